@@ -1,0 +1,199 @@
+"""The user's configuration: one YAML file, validated with pydantic.
+
+Relative paths in the file are relative to the file's own folder. Secrets never live in the file: a setting
+ending in ``_env`` names the environment variable that holds the secret, read only when it is needed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+CONFIG_ENV = "RADARR_PIPELINE_CONFIG"
+DATABASE_ENV = "RADARR_PIPELINE_DB"
+DEFAULT_CONFIG_PATH = Path("data/config.yaml")
+
+
+class ConfigError(ValueError):
+    """The configuration file is missing, unreadable or wrong; the message names the key."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def read_secret(env_name: str | None, setting: str) -> str | None:
+    """The value of the environment variable a ``*_env`` setting names; None when no variable is named."""
+    if not env_name:
+        return None
+    value = os.environ.get(env_name)
+    if value is None:
+        raise ConfigError(f"{setting}: the environment variable {env_name} is not set")
+    return value
+
+
+class QualityGroupConfig(_Strict):
+    name: str
+    qualities: list[str] = Field(min_length=1)
+
+
+class QualityProfileConfig(_Strict):
+    name: str
+    allowed: list[str | QualityGroupConfig] = Field(min_length=1)
+    cutoff: str
+    upgrade_allowed: bool = True
+    min_format_score: int = 0
+    cutoff_format_score: int = 0
+    min_upgrade_format_score: int = 1
+    format_scores: dict[str, int] = Field(default_factory=dict)
+
+
+class IndexerConfig(_Strict):
+    name: str
+    kind: Literal["torznab", "newznab", "rss", "hdbits"] = "torznab"
+    url: str
+    api_key_env: str | None = None
+    username: str | None = None
+    categories: list[int] = Field(default_factory=lambda: [2000])
+    priority: int = Field(default=25, ge=1, le=50)
+    enabled: bool = True
+    minimum_seeders: int = Field(default=1, ge=0)
+    timeout_seconds: float = Field(default=30.0, gt=0)
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"expected an http:// or https:// URL, got {value!r}")
+        return value.rstrip("/")
+
+    def api_key(self) -> str | None:
+        return read_secret(self.api_key_env, f"indexers[{self.name}].api_key_env")
+
+
+class QBittorrentConfig(_Strict):
+    kind: Literal["qbittorrent"] = "qbittorrent"
+    name: str = "qBittorrent"
+    url: str
+    username: str | None = None
+    password_env: str | None = None
+    category: str = "radarr"
+    timeout_seconds: float = Field(default=15.0, gt=0)
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"expected an http:// or https:// URL, got {value!r}")
+        return value.rstrip("/")
+
+    def password(self) -> str | None:
+        return read_secret(self.password_env, "download_client.password_env")
+
+
+class NamingSettings(_Strict):
+    rename_movies: bool = True
+    replace_illegal_characters: bool = True
+    colon_replacement_format: Literal["delete", "dash", "space_dash", "space_dash_space", "smart"] = "smart"
+    standard_movie_format: str = "{Movie Title} ({Release Year}) {Quality Full}"
+    movie_folder_format: str = "{Movie Title} ({Release Year})"
+
+
+class ImportSettings(_Strict):
+    mode: Literal["hardlink", "copy"] = "hardlink"
+    recycle_bin: Path | None = None
+    video_extensions: list[str] = Field(
+        default_factory=lambda: [".mkv", ".mp4", ".avi", ".m4v", ".mov", ".wmv", ".ts", ".m2ts", ".webm"]
+    )
+
+
+class AppConfig(_Strict):
+    database: Path = Path("library.duckdb")
+    root_folders: list[Path] = Field(min_length=1)
+    quality_profiles: list[QualityProfileConfig] = Field(min_length=1)
+    default_quality_profile: str | None = None
+    indexers: list[IndexerConfig] = Field(default_factory=list)
+    download_client: Annotated[QBittorrentConfig, Field(discriminator="kind")]
+    naming: NamingSettings = NamingSettings()
+    importing: ImportSettings = ImportSettings()
+
+    @model_validator(mode="after")
+    def _names_are_consistent(self) -> AppConfig:
+        profile_names = [p.name for p in self.quality_profiles]
+        if len(set(profile_names)) != len(profile_names):
+            raise ValueError(f"quality profile names must be unique, got {profile_names}")
+        if self.default_quality_profile is not None and self.default_quality_profile not in profile_names:
+            raise ValueError(
+                f"default_quality_profile {self.default_quality_profile!r} is not one of {profile_names}"
+            )
+        indexer_names = [i.name for i in self.indexers]
+        if len(set(indexer_names)) != len(indexer_names):
+            raise ValueError(f"indexer names must be unique, got {indexer_names}")
+        return self
+
+    @property
+    def default_profile(self) -> QualityProfileConfig:
+        name = self.default_quality_profile or self.quality_profiles[0].name
+        return self.profile(name)
+
+    def profile(self, name: str) -> QualityProfileConfig:
+        for profile in self.quality_profiles:
+            if profile.name == name:
+                return profile
+        raise ConfigError(f"no quality profile named {name!r}; known: {[p.name for p in self.quality_profiles]}")
+
+
+def _describe(error: dict) -> str:
+    where = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif error["type"] == "missing":
+        message = "required key is missing"
+    return f"{where}: {message}"
+
+
+def parse_config(data: object, *, source: str, base_dir: Path) -> AppConfig:
+    """Validate a parsed YAML document; paths are made absolute against ``base_dir``."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: expected a mapping of settings at the top level")
+    try:
+        config = AppConfig.model_validate(data)
+    except ValidationError as exc:
+        lines = "\n".join(f"  - {_describe(err)}" for err in exc.errors(include_url=False))
+        raise ConfigError(f"{source} is not valid:\n{lines}") from None
+    database = Path(os.environ.get(DATABASE_ENV) or base_dir / config.database)
+    recycle = config.importing.recycle_bin
+    return config.model_copy(
+        update={
+            "database": database.absolute(),
+            "root_folders": [(base_dir / root).absolute() for root in config.root_folders],
+            "importing": config.importing.model_copy(
+                update={"recycle_bin": (base_dir / recycle).absolute() if recycle else None}
+            ),
+        }
+    )
+
+
+def config_path(path: str | Path | None = None) -> Path:
+    return Path(path or os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG_PATH)
+
+
+def load_config(path: str | Path | None = None) -> AppConfig:
+    """Read and validate the configuration file (default: $RADARR_PIPELINE_CONFIG, else data/config.yaml)."""
+    file = config_path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"configuration file {file} does not exist (copy data/config.sample.yaml)") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read configuration file {file}: {exc.strerror}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{file} is not valid YAML: {exc}") from None
+    return parse_config(data, source=str(file), base_dir=file.parent.absolute())

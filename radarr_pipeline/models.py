@@ -1,0 +1,153 @@
+"""The library's records, as the domain sees them. Plain frozen dataclasses: no I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Availability(StrEnum):
+    """Radarr's minimum availability: when a movie may be grabbed."""
+
+    ANNOUNCED = "announced"
+    IN_CINEMAS = "in_cinemas"
+    RELEASED = "released"
+
+
+@dataclass(frozen=True)
+class Movie:
+    id: int
+    title: str
+    year: int
+    tmdb_id: int | None = None
+    imdb_id: str | None = None
+    original_title: str | None = None
+    runtime_minutes: int | None = None
+    minimum_availability: Availability = Availability.RELEASED
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A wanted version of a movie: the movie under one quality profile in one root folder."""
+
+    id: int
+    movie_id: int
+    quality_profile: str
+    root_folder: str
+    monitored: bool = True
+
+
+@dataclass(frozen=True)
+class WantedVariant:
+    """A monitored variant that needs a release, with the movie it belongs to."""
+
+    variant: Variant
+    movie: Movie
+    reason: str
+    current_quality: str | None = None
+
+
+@dataclass(frozen=True)
+class IndexerRelease:
+    """A release as an indexer announced it, before any decision about it."""
+
+    guid: str
+    title: str
+    indexer: str
+    download_url: str | None = None
+    magnet_url: str | None = None
+    info_url: str | None = None
+    infohash: str | None = None
+    size: int | None = None
+    seeders: int | None = None
+    peers: int | None = None
+    published_at: datetime | None = None
+    imdb_id: str | None = None
+    tmdb_id: int | None = None
+    categories: tuple[int, ...] = ()
+    indexer_flags: tuple[str, ...] = ()
+    download_volume_factor: float | None = None
+    upload_volume_factor: float | None = None
+
+
+@dataclass(frozen=True)
+class StoredRelease:
+    id: int
+    release: IndexerRelease
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The verdict on one release for one wanted variant. Approved when there is no rejection."""
+
+    release_id: int
+    variant_id: int
+    quality: str
+    quality_rank: int
+    revision: int = 1
+    format_score: int = 0
+    rejections: tuple[str, ...] = ()
+
+    @property
+    def approved(self) -> bool:
+        return not self.rejections
+
+
+class DownloadState(StrEnum):
+    QUEUED = "queued"
+    DOWNLOADING = "downloading"
+    STALLED = "stalled"
+    COMPLETED = "completed"
+    IMPORTING = "importing"
+    IMPORTED = "imported"
+    IMPORT_BLOCKED = "import_blocked"
+    FAILED = "failed"
+
+    @property
+    def is_active(self) -> bool:
+        """Still occupies the movie: no other grab while a download is in one of these states."""
+        return self not in {DownloadState.IMPORTED, DownloadState.FAILED}
+
+
+@dataclass(frozen=True)
+class TrackedDownload:
+    id: int
+    variant_id: int
+    release_id: int | None
+    client: str
+    download_id: str
+    title: str
+    quality: str
+    state: DownloadState
+    progress: float = 0.0
+    size: int | None = None
+    content_path: str | None = None
+    status_message: str | None = None
+    grabbed_at: datetime | None = None
+    completed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class MovieFile:
+    id: int
+    variant_id: int
+    path: str
+    size: int
+    quality: str
+    import_mode: str
+    release_group: str | None = None
+    edition: str | None = None
+    scene_name: str | None = None
+    download_id: str | None = None
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    event: str
+    movie_id: int | None = None
+    variant_id: int | None = None
+    source_title: str | None = None
+    download_id: str | None = None
+    quality: str | None = None
+    data: dict[str, object] = field(default_factory=dict)

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+
+from radarr_pipeline.models import DownloadState, TrackedDownload
+
+_COLUMNS = (
+    "id, variant_id, release_id, client, download_id, title, quality, state, progress, size, content_path,"
+    " status_message, grabbed_at, completed_at"
+)
+
+
+def _download(row: tuple) -> TrackedDownload:
+    return TrackedDownload(
+        id=row[0], variant_id=row[1], release_id=row[2], client=row[3], download_id=row[4], title=row[5],
+        quality=row[6], state=DownloadState(row[7]), progress=row[8], size=row[9], content_path=row[10],
+        status_message=row[11], grabbed_at=row[12], completed_at=row[13],
+    )
+
+
+class DownloadRepository:
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def track(
+        self,
+        *,
+        variant_id: int,
+        release_id: int | None,
+        client: str,
+        download_id: str,
+        title: str,
+        quality: str,
+        size: int | None,
+        at: datetime,
+    ) -> TrackedDownload:
+        row = self._conn.execute(
+            "INSERT INTO downloads (variant_id, release_id, client, download_id, title, quality, state, size,"
+            " grabbed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [variant_id, release_id, client, download_id.lower(), title, quality, DownloadState.QUEUED.value,
+             size, at, at],
+        ).fetchone()
+        assert row is not None
+        return self.get(row[0])
+
+    def get(self, download_pk: int) -> TrackedDownload:
+        row = self._conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [download_pk]).fetchone()
+        if row is None:
+            raise KeyError(f"no tracked download with id {download_pk}")
+        return _download(row)
+
+    def find(self, client: str, download_id: str) -> TrackedDownload | None:
+        row = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM downloads WHERE client = ? AND download_id = ?", [client, download_id.lower()]
+        ).fetchone()
+        return _download(row) if row else None
+
+    def in_states(self, *states: DownloadState) -> list[TrackedDownload]:
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM downloads WHERE state IN (SELECT unnest(?)) ORDER BY id",
+            [[s.value for s in states]],
+        ).fetchall()
+        return [_download(row) for row in rows]
+
+    def active(self) -> list[TrackedDownload]:
+        return self.in_states(*(s for s in DownloadState if s.is_active))
+
+    def active_variant_ids(self) -> set[int]:
+        return {d.variant_id for d in self.active()}
+
+    def grabbed_release_ids(self) -> set[int]:
+        rows = self._conn.execute("SELECT release_id FROM downloads WHERE release_id IS NOT NULL").fetchall()
+        return {row[0] for row in rows}
+
+    def update(
+        self,
+        download_pk: int,
+        *,
+        state: DownloadState,
+        at: datetime,
+        progress: float | None = None,
+        content_path: str | None = None,
+        status_message: str | None = None,
+    ) -> None:
+        sets = ["state = ?", "updated_at = ?", "status_message = ?"]
+        values: list[object] = [state.value, at, status_message]
+        if progress is not None:
+            sets.append("progress = ?")
+            values.append(progress)
+        if content_path is not None:
+            sets.append("content_path = ?")
+            values.append(content_path)
+        if state is DownloadState.COMPLETED:
+            sets.append("completed_at = coalesce(completed_at, ?)")
+            values.append(at)
+        if state is DownloadState.IMPORTED:
+            sets.append("imported_at = ?")
+            values.append(at)
+        values.append(download_pk)
+        self._conn.execute(f"UPDATE downloads SET {', '.join(sets)} WHERE id = ?", values)

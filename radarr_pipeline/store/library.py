@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from radarr_pipeline.store.downloads import DownloadRepository
+from radarr_pipeline.store.files import MovieFileRepository
+from radarr_pipeline.store.history import HistoryRepository
+from radarr_pipeline.store.movies import MovieRepository
+from radarr_pipeline.store.releases import CandidateRepository, ReleaseRepository
+from radarr_pipeline.store.schema import migrate
+
+
+class StoreError(RuntimeError):
+    """The library database could not be opened or used."""
+
+
+class Library:
+    """The repositories over one open connection."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self.conn = conn
+        self.movies = MovieRepository(conn)
+        self.releases = ReleaseRepository(conn)
+        self.candidates = CandidateRepository(conn)
+        self.downloads = DownloadRepository(conn)
+        self.files = MovieFileRepository(conn)
+        self.history = HistoryRepository(conn)
+
+
+class LibraryStore:
+    """Where the library database lives. Holds no connection between calls."""
+
+    def __init__(self, path: str | Path, *, lock_timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        self.lock_timeout = lock_timeout
+
+    def __repr__(self) -> str:
+        return f"LibraryStore({str(self.path)!r})"
+
+    @contextmanager
+    def open(self, *, read_only: bool = False) -> Iterator[Library]:
+        """Open the database for one unit of work, committed at the end, rolled back on error."""
+        conn = self._connect(read_only=read_only)
+        try:
+            if not read_only:
+                migrate(conn)
+                conn.execute("BEGIN TRANSACTION")
+            try:
+                yield Library(conn)
+            except BaseException:
+                if not read_only:
+                    conn.execute("ROLLBACK")
+                raise
+            else:
+                if not read_only:
+                    conn.execute("COMMIT")
+        finally:
+            conn.close()
+
+    def _connect(self, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+        if read_only and not self.path.exists():
+            raise StoreError(f"library database {self.path} does not exist yet: add a movie first")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.05
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=read_only)
+            except duckdb.IOException as exc:
+                # Another process holds the file (DuckDB allows one writer). Wait a little, then give up.
+                if "lock" not in str(exc).lower() or time.monotonic() + delay > deadline:
+                    raise StoreError(f"cannot open library database {self.path}: {exc}") from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 2.0)

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+
+from radarr_pipeline.models import Availability, Movie, Variant, WantedVariant
+
+_MOVIE_COLUMNS = "m.id, m.title, m.year, m.tmdb_id, m.imdb_id, m.original_title, m.runtime_minutes, " \
+    "m.minimum_availability"
+_VARIANT_COLUMNS = "v.id, v.movie_id, v.quality_profile, v.root_folder, v.monitored"
+
+
+class DuplicateMovieError(ValueError):
+    """The movie is in the library already."""
+
+
+@dataclass(frozen=True)
+class MovieStatus:
+    """A line of the movie list: one variant of a movie and where it stands."""
+
+    movie: Movie
+    variant: Variant
+    status: str
+    file_path: str | None
+    quality: str | None
+
+
+def _movie(row: tuple) -> Movie:
+    return Movie(
+        id=row[0], title=row[1], year=row[2], tmdb_id=row[3], imdb_id=row[4], original_title=row[5],
+        runtime_minutes=row[6], minimum_availability=Availability(row[7]),
+    )
+
+
+def _variant(row: tuple) -> Variant:
+    return Variant(id=row[0], movie_id=row[1], quality_profile=row[2], root_folder=row[3], monitored=row[4])
+
+
+class MovieRepository:
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def add(
+        self,
+        *,
+        title: str,
+        year: int,
+        tmdb_id: int | None = None,
+        imdb_id: str | None = None,
+        original_title: str | None = None,
+        runtime_minutes: int | None = None,
+        minimum_availability: Availability = Availability.RELEASED,
+    ) -> Movie:
+        existing = self.find(tmdb_id=tmdb_id, imdb_id=imdb_id)
+        if existing is not None:
+            raise DuplicateMovieError(
+                f"{existing.title} ({existing.year}) is already in the library (id {existing.id})"
+            )
+        row = self._conn.execute(
+            "INSERT INTO movies (title, year, tmdb_id, imdb_id, original_title, runtime_minutes,"
+            " minimum_availability) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [title, year, tmdb_id, imdb_id, original_title, runtime_minutes, str(minimum_availability)],
+        ).fetchone()
+        assert row is not None
+        return self.get(row[0])
+
+    def get(self, movie_id: int) -> Movie:
+        row = self._conn.execute(f"SELECT {_MOVIE_COLUMNS} FROM movies m WHERE m.id = ?", [movie_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no movie with id {movie_id}")
+        return _movie(row)
+
+    def find(self, *, tmdb_id: int | None = None, imdb_id: str | None = None) -> Movie | None:
+        if tmdb_id is None and imdb_id is None:
+            return None
+        row = self._conn.execute(
+            f"SELECT {_MOVIE_COLUMNS} FROM movies m WHERE m.tmdb_id = ? OR m.imdb_id = ? LIMIT 1",
+            [tmdb_id, imdb_id],
+        ).fetchone()
+        return _movie(row) if row else None
+
+    def add_variant(self, movie_id: int, *, quality_profile: str, root_folder: str) -> Variant:
+        """Add a wanted version of the movie; adding the same one twice returns the existing one."""
+        self._conn.execute(
+            "INSERT INTO variants (movie_id, quality_profile, root_folder) VALUES (?, ?, ?)"
+            " ON CONFLICT (movie_id, quality_profile, root_folder) DO NOTHING",
+            [movie_id, quality_profile, root_folder],
+        )
+        row = self._conn.execute(
+            f"SELECT {_VARIANT_COLUMNS} FROM variants v"
+            " WHERE v.movie_id = ? AND v.quality_profile = ? AND v.root_folder = ?",
+            [movie_id, quality_profile, root_folder],
+        ).fetchone()
+        assert row is not None
+        return _variant(row)
+
+    def variant(self, variant_id: int) -> Variant:
+        row = self._conn.execute(f"SELECT {_VARIANT_COLUMNS} FROM variants v WHERE v.id = ?", [variant_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no variant with id {variant_id}")
+        return _variant(row)
+
+    def statuses(self) -> list[MovieStatus]:
+        """Every variant of every movie with its status: downloaded, downloading, wanted, unmonitored."""
+        rows = self._conn.execute(
+            f"""
+            SELECT {_MOVIE_COLUMNS}, {_VARIANT_COLUMNS}, f.path, f.quality, d.state
+            FROM movies m
+            JOIN variants v ON v.movie_id = m.id
+            LEFT JOIN movie_files f ON f.variant_id = v.id
+            LEFT JOIN (
+                SELECT variant_id, arg_max(state, updated_at) AS state FROM downloads GROUP BY variant_id
+            ) d ON d.variant_id = v.id
+            ORDER BY m.title, m.year, v.id
+            """
+        ).fetchall()
+        result = []
+        for row in rows:
+            movie, variant = _movie(row[:8]), _variant(row[8:13])
+            path, quality, download_state = row[13], row[14], row[15]
+            result.append(MovieStatus(movie, variant, _status(variant, path, download_state), path, quality))
+        return result
+
+    def monitored_variants(self) -> list[tuple[Variant, Movie, str | None]]:
+        """Monitored variants with their movie and the quality of the file on disk, if any."""
+        rows = self._conn.execute(
+            f"""
+            SELECT {_VARIANT_COLUMNS}, {_MOVIE_COLUMNS}, f.quality
+            FROM variants v JOIN movies m ON m.id = v.movie_id
+            LEFT JOIN movie_files f ON f.variant_id = v.id
+            WHERE v.monitored
+            ORDER BY v.id
+            """
+        ).fetchall()
+        return [(_variant(r[:5]), _movie(r[5:13]), r[13]) for r in rows]
+
+    def replace_wanted(self, wanted: list[tuple[int, str]], at: datetime) -> None:
+        """Record the wanted list computed now: (variant id, reason) pairs replace the previous list."""
+        self._conn.execute("DELETE FROM wanted")
+        if wanted:
+            self._conn.executemany(
+                "INSERT INTO wanted (variant_id, reason, computed_at) VALUES (?, ?, ?)",
+                [(variant_id, reason, at) for variant_id, reason in wanted],
+            )
+
+    def wanted(self) -> list[WantedVariant]:
+        rows = self._conn.execute(
+            f"""
+            SELECT {_VARIANT_COLUMNS}, {_MOVIE_COLUMNS}, w.reason, f.quality
+            FROM wanted w
+            JOIN variants v ON v.id = w.variant_id
+            JOIN movies m ON m.id = v.movie_id
+            LEFT JOIN movie_files f ON f.variant_id = v.id
+            ORDER BY v.id
+            """
+        ).fetchall()
+        return [WantedVariant(_variant(r[:5]), _movie(r[5:13]), r[13], r[14]) for r in rows]
+
+
+def _status(variant: Variant, file_path: str | None, download_state: str | None) -> str:
+    if file_path is not None:
+        return "downloaded"
+    if download_state is not None and download_state not in {"imported", "failed"}:
+        return download_state
+    return "missing" if variant.monitored else "unmonitored"

@@ -1,0 +1,67 @@
+"""Numbered SQL migrations, applied in order and recorded in the database.
+
+A migration is a file ``NNNN_name.sql`` in the ``migrations`` folder beside this module. Each one is applied
+once, inside a transaction, and recorded in ``schema_migrations``. Numbers may have gaps; any file whose number
+is not yet recorded is applied, lowest first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import duckdb
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def available_migrations() -> list[Migration]:
+    folder = resources.files("radarr_pipeline.store") / "migrations"
+    found: list[Migration] = []
+    for entry in folder.iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append(Migration(int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if len(versions) != len(set(versions)):
+        raise RuntimeError(f"two migrations share a number: {versions}")
+    return found
+
+
+def applied_versions(conn: duckdb.DuckDBPyConnection) -> set[int]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+    )
+    return {row[0] for row in conn.execute("SELECT version FROM schema_migrations").fetchall()}
+
+
+def migrate(conn: duckdb.DuckDBPyConnection) -> list[Migration]:
+    """Apply every migration not yet recorded; return those applied now."""
+    done = applied_versions(conn)
+    applied: list[Migration] = []
+    for migration in available_migrations():
+        if migration.version in done:
+            continue
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            conn.execute(migration.sql)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                [migration.version, migration.name],
+            )
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(migration)
+    return applied
