@@ -81,9 +81,7 @@ class MovieSpec:
 
 
 def _muxer(container: str) -> str:
-    return {"mkv": "matroska", "mp4": "mp4", "avi": "avi", "m2ts": "mpegts", "ts": "mpegts"}.get(
-        container, container
-    )
+    return {"mkv": "matroska", "mp4": "mp4", "avi": "avi", "m2ts": "mpegts", "ts": "mpegts"}.get(container, container)
 
 
 def ffmpeg_binary() -> str:

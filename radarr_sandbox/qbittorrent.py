@@ -39,9 +39,7 @@ if TYPE_CHECKING:
 QBITTORRENT_BINARY = "qbittorrent-nox"
 
 #: States in which a torrent has all its data (qBittorrent 4.5 says paused*, 5.x stopped*).
-COMPLETE_STATES = frozenset(
-    {"uploading", "stalledUP", "pausedUP", "stoppedUP", "queuedUP", "forcedUP", "checkingUP"}
-)
+COMPLETE_STATES = frozenset({"uploading", "stalledUP", "pausedUP", "stoppedUP", "queuedUP", "forcedUP", "checkingUP"})
 ERROR_STATES = frozenset({"error", "missingFiles"})
 
 _LIVE: weakref.WeakSet[QBittorrentProcess] = weakref.WeakSet()
@@ -207,9 +205,7 @@ class QBittorrentProcess:
             return self
         binary = shutil.which(QBITTORRENT_BINARY)
         if binary is None:
-            raise QBittorrentError(
-                f"{QBITTORRENT_BINARY} not found on PATH (Debian: apt-get install qbittorrent-nox)"
-            )
+            raise QBittorrentError(f"{QBITTORRENT_BINARY} not found on PATH (Debian: apt-get install qbittorrent-nox)")
         self.profile_dir.mkdir(parents=True, exist_ok=True)
         if not self._config_written:
             self.write_config()
@@ -244,9 +240,7 @@ class QBittorrentProcess:
                         f"\n{self.log_tail()}"
                     )
                 try:
-                    resp = http.post(
-                        "/api/v2/auth/login", data={"username": self.username, "password": self.password}
-                    )
+                    resp = http.post("/api/v2/auth/login", data={"username": self.username, "password": self.password})
                 except httpx.TransportError as exc:
                     last_error = f"{type(exc).__name__}: {exc}"
                 else:

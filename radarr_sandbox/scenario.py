@@ -138,16 +138,12 @@ def connect_peers(
             last = dict(found[0])
             state = str(last.get("state"))
             connected = (
-                float(last.get("progress", 0)) > 0
-                or state in COMPLETE_STATES
-                or int(last.get("num_seeds", 0)) > 0
+                float(last.get("progress", 0)) > 0 or state in COMPLETE_STATES or int(last.get("num_seeds", 0)) > 0
             )
             if connected and last_add:
                 return last
             if time.monotonic() - last_add >= retry_every:
-                answers.append(
-                    leecher_client.torrents_add_peers(peers=[seeder.peer_address], torrent_hashes=infohash)
-                )
+                answers.append(leecher_client.torrents_add_peers(peers=[seeder.peer_address], torrent_hashes=infohash))
                 last_add = time.monotonic()
         if time.monotonic() > deadline:
             where = f"state={last.get('state')!r} progress={last.get('progress')}" if last else "never listed"

@@ -269,9 +269,7 @@ class TorznabServer:
             found = [(i, it) for i, it in found if all(w in _words(it.title) for w in query)]
         cats = {int(c) for c in params.get("cat", "").split(",") if c.strip().isdigit()}
         if cats:
-            found = [
-                (i, it) for i, it in found if it.category in cats or _parent_category(it.category) in cats
-            ]
+            found = [(i, it) for i, it in found if it.category in cats or _parent_category(it.category) in cats]
         found.sort(key=lambda pair: pair[1].pub_date or datetime.min.replace(tzinfo=UTC), reverse=True)
         offset = int(params["offset"]) if params.get("offset", "").isdigit() else 0
         limit = int(params["limit"]) if params.get("limit", "").isdigit() else 100
@@ -282,9 +280,7 @@ class TorznabServer:
         ET.register_namespace("atom", ATOM_NS)
         rss = ET.Element("rss", version="2.0")
         channel = ET.SubElement(rss, "channel")
-        ET.SubElement(
-            channel, f"{{{ATOM_NS}}}link", href=self.api_url, rel="self", type="application/rss+xml"
-        )
+        ET.SubElement(channel, f"{{{ATOM_NS}}}link", href=self.api_url, rel="self", type="application/rss+xml")
         ET.SubElement(channel, "title").text = self.title
         ET.SubElement(channel, "description").text = f"{self.title} feed"
         ET.SubElement(channel, "link").text = self.url
@@ -387,9 +383,7 @@ class _TorznabHandler(BaseHTTPRequestHandler):
     def _handle(self) -> None:
         parts = urlsplit(self.path)
         query = parse_qs(parts.query, keep_blank_values=True)
-        self.torznab._record(
-            RecordedRequest(self.command, parts.path, query, dict(self.headers.items()), time.time())
-        )
+        self.torznab._record(RecordedRequest(self.command, parts.path, query, dict(self.headers.items()), time.time()))
         raw = self.torznab._raw_for(parts.path)
         if raw is not None:
             if raw.delay:
@@ -428,16 +422,12 @@ class _TorznabHandler(BaseHTTPRequestHandler):
         if data is None:
             self._send(404, f"No torrent with id {item_id}".encode(), "text/plain; charset=utf-8")
             return
-        self._send(
-            200, data, TORRENT_MIME, {"Content-Disposition": f'attachment; filename="{item_id}.torrent"'}
-        )
+        self._send(200, data, TORRENT_MIME, {"Content-Disposition": f'attachment; filename="{item_id}.torrent"'})
 
     def _xml(self, body: bytes, content_type: str = "application/xml; charset=utf-8") -> None:
         self._send(200, body, content_type)
 
-    def _send(
-        self, status: int, body: bytes, content_type: str, headers: Mapping[str, str] | None = None
-    ) -> None:
+    def _send(self, status: int, body: bytes, content_type: str, headers: Mapping[str, str] | None = None) -> None:
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.send_response(status)
             self.send_header("Content-Type", content_type)
