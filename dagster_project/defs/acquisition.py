@@ -1,0 +1,74 @@
+"""From the wanted list to a grab: wanted_movies -> rss_releases -> scored_candidates -> grabs."""
+
+from datetime import UTC, datetime
+
+import dagster as dg
+from radarr_pipeline.indexers.sync import sync_rss
+
+from dagster_project.metadata import report_metadata
+from dagster_project.resources import RadarrResource
+from radarr_pipeline.clients import indexer_priorities, minimum_seeders
+from radarr_pipeline.decisions.engine import score_candidates
+from radarr_pipeline.grabbing import grab_best
+from radarr_pipeline.wanted import compute_wanted
+
+NETWORK_RETRY = dg.RetryPolicy(max_retries=2, delay=5, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS)
+
+
+@dg.asset(group_name="acquisition", kinds={"duckdb"}, pool="duckdb")
+def wanted_movies(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
+    """Monitored movie versions that are missing, or whose file is below the profile's cutoff."""
+    profiles = radarr.profiles()
+    with radarr.store().open() as library:
+        report = compute_wanted(library, profiles, datetime.now(UTC))
+    context.log.info(f"{len(report.rows)} wanted of {report.monitored} monitored")
+    return dg.MaterializeResult(metadata=report_metadata(
+        report, {"monitored": report.monitored, "missing": report.missing, "cutoff_unmet": report.cutoff_unmet},
+        row_count=len(report.rows),
+    ))
+
+
+@dg.asset(group_name="acquisition", kinds={"duckdb", "torznab"}, pool="duckdb", deps=[wanted_movies],
+          retry_policy=NETWORK_RETRY)
+def rss_releases(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
+    """New releases from every enabled indexer's feed, parsed and de-duplicated by guid and infohash."""
+    config = radarr.config()
+    with radarr.store().open() as library:
+        report = sync_rss(library, config.indexers, datetime.now(UTC))
+    for line in report.failures():
+        context.log.warning(line)
+    return dg.MaterializeResult(metadata=report_metadata(
+        report, {"fetched": report.fetched, "new": report.new, "failed_indexers": len(report.failures())},
+        row_count=report.new,
+    ))
+
+
+@dg.asset(group_name="acquisition", kinds={"duckdb"}, pool="duckdb", deps=[rss_releases],
+          automation_condition=dg.AutomationCondition.eager())
+def scored_candidates(radarr: RadarrResource) -> dg.MaterializeResult:
+    """Every release matched to a wanted movie, with its quality and every reason it was turned down."""
+    config = radarr.config()
+    profiles = radarr.profiles()
+    with radarr.store().open() as library:
+        report = score_candidates(library, profiles, minimum_seeders(config), datetime.now(UTC))
+    return dg.MaterializeResult(metadata=report_metadata(
+        report, {"releases": report.releases, "wanted": report.wanted, "approved": report.approved,
+                 "rejected": report.rejected},
+        row_count=len(report.decisions),
+    ))
+
+
+@dg.asset(group_name="acquisition", kinds={"duckdb", "qbittorrent"}, pool="duckdb", deps=[scored_candidates],
+          automation_condition=dg.AutomationCondition.eager(), retry_policy=NETWORK_RETRY)
+def grabs(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
+    """The best approved release of each wanted movie, sent to the download client (once)."""
+    config = radarr.config()
+    client = radarr.download_client()
+    with radarr.store().open() as library:
+        report = grab_best(library, client, indexer_priorities(config), datetime.now(UTC))
+    for failure in report.failed:
+        context.log.warning(f"grab failed: {failure}")
+    return dg.MaterializeResult(metadata=report_metadata(
+        report, {"grabbed": len(report.grabbed), "skipped": len(report.skipped), "failed": len(report.failed)},
+        row_count=len(report.grabbed),
+    ))

@@ -1,0 +1,43 @@
+"""Building the configured services: the download client, the quality profiles."""
+
+from __future__ import annotations
+
+from radarr_pipeline.config import AppConfig
+from radarr_pipeline.download_clients import QBittorrentClient
+from radarr_pipeline.quality.profiles import QualityProfile, build_quality_profile
+
+
+def download_client(config: AppConfig) -> QBittorrentClient:
+    settings = config.download_client
+    return QBittorrentClient(
+        settings.url,
+        username=settings.username,
+        password=settings.password(),
+        category=settings.category,
+        timeout_seconds=settings.timeout_seconds,
+        name=settings.name,
+    )
+
+
+def quality_profiles(config: AppConfig) -> dict[str, QualityProfile]:
+    return {
+        p.name: build_quality_profile(
+            p.name,
+            [a if isinstance(a, str) else {"name": a.name, "qualities": a.qualities} for a in p.allowed],
+            p.cutoff,
+            upgrade_allowed=p.upgrade_allowed,
+            min_format_score=p.min_format_score,
+            cutoff_format_score=p.cutoff_format_score,
+            min_upgrade_format_score=p.min_upgrade_format_score,
+            format_scores=dict(p.format_scores),
+        )
+        for p in config.quality_profiles
+    }
+
+
+def indexer_priorities(config: AppConfig) -> dict[str, int]:
+    return {i.name: i.priority for i in config.indexers}
+
+
+def minimum_seeders(config: AppConfig) -> dict[str, int]:
+    return {i.name: i.minimum_seeders for i in config.indexers}

@@ -1,0 +1,1 @@
+"""Filing completed downloads into the library, without ever losing a file."""

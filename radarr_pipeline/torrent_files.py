@@ -1,0 +1,82 @@
+"""Getting hold of a release's torrent: the .torrent file from the indexer, or its magnet link."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+import httpx
+import torf
+
+MAX_TORRENT_BYTES = 10 * 1024 * 1024
+_BTIH = re.compile(r"^urn:btih:([0-9a-fA-F]{40}|[A-Za-z2-7]{32})$")
+_SECRET_PARAMS = {"apikey", "api_key", "passkey", "key", "token", "r", "auth"}
+
+
+class TorrentFetchError(RuntimeError):
+    """The torrent could not be fetched or is not a torrent."""
+
+
+def redact_url(url: str) -> str:
+    """The URL without secrets: query values such as apikey or passkey are replaced."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    pairs = []
+    for pair in parts.query.split("&"):
+        name, _, _value = pair.partition("=")
+        pairs.append(f"{name}=(redacted)" if name.lower() in _SECRET_PARAMS else pair)
+    return urlunsplit(parts._replace(query="&".join(pairs)))
+
+
+def infohash_from_magnet(magnet: str) -> str:
+    """The lower-case hex infohash in a magnet link's ``xt=urn:btih:`` (hex or base32)."""
+    if not magnet.startswith("magnet:?"):
+        raise TorrentFetchError(f"not a magnet link: {magnet[:40]!r}")
+    for xt in parse_qs(magnet[len("magnet:?"):]).get("xt", []):
+        match = _BTIH.match(xt)
+        if match:
+            value = match.group(1)
+            if len(value) == 32:
+                return base64.b32decode(value.upper()).hex()
+            return value.lower()
+    raise TorrentFetchError("magnet link has no BitTorrent infohash (xt=urn:btih:...)")
+
+
+def infohash_from_torrent(data: bytes) -> str:
+    try:
+        torrent = torf.Torrent.read_stream(io.BytesIO(data), validate=False)
+        return str(torrent.infohash).lower()
+    except (torf.TorfError, ValueError) as exc:
+        raise TorrentFetchError(f"not a valid .torrent file: {exc}") from None
+
+
+def fetch_torrent(url: str, *, timeout: float = 30.0, client: httpx.Client | None = None) -> bytes:
+    """Download a .torrent from an indexer, refusing anything larger than a torrent can reasonably be."""
+    shown = redact_url(url)
+    owned = client is None
+    http = client or httpx.Client(timeout=timeout, follow_redirects=False)
+    try:
+        with http.stream("GET", url) as response:
+            if response.is_redirect and response.headers.get("location", "").startswith("magnet:"):
+                raise TorrentFetchError(f"{shown} redirects to a magnet link; use the magnet instead")
+            if response.status_code != 200:
+                raise TorrentFetchError(f"{shown} answered HTTP {response.status_code}")
+            chunks: list[bytes] = []
+            total = 0
+            for chunk in response.iter_bytes():
+                total += len(chunk)
+                if total > MAX_TORRENT_BYTES:
+                    raise TorrentFetchError(f"{shown} sent more than {MAX_TORRENT_BYTES} bytes: not a torrent")
+                chunks.append(chunk)
+    except httpx.HTTPError as exc:
+        raise TorrentFetchError(f"cannot fetch torrent from {shown}: {type(exc).__name__}") from None
+    finally:
+        if owned:
+            http.close()
+    data = b"".join(chunks)
+    if not data.startswith(b"d"):
+        raise TorrentFetchError(f"{shown} did not send a .torrent file (got {data[:20]!r}...)")
+    return data

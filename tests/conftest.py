@@ -1,0 +1,1 @@
+pytest_plugins = ["radarr_sandbox.pytest_fixtures"]

@@ -1,0 +1,98 @@
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from radarr_pipeline.models import DownloadState, HistoryEvent, IndexerRelease
+from radarr_pipeline.store import LibraryStore, StoreError
+from radarr_pipeline.store.movies import DuplicateMovieError
+from radarr_pipeline.store.schema import available_migrations
+
+NOW = datetime(2026, 11, 28, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> LibraryStore:
+    return LibraryStore(tmp_path / "lib.duckdb", lock_timeout=0.5)
+
+
+def test_migrations_are_recorded_once(store: LibraryStore) -> None:
+    with store.open() as library:
+        versions = [r[0] for r in library.conn.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
+    with store.open() as library:
+        again = [r[0] for r in library.conn.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
+    assert versions == again == [m.version for m in available_migrations()]
+    assert 1 in versions
+
+
+def test_movie_with_two_variants(store: LibraryStore) -> None:
+    with store.open() as library:
+        movie = library.movies.add(title="Blade Runner 2049", year=2017, tmdb_id=335984, imdb_id="tt1856101")
+        hd = library.movies.add_variant(movie.id, quality_profile="HD-1080p", root_folder="/m")
+        uhd = library.movies.add_variant(movie.id, quality_profile="Ultra-HD", root_folder="/m4k")
+        assert library.movies.add_variant(movie.id, quality_profile="HD-1080p", root_folder="/m") == hd
+        statuses = library.movies.statuses()
+    assert [(s.variant.id, s.status) for s in statuses] == [(hd.id, "missing"), (uhd.id, "missing")]
+
+
+def test_duplicate_movie_is_refused(store: LibraryStore) -> None:
+    with store.open() as library:
+        library.movies.add(title="Heat", year=1995, tmdb_id=949)
+    with pytest.raises(DuplicateMovieError, match=r"Heat \(1995\) is already in the library"), store.open() as lib:
+        lib.movies.add(title="Heat", year=1995, tmdb_id=949)
+
+
+def test_error_rolls_back_the_whole_unit_of_work(store: LibraryStore) -> None:
+    with pytest.raises(RuntimeError), store.open() as library:
+        library.movies.add(title="Alien", year=1979, tmdb_id=348)
+        raise RuntimeError("boom")
+    with store.open() as library:
+        assert library.movies.statuses() == []
+
+
+def test_releases_deduplicated_by_guid_and_infohash(store: LibraryStore) -> None:
+    a = IndexerRelease(guid="g1", title="Heat.1995.1080p.BluRay.x264-GRP", indexer="one", infohash="a" * 40)
+    same_hash = IndexerRelease(guid="g2", title="Heat.1995.1080p.BluRay.x264-GRP", indexer="two", infohash="a" * 40)
+    other = IndexerRelease(guid="g3", title="Heat.1995.720p.BluRay.x264-GRP", indexer="two")
+    with store.open() as library:
+        assert [r.release.guid for r in library.releases.add_new([a, same_hash], NOW)] == ["g1"]
+    with store.open() as library:
+        assert library.releases.add_new([a, same_hash], NOW) == []
+        assert [r.release.guid for r in library.releases.add_new([other, a], NOW)] == ["g3"]
+        assert library.releases.count() == 2
+
+
+def test_download_lifecycle_and_history(store: LibraryStore) -> None:
+    with store.open() as library:
+        movie = library.movies.add(title="Heat", year=1995)
+        variant = library.movies.add_variant(movie.id, quality_profile="HD", root_folder="/m")
+        tracked = library.downloads.track(variant_id=variant.id, release_id=None, client="qbittorrent",
+                                          download_id="ABC", title="Heat", quality="Bluray-1080p", size=1, at=NOW)
+        assert tracked.download_id == "abc"
+        assert library.downloads.active_variant_ids() == {variant.id}
+        library.downloads.update(tracked.id, state=DownloadState.COMPLETED, at=NOW, progress=1.0)
+        assert library.downloads.get(tracked.id).completed_at is not None
+        library.history.add(HistoryEvent("grabbed", movie_id=movie.id, data={"indexer": "x"}), NOW)
+        assert library.history.for_movie(movie.id)[0].data == {"indexer": "x"}
+
+
+def test_locked_database_gives_a_clear_error(store: LibraryStore, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    with store.open():
+        pass
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(store.path)!r}); print('ok', flush=True); "
+         "time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        with pytest.raises(StoreError, match="cannot open library database .*lock"), store.open():
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+    assert duckdb.__version__
