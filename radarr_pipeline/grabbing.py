@@ -57,6 +57,10 @@ def prepare_torrent(release: StoredRelease, fetch: Callable[[str], bytes] = fetc
     return PreparedTorrent(infohash_from_magnet(magnet), None, magnet)
 
 
+def _preference(decision: Decision, release: StoredRelease, priorities: dict[str, int]) -> tuple[int, ...]:
+    return preference_key(decision, release, priorities.get(release.release.indexer, 25))
+
+
 def best_per_variant(
     approved: list[Decision], releases: dict[int, StoredRelease], priorities: dict[str, int]
 ) -> dict[int, list[Decision]]:
@@ -65,10 +69,7 @@ def best_per_variant(
     for decision in approved:
         by_variant.setdefault(decision.variant_id, []).append(decision)
     for decisions in by_variant.values():
-        decisions.sort(
-            key=lambda d: preference_key(d, releases[d.release_id], priorities.get(releases[d.release_id].release.indexer, 25)),
-            reverse=True,
-        )
+        decisions.sort(key=lambda d: _preference(d, releases[d.release_id], priorities), reverse=True)
     return by_variant
 
 

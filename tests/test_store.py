@@ -90,7 +90,7 @@ def test_locked_database_gives_a_clear_error(store: LibraryStore, tmp_path: Path
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
-        with pytest.raises(StoreError, match="cannot open library database .*lock"), store.open():
+        with pytest.raises(StoreError, match=r"cannot open library database .*lock"), store.open():
             pass
     finally:
         holder.kill()

@@ -27,7 +27,7 @@ def test_torrent_infohash_matches_torf(tmp_path: Path) -> None:
     torrent = torf.Torrent(path=content)
     torrent.generate()
     assert infohash_from_torrent(torrent.dump()) == torrent.infohash
-    with pytest.raises(TorrentFetchError, match="not a valid .torrent"):
+    with pytest.raises(TorrentFetchError, match=r"not a valid \.torrent"):
         infohash_from_torrent(b"<html>login</html>")
 
 
