@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Self
 
 import httpx
 
-from radarr_sandbox.ports import LOOPBACK, free_ports
+from radarr_sandbox.ports import LOOPBACK, free_port, free_ports
 
 if TYPE_CHECKING:
     import qbittorrentapi
@@ -138,6 +138,7 @@ class QBittorrentProcess:
     ) -> None:
         self.profile_dir = Path(profile_dir).resolve()
         picked = free_ports(2)
+        self._auto_webui_port = webui_port is None
         self.webui_port = webui_port or picked[0]
         self.bt_port = bt_port or picked[1]
         self.username = username
@@ -200,15 +201,31 @@ class QBittorrentProcess:
         self._config_written = True
 
     def start(self) -> Self:
-        """Spawn qbittorrent-nox and wait until its WebUI accepts our login."""
+        """Spawn qbittorrent-nox and wait until its WebUI accepts our login.
+
+        On the very first start with an auto-picked WebUI port, a lost race for that port (qBittorrent exits
+        with "Unable to bind") is retried with a new port, up to 3 times.
+        """
         if self.running:
             return self
         binary = shutil.which(QBITTORRENT_BINARY)
         if binary is None:
             raise QBittorrentError(f"{QBITTORRENT_BINARY} not found on PATH (Debian: apt-get install qbittorrent-nox)")
         self.profile_dir.mkdir(parents=True, exist_ok=True)
-        if not self._config_written:
-            self.write_config()
+        first_start = not self._config_written
+        for attempt in range(3):
+            if not self._config_written:
+                self.write_config()
+            try:
+                return self._spawn(binary)
+            except QBittorrentError as exc:
+                if not (first_start and self._auto_webui_port and "Unable to bind" in str(exc)) or attempt == 2:
+                    raise
+                self.webui_port = free_port()
+                self._config_written = False
+        raise AssertionError("unreachable")
+
+    def _spawn(self, binary: str) -> Self:
         began = time.monotonic()
         with self.log_path.open("ab") as log:
             self._proc = subprocess.Popen(

@@ -15,6 +15,7 @@ A wrong or missing apikey gets ``<error code="100" description="Incorrect user c
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 import secrets
 import threading
@@ -187,8 +188,8 @@ class TorznabServer:
         with self._lock:
             item_id = str(self._next_id)
             self._next_id += 1
-            if item.pub_date is None:
-                item.pub_date = datetime.now(UTC).replace(microsecond=0)
+            if item.pub_date is None:  # a copy: the caller's item is left as given
+                item = dataclasses.replace(item, pub_date=datetime.now(UTC).replace(microsecond=0))
             self._items.append((item_id, item))
         return item_id
 
