@@ -37,11 +37,16 @@ _RESERVED_DEVICE_PREFIX = re.compile(r"^(?:aux|com[1-9]|con|lpt[1-9]|nul|prn)\."
 _RESERVED_DEVICE_NAME = re.compile(r"^(?:aux|com[1-9]|con|lpt[1-9]|nul|prn)$", re.IGNORECASE)
 
 
+# Control characters (NUL, newline, escape...) never belong in a name; lone surrogates (a file name
+# decoded with "surrogateescape") cannot be written back as UTF-8.
+_UNWANTED_CATEGORIES = frozenset({"Cc", "Cs"})
+
+
 def strip_control_characters(text: str) -> str:
-    """Removes C0/C1 control characters (NUL, newline, escape...): they never belong in a file name."""
+    """Removes C0/C1 control characters and lone surrogates."""
     if text.isprintable():
         return text
-    return "".join(char for char in text if unicodedata.category(char) != "Cc")
+    return "".join(char for char in text if unicodedata.category(char) not in _UNWANTED_CATEGORIES)
 
 
 def replace_colons(text: str, colon_replacement_format: str) -> str:

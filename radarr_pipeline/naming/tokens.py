@@ -155,6 +155,12 @@ def _movie_title_first_character(ctx: NamingContext, m: TokenMatch) -> str:
     return title_first_character(title_the(movie_title_for(ctx.movie, m.custom_format)))
 
 
+def _movie_title_first_character_octothorpe(ctx: NamingContext, m: TokenMatch) -> str:
+    """Like TitleFirstCharacter, but every title starting with a digit is filed under "#"."""
+    first = _movie_title_first_character(ctx, m)
+    return "#" if first.isdigit() else first
+
+
 def _movie_original_title(ctx: NamingContext, m: TokenMatch) -> str:
     return truncate_title(text(ctx.movie.original_title), max_length_from_formatter(m.custom_format))
 
@@ -374,6 +380,7 @@ TOKENS: dict[str, TokenSpec] = dict(
         _spec("{Movie TitleThe}", _movie_title_the, shrinkable=True),
         _spec("{Movie CleanTitleThe}", _movie_clean_title_the, shrinkable=True),
         _spec("{Movie TitleFirstCharacter}", _movie_title_first_character),
+        _spec("{Movie TitleFirstCharacterOctothorpe}", _movie_title_first_character_octothorpe),
         _spec("{Movie OriginalTitle}", _movie_original_title, shrinkable=True),
         _spec("{Movie CleanOriginalTitle}", _movie_clean_original_title, shrinkable=True),
         _spec("{Movie Certification}", _movie_certification),
