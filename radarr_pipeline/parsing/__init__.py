@@ -1,0 +1,72 @@
+"""Release-title parsing in the spirit of Radarr's Parser, QualityParser, LanguageParser, ReleaseGroupParser.
+
+``parse_release_title`` never raises: it returns a ``ParsedRelease`` or None ("not a release").
+Results are memoised in-process; ``radarr_pipeline.store.parse_cache`` persists them keyed by
+``PARSER_VERSION`` (bump it whenever a change could alter a result).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from radarr_pipeline.parsing.language_parser import parse_languages
+from radarr_pipeline.parsing.languages import iso_language_find
+from radarr_pipeline.parsing.model import ParsedRelease
+from radarr_pipeline.parsing.normalize import clean_movie_title
+from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality
+from radarr_pipeline.parsing.release_group import parse_release_group
+from radarr_pipeline.parsing.title_parser import (
+    normalize_imdb_id,
+    parse_edition,
+    parse_movie_path,
+    parse_movie_title,
+)
+
+PARSER_VERSION = "1"
+
+# Longer titles are cut before parsing: no release name is this long, and it bounds the work per title.
+MAX_TITLE_LENGTH = 1024
+
+_log = logging.getLogger(__name__)
+
+
+def _sanitise(title: str) -> str:
+    """Control characters become spaces; absurd lengths are cut."""
+    if len(title) > MAX_TITLE_LENGTH:
+        title = title[:MAX_TITLE_LENGTH]
+    if not title.isprintable():
+        title = "".join(char if char.isprintable() else " " for char in title)
+    return title
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(title: str, is_dir: bool) -> ParsedRelease | None:
+    try:
+        return parse_movie_title(_sanitise(title), is_dir=is_dir)
+    except Exception:  # a parser bug must not stop a feed: treat the title as not a release
+        _log.exception("parser failed on %r", title[:200])
+        return None
+
+
+def parse_release_title(title: str, *, is_dir: bool = False) -> ParsedRelease | None:
+    """Parse a release title; None means "not a release" (hash, obfuscated name, no title+year...)."""
+    if not isinstance(title, str):
+        return None
+    return _parse_cached(title, is_dir)
+
+
+__all__ = [
+    "PARSER_VERSION",
+    "ParsedRelease",
+    "clean_movie_title",
+    "iso_language_find",
+    "normalize_imdb_id",
+    "parse_edition",
+    "parse_hardcoded_subs",
+    "parse_languages",
+    "parse_movie_path",
+    "parse_quality",
+    "parse_release_group",
+    "parse_release_title",
+]

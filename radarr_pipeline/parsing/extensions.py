@@ -1,0 +1,52 @@
+"""Media file extensions, the quality each implies, and file-extension stripping."""
+
+from __future__ import annotations
+
+import re
+
+from radarr_pipeline.quality.qualities import Quality, quality_by_name
+
+_SDTV_EXTENSIONS = (
+    ".m4v", ".3gp", ".nsv", ".ty", ".strm", ".rm", ".rmvb", ".m3u", ".ifo", ".mov", ".qt", ".divx", ".xvid",
+    ".bivx", ".nrg", ".pva", ".wmv", ".asf", ".asx", ".ogm", ".ogv", ".m2v", ".avi", ".bin", ".dat",
+    ".dvr-ms", ".mpg", ".mpeg", ".mp4", ".avc", ".vp3", ".svq3", ".nuv", ".viv", ".dv", ".fli", ".flv",
+    ".wpl", ".ts", ".wtv",
+)
+_DVD_EXTENSIONS = (".img", ".iso", ".vob")
+_HD_EXTENSIONS = (".mkv", ".mk3d")
+_BLURAY_EXTENSIONS = (".m2ts",)
+
+EXTENSION_QUALITY: dict[str, Quality] = {
+    ".webm": quality_by_name("Unknown"),
+    **{ext: quality_by_name("SDTV") for ext in _SDTV_EXTENSIONS},
+    **{ext: quality_by_name("DVD") for ext in _DVD_EXTENSIONS},
+    **{ext: quality_by_name("HDTV-720p") for ext in _HD_EXTENSIONS},
+    **{ext: quality_by_name("Bluray-720p") for ext in _BLURAY_EXTENSIONS},
+}
+
+MEDIA_EXTENSIONS = frozenset(EXTENSION_QUALITY)
+_STRIPPABLE_EXTENSIONS = MEDIA_EXTENSIONS | {".par2", ".nzb"}
+
+_FILE_EXTENSION = re.compile(r"\.[a-z0-9]{2,4}$", re.IGNORECASE)
+_PATH_EXTENSION = re.compile(r"\.[^./\\]*$")
+
+
+def remove_file_extension(title: str) -> str:
+    """Drop a trailing media, .par2 or .nzb extension (Radarr's RemoveFileExtension)."""
+    match = _FILE_EXTENSION.search(title)
+    if match and match.group(0).lower() in _STRIPPABLE_EXTENSIONS:
+        return title[: match.start()]
+    return title
+
+
+def path_extension(name: str) -> str:
+    """The extension of a file name as .NET's Path.GetExtension returns it ('' when none)."""
+    match = _PATH_EXTENSION.search(name)
+    if not match or match.group(0) == ".":
+        return ""
+    return match.group(0)
+
+
+def quality_for_extension(name: str) -> Quality | None:
+    """The quality a file extension implies, None when the extension is not a known media one."""
+    return EXTENSION_QUALITY.get(path_extension(name).lower())

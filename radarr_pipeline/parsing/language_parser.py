@@ -1,0 +1,93 @@
+"""Languages named in a release title, following Radarr's LanguageParser rules.
+
+Result: Radarr's lowercase identifiers in detection order, ``('unknown',)`` when none is named.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Whole language names found anywhere in the lower-cased title (Radarr checks these with Contains).
+_NAME_WORDS: tuple[tuple[str, str], ...] = (
+    ("english", "english"), ("spanish", "spanish"), ("danish", "danish"), ("dutch", "dutch"),
+    ("japanese", "japanese"), ("icelandic", "icelandic"), ("mandarin", "chinese"), ("cantonese", "chinese"),
+    ("chinese", "chinese"), ("korean", "korean"), ("russian", "russian"), ("romanian", "romanian"),
+    ("hindi", "hindi"), ("arabic", "arabic"), ("thai", "thai"), ("bulgarian", "bulgarian"),
+    ("polish", "polish"), ("vietnamese", "vietnamese"), ("swedish", "swedish"), ("norwegian", "norwegian"),
+    ("finnish", "finnish"), ("turkish", "turkish"), ("portuguese", "portuguese"), ("brazilian", "portuguesebr"),
+    ("hungarian", "hungarian"), ("hebrew", "hebrew"), ("ukrainian", "ukrainian"), ("persian", "persian"),
+    ("bengali", "bengali"), ("slovak", "slovak"), ("latvian", "latvian"), ("latino", "spanishlatino"),
+    ("catalan", "catalan"), ("tamil", "tamil"), ("telugu", "telugu"), ("malayalam", "malayalam"),
+    ("kannada", "kannada"), ("albanian", "albanian"), ("afrikaans", "afrikaans"), ("marathi", "marathi"),
+    ("tagalog", "tagalog"), ("urdu", "urdu"), ("romansh", "romansh"), ("romansch", "romansh"),
+    ("mongolian", "mongolian"), ("khalkha", "mongolian"), ("georgian", "georgian"), ("croatian", "croatian"),
+    ("serbian", "serbian"), ("bosnian", "bosnian"), ("estonian", "estonian"), ("indonesian", "indonesian"),
+    ("macedonian", "macedonian"), ("slovenian", "slovenian"), ("lithuanian", "lithuanian"),
+)
+
+# Case-insensitive tokens and abbreviations.
+_TOKENS = re.compile(
+    r"""(?:\W|_|^)(?P<italian>\b(?:ita|italian)\b)
+    | (?P<german>german\b|videomann|ger[.\ ]dub)
+    | (?P<flemish>flemish)
+    | (?P<bulgarian>bgaudio|\bBG[.\ ]AUDIO\b)
+    | (?P<romanian>rodubbed)
+    | (?P<portuguesebr>dublado|\bpt[-_.\ ]?br\b)
+    | (?P<greek>greek)
+    | (?P<french>\b(?:FR|VO|VF|VFF|VFQ|VFI|VF2|TRUEFRENCH|FRENCH|FRE|FRA)\b)
+    | (?P<russian>\b(?:rus|ru)\b)
+    | (?P<hungarian>\b(?:HUNDUB|HUN)\b)
+    | (?P<hebrew>\b(?:HebDub|HebDubbed)\b)
+    | (?P<polish>\b(?:PL\W?DUB|DUB\W?PL|LEK\W?PL|PL\W?LEK)\b)
+    | (?P<chinese>\[(?:CH[ST]|BIG5|GB)\]|简|繁|字幕)
+    | (?P<ukrainian>(?:(?:\dx)?UKR))
+    | (?P<spanish>\b(?:español|castellano)\b)
+    | (?P<latvian>\b(?:lat|lav|lv)\b)
+    | (?P<telugu>\btel\b)
+    | (?P<vietnamese>\bVIE\b)
+    | (?P<japanese>\bJAP\b)
+    | (?P<korean>\bKOR\b)
+    | (?P<catalan>\bcatal[aà]\b)
+    | (?P<georgian>\bgeo\b)
+    | (?P<original>\b(?:original|orig)\b)
+    """,
+    _I | re.VERBOSE,
+)
+
+# Short upper-case codes, only when not attached to SUB (e.g. "PL-SUB" is a subtitle, not audio).
+_CASE_SENSITIVE = re.compile(
+    r"(?<![Ss][Uu][Bb][\W_])(?:(?P<lithuanian>\bLT\b)|(?P<czech>\b(?:CZ|CZE|Cze)\b)"
+    r"|(?P<german>\b(?:DE|DEU|GER|Deu|Ger)\b)|(?P<spanish>\b(?:ES|SPA|Spa)\b)|(?P<polish>\b(?:PL|POL|Pol)\b)"
+    r"|(?P<bulgarian>\bBG\b)|(?P<english>\b(?:EN|ENG|Eng)\b))(?![\W_][Ss][Uu][Bb])"
+    r"|(?P<turkish>\b(?:TR|TUR|Tur)\b)|(?P<slovak>\bSK\b)|(?P<georgian_ka>\bKA\b)"
+)
+
+GERMAN_DUAL_LANGUAGE = re.compile(r"(?<!WEB[-_. ])(?<!WEB)\bDL\b", _I)
+GERMAN_MULTI_LANGUAGE = re.compile(r"\bML\b", _I)
+
+
+def _group_language(group: str) -> str:
+    return "georgian" if group == "georgian_ka" else group
+
+
+def parse_languages(title: str) -> tuple[str, ...]:
+    """Every language ``title`` names, in Radarr's detection order; ('unknown',) when none."""
+    lowered = title.lower()
+    found: list[str] = [language for word, language in _NAME_WORDS if word in lowered]
+    for match in _CASE_SENSITIVE.finditer(title):
+        if match.lastgroup:
+            found.append(_group_language(match.lastgroup))
+    for match in _TOKENS.finditer(title):
+        if match.lastgroup:
+            found.append(match.lastgroup)
+    unique = tuple(dict.fromkeys(found))
+    if not unique:
+        return ("unknown",)
+    if unique == ("german",):
+        if GERMAN_DUAL_LANGUAGE.search(title):
+            return ("german", "original")
+        if GERMAN_MULTI_LANGUAGE.search(title):
+            return ("german", "original", "english")
+    return unique

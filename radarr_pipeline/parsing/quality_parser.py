@@ -1,0 +1,354 @@
+"""Quality from a release title, following Radarr's QualityParser rules.
+
+Every pattern is compiled once at import. ``parse_quality`` never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from radarr_pipeline.parsing.extensions import quality_for_extension
+from radarr_pipeline.quality.qualities import (
+    DetectionSource,
+    Quality,
+    QualityModel,
+    Revision,
+    quality_by_name,
+    quality_for,
+)
+
+_I = re.IGNORECASE
+_X = re.VERBOSE
+
+SOURCE = re.compile(
+    r"""\b(?:
+      (?P<bluray>M?Blu[-_.\ ]?Ray|HD[-_.\ ]?DVD|BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50|BR[-_.\ ]?DISK)
+    | (?P<webdl>WEB[-_.\ ]?DL(?:mux)?|AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD
+        |[.\ ]WEB[.\ ](?:[xh][\ .]?26[45]|AVC|HEVC|DDP?5[.\ ]1)|[.\ ](?-i:WEB)$
+        |(?:\d{3,4}0p)[-.\ ](?:Hybrid[-_.\ ]?)?WEB[-.\ ]|[-.\ ]WEB[-.\ ]\d{3,4}0p|\b\s/\sWEB\s/\s\b
+        |(?:AMZN|NF|DP)[.\ -]WEB[.\ -](?!Rip))
+    | (?P<webrip>WebRip|Web-Rip|WEBMux)
+    | (?P<hdtv>HDTV)
+    | (?P<bdrip>BDRip|BDLight|HD[-_.\ ]?DVDRip|UHDBDRip)
+    | (?P<brrip>BRRip)
+    | (?P<dvdr>\d?x?M?DVD-?[R59])
+    | (?P<dvd>DVD(?!-R)|DVDRip|xvidvd)
+    | (?P<dsr>WS[-_.\ ]DSR|DSR)
+    | (?P<regional>R[0-9]|REGIONAL)
+    | (?P<scr>SCR|SCREENER|DVDSCR|DVDSCREENER)
+    | (?P<ts>TS[-_.\ ]|TELESYNCH?|HD-TS|HDTS|PDVD|TSRip|HDTSRip)
+    | (?P<tc>TC|TELECINE|HD-TC|HDTC)
+    | (?P<cam>CAMRIP|(?:NEW)?CAM|HD-?CAM(?:Rip)?|HQCAM)
+    | (?P<wp>WORKPRINT|WP)
+    | (?P<pdtv>PDTV)
+    | (?P<sdtv>SDTV)
+    | (?P<tvrip>TVRip)
+    )(?:\b|$|[\ .])""",
+    _I | _X,
+)
+
+RESOLUTION = re.compile(
+    r"\b(?:(?P<r360>360p)|(?P<r480>480p|480i|640x480|848x480)|(?P<r540>540p)|(?P<r576>576p)"
+    r"|(?P<r720>720p|1280x720|960p)|(?P<r1080>1080p|1920x1080|1440p|FHD|1080i|4kto1080p)"
+    r"|(?P<r2160>2160p|3840x2160|4k[-_. ](?:UHD|HEVC|BD|H\.?265)|(?:UHD|HEVC|BD|H\.?265)[-_. ]4k))\b",
+    _I,
+)
+ALTERNATIVE_RESOLUTION = re.compile(r"\bUHD\b|\[4K\]", _I)
+_RESOLUTION_GROUPS = {"r360": 360, "r480": 480, "r540": 540, "r576": 576, "r720": 720, "r1080": 1080, "r2160": 2160}
+
+REMUX = re.compile(
+    r"(?:[_. \[]|\d{4}p-|\bHybrid-)(?:(?:BD|UHD)[-_. ]?)?Remux\b|(?:(?:BD|UHD)[-_. ]?)?Remux[_. ]\d{4}p", _I
+)
+BR_DISK = re.compile(
+    r"^(?!.*\b((?<!HD[._ -])(?<!HD)DVD|BDRip|720p|MKV|XviD|WMV|d3g|(BD)?REMUX|^(?=.*1080p)(?=.*HEVC)"
+    r"|[xh][-_. ]?26[45]|German.*[DM]L"
+    r"|((?<=\d{4}).*German.*([DM]L)?)(?=.*\b(AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2)\b))\b)"
+    r"(((?=.*\b(Blu[-_. ]?ray|BD|HD[-_. ]?DVD)\b)(?=.*\b(AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2|BDMV|ISO)\b))"
+    r"|^((?=.*\b(((?=.*\b((.*_)?COMPLETE.*|Dis[ck])\b)(?=.*(Blu[-_. ]?ray|HD[-_. ]?DVD)))|3D[-_. ]?BD|BR[-_. ]?DISK"
+    r"|Full[-_. ]?Blu[-_. ]?ray|^((?=.*((BD|UHD)[-_. ]?(25|50|66|100|ISO)))))))).*",
+    _I,
+)
+RAW_HD = re.compile(r"\b(?:RawHD|Raw[-_. ]HD)\b", _I)
+MPEG2 = re.compile(r"\bMPEG[-_. ]?2\b", _I)
+PROPER = re.compile(r"\bproper\b", _I)
+REPACK = re.compile(r"\b(?:repack\d?|rerip\d?)\b", _I)
+VERSION = re.compile(r"\d[-._ ]?v(?P<v1>\d)[-._ ]|\[v(?P<v2>\d)\]|repack(?P<v3>\d)|rerip(?P<v4>\d)", _I)
+REAL = re.compile(r"\bREAL\b")
+CODEC = re.compile(r"\b(?:(?P<x264>x264)|(?P<h264>h264)|(?P<xvidhd>XvidHD)|(?P<xvid>X-?vid)|(?P<divx>divx))\b", _I)
+OTHER_SOURCE = re.compile(r"(?P<hdtv>HD[-_. ]TV)|(?P<sdtv>SD[-_. ]TV)", _I)
+ANIME_BLURAY = re.compile(r"bd(?:720|1080|2160)|(?<=[-_. (\[])bd(?=[-_. )\]])", _I)
+ANIME_WEBDL = re.compile(r"\[WEB\]|[\[(]WEB[ .]", _I)
+# German scene Blu-ray releases tagged with the disc's codec (AVC/HEVC...) and a DL/ML language tag are
+# untouched streams: remuxes (the BR-DISK pattern above excludes exactly these from being disc images).
+GERMAN_SCENE_REMUX = re.compile(
+    r"(?<=\d{4}).*German.*\b[DM]L\b.*\bBlu[-_. ]?ray\b.*\b(?:AVC|HEVC|VC[-_. ]?1|MPEG[-_. ]?2)\b", _I
+)
+X26X = re.compile(r"[xh][-_. ]?26[45]", _I)
+# A fansub name: "[Group] Title ..." — their releases without a source word are web rips.
+FANSUB_PREFIX = re.compile(r"^\[[^\]]+\][ _.]*[^\[\s]")
+HIGH_DEF_PDTV = re.compile(r"hr[-_. ]ws", _I)
+HARDCODED_SUBS = re.compile(r"\b(?:(?P<hcsub>\w+(?<!SOFT)(?<!MULTI)(?<!HORRIBLE)SUBS?)|(?P<hc>HC|SUBBED))\b", _I)
+_INVALID_PATH_CHARS = re.compile(r'[\x00-\x1f"<>|]')
+
+_Q = quality_by_name
+UNKNOWN = _Q("Unknown")
+
+
+@dataclass(frozen=True)
+class _Traits:
+    """What the title says before it is turned into one quality."""
+
+    resolution: int
+    source_group: str | None
+    remux: bool
+    br_disk: bool
+    codec: str | None
+
+
+def parse_revision(name: str, normalized: str) -> tuple[Revision, bool]:
+    """Revision from PROPER / REPACK[n] / RERIP[n] / v2 / [v2] and the count of case-sensitive REAL."""
+    version = 1
+    detected = False
+    version_match = VERSION.search(normalized)
+    if version_match:
+        version = int(next(v for v in version_match.groups() if v is not None))
+        detected = True
+    if PROPER.search(normalized):
+        version = version + 1 if version_match else 2
+        detected = True
+    is_repack = False
+    if REPACK.search(normalized):
+        version = version + 1 if version_match else 2
+        is_repack = True
+        detected = True
+    real = len(REAL.findall(name))
+    if real:
+        detected = True
+    return Revision(version=version, real=real, is_repack=is_repack), detected
+
+
+def parse_resolution(normalized: str) -> int:
+    """The resolution a title names (0 when none); bare UHD or [4K] implies 2160p."""
+    match = RESOLUTION.search(normalized)
+    if match:
+        return _RESOLUTION_GROUPS[match.lastgroup or "r2160"]
+    if ALTERNATIVE_RESOLUTION.search(normalized):
+        return 2160
+    return 0
+
+
+def parse_hardcoded_subs(title: str) -> str | None:
+    """KORSUBS-style hardcoded subtitle tags, 'Generic Hardcoded Subs' for HC/SUBBED, None otherwise."""
+    last = None
+    for last in HARDCODED_SUBS.finditer(title):  # noqa: B007 - the last match wins, as in Radarr
+        pass
+    if last is None:
+        return None
+    if last.group("hcsub"):
+        return last.group("hcsub")
+    return "Generic Hardcoded Subs"
+
+
+def _is_german_scene_remux(normalized: str) -> bool:
+    return bool(GERMAN_SCENE_REMUX.search(normalized)) and not X26X.search(normalized)
+
+
+def _last_source(normalized: str) -> str | None:
+    last = None
+    for last in SOURCE.finditer(normalized):  # noqa: B007
+        pass
+    return last.lastgroup if last is not None else None
+
+
+def _by_resolution(resolution: int, table: dict[int, str], default: str) -> Quality:
+    return _Q(table.get(resolution, default))
+
+
+_BLURAY = {2160: "Bluray-2160p", 1080: "Bluray-1080p", 720: "Bluray-720p", 576: "Bluray-576p",
+           540: "Bluray-480p", 480: "Bluray-480p", 360: "Bluray-480p"}
+_WEBDL = {2160: "WEBDL-2160p", 1080: "WEBDL-1080p", 720: "WEBDL-720p"}
+_WEBRIP = {2160: "WEBRip-2160p", 1080: "WEBRip-1080p", 720: "WEBRip-720p"}
+_HDTV = {2160: "HDTV-2160p", 1080: "HDTV-1080p", 720: "HDTV-720p"}
+
+
+def quality_from_bluray_source(t: _Traits) -> Quality:
+    """A Blu-ray source: disc image, SD encode, remux or encode by resolution."""
+    if t.br_disk:
+        return _Q("BR-DISK")
+    if t.codec in ("xvid", "divx"):
+        return _Q("Bluray-480p")
+    if t.resolution == 2160:
+        return _Q("Remux-2160p" if t.remux else "Bluray-2160p")
+    if t.resolution == 1080:
+        return _Q("Remux-1080p" if t.remux else "Bluray-1080p")
+    if t.resolution in _BLURAY:
+        return _Q(_BLURAY[t.resolution])
+    return _Q("Remux-1080p" if t.remux else "Bluray-720p")
+
+
+def quality_from_source(t: _Traits, name: str, normalized: str) -> Quality:
+    """The quality a matched source group implies, refined by resolution (Radarr's source switch)."""
+    group = t.source_group
+    if group == "bluray":
+        return quality_from_bluray_source(t)
+    if group == "webdl":
+        if t.resolution in _WEBDL:
+            return _Q(_WEBDL[t.resolution])
+        return _Q("WEBDL-720p" if "[WEBDL]" in name else "WEBDL-480p")
+    if group == "webrip":
+        return _by_resolution(t.resolution, _WEBRIP, "WEBRip-480p")
+    if group == "ts":
+        telesync = _Q("TELESYNC")
+        return replace(telesync, resolution=t.resolution) if t.resolution else telesync
+    simple = {"scr": "DVDSCR", "cam": "CAM", "tc": "TELECINE", "wp": "WORKPRINT",
+              "regional": "REGIONAL", "dvdr": "DVD-R", "dvd": "DVD"}
+    if group in simple:
+        return _Q(simple[group])
+    if group == "hdtv":
+        if MPEG2.search(normalized):
+            return _Q("Raw-HD")
+        if t.resolution in _HDTV:
+            return _Q(_HDTV[t.resolution])
+        return _Q("HDTV-720p" if "[HDTV]" in name else "SDTV")
+    if group in ("bdrip", "brrip"):
+        return _by_resolution(t.resolution, {2160: "Bluray-2160p", 1080: "Bluray-1080p", 720: "Bluray-720p",
+                                             576: "Bluray-576p"}, "Bluray-480p")
+    # pdtv, sdtv, dsr, tvrip
+    lowered = normalized.lower()
+    if t.resolution == 1080 or "1080p" in lowered:
+        return _Q("HDTV-1080p")
+    if t.resolution == 720 or "720p" in lowered:
+        return _Q("HDTV-720p")
+    if HIGH_DEF_PDTV.search(normalized):
+        return _Q("HDTV-720p")
+    return _Q("SDTV")
+
+
+def _sd_or_by_resolution(resolution: int, lowered: str, table: dict[int, str], sd: str, default: str) -> Quality:
+    if resolution in (360, 480, 540, 576) or "480p" in lowered:
+        return _Q(sd)
+    if resolution == 1080 or "1080p" in lowered:
+        return _Q(table[1080])
+    if resolution == 2160 or "2160p" in lowered:
+        return _Q(table[2160])
+    return _Q(default)
+
+
+def parse_quality_name(name: str) -> QualityModel:
+    """Radarr's ParseQualityName: the quality the words of ``name`` imply (no extension fallback)."""
+    normalized = name.replace("_", " ").strip()
+    revision, revision_found = parse_revision(name, normalized)
+    hardcoded = parse_hardcoded_subs(normalized)
+    detection_rev = DetectionSource.NAME if revision_found else DetectionSource.UNKNOWN
+
+    def model(quality: Quality, source: DetectionSource, resolution: DetectionSource) -> QualityModel:
+        return QualityModel(quality=quality, revision=revision, source_detection=source,
+                            resolution_detection=resolution, revision_detection=detection_rev,
+                            hardcoded_subs=hardcoded)
+
+    name_ = DetectionSource.NAME
+    none_ = DetectionSource.UNKNOWN
+    resolution = parse_resolution(normalized)
+    br_disk = bool(BR_DISK.search(normalized))
+    if RAW_HD.search(normalized) and not br_disk:
+        return model(_Q("Raw-HD"), name_, name_)
+
+    codec_match = CODEC.search(normalized)
+    traits = _Traits(
+        resolution=resolution,
+        source_group=_last_source(normalized),
+        remux=bool(REMUX.search(normalized)) or _is_german_scene_remux(normalized),
+        br_disk=br_disk,
+        codec=codec_match.lastgroup if codec_match else None,
+    )
+    resolution_detection = name_ if resolution else none_
+    if traits.source_group is not None:
+        quality = quality_from_source(traits, name, normalized)
+        res_det = resolution_detection
+        if traits.source_group in ("pdtv", "sdtv", "dsr", "tvrip") and HIGH_DEF_PDTV.search(normalized):
+            res_det = name_
+        return model(quality, name_, res_det)
+
+    lowered = normalized.lower()
+    if ANIME_BLURAY.search(normalized):
+        table = {1080: "Remux-1080p" if traits.remux else "Bluray-1080p",
+                 2160: "Remux-2160p" if traits.remux else "Bluray-2160p"}
+        quality = _sd_or_by_resolution(resolution, lowered, table, "DVD",
+                                       "Bluray-1080p" if traits.remux else "Bluray-720p")
+        res_det = name_ if quality.resolution != 720 or resolution else resolution_detection
+        return model(quality, name_, res_det)
+
+    if ANIME_WEBDL.search(normalized):
+        quality = _sd_or_by_resolution(resolution, lowered, {1080: "WEBDL-1080p", 2160: "WEBDL-2160p"},
+                                       "WEBDL-480p", "WEBDL-720p")
+        res_det = name_ if quality.resolution != 720 or resolution else resolution_detection
+        return model(quality, name_, res_det)
+
+    if resolution:
+        return _quality_from_resolution_only(name, traits, model)
+
+    if traits.codec == "x264":
+        return model(_Q("SDTV"), none_, none_)
+
+    for marker, plain, bluray in (("848x480", "SDTV", "Bluray-480p"), ("1280x720", "HDTV-720p", "Bluray-720p"),
+                                  ("1920x1080", "HDTV-1080p", "Bluray-1080p")):
+        if marker in lowered:
+            if marker == "848x480" and "dvd" in normalized:
+                return model(_Q("DVD"), name_, name_)
+            if "bluray" in lowered:
+                return model(_Q(bluray), name_, name_)
+            return model(_Q(plain), none_, name_)
+
+    for marker, quality_name in (("bluray720p", "Bluray-720p"), ("bluray1080p", "Bluray-1080p"),
+                                 ("bluray2160p", "Bluray-2160p")):
+        if marker in lowered:
+            return model(_Q(quality_name), name_, name_)
+
+    other = OTHER_SOURCE.search(normalized)
+    if other:
+        return model(_Q("SDTV" if other.lastgroup == "sdtv" else "HDTV-720p"), name_, none_)
+    return model(UNKNOWN, none_, none_)
+
+
+def _quality_from_resolution_only(name: str, traits: _Traits, model) -> QualityModel:  # type: ignore[no-untyped-def]
+    """A resolution but no source word: a remux implies Blu-ray, else the extension's source, else TV."""
+    source = "unknown"
+    modifier = "none"
+    source_detection = DetectionSource.UNKNOWN
+    if traits.remux:
+        source, modifier, source_detection = "bluray", "remux", DetectionSource.NAME
+    elif FANSUB_PREFIX.match(name):
+        source, source_detection = "webdl", DetectionSource.NAME
+    else:
+        by_extension = quality_for_extension(name)
+        if by_extension is not None and by_extension.source != "unknown":
+            source, source_detection = by_extension.source, DetectionSource.EXTENSION
+    resolution = traits.resolution
+    if resolution in (360, 540, 576):
+        resolution = 480
+    if source == "unknown":
+        fallback = {2160: "HDTV-2160p", 1080: "HDTV-1080p", 720: "HDTV-720p", 480: "SDTV"}[resolution]
+        quality = _Q(fallback)
+    else:
+        quality = quality_for(source, resolution, modifier)
+    return model(quality, source_detection, DetectionSource.NAME)
+
+
+def parse_quality(name: str) -> QualityModel:
+    """Radarr's ParseQuality: the name's quality, else the file extension's (detected from 'extension')."""
+    name = name.strip()
+    result = parse_quality_name(name)
+    if result.quality is UNKNOWN and not _INVALID_PATH_CHARS.search(name):
+        by_extension = quality_for_extension(name)
+        quality = by_extension if by_extension is not None else UNKNOWN
+        return QualityModel(
+            quality=quality,
+            revision=result.revision,
+            source_detection=DetectionSource.EXTENSION,
+            resolution_detection=DetectionSource.EXTENSION,
+            modifier_detection=DetectionSource.EXTENSION,
+            revision_detection=result.revision_detection,
+            hardcoded_subs=result.hardcoded_subs,
+        )
+    return result

@@ -1,0 +1,130 @@
+"""Release group from a release title, following Radarr's ReleaseGroupParser rules."""
+
+from __future__ import annotations
+
+import re
+
+from radarr_pipeline.parsing.extensions import remove_file_extension
+
+_I = re.IGNORECASE
+
+# A leading "[site.tld]" / "www.site.tld - " prefix.
+WEBSITE_PREFIX = re.compile(
+    r"^(?:(?:\[|\()\s*)?(?:www\.)?[-a-z0-9-]{1,256}\.(?<!Naruto-Kun\.)"
+    r"(?:[a-z]{2,6}\.[a-z]{2,6}|xn--[a-z0-9-]{4,}|[a-z]{2,})\b(?:\s*(?:\]|\))|[ -]{2,})[ -]*",
+    _I,
+)
+WEBSITE_POSTFIX = re.compile(r"(?:\[\s*)?(?:www\.)?[-a-z0-9-]{1,256}\.(?:xn--[a-z0-9-]{4,}|[a-z]{2,6})\b(?:\s*\])$", _I)
+CLEAN_TORRENT_SUFFIX = re.compile(r"\[(?:ettv|rartv|rarbg|cttv|publichd)\]$", _I)
+
+_DASH_GROUP = re.compile(r"-(?P<group>[a-z0-9]+)(?P<part2>-[a-z0-9]+)?", _I)
+_BRACKET_GROUP_AT_END = re.compile(r"[-._ ]\[(?P<group>[a-z0-9]+)\]$", _I)
+_RESOLUTION_AHEAD = re.compile(r"480p|576p|720p|1080p|2160p", _I)
+_GROUP_BOUNDARY = re.compile(r"\b|[-._ ]|$")
+# Endings that mean "-word" is a codec, audio, language or date part, not a group (Radarr's look-behind).
+_EXCLUDED_GROUP_ENDING = re.compile(
+    r"(?:WEB-(?:DL|Rip)|Blu-Ray|480p|576p|720p|1080p|2160p|DTS-HD|DTS-X|DTS-MA|DTS-ES|-ES|-EN|-CAT|-ENG|-JAP"
+    r"|-GER|-FRA|-FRE|-ITA|-HDRip|\d{1,2}-bit|[ ._]\d{4}-\d{2}|-\d{2}|tmdb(?:id)?-\d+|tt\d{7,8})$",
+    _I,
+)
+INVALID_GROUP = re.compile(r"^(?:[se]\d+|[0-9a-f]{8})$", _I)
+ANIME_GROUP = re.compile(r"^(?:\[(?P<subgroup>(?!\s).+?(?<!\s))\](?:_|-|\s|\.)?)", _I)
+EXCEPTION_GROUP_EXACT = re.compile(
+    r"\b(?P<group>KRaLiMaRKo|E\.N\.D|D\-Z0N3|Koten_Gars|BluDragon|ZØNEHD|HQMUX|VARYG|YIFY|YTS(?:.(?:MX|LT|AG))?"
+    r"|TMd|Eml HDTeam|LMain|DarQ|BEN THE MEN|TAoE|QxR|126811)\b",
+    _I,
+)
+EXCEPTION_GROUP = re.compile(
+    r"(?<=[._ \[])(?P<group>Silence|afm72|Panda|Ghost|MONOLITH|Tigole|Joy|ImE|UTR|t3nzin|Anime Time|Project Angel"
+    r"|Hakata Ramen|HONE|GiLG|Vyndros|SEV|Garshasp|Kappa|Natty|RCVR|SAMPA|YOGI|r00t|EDGE2020|RZeroX|FreetheFish"
+    r"|Anna|Bandi|Qman|theincognito|HDO|DusIctv|DHD|CtrlHD|-ZR-|ADC|XZVN|RH|Kametsu|Celdra)(?=\]|\))",
+    _I,
+)
+CLEAN_GROUP_SUFFIX = re.compile(
+    r"(?:-(?:RP|1|NZBGeek|Obfuscated|Obfuscation|Scrambled|sample|Pre|postbot|xpost|Rakuv[a-z0-9]*|WhiteRev"
+    r"|BUYMORE|AsRequested|AlternativeToRequested|GEROV|Z0iDS3N|Chamele0n|4P|4Planet|AlteZachen|RePACKPOST))+$",
+    _I,
+)
+
+
+def strip_website_affixes(title: str) -> str:
+    """Remove a leading website prefix (and torrent-site suffix) as Radarr does before group parsing."""
+    title = WEBSITE_PREFIX.sub("", title, count=1)
+    return CLEAN_TORRENT_SUFFIX.sub("", title, count=1)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text):  # noqa: B007 - the last match wins
+        pass
+    return last
+
+
+def _dash_group_at(title: str, pos: int) -> tuple[str, int] | None:
+    """The ``-Group`` match starting at ``pos`` (the '-'), trying with then without a second part."""
+    match = _DASH_GROUP.match(title, pos)
+    if match is None:
+        return None
+    group_end = match.end("group")
+    options = [match.end()] if match.group("part2") is None else [match.end(), group_end]
+    for end in options:
+        part2_len = end - group_end
+        if _RESOLUTION_AHEAD.search(title, end + 1):
+            continue
+        head = title[:end]
+        if _EXCLUDED_GROUP_ENDING.search(head):
+            continue
+        if part2_len and _EXCLUDED_GROUP_ENDING.search(head[:-part2_len]):
+            continue
+        boundary = _GROUP_BOUNDARY.match(title, end)
+        if boundary is None:
+            continue
+        return title[pos + 1 : end], boundary.end()
+    return None
+
+
+def _group_candidates(title: str) -> list[str]:
+    """Every non-overlapping group candidate left to right, as Radarr's ReleaseGroupRegex.Matches finds them."""
+    found: list[str] = []
+    pos = 0
+    length = len(title)
+    while pos < length:
+        char = title[pos]
+        if char == "-":
+            hit = _dash_group_at(title, pos)
+            if hit is not None:
+                found.append(hit[0])
+                pos = max(hit[1], pos + 1)
+                continue
+        if char in "-._ " and title.endswith("]"):
+            bracket = _BRACKET_GROUP_AT_END.match(title, pos)
+            if bracket is not None:
+                found.append(bracket.group("group"))
+                break
+        pos += 1
+    return found
+
+
+def parse_release_group(title: str) -> str | None:
+    """The release group of ``title`` (None when there is none), following Radarr's rules."""
+    title = remove_file_extension(title.strip())
+    title = strip_website_affixes(title)
+    anime = ANIME_GROUP.search(title)
+    if anime:
+        return anime.group("subgroup")
+    title = CLEAN_GROUP_SUFFIX.sub("", title, count=1)
+    exact = _last(EXCEPTION_GROUP_EXACT, title)
+    if exact:
+        return exact.group("group")
+    listed = _last(EXCEPTION_GROUP, title)
+    if listed:
+        return listed.group("group")
+    if "-" not in title and "[" not in title:
+        return None
+    candidates = _group_candidates(title)
+    if not candidates:
+        return None
+    group = candidates[-1]
+    if group.isdigit() or INVALID_GROUP.match(group):
+        return None
+    return group

@@ -1,0 +1,351 @@
+"""Movie title, year, edition and ids from a release title, following Radarr's Parser.ParseMovieTitle.
+
+Flow: reject hashes and obfuscated names, undo reversed titles, strip the extension and quality noise,
+try the title+year patterns in Radarr's order, then derive release group, languages, quality, edition,
+hardcoded subs and ids from what is left.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from radarr_pipeline.parsing.extensions import remove_file_extension
+from radarr_pipeline.parsing.language_parser import parse_languages
+from radarr_pipeline.parsing.model import ParsedRelease
+from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality, parse_quality_name
+from radarr_pipeline.parsing.release_group import (
+    CLEAN_TORRENT_SUFFIX,
+    WEBSITE_POSTFIX,
+    WEBSITE_PREFIX,
+    parse_release_group,
+)
+
+_I = re.IGNORECASE
+
+EDITION = (
+    r"\(?\b(?P<edition>(((Recut.|Extended.|Ultimate.)?(Director.?s|Collector.?s|Theatrical|Ultimate|Extended"
+    r"|Despecialized|(Special|Rouge|Final|Assembly|Imperial|Diamond|Signature|Hunter|Rekall)"
+    r"(?=(.(Cut|Edition|Version)))|\d{2,3}(th)?.Anniversary)(?:.(Cut|Edition|Version))?"
+    r"(.(Extended|Uncensored|Remastered|Unrated|Uncut|Open.?Matte|IMAX|Fan.?Edit))?"
+    r"|((Uncensored|Remastered|Unrated|Uncut|Open?.Matte|IMAX|Fan.?Edit|Restored|((2|3|4)in1))))))\b\)?"
+)
+REPORT_EDITION = re.compile(r"^.+?" + EDITION, _I)
+# Cheap pre-check: the edition patterns cannot match a title without one of these words.
+_EDITION_WORDS = re.compile(
+    r"director|collector|theatrical|ultimate|extended|despecialized|anniversary|uncensored|remastered|unrated"
+    r"|uncut|matte|imax|fan.?edit|restored|in1|cut|edition|version",
+    _I,
+)
+
+_YEAR = r"(?:1[89]|20)\d{2}"
+_SEPARATORS = r"(?:[-_\W](?<![)\[!]))*"
+
+ANIME_WITH_YEAR = re.compile(
+    r"^(?:\[(?P<subgroup>.+?)\][-_. ]?)(?P<title>(?![(\[]).+?)?(?:" + _SEPARATORS
+    + r"(?P<year>" + _YEAR + r"(?!p|i|x|\d+|\]|\W\d+)))+.*?(?P<hash>\[\w{8}\])?(?:$|\.)",
+    _I,
+)
+ANIME_VERSIONED = re.compile(
+    r"^(?:\[(?P<subgroup>.+?)\][-_. ]?)(?P<title>(?![(\[]).+?)(?:v\d{1,2}[-_. ])(?:\[.*)?(?:[\[(][^\])])?.*?"
+    r"(?P<hash>\[\w{8}\])(?:$|\.)",
+    _I,
+)
+ANIME_DOUBLE_BRACKETS = re.compile(
+    r"^(?:\[(?P<subgroup>.+?)\][-_. ]?)(?P<title>(?![(\[]).+?)(?:\[.*).*?(?P<hash>\[\w{8}\])(?:$|\.)", _I
+)
+ANIME_BRACKETED_INFO = re.compile(
+    r"^(?:\[(?P<subgroup>.+?)\][-_. ]?)(?P<title>(?![(\[]).+)(?:[\[(][^\])]).*?(?P<hash>\[\w{8}\])(?:$|\.)", _I
+)
+# German/TrueFrench tracker names, year optional. The title holds no year: Radarr's look-behind
+# "(?<!(19|20)\d{2}.*?)" forbids a year anywhere before the language word.
+GERMAN_TRACKER = re.compile(
+    r"^(?P<title>(?![(\[])(?:(?!(?:19|20)\d{2}).)+?)(?:\W|_)(?:" + EDITION + r".{1,3})?"
+    r"(?<!Good[_ .-])(?<!The[_ .-])(?:German|TrueFrench)(?:.+?)(?=(?:19|20)\d{2}|$)"
+    r"(?P<year>(?:19|20)\d{2}(?!p|i|\d+|\]|\W\d+))?(?:\W+|_|$)(?!\\)",
+    _I,
+)
+EDITION_BEFORE_YEAR = re.compile(
+    r"^(?P<title>(?![(\[]).+?)?(?:" + _SEPARATORS + EDITION + r".{1,3}(?P<year>" + _YEAR
+    + r"(?!p|i|\d+|\]|\W\d+)))+(?:\W+|_|$)(?!\\)",
+    _I,
+)
+NORMAL = re.compile(
+    r"^(?P<title>(?![(\[]).+?)?(?:" + _SEPARATORS + r"(?P<year>" + _YEAR
+    + r"(?!p|i|" + _YEAR + r"|\]|\W" + _YEAR + r")))+(?:\W+|_|$)(?!\\)",
+    _I,
+)
+PASS_THE_POPCORN = re.compile(
+    r"^(?P<title>.+?)?(?:(?:[-_\W](?<![()\[!]))*(?P<year>\[\w *\]))+(?:\W+|_|$)(?!\\)", _I
+)
+BRACKETED_YEAR = re.compile(
+    r"^(?P<title>(?![(\[]).+?)?(?:(?:[-_\W](?<![)!]))*(?P<year>" + _YEAR + r"(?!p|i|\d+|\W\d+)))+(?:\W+|_|$)(?!\\)",
+    _I,
+)
+LAST_RESORT = re.compile(
+    r"^(?P<title>.+?)?(?:" + _SEPARATORS + r"(?P<year>" + _YEAR + r"(?!p|i|\d+|\]|\W\d+)))+(?:\W+|_|$)(?!\\)",
+    _I,
+)
+FOLDER_YEAR_FIRST = re.compile(
+    r"^(?:(?:[-_\W](?<![)!]))*(?P<year>(?:19|20)\d{2}(?!p|i|\d+|\W\d+)))+(?:\W+|_|$)(?P<title>.+?)?$"
+)
+
+REJECT_HASHED = (
+    re.compile(r"^[0-9a-zA-Z]{32}"),
+    re.compile(r"^[a-z0-9]{24}$"),
+    re.compile(r"^[A-Z]{11}\d{3}$"),
+    re.compile(r"^[a-z]{12}\d{3}$"),
+    re.compile(r"^Backup_\d{5,}S\d{2}-\d{2}$"),
+    re.compile(r"^123$"),
+    re.compile(r"^abc$", _I),
+    re.compile(r"^abc[-_. ]xyz", _I),
+    re.compile(r"^b00bs$", _I),
+)
+REVERSED_TITLE = re.compile(r"(?:^|[-._ ])(?:p027|p0801)[-._ ]")
+ALTERNATIVE_TITLE_SPLIT = re.compile(r"[ ]+(?:AKA|/)[ ]+", _I)
+BRACKETED_ALTERNATIVE_TITLE = re.compile(r"(.*) \([ ]*AKA[ ]+(.*)\)", _I)
+SIMPLE_TITLE_NOISE = re.compile(
+    r"(?:(?:480|540|576|720|1080|2160)[ip]|[xh][\W_]?26[45]|DD\W?5\W1|[<>?*]|848x480|1280x720|1920x1080"
+    r"|3840x2160|4096x2160|(?:8|10)b(?:it)?|10-bit)\s*?(?![a-b0-9])",
+    _I,
+)
+SIMPLE_RELEASE_TITLE_NOISE = re.compile(r"\s*[<>?*|]")
+QUALITY_BRACKETS_AT_END = re.compile(r"\[[a-z0-9 ._-]+\]$", _I)
+REQUEST_INFO = re.compile(r"^(?:\[.+?\])+")
+IMDB_ID = re.compile(r"tt\d{7,8}", _I)
+TMDB_ID = re.compile(r"tmdb(?:id)?-(?P<tmdbid>\d+)", _I)
+NORMALIZE_IMDB = re.compile(r"^(?:\d{1,10}|tt\d{1,10})$")
+
+_DIGITS = frozenset("0123456789")
+
+
+@dataclass(frozen=True)
+class _TitleMatch:
+    """The groups of the title pattern that matched, with the title's position in the searched text."""
+
+    title: str | None
+    title_start: int
+    year: str | None
+    edition: str | None
+    subgroup: str | None
+    release_hash: str | None
+
+
+def _contains_word_char(title: str) -> bool:
+    return any(char.isalnum() for char in title)
+
+
+def is_not_a_release(title: str) -> bool:
+    """True for what Radarr refuses to parse: password/yEnc posts, no letters or digits, hashes, obfuscation."""
+    lowered = title.lower()
+    if "password" in lowered and "yenc" in lowered:
+        return True
+    if not _contains_word_char(title):
+        return True
+    without_extension = remove_file_extension(title)
+    return any(pattern.search(without_extension) for pattern in REJECT_HASHED)
+
+
+def undo_reversed_title(title: str) -> str:
+    """Some posters reverse the name ('p0801'); turn it back, keeping the extension where it was."""
+    if not REVERSED_TITLE.search(title):
+        return title
+    without_extension = remove_file_extension(title)
+    return without_extension[::-1] + title[len(without_extension) :]
+
+
+def _strip_quality_brackets(text: str) -> str:
+    match = QUALITY_BRACKETS_AT_END.search(text)
+    if match and parse_quality_name(match.group(0)).quality.id != 0:
+        return text[: match.start()]
+    return text
+
+
+def simplify_title(release_title: str) -> str:
+    """The title the title+year patterns run on: no resolution/codec noise, site prefixes or quality tags."""
+    simple = SIMPLE_TITLE_NOISE.sub("", release_title)
+    simple = WEBSITE_PREFIX.sub("", simple, count=1)
+    simple = WEBSITE_POSTFIX.sub("", simple, count=1)
+    simple = CLEAN_TORRENT_SUFFIX.sub("", simple, count=1)
+    return _strip_quality_brackets(simple)
+
+
+def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
+    """Radarr's pattern order, skipping the ones a cheap check proves cannot match."""
+    patterns: list[re.Pattern[str]] = []
+    if simple.startswith("["):
+        patterns += [ANIME_WITH_YEAR, ANIME_VERSIONED, ANIME_DOUBLE_BRACKETS, ANIME_BRACKETED_INFO]
+    lowered = simple.lower()
+    if "german" in lowered or "truefrench" in lowered:
+        patterns.append(GERMAN_TRACKER)
+    if _EDITION_WORDS.search(simple):
+        patterns.append(EDITION_BEFORE_YEAR)
+    patterns += [NORMAL, PASS_THE_POPCORN, BRACKETED_YEAR, LAST_RESORT]
+    if is_dir:
+        patterns.append(FOLDER_YEAR_FIRST)
+    return patterns
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    """A named group's text, None when the pattern has no such group or it did not take part."""
+    return match.group(name) if name in match.re.groupindex else None
+
+
+def _match_title(simple: str, is_dir: bool) -> _TitleMatch | None:
+    for pattern in _title_patterns(simple, is_dir):
+        match = pattern.search(simple)
+        if match is None:
+            continue
+        title = match.group("title")
+        if title is None or title == "(":
+            continue
+        return _TitleMatch(
+            title=title,
+            title_start=match.start("title"),
+            year=_group(match, "year"),
+            edition=_group(match, "edition"),
+            subgroup=_group(match, "subgroup"),
+            release_hash=_group(match, "hash"),
+        )
+    return None
+
+
+def _is_single_digit(part: str) -> bool:
+    return len(part) == 1 and part in _DIGITS
+
+
+def rebuild_title_from_dotted_parts(raw: str) -> str:
+    """Turn 'The.Movie.from.U.N.C.L.E' into 'The Movie from U.N.C.L.E.' (Radarr's acronym-aware join)."""
+    name = REQUEST_INFO.sub("", raw.replace("_", " ")).strip(" ")
+    parts = name.split(".")
+    out: list[str] = []
+    previous_acronym = False
+    count = len(parts)
+    for index, part in enumerate(parts):
+        next_part = parts[index + 1] if index + 1 < count else ""
+        lowered = part.lower()
+        if (
+            len(part) == 1
+            and lowered != "a"
+            and part not in _DIGITS
+            and (previous_acronym or index < count - 1)
+            and (previous_acronym or not _is_single_digit(next_part))
+        ) or (lowered == "a" and (previous_acronym or len(next_part) == 1)) or lowered == "dr":
+            out.append(part + ".")
+            previous_acronym = True
+        else:
+            if previous_acronym:
+                out.append(" ")
+                previous_acronym = False
+            out.append(part + " ")
+    return "".join(out).strip(" ")
+
+
+def alternative_titles(movie_title: str) -> tuple[str, ...]:
+    """The whole title first, then the parts split on AKA or ' / ' (a bracketed '(aka X)' counts too)."""
+    unbracketed = BRACKETED_ALTERNATIVE_TITLE.sub(r"\1 AKA \2", movie_title, count=1)
+    titles = [movie_title]
+    for part in ALTERNATIVE_TITLE_SPLIT.split(unbracketed):
+        if part.strip() and part != movie_title:
+            titles.append(part)
+    return tuple(titles)
+
+
+def parse_edition(text: str) -> str | None:
+    """The edition named in ``text`` after its first character ('Directors Cut', 'IMAX'...), None if none."""
+    if not _EDITION_WORDS.search(text):
+        return None
+    match = REPORT_EDITION.search(text)
+    if match and match.group("edition") and match.group("edition").strip():
+        return match.group("edition").replace(".", " ")
+    return None
+
+
+def parse_imdb_id(text: str) -> str | None:
+    match = IMDB_ID.search(text)
+    return match.group(0) if match else None
+
+
+def parse_tmdb_id(text: str) -> int | None:
+    match = TMDB_ID.search(text)
+    if not match:
+        return None
+    value = int(match.group("tmdbid"))
+    return value if 0 < value <= 2_147_483_647 else None
+
+
+def normalize_imdb_id(imdb_id: str) -> str | None:
+    """'123' -> 'tt0000123', 'tt1234567' stays; anything else -> None (Radarr's NormalizeImdbId)."""
+    if not NORMALIZE_IMDB.match(imdb_id) or len(imdb_id) <= 2:
+        return None
+    return "tt" + imdb_id.replace("tt", "").rjust(7, "0")
+
+
+def _replace_title_with_placeholder(simple_release_title: str, found: _TitleMatch) -> str:
+    """Put 'A Movie' where the title was so title words are not read as languages, groups or editions."""
+    title = found.title or ""
+    placeholder = "A.Movie" if "." in title else "A Movie"
+    start = found.title_start
+    if simple_release_title[start : start + len(title)] == title:
+        return simple_release_title[:start] + placeholder + simple_release_title[start + len(title) :]
+    return simple_release_title.replace(title, placeholder)
+
+
+def _year_value(year: str | None) -> int | None:
+    if year and year.isdigit():
+        return int(year)
+    return None
+
+
+def parse_movie_title(title: str, is_dir: bool = False) -> ParsedRelease | None:
+    """Parse a release title (or a folder name with ``is_dir``); None when it is not a release."""
+    original = title
+    if is_not_a_release(title):
+        return None
+    title = undo_reversed_title(title)
+    release_title = remove_file_extension(title).strip("-_").replace("【", "[").replace("】", "]")
+    simple = simplify_title(release_title)
+    found = _match_title(simple, is_dir)
+    if found is None or found.title is None:
+        return None
+    movie_title = rebuild_title_from_dotted_parts(found.title)
+    simple_release_title = SIMPLE_RELEASE_TITLE_NOISE.sub("", release_title)
+    simple_release_title = _replace_title_with_placeholder(simple_release_title, found)
+    release_group = parse_release_group(simple_release_title)
+    if found.subgroup and found.subgroup.strip():
+        release_group = found.subgroup
+    language_source = (
+        simple_release_title.replace(release_group, "RlsGrp") if release_group else simple_release_title
+    )
+    edition = found.edition.replace(".", " ") if found.edition else parse_edition(simple_release_title)
+    release_hash = found.release_hash.strip("[]") if found.release_hash else None
+    return ParsedRelease(
+        release_title=original,
+        movie_title=movie_title,
+        movie_titles=alternative_titles(movie_title),
+        year=_year_value(found.year),
+        edition=edition,
+        quality=parse_quality(title),
+        release_group=release_group,
+        languages=parse_languages(language_source),
+        hardcoded_subs=parse_hardcoded_subs(title),
+        imdb_id=parse_imdb_id(simple_release_title),
+        tmdb_id=parse_tmdb_id(simple_release_title),
+        release_hash=None if release_hash in (None, "1280x720") else release_hash,
+        simple_release_title=simple_release_title,
+    )
+
+
+def parse_movie_path(path: str) -> ParsedRelease | None:
+    """Parse a file path: the file name, else folder + file name, else the folder name (hashed files)."""
+    normalized = path.replace("\\", "/")
+    folder_path, _, file_name = normalized.rpartition("/")
+    folder = folder_path.rpartition("/")[2]
+    result = parse_movie_title(file_name, is_dir=True)
+    if result is None and folder:
+        result = parse_movie_title(f"{folder} {file_name}")
+    if result is None and folder:
+        dot = file_name.rfind(".")
+        extension = file_name[dot:] if dot > 0 else ""
+        result = parse_movie_title(folder + extension)
+    return result
