@@ -4,20 +4,20 @@ import os
 
 import dagster as dg
 
-from dagster_project.defs.acquisition import grabs, rss_releases, scored_candidates, wanted_movies
+from dagster_project.defs.acquisition import rss_releases, wanted_movies
 from dagster_project.defs.downloads import completed_downloads
 
 RSS_SYNC_CRON = os.environ.get("RADARR_PIPELINE_RSS_CRON", "*/15 * * * *")
 
-acquisition_job = dg.define_asset_job(
-    "acquisition_job",
-    selection=dg.AssetSelection.assets(wanted_movies, rss_releases, scored_candidates, grabs),
-    description="Wanted list, RSS sync of every indexer, decisions, and grabs.",
+rss_sync_job = dg.define_asset_job(
+    "rss_sync_job",
+    selection=dg.AssetSelection.assets(wanted_movies, rss_releases),
+    description="The wanted list and an RSS sync of every indexer; decisions and grabs follow by automation.",
 )
 
 rss_sync_schedule = dg.ScheduleDefinition(
     name="rss_sync_schedule",
-    job=acquisition_job,
+    job=rss_sync_job,
     cron_schedule=RSS_SYNC_CRON,
     default_status=dg.DefaultScheduleStatus.RUNNING,
     description="RSS sync (Radarr's default: every 15 minutes).",

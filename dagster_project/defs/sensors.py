@@ -2,6 +2,7 @@
 when one of our downloads finishes or fails. Its cursor remembers the status it last saw of each download."""
 
 import json
+import os
 
 import dagster as dg
 
@@ -13,6 +14,9 @@ from radarr_pipeline.download_clients.base import ClientDownload, DownloadStatus
 # A download in one of these statuses needs the pipeline to act on it.
 ACTIONABLE = {DownloadStatus.COMPLETED, DownloadStatus.FAILED}
 
+# How often the download client is polled (Radarr checks every minute); the demo and tests poll faster.
+POLL_SECONDS = int(os.environ.get("RADARR_PIPELINE_SENSOR_SECONDS", "30"))
+
 
 def transitions(previous: dict[str, str], current: list[ClientDownload]) -> list[ClientDownload]:
     """Downloads that reached a status needing work since the last tick."""
@@ -21,7 +25,7 @@ def transitions(previous: dict[str, str], current: list[ClientDownload]) -> list
 
 @dg.sensor(
     target=[completed_downloads, imported_files],
-    minimum_interval_seconds=15,
+    minimum_interval_seconds=POLL_SECONDS,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Polls the download client; requests an import run for each download that completes or fails.",
 )

@@ -1,0 +1,227 @@
+"""A whole local world for the pipeline on 127.0.0.1: a seeding qBittorrent, the pipeline's own qBittorrent,
+a Torznab indexer listing demo releases, and a configuration pointing at them. Used by the newcomer demo
+(``python -m radarr_sandbox.demo``: this, then ``dagster dev``) and by the test that runs under the daemon.
+
+The torrents have no tracker: a small thread introduces the seeder as a peer to every torrent the pipeline's
+client receives, which is what a tracker would do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+import qbittorrentapi
+import yaml
+
+from radarr_sandbox.qbittorrent import QBittorrentProcess
+from radarr_sandbox.scenario import SeededRelease, seed_movie_release
+from radarr_sandbox.torznab import TorznabServer
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+TORZNAB_KEY_ENV = "SANDBOX_TORZNAB_API_KEY"
+QBT_PASSWORD_ENV = "SANDBOX_QBITTORRENT_PASSWORD"
+
+
+@dataclass(frozen=True)
+class DemoMovie:
+    title: str
+    year: int
+    tmdb_id: int
+    imdb_id: str
+    releases: tuple[str, ...]
+
+
+DEMO_MOVIES = (
+    DemoMovie("Big Buck Bunny", 2008, 10378, "tt1254207",
+              ("Big.Buck.Bunny.2008.1080p.BluRay.x264-DEMO", "Big.Buck.Bunny.2008.720p.HDTV.x264-LESSER")),
+    DemoMovie("Sintel", 2010, 45745, "tt1727587", ("Sintel.2010.1080p.WEB-DL.DD5.1.H.264-DEMO",)),
+)
+
+
+class PeerIntroducer(threading.Thread):
+    """Tells the pipeline's client where the seeder is, for every torrent not finished yet."""
+
+    def __init__(self, client: qbittorrentapi.Client, seeder: QBittorrentProcess, every: float = 1.0) -> None:
+        super().__init__(name="peer-introducer", daemon=True)
+        self._client = client
+        self._seeder = seeder
+        self._every = every
+        self._stop = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop.wait(self._every):
+            try:
+                pending = [t.hash for t in self._client.torrents_info() if float(t.progress) < 1.0]
+                if pending:
+                    self._client.torrents_add_peers(peers=[self._seeder.peer_address], torrent_hashes=pending)
+            except (qbittorrentapi.APIError, OSError):
+                continue  # the client restarts or stops: try again on the next round
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+class DemoSandbox:
+    """Start with ``with DemoSandbox(home) as sandbox:``; ``sandbox.env`` holds what the pipeline needs."""
+
+    def __init__(self, home: Path | str, movies: tuple[DemoMovie, ...] = DEMO_MOVIES, seconds: float = 4) -> None:
+        self.home = Path(home).resolve()
+        self.movies = movies
+        self.seconds = seconds
+        self.seeder = QBittorrentProcess(self.home / "qbt-seeder", name="seeder")
+        self.client = QBittorrentProcess(self.home / "qbt-client", password=secrets.token_urlsafe(12),
+                                         save_path=self.home / "downloads", name="pipeline-client")
+        self.indexer = TorznabServer(title="Demo Torznab")
+        self.seeded: list[SeededRelease] = []
+        self._introducer: PeerIntroducer | None = None
+
+    @property
+    def config_path(self) -> Path:
+        return self.home / "config.yaml"
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {
+            "RADARR_PIPELINE_CONFIG": str(self.config_path),
+            TORZNAB_KEY_ENV: self.indexer.apikey or "",
+            QBT_PASSWORD_ENV: self.client.password,
+        }
+
+    def start(self) -> Self:
+        self.home.mkdir(parents=True, exist_ok=True)
+        try:
+            self.seeder.start()
+            self.client.start()
+            self.indexer.start()
+            for movie in self.movies:
+                for title in movie.releases:
+                    seeded = seed_movie_release(self.home, self.seeder, title, self.seconds)
+                    self.seeded.append(seeded)
+                    self.indexer.add_item(seeded.torznab_item(imdb_id=movie.imdb_id, tmdb_id=movie.tmdb_id,
+                                                              seeders=1, peers=1))
+            self.write_config()
+            self._introducer = PeerIntroducer(self.client.client(), self.seeder)
+            self._introducer.start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def write_config(self) -> None:
+        config = {
+            "database": "library.duckdb",
+            "root_folders": ["library"],
+            "quality_profiles": [{
+                "name": "HD-1080p",
+                "allowed": ["Bluray-1080p", {"name": "WEB 1080p", "qualities": ["WEBDL-1080p", "WEBRip-1080p"]},
+                            "Bluray-720p"],
+                "cutoff": "Bluray-1080p",
+            }],
+            "indexers": [{"name": "Demo Torznab", "kind": "torznab", "url": self.indexer.api_url,
+                          "api_key_env": TORZNAB_KEY_ENV, "categories": [2000]}],
+            "download_client": {"kind": "qbittorrent", "url": self.client.url, "username": self.client.username,
+                                "password_env": QBT_PASSWORD_ENV, "category": "radarr"},
+            "importing": {"recycle_bin": "recycle"},
+        }
+        self.config_path.write_text(yaml.safe_dump(config, sort_keys=False))
+
+    def add_movies(self) -> None:
+        """Add the demo movies through the real command line."""
+        for movie in self.movies:
+            subprocess.run(
+                [sys.executable, "-m", "radarr_pipeline.cli", "movies", "add", "--title", movie.title,
+                 "--year", str(movie.year), "--tmdb-id", str(movie.tmdb_id), "--imdb-id", movie.imdb_id],
+                check=True, env={**os.environ, **self.env},
+            )
+
+    def stop(self) -> None:
+        if self._introducer is not None:
+            self._introducer.stop()
+        self.indexer.stop()
+        self.client.stop()
+        self.seeder.stop()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+
+def prepare_dagster_home(dagster_home: Path) -> Path:
+    """A Dagster instance folder with the project's dagster.yaml."""
+    dagster_home.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(REPO_ROOT / "data" / "dagster_home" / "dagster.yaml", dagster_home / "dagster.yaml")
+    return dagster_home
+
+
+def start_dagster_dev(env: dict[str, str], dagster_home: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    """``dagster dev`` as a process group of its own, so it can be stopped as a whole."""
+    full_env = {
+        **os.environ, **env, "DAGSTER_HOME": str(dagster_home),
+        "RADARR_PIPELINE_RSS_CRON": env.get("RADARR_PIPELINE_RSS_CRON", "* * * * *"),
+        "RADARR_PIPELINE_SENSOR_SECONDS": env.get("RADARR_PIPELINE_SENSOR_SECONDS", "5"),
+    }
+    dagster = Path(sys.executable).with_name("dagster")
+    handle = log.open("wb")
+    return subprocess.Popen(
+        [str(dagster), "dev", "-w", str(REPO_ROOT / "workspace.yaml"), "-h", "127.0.0.1", "-p", str(port)],
+        cwd=REPO_ROOT, env=full_env, stdin=subprocess.DEVNULL, stdout=handle, stderr=subprocess.STDOUT,
+        start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+
+
+def stop_dagster_dev(process: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
+    """SIGINT to dagster dev's own process group (its children follow), then SIGKILL if it lingers."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(5)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the pipeline against a local sandbox, in the Dagster UI.")
+    parser.add_argument("--home", type=Path, default=REPO_ROOT / "data" / "sandbox",
+                        help="where the sandbox keeps its files (default: data/sandbox, wiped at start)")
+    parser.add_argument("--port", type=int, default=3000, help="Dagster UI port on 127.0.0.1")
+    args = parser.parse_args(argv)
+    if args.home.exists():
+        shutil.rmtree(args.home)
+    dagster_home = prepare_dagster_home(REPO_ROOT / "data" / "dagster_home")
+    with DemoSandbox(args.home) as sandbox:
+        sandbox.add_movies()
+        print(f"indexer: {sandbox.indexer.api_url}\nqBittorrent (pipeline): {sandbox.client.url}"
+              f"  user {sandbox.client.username}, password in ${QBT_PASSWORD_ENV}\n"
+              f"library: {args.home / 'library'}\n"
+              f"Dagster UI: http://127.0.0.1:{args.port}  (RSS sync every minute; Ctrl-C stops everything)",
+              flush=True)
+        process = start_dagster_dev(sandbox.env, dagster_home, args.port, args.home / "dagster.log")
+        try:
+            while process.poll() is None:
+                time.sleep(1)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            stop_dagster_dev(process)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""Shared setup for tests that run the pipeline against real parts on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from radarr_sandbox.qbittorrent import QBittorrentProcess
+from radarr_sandbox.torznab import TorznabServer
+
+TORZNAB_KEY_ENV = "TEST_TORZNAB_API_KEY"
+QBT_PASSWORD_ENV = "TEST_QBITTORRENT_PASSWORD"
+
+
+@dataclass(frozen=True)
+class PipelineHome:
+    config_path: Path
+    library_root: Path
+    database: Path
+    env: dict[str, str]
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run the real command line, as a user would."""
+        return subprocess.run(
+            [sys.executable, "-m", "radarr_pipeline.cli", *args, "--config", str(self.config_path)],
+            capture_output=True, text=True, env=self.env, timeout=60, check=False,
+        )
+
+
+def write_pipeline_config(
+    home: Path, torznab: TorznabServer, client: QBittorrentProcess, **overrides: object
+) -> Path:
+    config = {
+        "database": "library.duckdb",
+        "root_folders": ["library"],
+        "quality_profiles": [{
+            "name": "HD-1080p",
+            "allowed": ["Bluray-1080p", {"name": "WEB 1080p", "qualities": ["WEBDL-1080p", "WEBRip-1080p"]},
+                        "Bluray-720p"],
+            "cutoff": "Bluray-1080p",
+        }],
+        "indexers": [{"name": "Sandbox Torznab", "kind": "torznab", "url": torznab.api_url,
+                      "api_key_env": TORZNAB_KEY_ENV, "categories": [2000]}],
+        "download_client": {"kind": "qbittorrent", "url": client.url, "username": client.username,
+                            "password_env": QBT_PASSWORD_ENV, "category": "radarr"},
+        "importing": {"recycle_bin": "recycle"},
+    }
+    config.update(overrides)
+    path = home / "config.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    return path
+
+
+@pytest.fixture
+def pipeline_home(
+    tmp_path: Path, torznab_server: TorznabServer, qbittorrent_pair, monkeypatch: pytest.MonkeyPatch
+) -> PipelineHome:
+    leecher = qbittorrent_pair.leecher
+    home = tmp_path / "home"
+    home.mkdir()
+    config_path = write_pipeline_config(home, torznab_server, leecher)
+    monkeypatch.setenv(TORZNAB_KEY_ENV, torznab_server.apikey or "")
+    monkeypatch.setenv(QBT_PASSWORD_ENV, leecher.password)
+    monkeypatch.setenv("RADARR_PIPELINE_CONFIG", str(config_path))
+    return PipelineHome(config_path, home / "library", home / "library.duckdb", dict(os.environ))
