@@ -69,12 +69,14 @@ def _start(request: pytest.FixtureRequest, profile: Path, name: str) -> QBittorr
 
 @pytest.fixture(scope="session")
 def media_cache(tmp_path_factory: pytest.TempPathFactory) -> MediaCache:
+    """Session-wide ffmpeg output cache ($RADARR_SANDBOX_MEDIA_CACHE or a session tmp dir)."""
     env = os.environ.get("RADARR_SANDBOX_MEDIA_CACHE")
     return MediaCache(Path(env) if env else tmp_path_factory.mktemp("media-cache"))
 
 
 @pytest.fixture
 def make_movie(media_cache: MediaCache) -> Callable[..., Path]:
+    """``make_movie(path, seconds=3, size="1280x720", **options) -> Path`` via the session cache."""
     _require_binary("ffmpeg")
 
     def _make(path: Path | str, seconds: float = 3, size: str = "1280x720", **options: Any) -> Path:
@@ -86,12 +88,14 @@ def make_movie(media_cache: MediaCache) -> Callable[..., Path]:
 
 @pytest.fixture
 def qbittorrent(request: pytest.FixtureRequest, tmp_path: Path) -> QBittorrentProcess:
+    """One started qbittorrent-nox on 127.0.0.1 (profile under tmp_path); stopped by PID afterwards."""
     _require_binary(QBITTORRENT_BINARY)
     return _start(request, tmp_path / "qbt", "qbittorrent")
 
 
 @pytest.fixture
 def qbittorrent_pair(request: pytest.FixtureRequest, tmp_path: Path) -> QBittorrentPair:
+    """Two started qbittorrent-nox instances: ``seeder, leecher = qbittorrent_pair``."""
     _require_binary(QBITTORRENT_BINARY)
     seeder = _start(request, tmp_path / "qbt-seeder", "seeder")
     leecher = _start(request, tmp_path / "qbt-leecher", "leecher")
@@ -102,6 +106,7 @@ def qbittorrent_pair(request: pytest.FixtureRequest, tmp_path: Path) -> QBittorr
 def seed_release(
     qbittorrent_pair: QBittorrentPair, media_cache: MediaCache, tmp_path: Path
 ) -> Callable[..., SeededRelease]:
+    """``seed_release(title, seconds=3, **kw) -> SeededRelease`` seeded by ``qbittorrent_pair.seeder``."""
     _require_binary("ffmpeg")
 
     def _seed(release_title: str, seconds: float = 3, **options: Any) -> SeededRelease:
@@ -113,5 +118,6 @@ def seed_release(
 
 @pytest.fixture
 def torznab_server() -> Iterator[TorznabServer]:
+    """A started Torznab indexer on 127.0.0.1:0 with a random apikey and no items."""
     with TorznabServer() as server:
         yield server
