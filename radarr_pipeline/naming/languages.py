@@ -11,20 +11,23 @@ _EXTRA_ALIASES = {"gsw": "de", "khk": "mn", "mvf": "mn"}
 
 
 @lru_cache(maxsize=512)
-def two_letter_code(code: str) -> str:
-    """ "ger"/"deu"/"de"/"de-DE" -> "DE"; a code that names no known language is returned as given."""
-    token = code.strip()
-    lowered = token.lower()
+def alpha2_code(code: str) -> str | None:
+    """ "ger"/"deu"/"de"/"de-DE" -> "DE"; None when the code names no known language."""
+    lowered = code.strip().lower()
     if lowered in _EXTRA_ALIASES:
         return _EXTRA_ALIASES[lowered].upper()
     base = lowered.replace("_", "-").split("-", 1)[0]
     for parse in (Language.fromalpha2, Language, Language.fromalpha3b):
         try:
-            alpha2 = parse(base).alpha2
+            return parse(base).alpha2.upper()
         except Exception:  # babelfish raises several kinds of error for an unknown code
             continue
-        return alpha2.upper()
-    return token
+    return None
+
+
+def two_letter_code(code: str) -> str:
+    """The two-letter upper-case code of a language, or the code as given (trimmed) when unknown."""
+    return alpha2_code(code) or code.strip()
 
 
 def languages_token(languages: tuple[str, ...], language_filter: str | None, *, skip_english_only: bool) -> str:

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from radarr_pipeline.naming.cleaning import clean_name_characters, strip_control_characters
-from radarr_pipeline.naming.languages import languages_token
-from radarr_pipeline.naming.models import MovieFileInfo, MovieInfo, NamingConfig
+from radarr_pipeline.naming.languages import alpha2_code, languages_token
+from radarr_pipeline.naming.models import MediaInfoFacts, MovieFileInfo, MovieInfo, NamingConfig
 from radarr_pipeline.naming.textcase import (
     dotnet_lower,
     dotnet_title_case,
@@ -125,10 +125,12 @@ def text(value: object) -> str:
 def movie_title_for(movie: MovieInfo, iso_codes: str | None) -> str:
     """The title in the first language named by ``{Movie Title:FR|DE}`` (falling back to the title)."""
     if iso_codes:
-        translations = {code.lower(): title for code, title in movie.translations}
         for code in iso_codes.split("|"):
-            if _LANGUAGE_CODE.match(code):
-                return text(translations.get(code.lower()) or movie.title)
+            language = alpha2_code(code) if _LANGUAGE_CODE.match(code) else None
+            if language is None:
+                continue
+            translations = {alpha2_code(key): title for key, title in movie.translations}
+            return text(translations.get(language) or movie.title)
     return text(movie.title)
 
 
@@ -311,7 +313,7 @@ def _custom_format(ctx: NamingContext, m: TokenMatch) -> str:
 # --- media info tokens ----------------------------------------------------------------------------
 
 
-def _media_info_token(render: Callable[..., str]) -> TokenHandler:
+def _media_info_token(render: Callable[[MediaInfoFacts, TokenMatch], str]) -> TokenHandler:
     """Wraps a media-info rule: empty when the file has no media info."""
 
     def handler(ctx: NamingContext, m: TokenMatch) -> str:
@@ -321,51 +323,51 @@ def _media_info_token(render: Callable[..., str]) -> TokenHandler:
     return handler
 
 
-def _video_codec(mi, m: TokenMatch) -> str:
+def _video_codec(mi: MediaInfoFacts, m: TokenMatch) -> str:
     return text(mi.video_codec)
 
 
-def _video_bit_depth(mi, m: TokenMatch) -> str:
+def _video_bit_depth(mi: MediaInfoFacts, m: TokenMatch) -> str:
     return str(mi.video_bit_depth) if mi.video_bit_depth and mi.video_bit_depth > 0 else "8"
 
 
-def _video_dynamic_range(mi, m: TokenMatch) -> str:
+def _video_dynamic_range(mi: MediaInfoFacts, m: TokenMatch) -> str:
     return text(mi.video_dynamic_range)
 
 
-def _video_dynamic_range_type(mi, m: TokenMatch) -> str:
+def _video_dynamic_range_type(mi: MediaInfoFacts, m: TokenMatch) -> str:
     return text(mi.video_dynamic_range_type)
 
 
-def _audio_codec(mi, m: TokenMatch) -> str:
+def _audio_codec(mi: MediaInfoFacts, m: TokenMatch) -> str:
     return text(mi.audio_codec)
 
 
-def _audio_channels(mi, m: TokenMatch) -> str:
+def _audio_channels(mi: MediaInfoFacts, m: TokenMatch) -> str:
     return f"{mi.audio_channels:.1f}" if mi.audio_channels and mi.audio_channels > 0 else ""
 
 
-def _audio_languages(mi, m: TokenMatch) -> str:
+def _audio_languages(mi: MediaInfoFacts, m: TokenMatch) -> str:
     return languages_token(tuple(map(text, mi.audio_languages)), m.custom_format, skip_english_only=True)
 
 
-def _audio_languages_all(mi, m: TokenMatch) -> str:
+def _audio_languages_all(mi: MediaInfoFacts, m: TokenMatch) -> str:
     return languages_token(tuple(map(text, mi.audio_languages)), m.custom_format, skip_english_only=False)
 
 
-def _subtitle_languages(mi, m: TokenMatch) -> str:
+def _subtitle_languages(mi: MediaInfoFacts, m: TokenMatch) -> str:
     return languages_token(tuple(map(text, mi.subtitle_languages)), m.custom_format, skip_english_only=False)
 
 
-def _media_info_3d(mi, m: TokenMatch) -> str:
+def _media_info_3d(mi: MediaInfoFacts, m: TokenMatch) -> str:
     return "3D" if mi.is_3d else ""
 
 
-def _media_info_simple(mi, m: TokenMatch) -> str:
+def _media_info_simple(mi: MediaInfoFacts, m: TokenMatch) -> str:
     return f"{_video_codec(mi, m)} {_audio_codec(mi, m)}"
 
 
-def _media_info_full(mi, m: TokenMatch) -> str:
+def _media_info_full(mi: MediaInfoFacts, m: TokenMatch) -> str:
     return f"{_video_codec(mi, m)} {_audio_codec(mi, m)}{_audio_languages(mi, m)} {_subtitle_languages(mi, m)}"
 
 

@@ -165,6 +165,9 @@ def test_movie_metadata_tokens() -> None:
     assert file_name("{Movie CollectionThe}", movie) == "Matrix Collection, The"
     assert file_name("{Movie Title:FR}", movie) == "Matrix Reloaded"
     assert file_name("{Movie Title:DE}", movie) == "The Matrix Reloaded"
+    assert file_name("{Movie Title:fre}", movie) == "Matrix Reloaded"
+    assert file_name("{Movie Title:xyz|FR}", movie) == "Matrix Reloaded"
+    assert file_name("{Movie Title:DE|FR}", movie) == "The Matrix Reloaded"
     assert file_name("{Movie Title} ({Release Year})", MovieInfo("No Year")) == "No Year ()"
     assert folder_name("{Movie Title} ({Release Year})", MovieInfo("No Year")) == "No Year ()"
 
