@@ -35,10 +35,12 @@ def rss_releases(context: dg.AssetExecutionContext, radarr: RadarrResource) -> d
     config = radarr.config()
     with radarr.store().open() as library:
         report = sync_rss(library, config.indexers, datetime.now(UTC))
-    for line in report.failures():
-        context.log.warning(line)
+    for row in report.rows:
+        if row.error:
+            context.log.warning(f"indexer {row.name}: {row.error}")
     return dg.MaterializeResult(metadata=report_metadata(
-        report, {"fetched": report.fetched, "new": report.new, "failed_indexers": len(report.failures())},
+        report, {"fetched": report.fetched, "new": report.new, "failed_indexers": len(report.failed),
+                 "backing_off": len(report.backing_off)},
         row_count=report.new,
     ))
 

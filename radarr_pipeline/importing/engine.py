@@ -12,7 +12,14 @@ from radarr_pipeline.config import AppConfig
 from radarr_pipeline.importing.discovery import video_files
 from radarr_pipeline.importing.transfer import TransferError, link_or_copy
 from radarr_pipeline.models import DownloadState, HistoryEvent, Movie, TrackedDownload, Variant
-from radarr_pipeline.naming import MovieFileInfo, MovieInfo, NamingConfig, build_file_name, build_folder_name
+from radarr_pipeline.naming import (
+    MovieFileInfo,
+    MovieInfo,
+    NamingConfig,
+    NamingError,
+    build_file_name,
+    build_folder_name,
+)
 from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.store import Library
@@ -67,8 +74,11 @@ def destination_for(
     info = MovieInfo(title=movie.title, year=movie.year, original_title=movie.original_title,
                      imdb_id=movie.imdb_id, tmdb_id=movie.tmdb_id)
     root = Path(variant.root_folder)
-    folder = build_folder_name(info, naming, file_info)
-    name = build_file_name(info, file_info, naming) + video.suffix.lower()
+    try:
+        folder = build_folder_name(info, naming, file_info)
+        name = build_file_name(info, file_info, naming) + video.suffix.lower()
+    except NamingError as exc:
+        raise ImportBlocked(f"no usable file name: {exc}") from exc
     destination = root / folder / name
     if not inside(root, destination):
         raise ImportBlocked(f"the name built for this file would leave the root folder {root}")
