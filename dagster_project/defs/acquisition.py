@@ -3,13 +3,13 @@
 from datetime import UTC, datetime
 
 import dagster as dg
-from radarr_pipeline.indexers.sync import sync_rss
 
 from dagster_project.metadata import report_metadata
 from dagster_project.resources import RadarrResource
 from radarr_pipeline.clients import indexer_priorities, minimum_seeders
 from radarr_pipeline.decisions.engine import score_candidates
 from radarr_pipeline.grabbing import grab_best
+from radarr_pipeline.indexers.sync import sync_rss
 from radarr_pipeline.wanted import compute_wanted
 
 NETWORK_RETRY = dg.RetryPolicy(max_retries=2, delay=5, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS)
