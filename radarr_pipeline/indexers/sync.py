@@ -1,0 +1,442 @@
+"""RSS sync and targeted search across every enabled indexer, with back-off, into the library.
+
+Two phases, so the database is touched only briefly: first every indexer that is not backing off is asked
+(network only; each bounded by its timeouts), then the results are written: new releases through
+``library.releases.add_new`` (de-duplicated by guid and infohash), details, and each indexer's health. One
+indexer's failure is recorded against it and the others go on. Running the same sync twice stores nothing
+twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Protocol
+
+import duckdb
+import httpx
+
+from radarr_pipeline.config import IndexerConfig
+from radarr_pipeline.indexers.backoff import is_backing_off
+from radarr_pipeline.indexers.base import FetchResult, Indexer, ReleaseDetails
+from radarr_pipeline.indexers.errors import IndexerError
+from radarr_pipeline.indexers.factory import build_indexer, default_client, minimum_interval
+from radarr_pipeline.indexers.http import address_of, redact
+from radarr_pipeline.indexers.pacing import MAX_SINGLE_WAIT, Pacer
+from radarr_pipeline.models import IndexerRelease, Movie, WantedVariant
+from radarr_pipeline.store.indexer_status import (
+    IndexerStatus,
+    IndexerStatusRepository,
+    MovieSearchRepository,
+    ReleaseDetailsRepository,
+    StoredReleaseDetails,
+)
+from radarr_pipeline.store.releases import ReleaseRepository
+
+log = logging.getLogger("radarr_pipeline.indexers")
+
+#: A movie still missing is searched again on an indexer no sooner than this.
+DEFAULT_RESEARCH_INTERVAL = timedelta(hours=12)
+
+Clients = Mapping[str, httpx.Client] | httpx.Client | None
+
+
+class LibraryLike(Protocol):
+    """What sync needs of :class:`radarr_pipeline.store.Library`: its connection and release repository."""
+
+    conn: duckdb.DuckDBPyConnection
+    releases: ReleaseRepository
+
+
+# -- the report ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexerRow:
+    """What happened with one indexer in one sync."""
+
+    name: str
+    kind: str
+    status: str  # "ok", "failed", "backing off", "disabled", "not due"
+    fetched: int = 0
+    new: int = 0
+    requests: int = 0
+    searched: int = 0
+    error: str | None = None
+    error_kind: str | None = None
+    disabled_until: datetime | None = None
+    escalation_level: int = 0
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    mode: str  # "rss" or "search"
+    at: datetime
+    rows: list[IndexerRow] = field(default_factory=list)
+    new_release_ids: list[int] = field(default_factory=list)
+
+    @property
+    def fetched(self) -> int:
+        return sum(r.fetched for r in self.rows)
+
+    @property
+    def new(self) -> int:
+        return sum(r.new for r in self.rows)
+
+    @property
+    def failed(self) -> list[str]:
+        return [r.name for r in self.rows if r.status == "failed"]
+
+    @property
+    def backing_off(self) -> list[str]:
+        return [r.name for r in self.rows if r.status == "backing off"]
+
+    def row(self, name: str) -> IndexerRow:
+        for r in self.rows:
+            if r.name == name:
+                return r
+        raise KeyError(name)
+
+    def markdown(self) -> str:
+        lines = [
+            f"**{self.mode.upper()} sync** at {self.at:%Y-%m-%d %H:%M:%S %Z}: {self.fetched} fetched, "
+            f"{self.new} new, {len(self.failed)} failed, {len(self.backing_off)} backing off",
+            "",
+            "| indexer | kind | status | fetched | new | requests | searched | disabled until | error |",
+            "|---|---|---|---:|---:|---:|---:|---|---|",
+        ]
+        for r in self.rows:
+            until = f"{r.disabled_until:%Y-%m-%d %H:%M:%S}" if r.disabled_until else ""
+            error = _cell(r.error or "")
+            lines.append(
+                f"| {_cell(r.name)} | {r.kind} | {r.status} | {r.fetched} | {r.new} | {r.requests} |"
+                f" {r.searched} | {until} | {error} |"
+            )
+        return "\n".join(lines)
+
+    def metadata(self) -> dict[str, object]:
+        """Plain values for Dagster metadata."""
+        return {
+            "fetched": self.fetched,
+            "new": self.new,
+            "failed": self.failed,
+            "backing_off": self.backing_off,
+            "indexers": [
+                {
+                    "name": r.name, "status": r.status, "fetched": r.fetched, "new": r.new,
+                    "error": r.error, "disabled_until": r.disabled_until.isoformat() if r.disabled_until else None,
+                    "escalation_level": r.escalation_level,
+                }
+                for r in self.rows
+            ],
+        }
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+# -- planning (pure) ----------------------------------------------------------------------------------------
+
+
+def movies_to_search(
+    movies: Sequence[Movie],
+    last_searched: Mapping[str, Mapping[int, datetime]],
+    now: datetime,
+    max_searches: int,
+    interval: timedelta = DEFAULT_RESEARCH_INTERVAL,
+) -> list[tuple[Movie, list[str]]]:
+    """Which movies to search now, and on which indexers.
+
+    A movie is due on an indexer when it was never searched there or not within ``interval``. Movies never
+    searched anywhere (newly added) come first, in the given order; then the longest-unsearched. At most
+    ``max_searches`` movies per run, so the work (and the load on indexers) spreads over runs.
+    """
+    if max_searches <= 0:
+        return []
+    planned: list[tuple[tuple[int, datetime | None, int], Movie, list[str]]] = []
+    for position, movie in enumerate(movies):
+        due = [
+            name for name, seen in last_searched.items()
+            if movie.id not in seen or seen[movie.id] <= now - interval
+        ]
+        if not due:
+            continue
+        times = [seen[movie.id] for seen in last_searched.values() if movie.id in seen]
+        oldest = min(times) if times else None
+        key = (0 if oldest is None else 1, oldest, position)
+        planned.append((key, movie, due))
+    planned.sort(key=lambda p: (p[0][0], p[0][1].timestamp() if p[0][1] else 0.0, p[0][2]))
+    return [(movie, due) for _, movie, due in planned[:max_searches]]
+
+
+def unique_movies(wanted: Sequence[WantedVariant]) -> list[Movie]:
+    """One entry per movie (a 4K and a 1080p variant share one search), first occurrence kept."""
+    seen: dict[int, Movie] = {}
+    for entry in wanted:
+        seen.setdefault(entry.movie.id, entry.movie)
+    return list(seen.values())
+
+
+def initial_wait_seconds(last_request_at: datetime | None, interval: float, now: datetime) -> float:
+    """How long to wait before the first request of this run, given the last request of an earlier run."""
+    if last_request_at is None or interval <= 0:
+        return 0.0
+    remaining = (last_request_at + timedelta(seconds=interval) - now).total_seconds()
+    return max(0.0, min(remaining, MAX_SINGLE_WAIT))
+
+
+# -- running ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Attempt:
+    config: IndexerConfig
+    status: IndexerStatus
+    releases: list[IndexerRelease] = field(default_factory=list)
+    details: list[ReleaseDetails] = field(default_factory=list)
+    requests: int = 0
+    searched: list[tuple[int, int]] = field(default_factory=list)  # (movie id, releases found)
+    error: IndexerError | None = None
+
+
+def sync_rss(
+    library: LibraryLike,
+    configs: Sequence[IndexerConfig],
+    now: datetime,
+    *,
+    clients: Clients = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> SyncReport:
+    """Fetch every available indexer's RSS feed, then store new releases and each indexer's health."""
+    statuses = IndexerStatusRepository(library.conn)
+    rows, attempts = _plan(configs, statuses, now)
+    with _client_pool(clients) as pick:
+        for attempt in attempts:
+            indexer = _open(attempt, pick, now, sleep)
+            if indexer is None:
+                continue
+            try:
+                _collect(attempt, indexer.fetch_rss_result())
+            except Exception as exc:
+                attempt.error = _as_indexer_error(attempt.config, exc)
+            finally:
+                _close(indexer)
+    return _write("rss", library, statuses, attempts, rows, now)
+
+
+def sync_search(
+    library: LibraryLike,
+    configs: Sequence[IndexerConfig],
+    wanted: Sequence[WantedVariant],
+    now: datetime,
+    *,
+    max_searches: int,
+    clients: Clients = None,
+    research_interval: timedelta = DEFAULT_RESEARCH_INTERVAL,
+    sleep: Callable[[float], None] = time.sleep,
+) -> SyncReport:
+    """Search for wanted movies (new ones first, then the longest-unsearched), at most ``max_searches``."""
+    statuses = IndexerStatusRepository(library.conn)
+    searches = MovieSearchRepository(library.conn)
+    rows, attempts = _plan(configs, statuses, now)
+    last = {a.config.name: searches.last_searched(a.config.name) for a in attempts}
+    plan = movies_to_search(unique_movies(wanted), last, now, max_searches, research_interval)
+    with _client_pool(clients) as pick:
+        for attempt in attempts:
+            movies = [movie for movie, names in plan if attempt.config.name in names]
+            if not movies:
+                rows.append(IndexerRow(attempt.config.name, attempt.config.kind, "not due",
+                                       escalation_level=attempt.status.escalation_level))
+                attempt.requests = -1  # marker: nothing to write
+                continue
+            indexer = _open(attempt, pick, now, sleep)
+            if indexer is None:
+                continue
+            try:
+                for movie in movies:
+                    result = indexer.search_result(movie)
+                    _collect(attempt, result)
+                    attempt.searched.append((movie.id, len(result.releases)))
+            except Exception as exc:
+                attempt.error = _as_indexer_error(attempt.config, exc)
+            finally:
+                _close(indexer)
+    attempts = [a for a in attempts if a.requests != -1]
+    report = _write("search", library, statuses, attempts, rows, now)
+    with _atomic(library.conn):
+        for attempt in attempts:
+            for movie_id, found in attempt.searched:
+                searches.record(attempt.config.name, movie_id, now, found)
+    return report
+
+
+def _plan(
+    configs: Sequence[IndexerConfig], statuses: IndexerStatusRepository, now: datetime
+) -> tuple[list[IndexerRow], list[_Attempt]]:
+    rows: list[IndexerRow] = []
+    attempts: list[_Attempt] = []
+    for config in configs:
+        status = statuses.get(config.name)
+        if not config.enabled:
+            rows.append(IndexerRow(config.name, config.kind, "disabled"))
+        elif is_backing_off(status.disabled_until, now):
+            rows.append(IndexerRow(
+                config.name, config.kind, "backing off", error=status.last_error,
+                error_kind=status.last_error_kind, disabled_until=status.disabled_until,
+                escalation_level=status.escalation_level,
+            ))
+        else:
+            attempts.append(_Attempt(config, status))
+    return rows, attempts
+
+
+def _open(
+    attempt: _Attempt, pick: Callable[[str], httpx.Client], now: datetime, sleep: Callable[[float], None]
+) -> Indexer | None:
+    interval = minimum_interval(attempt.config)
+    pacer = Pacer(interval, sleep=sleep,
+                  initial_wait=initial_wait_seconds(attempt.status.last_request_at, interval, now))
+    try:
+        return build_indexer(attempt.config, client=pick(attempt.config.name), pacer=pacer)
+    except Exception as exc:
+        attempt.error = _as_indexer_error(attempt.config, exc)
+        return None
+
+
+def _collect(attempt: _Attempt, result: FetchResult) -> None:
+    attempt.releases.extend(result.releases)
+    attempt.details.extend(result.details)
+    attempt.requests += result.requests
+
+
+def _close(indexer: Indexer) -> None:
+    close = getattr(indexer, "close", None)
+    if callable(close):
+        close()
+
+
+def _as_indexer_error(config: IndexerConfig, exc: BaseException) -> IndexerError:
+    if isinstance(exc, IndexerError):
+        return exc
+    # A bug or an unforeseen answer: still this indexer's failure, never the whole sync's. Redacted.
+    secrets = _secrets_of(config)
+    log.error("indexer %s: unexpected %s", config.name, type(exc).__name__, exc_info=False)
+    return IndexerError(
+        config.name, address_of(config.url), redact(f"unexpected {type(exc).__name__}: {exc}", secrets)[:500]
+    )
+
+
+def _secrets_of(config: IndexerConfig) -> tuple[str, ...]:
+    try:
+        key = config.api_key()
+    except Exception:
+        return ()
+    return (key,) if key else ()
+
+
+def _write(
+    mode: str,
+    library: LibraryLike,
+    statuses: IndexerStatusRepository,
+    attempts: list[_Attempt],
+    rows: list[IndexerRow],
+    now: datetime,
+) -> SyncReport:
+    details_repo = ReleaseDetailsRepository(library.conn)
+    new_ids: list[int] = []
+    for attempt in attempts:
+        name, kind = attempt.config.name, attempt.config.kind
+        if attempt.error is not None and not attempt.releases:
+            rows.append(_record_failure(statuses, attempt, now))
+            continue
+        own = False
+        try:
+            with _atomic(library.conn) as own:
+                stored = library.releases.add_new(attempt.releases, now)
+                details_repo.add(
+                    (StoredReleaseDetails(d.guid, d.indexer, d.category, d.codec, d.medium, d.origin)
+                     for d in attempt.details),
+                    now,
+                )
+        except duckdb.Error as exc:
+            if not own:
+                raise  # the caller's transaction is aborted: nothing more can be written in it
+            attempt.error = IndexerError(name, address_of(attempt.config.url), f"could not store: {exc}")
+            attempt.releases.clear()
+            rows.append(_record_failure(statuses, attempt, now))
+            continue
+        if attempt.error is not None:  # searches that completed before the failure are kept
+            row = _record_failure(statuses, attempt, now)
+            rows.append(replace(row, fetched=len(attempt.releases), new=len(stored)))
+        else:
+            status = statuses.record_success(name, now, fetched=len(attempt.releases), new=len(stored))
+            rows.append(IndexerRow(
+                name, kind, "ok", fetched=len(attempt.releases), new=len(stored), requests=attempt.requests,
+                searched=len(attempt.searched), escalation_level=status.escalation_level,
+            ))
+        new_ids.extend(s.id for s in stored)
+    order = {c.config.name: i for i, c in enumerate(attempts)}
+    rows.sort(key=lambda r: order.get(r.name, -1))
+    return SyncReport(mode, now, rows, new_ids)
+
+
+def _record_failure(statuses: IndexerStatusRepository, attempt: _Attempt, now: datetime) -> IndexerRow:
+    error = attempt.error
+    assert error is not None
+    message = redact(str(error), _secrets_of(attempt.config))
+    log.warning("%s", message)
+    status = statuses.record_failure(
+        attempt.config.name, now, error=message, kind=error.kind,
+        retry_after_seconds=getattr(error, "retry_after", None),
+    )
+    return IndexerRow(
+        attempt.config.name, attempt.config.kind, "failed", requests=attempt.requests,
+        searched=len(attempt.searched), error=message, error_kind=error.kind,
+        disabled_until=status.disabled_until, escalation_level=status.escalation_level,
+    )
+
+
+def in_transaction(conn: duckdb.DuckDBPyConnection) -> bool:
+    """True inside an explicit transaction: there, two statements share one transaction id (in autocommit
+    mode each statement has its own). Asking this way never disturbs the caller's transaction, whereas a
+    failed ``BEGIN`` would abort it."""
+    first = conn.execute("SELECT txid_current()").fetchone()
+    second = conn.execute("SELECT txid_current()").fetchone()
+    return first == second
+
+
+@contextmanager
+def _atomic(conn: duckdb.DuckDBPyConnection) -> Iterator[bool]:
+    """A transaction of our own (yields True), or, inside the caller's (the asset's ``store.open()``), that
+    one (yields False: the caller commits or rolls back everything)."""
+    if in_transaction(conn):
+        yield False
+        return
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        yield True
+    except BaseException:
+        with suppress(duckdb.Error):
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+@contextmanager
+def _client_pool(clients: Clients) -> Iterator[Callable[[str], httpx.Client]]:
+    if isinstance(clients, httpx.Client):
+        yield lambda _name: clients
+        return
+    owned = default_client()
+    try:
+        if clients is None:
+            yield lambda _name: owned
+        else:
+            yield lambda name: clients.get(name, owned)
+    finally:
+        owned.close()

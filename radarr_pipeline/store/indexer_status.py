@@ -1,0 +1,251 @@
+"""Indexer bookkeeping in DuckDB: health and back-off, search spreading, release details, group evidence.
+
+Each repository takes the connection like the others in this package (``IndexerStatusRepository(conn)``).
+Every value stored here is already redacted by the indexer code; nothing here sees a secret.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+
+from radarr_pipeline.indexers.backoff import (
+    disabled_until_after_failure,
+    level_after_failure,
+    level_after_success,
+)
+
+_STATUS_COLUMNS = (
+    "indexer, escalation_level, consecutive_failures, disabled_until, last_error, last_error_kind,"
+    " last_failure_at, last_success_at, last_request_at, last_fetched, last_new"
+)
+
+
+@dataclass(frozen=True)
+class IndexerStatus:
+    indexer: str
+    escalation_level: int = 0
+    consecutive_failures: int = 0
+    disabled_until: datetime | None = None
+    last_error: str | None = None
+    last_error_kind: str | None = None
+    last_failure_at: datetime | None = None
+    last_success_at: datetime | None = None
+    last_request_at: datetime | None = None
+    last_fetched: int | None = None
+    last_new: int | None = None
+
+    def as_metadata(self) -> dict[str, object]:
+        """Plain values for the Dagster UI (times as ISO strings)."""
+        return {
+            "indexer": self.indexer,
+            "escalation_level": self.escalation_level,
+            "consecutive_failures": self.consecutive_failures,
+            "disabled_until": self.disabled_until.isoformat() if self.disabled_until else None,
+            "last_error": self.last_error,
+            "last_success_at": self.last_success_at.isoformat() if self.last_success_at else None,
+        }
+
+
+class IndexerStatusRepository:
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def get(self, indexer: str) -> IndexerStatus:
+        row = self._conn.execute(
+            f"SELECT {_STATUS_COLUMNS} FROM indexer_status WHERE indexer = ?", [indexer]
+        ).fetchone()
+        return IndexerStatus(*row) if row else IndexerStatus(indexer)
+
+    def all(self) -> list[IndexerStatus]:
+        rows = self._conn.execute(f"SELECT {_STATUS_COLUMNS} FROM indexer_status ORDER BY indexer").fetchall()
+        return [IndexerStatus(*row) for row in rows]
+
+    def record_success(
+        self, indexer: str, at: datetime, *, fetched: int = 0, new: int = 0, requested_at: datetime | None = None
+    ) -> IndexerStatus:
+        current = self.get(indexer)
+        self._upsert(
+            IndexerStatus(
+                indexer=indexer,
+                escalation_level=level_after_success(current.escalation_level),
+                consecutive_failures=0,
+                disabled_until=None,
+                last_error=current.last_error,
+                last_error_kind=current.last_error_kind,
+                last_failure_at=current.last_failure_at,
+                last_success_at=at,
+                last_request_at=requested_at or at,
+                last_fetched=fetched,
+                last_new=new,
+            ),
+            at,
+        )
+        return self.get(indexer)
+
+    def record_failure(
+        self,
+        indexer: str,
+        at: datetime,
+        *,
+        error: str,
+        kind: str = "error",
+        retry_after_seconds: float | None = None,
+        requested_at: datetime | None = None,
+    ) -> IndexerStatus:
+        """One more failure: escalate, disable for the level's period (or Retry-After, if longer)."""
+        current = self.get(indexer)
+        level = level_after_failure(current.escalation_level)
+        self._upsert(
+            IndexerStatus(
+                indexer=indexer,
+                escalation_level=level,
+                consecutive_failures=current.consecutive_failures + 1,
+                disabled_until=disabled_until_after_failure(at, level, retry_after_seconds),
+                last_error=error[:2000],
+                last_error_kind=kind,
+                last_failure_at=at,
+                last_success_at=current.last_success_at,
+                last_request_at=requested_at or at,
+                last_fetched=None,
+                last_new=None,
+            ),
+            at,
+        )
+        return self.get(indexer)
+
+    def _upsert(self, s: IndexerStatus, at: datetime) -> None:
+        self._conn.execute(
+            "INSERT INTO indexer_status (indexer, escalation_level, consecutive_failures, disabled_until,"
+            " last_error, last_error_kind, last_failure_at, last_success_at, last_request_at, last_fetched,"
+            " last_new, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (indexer) DO UPDATE SET escalation_level = excluded.escalation_level,"
+            " consecutive_failures = excluded.consecutive_failures, disabled_until = excluded.disabled_until,"
+            " last_error = excluded.last_error, last_error_kind = excluded.last_error_kind,"
+            " last_failure_at = excluded.last_failure_at, last_success_at = excluded.last_success_at,"
+            " last_request_at = excluded.last_request_at, last_fetched = excluded.last_fetched,"
+            " last_new = excluded.last_new, updated_at = excluded.updated_at",
+            [s.indexer, s.escalation_level, s.consecutive_failures, s.disabled_until, s.last_error,
+             s.last_error_kind, s.last_failure_at, s.last_success_at, s.last_request_at, s.last_fetched,
+             s.last_new, at],
+        )
+
+
+class MovieSearchRepository:
+    """When each movie was last searched on each indexer."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def last_searched(self, indexer: str) -> dict[int, datetime]:
+        rows = self._conn.execute(
+            "SELECT movie_id, last_searched_at FROM movie_searches WHERE indexer = ?", [indexer]
+        ).fetchall()
+        return {row[0]: row[1] for row in rows}
+
+    def record(self, indexer: str, movie_id: int, at: datetime, found: int) -> None:
+        self._conn.execute(
+            "INSERT INTO movie_searches (movie_id, indexer, last_searched_at, searches, last_found)"
+            " VALUES (?, ?, ?, 1, ?) ON CONFLICT (movie_id, indexer) DO UPDATE SET"
+            " last_searched_at = excluded.last_searched_at, searches = movie_searches.searches + 1,"
+            " last_found = excluded.last_found",
+            [movie_id, indexer, at, found],
+        )
+
+
+@dataclass(frozen=True)
+class StoredReleaseDetails:
+    guid: str
+    indexer: str
+    category: str | None
+    codec: str | None
+    medium: str | None
+    origin: str | None
+
+
+class ReleaseDetailsRepository:
+    """Typed details some indexers give (HDBits: category, codec, medium, origin), keyed by release guid."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def add(self, details: Iterable[StoredReleaseDetails], at: datetime) -> int:
+        rows = [(d.guid, d.indexer, d.category, d.codec, d.medium, d.origin, at) for d in details]
+        if rows:
+            self._conn.executemany(
+                "INSERT INTO release_details (guid, indexer, category, codec, medium, origin, recorded_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guid) DO NOTHING",
+                rows,
+            )
+        return len(rows)
+
+    def get(self, guid: str) -> StoredReleaseDetails | None:
+        row = self._conn.execute(
+            "SELECT guid, indexer, category, codec, medium, origin FROM release_details WHERE guid = ?", [guid]
+        ).fetchone()
+        return StoredReleaseDetails(*row) if row else None
+
+
+@dataclass(frozen=True)
+class GroupEvidence:
+    """Counts of outcomes for one release group."""
+
+    release_group: str
+    imported: int = 0
+    failed: int = 0
+    blocklisted: int = 0
+    last_outcome_at: datetime | None = None
+
+
+OUTCOMES = ("imported", "failed", "blocklisted")
+_SEVERITY = {outcome: rank for rank, outcome in enumerate(OUTCOMES)}
+
+
+def group_key(release_group: str) -> str:
+    return release_group.strip().casefold()
+
+
+class GroupReputationRepository:
+    """Evidence rows for scene-group reputation; the score itself is a pure function elsewhere."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def record(self, release_group: str, outcome: str, at: datetime, evidence_id: str | None = None) -> bool:
+        """Add one outcome; with ``evidence_id``, the same evidence is counted once (its most severe outcome
+        wins: a failed download later blocklisted counts as blocklisted). True when something changed."""
+        if outcome not in _SEVERITY:
+            raise ValueError(f"outcome must be one of {OUTCOMES}, got {outcome!r}")
+        name = release_group.strip()
+        if not name:
+            raise ValueError("release group is empty")
+        if evidence_id is not None:
+            row = self._conn.execute(
+                "SELECT id, outcome FROM group_outcomes WHERE evidence_id = ?", [evidence_id]
+            ).fetchone()
+            if row is not None:
+                if _SEVERITY[outcome] <= _SEVERITY[row[1]]:
+                    return False
+                self._conn.execute(
+                    "UPDATE group_outcomes SET outcome = ?, occurred_at = ? WHERE id = ?", [outcome, at, row[0]]
+                )
+                return True
+        self._conn.execute(
+            "INSERT INTO group_outcomes (group_key, release_group, outcome, occurred_at, evidence_id)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [group_key(name), name, outcome, at, evidence_id],
+        )
+        return True
+
+    def evidence(self) -> dict[str, GroupEvidence]:
+        """Per casefolded group: counts of each outcome, the name as first written, the latest time."""
+        rows = self._conn.execute(
+            "SELECT group_key, arg_min(release_group, id),"
+            " count(*) FILTER (WHERE outcome = 'imported'), count(*) FILTER (WHERE outcome = 'failed'),"
+            " count(*) FILTER (WHERE outcome = 'blocklisted'), max(occurred_at)"
+            " FROM group_outcomes GROUP BY group_key ORDER BY group_key"
+        ).fetchall()
+        return {row[0]: GroupEvidence(row[1], row[2], row[3], row[4], row[5]) for row in rows}

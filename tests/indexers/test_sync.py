@@ -1,0 +1,198 @@
+"""sync_rss / sync_search against local servers and a real DuckDB file."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from radarr_pipeline.config import IndexerConfig
+from radarr_pipeline.indexers.sync import sync_rss, sync_search
+from radarr_pipeline.models import Movie, Variant, WantedVariant
+from radarr_pipeline.store import LibraryStore
+from radarr_pipeline.store.indexer_status import IndexerStatusRepository
+
+from .servers import FeedServer, Reply, Seen, data
+
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+KEY = "SYNCSECRETKEY-4242"
+
+
+@pytest.fixture
+def client():
+    with httpx.Client(trust_env=False) as c:
+        yield c
+
+
+def config(name: str, url: str, **extra) -> IndexerConfig:
+    return IndexerConfig(name=name, url=url, api_key_env="SYNC_TEST_KEY", timeout_seconds=3, **extra)
+
+
+@pytest.fixture(autouse=True)
+def _secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SYNC_TEST_KEY", KEY)
+
+
+def no_sleep(_seconds: float) -> None:
+    pass
+
+
+def test_rss_sync_stores_new_releases_once(server: FeedServer, library, client) -> None:
+    server.route("/api", Reply(body=data("torznab_rss.xml")))
+    configs = [config("Jackett", server.url)]
+
+    first = sync_rss(library, configs, NOW, clients=client, sleep=no_sleep)
+    second = sync_rss(library, configs, NOW + timedelta(minutes=15), clients=client, sleep=no_sleep)
+
+    assert (first.fetched, first.new) == (4, 4)
+    assert (second.fetched, second.new) == (4, 0)
+    assert library.releases.count() == 4
+    assert first.row("Jackett").status == "ok"
+    assert len(first.new_release_ids) == 4
+    status = IndexerStatusRepository(library.conn).get("Jackett")
+    assert status.last_success_at == NOW + timedelta(minutes=15)
+    assert (status.consecutive_failures, status.disabled_until) == (0, None)
+
+
+def test_one_failing_indexer_does_not_stop_the_others(
+    server: FeedServer, second_server: FeedServer, library, client, caplog
+) -> None:
+    server.route("/api", Reply(body=b"<rss><channel><item><title>broken", content_type="application/rss+xml"))
+    second_server.route("/api", Reply(body=data("torznab_rss.xml")))
+    configs = [config("Broken", server.url + "/?apikey=" + KEY), config("Good", second_server.url),
+               config("Down", "http://127.0.0.1:9")]
+
+    with caplog.at_level(logging.DEBUG, logger="radarr_pipeline"):
+        report = sync_rss(library, configs, NOW, clients=client, sleep=no_sleep)
+
+    assert report.failed == ["Broken", "Down"]
+    assert report.row("Good").new == 4
+    broken = report.row("Broken")
+    assert "malformed XML" in (broken.error or "")
+    assert broken.disabled_until == NOW + timedelta(minutes=1)
+    assert "connection failed" in (report.row("Down").error or "")
+    assert library.releases.count() == 4
+    markdown = report.markdown()
+    assert "| Broken | torznab | failed |" in markdown and "| Good | torznab | ok | 4 | 4 |" in markdown
+    stored = IndexerStatusRepository(library.conn).all()
+    for text in (markdown, str(report.metadata()), caplog.text, repr(stored)):
+        assert KEY not in text
+
+
+def test_backoff_escalates_and_skips_until_due(server: FeedServer, library, client) -> None:
+    calls = {"n": 0}
+
+    def flaky(_seen: Seen) -> Reply:
+        calls["n"] += 1
+        return Reply(500, b"oops", "text/plain")
+
+    server.route("/api", flaky)
+    configs = [config("Flaky", server.url)]
+    statuses = IndexerStatusRepository(library.conn)
+
+    expected = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(minutes=30)]
+    at = NOW
+    for wait in expected:
+        report = sync_rss(library, configs, at, clients=client, sleep=no_sleep)
+        assert report.row("Flaky").status == "failed"
+        assert report.row("Flaky").disabled_until == at + wait
+        skipped = sync_rss(library, configs, at + wait - timedelta(seconds=1), clients=client, sleep=no_sleep)
+        assert skipped.row("Flaky").status == "backing off"
+        at = at + wait
+    assert calls["n"] == 4
+    assert statuses.get("Flaky").consecutive_failures == 4
+    assert "HTTP 500" in (statuses.get("Flaky").last_error or "")
+
+    server.route("/api", Reply(body=data("torznab_rss.xml")))
+    report = sync_rss(library, configs, at, clients=client, sleep=no_sleep)
+    assert report.row("Flaky").status == "ok"
+    after = statuses.get("Flaky")
+    assert (after.consecutive_failures, after.escalation_level, after.disabled_until) == (0, 3, None)
+
+
+def test_retry_after_lengthens_the_backoff(server: FeedServer, library, client) -> None:
+    server.route("/api", Reply(429, b"slow down", "text/plain", headers={"Retry-After": "7200"}))
+    report = sync_rss(library, [config("Busy", server.url)], NOW, clients=client, sleep=no_sleep)
+    row = report.row("Busy")
+    assert row.error_kind == "rate_limited"
+    assert row.disabled_until == NOW + timedelta(hours=2)
+
+
+def test_disabled_indexer_is_not_asked(server: FeedServer, library, client) -> None:
+    server.route("/api", Reply(body=data("torznab_rss.xml")))
+    report = sync_rss(library, [config("Off", server.url, enabled=False)], NOW, clients=client, sleep=no_sleep)
+    assert report.row("Off").status == "disabled"
+    assert server.requests == []
+
+
+def test_missing_secret_is_a_failure_of_that_indexer(server: FeedServer, library, client, monkeypatch) -> None:
+    monkeypatch.delenv("SYNC_TEST_KEY")
+    server.route("/api", Reply(body=data("torznab_rss.xml")))
+    report = sync_rss(library, [config("NoKey", server.url)], NOW, clients=client, sleep=no_sleep)
+    assert report.row("NoKey").status == "failed"
+    assert "SYNC_TEST_KEY" in (report.row("NoKey").error or "")
+    assert server.requests == []
+
+
+def test_inside_the_assets_transaction(server: FeedServer, tmp_path: Path, client) -> None:
+    server.route("/api", Reply(body=data("torznab_rss.xml")))
+    store = LibraryStore(tmp_path / "asset.duckdb", lock_timeout=1)
+    configs = [config("Jackett", server.url), config("Down", "http://127.0.0.1:9")]
+    with store.open() as library:
+        report = sync_rss(library, configs, NOW, clients=client, sleep=no_sleep)
+    with store.open() as library:
+        again = sync_rss(library, configs, NOW + timedelta(hours=1), clients=client, sleep=no_sleep)
+        assert library.releases.count() == 4
+        assert IndexerStatusRepository(library.conn).get("Down").consecutive_failures == 2
+    assert (report.new, again.new) == (4, 0)
+
+
+def test_minimum_interval_between_runs_is_honoured(server: FeedServer, library, client) -> None:
+    server.route("/api", Reply(body=data("torznab_rss.xml")))
+    configs = [config("Jackett", server.url)]
+    waits: list[float] = []
+    sync_rss(library, configs, NOW, clients=client, sleep=waits.append)
+    sync_rss(library, configs, NOW + timedelta(seconds=0.5), clients=client, sleep=waits.append)
+    assert waits == [pytest.approx(1.5)]  # torznab default: 2 s between requests
+
+
+def _wanted(movie: Movie, variant_id: int) -> WantedVariant:
+    return WantedVariant(Variant(variant_id, movie.id, "HD-1080p", "/movies"), movie, "missing")
+
+
+def test_search_spreads_and_does_not_repeat(server: FeedServer, library, client) -> None:
+    def answer(seen: Seen) -> Reply:
+        if seen.param("t") == "caps":
+            return Reply(body=data("torznab_caps.xml"))
+        return Reply(body=data("torznab_rss.xml"))
+
+    server.route("/api", answer)
+    movies = [Movie(id=i, title=f"Film {i}", year=2000 + i, imdb_id=f"tt{i:07d}") for i in range(1, 6)]
+    wanted = [_wanted(m, m.id) for m in movies] + [_wanted(movies[0], 99)]  # a 4K variant of film 1
+    configs = [config("Jackett", server.url)]
+
+    first = sync_search(library, configs, wanted, NOW, max_searches=2, clients=client, sleep=no_sleep)
+    searched = [r.param("imdbid") for r in server.seen("/api") if r.param("imdbid")]
+    assert searched == ["0000001", "0000002"]
+    assert first.row("Jackett").searched == 2 and first.new == 4
+
+    second = sync_search(library, configs, wanted, NOW + timedelta(minutes=15), max_searches=2, clients=client,
+                         sleep=no_sleep)
+    searched = [r.param("imdbid") for r in server.seen("/api") if r.param("imdbid")]
+    assert searched[2:] == ["0000003", "0000004"]
+    assert second.new == 0
+
+    sync_search(library, configs, wanted, NOW + timedelta(minutes=30), max_searches=5, clients=client,
+                sleep=no_sleep)
+    searched = [r.param("imdbid") for r in server.seen("/api") if r.param("imdbid")]
+    assert searched[4:] == ["0000005"]  # the others were searched less than 12 h ago
+
+    later = sync_search(library, configs, wanted, NOW + timedelta(hours=13), max_searches=1, clients=client,
+                        sleep=no_sleep)
+    searched = [r.param("imdbid") for r in server.seen("/api") if r.param("imdbid")]
+    assert searched[5:] == ["0000001"]  # the longest-unsearched first
+    assert later.row("Jackett").status == "ok"
+    assert library.releases.count() == 4
