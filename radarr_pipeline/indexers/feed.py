@@ -81,6 +81,15 @@ def child_text(element: Element, name: str) -> str | None:
     return text or None
 
 
+def torrent_text(item: Element, name: str) -> str | None:
+    """An ezRSS field: ``<torrent:infoHash>`` directly in the item, or inside a ``<torrent>`` element."""
+    direct = child_text(item, name)
+    if direct is not None:
+        return direct
+    wrapper = child(item, "torrent")
+    return child_text(wrapper, name) if wrapper is not None else None
+
+
 def attributes(item: Element) -> dict[str, list[str]]:
     """Torznab/Newznab ``attr`` children: name (lower case) -> values, in document order."""
     found: dict[str, list[str]] = defaultdict(list)
@@ -201,7 +210,7 @@ def read_item(item: Element, indexer: str, secrets: tuple[str, ...] = ()) -> Ite
     enclosure = child(item, "enclosure")
     enclosure_url = enclosure.get("url", "").strip() if enclosure is not None else ""
     link = child_text(item, "link")
-    magnet = attr("magneturl") or child_text(item, "magneturi")
+    magnet = attr("magneturl") or torrent_text(item, "magneturi")
     if not magnet:
         magnet = next((u for u in (enclosure_url, link) if _is_magnet(u)), None)
     download_url = next((u for u in (enclosure_url, link) if _is_http(u)), None)
@@ -209,7 +218,7 @@ def read_item(item: Element, indexer: str, secrets: tuple[str, ...] = ()) -> Ite
         return ItemRead(None, "no download link or magnet")
     infohash = (
         normalize_infohash(attr("infohash"))
-        or normalize_infohash(child_text(item, "infohash"))
+        or normalize_infohash(torrent_text(item, "infohash"))
         or infohash_from_magnet(magnet)
     )
     guid = child_text(item, "guid") or download_url or magnet or infohash or title
@@ -217,17 +226,17 @@ def read_item(item: Element, indexer: str, secrets: tuple[str, ...] = ()) -> Ite
     info_url = comments.removesuffix("#comments") if _is_http(comments) else None
     if info_url is None and _is_http(link) and link != download_url:
         info_url = link
-    size = parse_int(attr("size")) or parse_int(child_text(item, "contentlength")) or parse_int(
+    size = parse_int(attr("size")) or parse_int(torrent_text(item, "contentlength")) or parse_int(
         child_text(item, "size")
     )
     if size is None and enclosure is not None:
         size = parse_int(enclosure.get("length")) or None
     seeders = parse_int(attr("seeders"))
     if seeders is None:
-        seeders = parse_int(child_text(item, "seeds"))
+        seeders = parse_int(torrent_text(item, "seeds"))
     peers = parse_int(attr("peers"))
     if peers is None:
-        peers = parse_int(child_text(item, "peers"))
+        peers = parse_int(torrent_text(item, "peers"))
     leechers = parse_int(attr("leechers"))
     if peers is None and seeders is not None and leechers is not None:
         peers = seeders + leechers

@@ -160,7 +160,7 @@ def fetch(
         method, full_url, json=json, timeout=httpx.Timeout(timeout),
         headers={"Accept": "application/json" if expect == "json" else "application/rss+xml, application/xml"},
     )
-    where = address_of(request.url)
+    where = target.scrub(address_of(request.url))
     log.debug("indexer %s: %s %s", target.indexer, method, target.scrub(str(request.url)))
     deadline = time.monotonic() + timeout * 2
     try:
@@ -176,7 +176,7 @@ def fetch(
         raise IndexerNetworkError(
             target.indexer, where, f"connection failed: {target.scrub(type(exc).__name__ + ': ' + str(exc))}"
         ) from None
-    final_address = address_of(response.url)
+    final_address = target.scrub(address_of(response.url))
     content_type = media_type(response.headers.get("content-type"))
     _check_document(body, content_type, expect, target, final_address)
     return Response(response.status_code, content_type, body, final_address)

@@ -61,7 +61,7 @@ class IndexerRow:
 
     name: str
     kind: str
-    status: str  # "ok", "failed", "backing off", "disabled", "not due"
+    status: str  # "ok", "failed", "backing off", "disabled", "not due", "no search"
     fetched: int = 0
     new: int = 0
     requests: int = 0
@@ -182,6 +182,11 @@ def unique_movies(wanted: Sequence[WantedVariant]) -> list[Movie]:
     return list(seen.values())
 
 
+def supports_search(config: IndexerConfig) -> bool:
+    """Plain RSS feeds cannot be searched; every other kind can."""
+    return config.kind != "rss"
+
+
 def initial_wait_seconds(last_request_at: datetime | None, interval: float, now: datetime) -> float:
     """How long to wait before the first request of this run, given the last request of an earlier run."""
     if last_request_at is None or interval <= 0:
@@ -244,6 +249,10 @@ def sync_search(
     statuses = IndexerStatusRepository(library.conn)
     searches = MovieSearchRepository(library.conn)
     rows, attempts = _plan(configs, statuses, now)
+    for attempt in [a for a in attempts if not supports_search(a.config)]:
+        rows.append(IndexerRow(attempt.config.name, attempt.config.kind, "no search",
+                               escalation_level=attempt.status.escalation_level))
+        attempts.remove(attempt)
     last = {a.config.name: searches.last_searched(a.config.name) for a in attempts}
     plan = movies_to_search(unique_movies(wanted), last, now, max_searches, research_interval)
     with _client_pool(clients) as pick:

@@ -1,0 +1,86 @@
+"""A plain RSS feed, typically a private tracker's with a passkey: RSS sync only, no search.
+
+The passkey never lives in the configuration file: the URL may contain ``{passkey}`` where it belongs
+(``https://tracker.example/rss/{passkey}`` or ``...?passkey={passkey}``); without the placeholder, it is sent as
+the ``passkey`` query parameter. Items are read like any RSS 2.0 feed (enclosure or link, ezRSS ``torrent``
+fields for size, seeds, peers, info hash and magnet).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import httpx
+
+from radarr_pipeline.indexers.base import FetchResult
+from radarr_pipeline.indexers.feed import parse_xml, read_channel
+from radarr_pipeline.indexers.http import DEFAULT_MAX_BYTES, Target, address_of, fetch
+from radarr_pipeline.indexers.pacing import Pacer
+from radarr_pipeline.models import IndexerRelease, Movie
+
+PASSKEY_PLACEHOLDER = "{passkey}"
+
+
+def feed_url(url: str, passkey: str | None) -> tuple[str, dict[str, str]]:
+    """The URL to ask and the extra query parameters, with the passkey put where the URL says."""
+    if passkey and PASSKEY_PLACEHOLDER in url:
+        return url.replace(PASSKEY_PLACEHOLDER, quote(passkey, safe="")), {}
+    if passkey:
+        return url, {"passkey": passkey}
+    return url, {}
+
+
+class RssIndexer:
+    supports_search = False
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        url: str,
+        passkey: str | None,
+        priority: int,
+        client: httpx.Client,
+        timeout: float = 30.0,
+        pacer: Pacer | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        owns_client: bool = False,
+    ) -> None:
+        self.name = name
+        self.priority = priority
+        self.kind = "rss"
+        self.url = url
+        self._passkey = passkey
+        self._client = client
+        self._timeout = timeout
+        self._pacer = pacer or Pacer(0.0)
+        self._max_bytes = max_bytes
+        self._owns_client = owns_client
+        self._target = Target(name, (passkey, quote(passkey, safe="")) if passkey else ())
+
+    def __repr__(self) -> str:
+        return f"RssIndexer({self.name!r}, {address_of(self.url)})"
+
+    def close(self) -> None:
+        if self._owns_client:
+            self._client.close()
+
+    def fetch_rss(self) -> list[IndexerRelease]:
+        return self.fetch_rss_result().releases
+
+    def search(self, movie: Movie) -> list[IndexerRelease]:
+        """A plain feed cannot be searched: always empty."""
+        return []
+
+    def fetch_rss_result(self) -> FetchResult:
+        url, params = feed_url(self.url, self._passkey)
+        self._pacer.wait()
+        response = fetch(
+            self._client, self._target, "GET", url, expect="xml", params=params or None,
+            timeout=self._timeout, max_bytes=self._max_bytes,
+        )
+        root = parse_xml(response.body, self._target, response.address)
+        return FetchResult(read_channel(root, self.name, self._target, response.address), requests=1)
+
+    def search_result(self, movie: Movie) -> FetchResult:
+        return FetchResult([], requests=0)
