@@ -128,12 +128,47 @@ class Response:
     address: str
 
 
+#: Secrets the indexers of this process use, so the HTTP library's own log lines can be scrubbed too.
+_KNOWN_SECRETS: set[str] = set()
+_MAX_KNOWN_SECRETS = 256
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites a log record's message with :func:`redact` (httpx logs every request's full URL at INFO)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:
+            return True
+        cleaned = redact(message, tuple(_KNOWN_SECRETS))
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        return True
+
+
+def install_log_redaction() -> None:
+    """Scrub secrets from httpx/httpcore log records (idempotent)."""
+    for name in ("httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactingFilter) for f in logger.filters):
+            logger.addFilter(RedactingFilter())
+
+
+install_log_redaction()
+
+
 @dataclass(frozen=True)
 class Target:
     """Who we are talking to, for messages: the indexer's name and the secrets to scrub."""
 
     indexer: str
     secrets: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for secret in self.secrets:
+            if secret and len(secret) >= _MIN_SECRET_LENGTH and len(_KNOWN_SECRETS) < _MAX_KNOWN_SECRETS:
+                _KNOWN_SECRETS.add(secret)
 
     def scrub(self, text: str) -> str:
         return redact(text, self.secrets)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, datetime
 
 import httpx
@@ -141,11 +142,13 @@ TRACKER_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 </rss>"""
 
 
-def test_plain_rss_with_passkey_in_path(server: FeedServer, client, library) -> None:
+def test_plain_rss_with_passkey_in_path(server: FeedServer, client, library, caplog) -> None:
     server.route("/rss/trackerPASSKEY99", Reply(body=TRACKER_RSS, content_type="application/xml"))
     config = IndexerConfig(name="Tracker", kind="rss", url=server.url + "/rss/{passkey}",
                            api_key_env="TRACKER_PASSKEY", timeout_seconds=3)
-    heat, ronin = build_indexer(config, client=client, pacer=Pacer(0)).fetch_rss()
+    with caplog.at_level(logging.DEBUG):
+        heat, ronin = build_indexer(config, client=client, pacer=Pacer(0)).fetch_rss()
+    assert "/rss/(redacted)" in caplog.text and "trackerPASSKEY99" not in caplog.text  # httpx logs URLs
     assert heat.guid == "https://tracker.example/details.php?id=77"
     assert heat.infohash == "1234567890abcdef1234567890abcdef12345678"
     assert (heat.seeders, heat.peers, heat.size) == (31, 35, 12884901888)
