@@ -124,7 +124,8 @@ TRACKER_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
     <link>https://tracker.example/download.php?id=77&amp;passkey=trackerPASSKEY99</link>
     <guid isPermaLink="true">https://tracker.example/details.php?id=77</guid>
     <pubDate>Wed, 25 Nov 2026 20:00:00 -0500</pubDate>
-    <enclosure url="https://tracker.example/download.php?id=77&amp;passkey=trackerPASSKEY99" type="application/x-bittorrent" length="12884901888"/>
+    <enclosure url="https://tracker.example/download.php?id=77&amp;passkey=trackerPASSKEY99"
+               type="application/x-bittorrent" length="12884901888"/>
     <torrent:infoHash>1234567890abcdef1234567890abcdef12345678</torrent:infoHash>
     <torrent:seeds>31</torrent:seeds>
     <torrent:peers>35</torrent:peers>
