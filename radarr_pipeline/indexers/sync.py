@@ -70,6 +70,7 @@ class IndexerRow:
     error_kind: str | None = None
     disabled_until: datetime | None = None
     escalation_level: int = 0
+    consecutive_failures: int = 0
 
 
 @dataclass(frozen=True)
@@ -106,15 +107,15 @@ class SyncReport:
             f"**{self.mode.upper()} sync** at {self.at:%Y-%m-%d %H:%M:%S %Z}: {self.fetched} fetched, "
             f"{self.new} new, {len(self.failed)} failed, {len(self.backing_off)} backing off",
             "",
-            "| indexer | kind | status | fetched | new | requests | searched | disabled until | error |",
-            "|---|---|---|---:|---:|---:|---:|---|---|",
+            "| indexer | kind | status | fetched | new | requests | searched | failures | disabled until | error |",
+            "|---|---|---|---:|---:|---:|---:|---:|---|---|",
         ]
         for r in self.rows:
             until = f"{r.disabled_until:%Y-%m-%d %H:%M:%S}" if r.disabled_until else ""
             error = _cell(r.error or "")
             lines.append(
                 f"| {_cell(r.name)} | {r.kind} | {r.status} | {r.fetched} | {r.new} | {r.requests} |"
-                f" {r.searched} | {until} | {error} |"
+                f" {r.searched} | {r.consecutive_failures} | {until} | {error} |"
             )
         return "\n".join(lines)
 
@@ -129,7 +130,7 @@ class SyncReport:
                 {
                     "name": r.name, "status": r.status, "fetched": r.fetched, "new": r.new,
                     "error": r.error, "disabled_until": r.disabled_until.isoformat() if r.disabled_until else None,
-                    "escalation_level": r.escalation_level,
+                    "escalation_level": r.escalation_level, "consecutive_failures": r.consecutive_failures,
                 }
                 for r in self.rows
             ],
@@ -209,6 +210,32 @@ class _Attempt:
     error: IndexerError | None = None
 
 
+@dataclass(frozen=True)
+class IndexerState:
+    """What a sync needs from the store before asking anyone: each indexer's health and search history."""
+
+    statuses: dict[str, IndexerStatus]
+    last_searched: dict[str, dict[int, datetime]]
+
+
+@dataclass
+class Collected:
+    """Answers gathered from the indexers, not yet written."""
+
+    mode: str
+    rows: list[IndexerRow]
+    attempts: list[_Attempt]
+
+
+def load_state(library: LibraryLike, configs: Sequence[IndexerConfig]) -> IndexerState:
+    statuses = IndexerStatusRepository(library.conn)
+    searches = MovieSearchRepository(library.conn)
+    return IndexerState(
+        {c.name: statuses.get(c.name) for c in configs},
+        {c.name: searches.last_searched(c.name) for c in configs},
+    )
+
+
 def sync_rss(
     library: LibraryLike,
     configs: Sequence[IndexerConfig],
@@ -217,21 +244,12 @@ def sync_rss(
     clients: Clients = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> SyncReport:
-    """Fetch every available indexer's RSS feed, then store new releases and each indexer's health."""
-    statuses = IndexerStatusRepository(library.conn)
-    rows, attempts = _plan(configs, statuses, now)
-    with _client_pool(clients) as pick:
-        for attempt in attempts:
-            indexer = _open(attempt, pick, now, sleep)
-            if indexer is None:
-                continue
-            try:
-                _collect(attempt, indexer.fetch_rss_result())
-            except Exception as exc:
-                attempt.error = _as_indexer_error(attempt.config, exc)
-            finally:
-                _close(indexer)
-    return _write("rss", library, statuses, attempts, rows, now)
+    """Fetch every available indexer's RSS feed, then store new releases and each indexer's health.
+
+    The same as ``store_collected(library, collect_rss(configs, load_state(library, configs), now), now)``;
+    call those three separately to keep the database closed while the network is asked."""
+    collected = collect_rss(configs, load_state(library, configs), now, clients=clients, sleep=sleep)
+    return store_collected(library, collected, now)
 
 
 def sync_search(
@@ -245,24 +263,70 @@ def sync_search(
     research_interval: timedelta = DEFAULT_RESEARCH_INTERVAL,
     sleep: Callable[[float], None] = time.sleep,
 ) -> SyncReport:
-    """Search for wanted movies (new ones first, then the longest-unsearched), at most ``max_searches``."""
-    statuses = IndexerStatusRepository(library.conn)
-    searches = MovieSearchRepository(library.conn)
-    rows, attempts = _plan(configs, statuses, now)
+    """Search for wanted movies (new ones first, then the longest-unsearched), at most ``max_searches``
+    movies per run, each on the indexers where it is due (see :func:`movies_to_search`)."""
+    collected = collect_search(
+        configs, load_state(library, configs), wanted, now, max_searches=max_searches, clients=clients,
+        research_interval=research_interval, sleep=sleep,
+    )
+    return store_collected(library, collected, now)
+
+
+def collect_rss(
+    configs: Sequence[IndexerConfig],
+    state: IndexerState,
+    now: datetime,
+    *,
+    clients: Clients = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Collected:
+    """Ask every available indexer for its feed. Network only: no database access."""
+    rows, attempts = _plan(configs, state, now)
+    with _client_pool(clients) as pick:
+        for attempt in attempts:
+            indexer = _open(attempt, pick, now, sleep)
+            if indexer is None:
+                continue
+            try:
+                _collect(attempt, indexer.fetch_rss_result())
+            except Exception as exc:
+                attempt.error = _as_indexer_error(attempt.config, exc)
+            finally:
+                _close(indexer)
+    return Collected("rss", rows, attempts)
+
+
+def collect_search(
+    configs: Sequence[IndexerConfig],
+    state: IndexerState,
+    wanted: Sequence[WantedVariant],
+    now: datetime,
+    *,
+    max_searches: int,
+    clients: Clients = None,
+    research_interval: timedelta = DEFAULT_RESEARCH_INTERVAL,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Collected:
+    """Search the due movies on the available indexers. Network only: no database access.
+
+    A search is complete per (indexer, movie): when an indexer fails part-way, the searches it finished are
+    kept and the indexer's failure is recorded; the movie it failed on is not marked as searched."""
+    rows, attempts = _plan(configs, state, now)
     for attempt in [a for a in attempts if not supports_search(a.config)]:
         rows.append(IndexerRow(attempt.config.name, attempt.config.kind, "no search",
                                escalation_level=attempt.status.escalation_level))
         attempts.remove(attempt)
-    last = {a.config.name: searches.last_searched(a.config.name) for a in attempts}
+    last = {a.config.name: state.last_searched.get(a.config.name, {}) for a in attempts}
     plan = movies_to_search(unique_movies(wanted), last, now, max_searches, research_interval)
+    asked: list[_Attempt] = []
     with _client_pool(clients) as pick:
         for attempt in attempts:
             movies = [movie for movie, names in plan if attempt.config.name in names]
             if not movies:
                 rows.append(IndexerRow(attempt.config.name, attempt.config.kind, "not due",
                                        escalation_level=attempt.status.escalation_level))
-                attempt.requests = -1  # marker: nothing to write
                 continue
+            asked.append(attempt)
             indexer = _open(attempt, pick, now, sleep)
             if indexer is None:
                 continue
@@ -275,29 +339,36 @@ def sync_search(
                 attempt.error = _as_indexer_error(attempt.config, exc)
             finally:
                 _close(indexer)
-    attempts = [a for a in attempts if a.requests != -1]
-    report = _write("search", library, statuses, attempts, rows, now)
-    with _atomic(library.conn):
-        for attempt in attempts:
-            for movie_id, found in attempt.searched:
-                searches.record(attempt.config.name, movie_id, now, found)
+    return Collected("search", rows, asked)
+
+
+def store_collected(library: LibraryLike, collected: Collected, now: datetime) -> SyncReport:
+    """Write what was collected: new releases, details, search history, each indexer's health."""
+    statuses = IndexerStatusRepository(library.conn)
+    report = _write(collected.mode, library, statuses, collected.attempts, list(collected.rows), now)
+    searched = [(a.config.name, movie_id, found) for a in collected.attempts for movie_id, found in a.searched]
+    if searched:
+        searches = MovieSearchRepository(library.conn)
+        with _atomic(library.conn):
+            for name, movie_id, found in searched:
+                searches.record(name, movie_id, now, found)
     return report
 
 
 def _plan(
-    configs: Sequence[IndexerConfig], statuses: IndexerStatusRepository, now: datetime
+    configs: Sequence[IndexerConfig], state: IndexerState, now: datetime
 ) -> tuple[list[IndexerRow], list[_Attempt]]:
     rows: list[IndexerRow] = []
     attempts: list[_Attempt] = []
     for config in configs:
-        status = statuses.get(config.name)
+        status = state.statuses.get(config.name) or IndexerStatus(config.name)
         if not config.enabled:
             rows.append(IndexerRow(config.name, config.kind, "disabled"))
         elif is_backing_off(status.disabled_until, now):
             rows.append(IndexerRow(
                 config.name, config.kind, "backing off", error=status.last_error,
                 error_kind=status.last_error_kind, disabled_until=status.disabled_until,
-                escalation_level=status.escalation_level,
+                escalation_level=status.escalation_level, consecutive_failures=status.consecutive_failures,
             ))
         else:
             attempts.append(_Attempt(config, status))
@@ -407,6 +478,7 @@ def _record_failure(statuses: IndexerStatusRepository, attempt: _Attempt, now: d
         attempt.config.name, attempt.config.kind, "failed", requests=attempt.requests,
         searched=len(attempt.searched), error=message, error_kind=error.kind,
         disabled_until=status.disabled_until, escalation_level=status.escalation_level,
+        consecutive_failures=status.consecutive_failures,
     )
 
 

@@ -10,10 +10,10 @@ import httpx
 import pytest
 
 from radarr_pipeline.config import IndexerConfig
-from radarr_pipeline.indexers.sync import sync_rss, sync_search
+from radarr_pipeline.indexers.sync import collect_rss, load_state, store_collected, sync_rss, sync_search
 from radarr_pipeline.models import Movie, Variant, WantedVariant
 from radarr_pipeline.store import LibraryStore
-from radarr_pipeline.store.indexer_status import IndexerStatusRepository
+from radarr_pipeline.store.indexer_status import IndexerStatusRepository, MovieSearchRepository
 
 from .servers import FeedServer, Reply, Seen, data
 
@@ -196,3 +196,36 @@ def test_search_spreads_and_does_not_repeat(server: FeedServer, library, client)
     assert searched[5:] == ["0000001"]  # the longest-unsearched first
     assert later.row("Jackett").status == "ok"
     assert library.releases.count() == 4
+
+
+def test_collect_with_the_database_closed(server: FeedServer, tmp_path: Path, client) -> None:
+    """The asset-friendly way: read state, close; ask the network; open again and write."""
+    server.route("/api", Reply(body=data("torznab_rss.xml")))
+    store = LibraryStore(tmp_path / "phases.duckdb", lock_timeout=1)
+    configs = [config("Jackett", server.url)]
+    with store.open() as library:
+        state = load_state(library, configs)
+    collected = collect_rss(configs, state, NOW, clients=client, sleep=no_sleep)
+    with store.open() as library:
+        report = store_collected(library, collected, NOW)
+        assert library.releases.count() == 4
+    assert report.row("Jackett").status == "ok"
+
+
+def test_search_failing_part_way_keeps_complete_searches(server: FeedServer, library, client) -> None:
+    def answer(seen: Seen) -> Reply:
+        if seen.param("t") == "caps":
+            return Reply(body=data("torznab_caps.xml"))
+        if seen.param("imdbid") == "0000002":
+            return Reply(429, b"slow down", "text/plain", headers={"Retry-After": "600"})
+        return Reply(body=data("torznab_rss.xml"))
+
+    server.route("/api", answer)
+    movies = [Movie(id=i, title=f"Film {i}", year=2000 + i, imdb_id=f"tt{i:07d}") for i in (1, 2, 3)]
+    report = sync_search(library, [config("Jackett", server.url)], [_wanted(m, m.id) for m in movies], NOW,
+                         max_searches=3, clients=client, sleep=no_sleep)
+    row = report.row("Jackett")
+    assert (row.status, row.error_kind, row.new) == ("failed", "rate_limited", 4)
+    assert row.disabled_until == NOW + timedelta(minutes=10)
+    assert set(MovieSearchRepository(library.conn).last_searched("Jackett")) == {1}
+    assert not [r for r in server.seen("/api") if r.param("imdbid") == "0000003"]
