@@ -64,6 +64,37 @@ _CASE_SENSITIVE = re.compile(
     r"|(?P<turkish>\b(?:TR|TUR|Tur)\b)|(?P<slovak>\bSK\b)|(?P<georgian_ka>\bKA\b)"
 )
 
+_NON_WORD = re.compile(r"\W+")
+# Necessary conditions for the token patterns above, so titles naming no language skip them:
+# a \b-delimited token equals one of these words, or the text contains one of these substrings.
+_CASE_SENSITIVE_WORDS = frozenset(
+    (
+        "LT", "CZ", "CZE", "Cze", "DE", "DEU", "GER", "Deu", "Ger", "ES", "SPA", "Spa", "PL", "POL", "Pol",
+        "BG", "EN", "ENG", "Eng", "TR", "TUR", "Tur", "SK", "KA",
+    )
+)
+_TOKEN_WORDS = frozenset(
+    (
+        "ita", "italian", "fr", "vo", "vf", "vff", "vfq", "vfi", "vf2", "truefrench", "french", "fre", "fra",
+        "rus", "ru", "hundub", "hun", "hebdub", "hebdubbed", "pl", "dub", "lek", "pldub", "dubpl", "lekpl",
+        "pllek", "español", "castellano", "lat", "lav", "lv", "tel", "vie", "jap", "kor", "catala", "català",
+        "geo", "original", "orig", "pt", "ptbr", "bg",
+    )
+)
+_TOKEN_SUBSTRINGS = (
+    "german", "videomann", "ger.dub", "ger dub", "flemish", "bgaudio", "rodubbed", "dublado", "greek", "ukr",
+    "简", "繁", "字幕", "[ch", "[big5", "[gb",
+)
+
+
+def _may_name_language(title: str, lowered: str, words: set[str]) -> tuple[bool, bool]:
+    """(case-sensitive codes possible, token patterns possible) by cheap set and substring tests."""
+    case_sensitive = not _CASE_SENSITIVE_WORDS.isdisjoint(words)
+    lowered_words = {word.lower() for word in words}
+    tokens = not _TOKEN_WORDS.isdisjoint(lowered_words) or any(sub in lowered for sub in _TOKEN_SUBSTRINGS)
+    return case_sensitive, tokens
+
+
 GERMAN_DUAL_LANGUAGE = re.compile(r"(?<!WEB[-_. ])(?<!WEB)\bDL\b", _I)
 GERMAN_MULTI_LANGUAGE = re.compile(r"\bML\b", _I)
 
@@ -76,17 +107,21 @@ def parse_languages(title: str) -> tuple[str, ...]:
     """Every language ``title`` names, in Radarr's detection order; ('unknown',) when none."""
     lowered = title.lower()
     found: list[str] = [language for word, language in _NAME_WORDS if word in lowered]
-    for match in _CASE_SENSITIVE.finditer(title):
-        if match.lastgroup:
-            found.append(_group_language(match.lastgroup))
-    for match in _TOKENS.finditer(title):
-        if match.lastgroup:
-            found.append(match.lastgroup)
+    words = set(_NON_WORD.split(title))
+    case_sensitive_possible, tokens_possible = _may_name_language(title, lowered, words)
+    if case_sensitive_possible:
+        for match in _CASE_SENSITIVE.finditer(title):
+            if match.lastgroup:
+                found.append(_group_language(match.lastgroup))
+    if tokens_possible:
+        for match in _TOKENS.finditer(title):
+            if match.lastgroup:
+                found.append(match.lastgroup)
     unique = tuple(dict.fromkeys(found))
     if not unique:
         return ("unknown",)
     if unique == ("german",):
-        if GERMAN_DUAL_LANGUAGE.search(title):
+        if "dl" in lowered and GERMAN_DUAL_LANGUAGE.search(title):
             return ("german", "original")
         if GERMAN_MULTI_LANGUAGE.search(title):
             return ("german", "original", "english")

@@ -6,7 +6,7 @@ Every pattern is compiled once at import. ``parse_quality`` never raises.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from radarr_pipeline.parsing.extensions import quality_for_extension
 from radarr_pipeline.quality.qualities import (
@@ -47,6 +47,36 @@ SOURCE = re.compile(
     )(?:\b|$|[\ .])""",
     _I | _X,
 )
+
+
+
+def lowercase_pattern(pattern: str) -> str:
+    """The same pattern with its literals lower-cased (escapes, group names and (?-i:...) kept).
+
+    Matching a lower-cased text with it is equivalent to IGNORECASE matching but much faster: sre only
+    skips alternatives by their first character when that character is an exact literal.
+    """
+    out: list[str] = []
+    index = 0
+    while index < len(pattern):
+        if pattern[index] == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+        elif pattern.startswith(("(?P<", "(?P="), index):
+            out.append(pattern[index : index + 4])
+            index += 4
+        elif pattern.startswith("(?-i:", index):
+            end = pattern.index(")", index)
+            out.append(pattern[index : end + 1])
+            index = end + 1
+        else:
+            out.append(pattern[index].lower())
+            index += 1
+    return "".join(out)
+
+
+# SOURCE for lower-cased text, without the one case-sensitive alternative ("[. ]WEB" at the very end).
+_SOURCE_LOWER = re.compile(lowercase_pattern(SOURCE.pattern.replace(r"|[.\ ](?-i:WEB)$", "")), _X)
 
 RESOLUTION = re.compile(
     r"\b(?:(?P<r360>360p)|(?P<r480>480p|480i|640x480|848x480)|(?P<r540>540p)|(?P<r576>576p)"
@@ -95,15 +125,56 @@ _Q = quality_by_name
 UNKNOWN = _Q("Unknown")
 
 
-@dataclass(frozen=True)
 class _Traits:
-    """What the title says before it is turned into one quality."""
+    """What the title says, each trait computed only when a rule asks for it."""
 
-    resolution: int
-    source_group: str | None
-    remux: bool
-    br_disk: bool
-    codec: str | None
+    __slots__ = ("_br_disk", "_codec", "_remux", "lowered", "normalized", "resolution", "source_group")
+
+    def __init__(self, normalized: str, lowered: str, resolution: int, source_group: str | None) -> None:
+        self.normalized = normalized
+        self.lowered = lowered
+        self.resolution = resolution
+        self.source_group = source_group
+        self._remux: bool | None = None
+        self._br_disk: bool | None = None
+        self._codec: str | bool | None = False
+
+    @property
+    def remux(self) -> bool:
+        if self._remux is None:
+            self._remux = ("remux" in self.lowered and bool(REMUX.search(self.normalized))) or (
+                "german" in self.lowered and _is_german_scene_remux(self.normalized)
+            )
+        return self._remux
+
+    @property
+    def br_disk(self) -> bool:
+        if self._br_disk is None:
+            self._br_disk = may_be_br_disk(self.lowered) and bool(BR_DISK.search(self.normalized))
+        return self._br_disk
+
+    @property
+    def codec(self) -> str | None:
+        if self._codec is False:
+            match = CODEC.search(self.normalized)
+            self._codec = match.lastgroup if match else None
+        return self._codec  # type: ignore[return-value]
+
+
+_DISC_CODECS = ("vc", "mpeg", "bdmv", "iso")
+_DISC_SIZES = ("25", "50", "66", "100", "iso")
+
+
+def may_be_br_disk(lowered: str) -> bool:
+    """A necessary condition for the BR-DISK pattern, by plain substring tests (skips it for most titles)."""
+    has_disc_source = "blu" in lowered or "bd" in lowered or "dvd" in lowered
+    if has_disc_source and any(code in lowered for code in _DISC_CODECS):
+        return True
+    if ("complete" in lowered or "dis" in lowered) and ("blu" in lowered or "dvd" in lowered):
+        return True
+    if "3d" in lowered or ("br" in lowered and "disk" in lowered) or ("full" in lowered and "blu" in lowered):
+        return True
+    return ("bd" in lowered or "uhd" in lowered) and any(size in lowered for size in _DISC_SIZES)
 
 
 def parse_revision(name: str, normalized: str) -> tuple[Revision, bool]:
@@ -114,15 +185,16 @@ def parse_revision(name: str, normalized: str) -> tuple[Revision, bool]:
     if version_match:
         version = int(next(v for v in version_match.groups() if v is not None))
         detected = True
-    if PROPER.search(normalized):
+    lowered = normalized.lower()
+    if "proper" in lowered and PROPER.search(normalized):
         version = version + 1 if version_match else 2
         detected = True
     is_repack = False
-    if REPACK.search(normalized):
+    if ("repack" in lowered or "rerip" in lowered) and REPACK.search(normalized):
         version = version + 1 if version_match else 2
         is_repack = True
         detected = True
-    real = len(REAL.findall(name))
+    real = len(REAL.findall(name)) if "REAL" in name else 0
     if real:
         detected = True
     return Revision(version=version, real=real, is_repack=is_repack), detected
@@ -140,6 +212,9 @@ def parse_resolution(normalized: str) -> int:
 
 def parse_hardcoded_subs(title: str) -> str | None:
     """KORSUBS-style hardcoded subtitle tags, 'Generic Hardcoded Subs' for HC/SUBBED, None otherwise."""
+    lowered = title.lower()
+    if "sub" not in lowered and "hc" not in lowered:
+        return None
     last = None
     for last in HARDCODED_SUBS.finditer(title):  # noqa: B007 - the last match wins, as in Radarr
         pass
@@ -154,9 +229,14 @@ def _is_german_scene_remux(normalized: str) -> bool:
     return bool(GERMAN_SCENE_REMUX.search(normalized)) and not X26X.search(normalized)
 
 
-def _last_source(normalized: str) -> str | None:
+def _last_source(normalized: str, lowered: str) -> str | None:
+    """The group of the last source word (Radarr takes the last match)."""
+    if normalized.endswith("WEB") or len(lowered) != len(normalized):
+        pattern, text = SOURCE, normalized  # the rare case-sensitive alternative may apply: exact path
+    else:
+        pattern, text = _SOURCE_LOWER, lowered
     last = None
-    for last in SOURCE.finditer(normalized):  # noqa: B007
+    for last in pattern.finditer(text):  # noqa: B007
         pass
     return last.lastgroup if last is not None else None
 
@@ -249,19 +329,13 @@ def parse_quality_name(name: str) -> QualityModel:
 
     name_ = DetectionSource.NAME
     none_ = DetectionSource.UNKNOWN
+    lowered = normalized.lower()
     resolution = parse_resolution(normalized)
-    br_disk = bool(BR_DISK.search(normalized))
-    if RAW_HD.search(normalized) and not br_disk:
+    traits = _Traits(normalized, lowered, resolution, None)
+    if "raw" in lowered and RAW_HD.search(normalized) and not traits.br_disk:
         return model(_Q("Raw-HD"), name_, name_)
 
-    codec_match = CODEC.search(normalized)
-    traits = _Traits(
-        resolution=resolution,
-        source_group=_last_source(normalized),
-        remux=bool(REMUX.search(normalized)) or _is_german_scene_remux(normalized),
-        br_disk=br_disk,
-        codec=codec_match.lastgroup if codec_match else None,
-    )
+    traits.source_group = _last_source(normalized, lowered)
     resolution_detection = name_ if resolution else none_
     if traits.source_group is not None:
         quality = quality_from_source(traits, name, normalized)
@@ -270,8 +344,7 @@ def parse_quality_name(name: str) -> QualityModel:
             res_det = name_
         return model(quality, name_, res_det)
 
-    lowered = normalized.lower()
-    if ANIME_BLURAY.search(normalized):
+    if "bd" in lowered and ANIME_BLURAY.search(normalized):
         table = {1080: "Remux-1080p" if traits.remux else "Bluray-1080p",
                  2160: "Remux-2160p" if traits.remux else "Bluray-2160p"}
         quality = _sd_or_by_resolution(resolution, lowered, table, "DVD",
@@ -279,7 +352,7 @@ def parse_quality_name(name: str) -> QualityModel:
         res_det = name_ if quality.resolution != 720 or resolution else resolution_detection
         return model(quality, name_, res_det)
 
-    if ANIME_WEBDL.search(normalized):
+    if "web" in lowered and ANIME_WEBDL.search(normalized):
         quality = _sd_or_by_resolution(resolution, lowered, {1080: "WEBDL-1080p", 2160: "WEBDL-2160p"},
                                        "WEBDL-480p", "WEBDL-720p")
         res_det = name_ if quality.resolution != 720 or resolution else resolution_detection

@@ -50,7 +50,17 @@ CLEAN_GROUP_SUFFIX = re.compile(
 def strip_website_affixes(title: str) -> str:
     """Remove a leading website prefix (and torrent-site suffix) as Radarr does before group parsing."""
     title = WEBSITE_PREFIX.sub("", title, count=1)
-    return CLEAN_TORRENT_SUFFIX.sub("", title, count=1)
+    return CLEAN_TORRENT_SUFFIX.sub("", title, count=1) if title.endswith("]") else title
+
+
+_EXACT_GROUP_KEYS = (
+    "kralimarko", "e.n.d", "d-z0n3", "koten_gars", "bludragon", "zønehd", "hqmux", "varyg", "yify", "yts",
+    "tmd", "eml hdteam", "lmain", "darq", "ben the men", "taoe", "qxr", "126811",
+)
+
+
+def _may_name_exact_group(lowered: str) -> bool:
+    return any(key in lowered for key in _EXACT_GROUP_KEYS)
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -58,6 +68,11 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     for last in pattern.finditer(text):  # noqa: B007 - the last match wins
         pass
     return last
+
+
+def _excluded_ending(title: str, end: int) -> bool:
+    """Whether title[:end] ends with a codec/audio/language/date part (only its last 64 characters matter)."""
+    return _EXCLUDED_GROUP_ENDING.search(title, max(0, end - 64), end) is not None
 
 
 def _dash_group_at(title: str, pos: int) -> tuple[str, int] | None:
@@ -71,10 +86,9 @@ def _dash_group_at(title: str, pos: int) -> tuple[str, int] | None:
         part2_len = end - group_end
         if _RESOLUTION_AHEAD.search(title, end + 1):
             continue
-        head = title[:end]
-        if _EXCLUDED_GROUP_ENDING.search(head):
+        if _excluded_ending(title, end):
             continue
-        if part2_len and _EXCLUDED_GROUP_ENDING.search(head[:-part2_len]):
+        if part2_len and _excluded_ending(title, end - part2_len):
             continue
         boundary = _GROUP_BOUNDARY.match(title, end)
         if boundary is None:
@@ -113,10 +127,11 @@ def parse_release_group(title: str) -> str | None:
     if anime:
         return anime.group("subgroup")
     title = CLEAN_GROUP_SUFFIX.sub("", title, count=1)
-    exact = _last(EXCEPTION_GROUP_EXACT, title)
+    lowered = title.lower()
+    exact = _last(EXCEPTION_GROUP_EXACT, title) if _may_name_exact_group(lowered) else None
     if exact:
         return exact.group("group")
-    listed = _last(EXCEPTION_GROUP, title)
+    listed = _last(EXCEPTION_GROUP, title) if ("]" in title or ")" in title) else None
     if listed:
         return listed.group("group")
     if "-" not in title and "[" not in title:

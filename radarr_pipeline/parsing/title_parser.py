@@ -31,12 +31,17 @@ EDITION = (
     r"|((Uncensored|Remastered|Unrated|Uncut|Open?.Matte|IMAX|Fan.?Edit|Restored|((2|3|4)in1))))))\b\)?"
 )
 REPORT_EDITION = re.compile(r"^.+?" + EDITION, _I)
-# Cheap pre-check: the edition patterns cannot match a title without one of these words.
-_EDITION_WORDS = re.compile(
-    r"director|collector|theatrical|ultimate|extended|despecialized|anniversary|uncensored|remastered|unrated"
-    r"|uncut|matte|imax|fan.?edit|restored|in1|cut|edition|version",
-    _I,
+# Cheap pre-check: the edition patterns cannot match a title without one of these (lower-case) words.
+_EDITION_KEYS = (
+    "director", "collector", "theatrical", "ultimate", "extended", "despecialized", "anniversary",
+    "uncensored", "remastered", "unrated", "uncut", "matte", "imax", "fan", "restored", "in1", "cut", "edition",
+    "version",
 )
+
+
+def _may_hold_edition(text: str) -> bool:
+    lowered = text.lower()
+    return any(key in lowered for key in _EDITION_KEYS)
 
 _YEAR = r"(?:1[89]|20)\d{2}"
 _SEPARATORS = r"(?:[-_\W](?<![)\[!]))*"
@@ -131,6 +136,10 @@ class _TitleMatch:
     release_hash: str | None
 
 
+def _has_any(text: str, characters: str) -> bool:
+    return any(char in text for char in characters)
+
+
 def _contains_word_char(title: str) -> bool:
     return any(char.isalnum() for char in title)
 
@@ -148,7 +157,7 @@ def is_not_a_release(title: str) -> bool:
 
 def undo_reversed_title(title: str) -> str:
     """Some posters reverse the name ('p0801'); turn it back, keeping the extension where it was."""
-    if not REVERSED_TITLE.search(title):
+    if ("p027" not in title and "p0801" not in title) or not REVERSED_TITLE.search(title):
         return title
     without_extension = remove_file_extension(title)
     return without_extension[::-1] + title[len(without_extension) :]
@@ -165,9 +174,11 @@ def simplify_title(release_title: str) -> str:
     """The title the title+year patterns run on: no resolution/codec noise, site prefixes or quality tags."""
     simple = SIMPLE_TITLE_NOISE.sub("", release_title)
     simple = WEBSITE_PREFIX.sub("", simple, count=1)
-    simple = WEBSITE_POSTFIX.sub("", simple, count=1)
-    simple = CLEAN_TORRENT_SUFFIX.sub("", simple, count=1)
-    return _strip_quality_brackets(simple)
+    if simple.endswith("]"):
+        simple = WEBSITE_POSTFIX.sub("", simple, count=1)
+        simple = CLEAN_TORRENT_SUFFIX.sub("", simple, count=1)
+        simple = _strip_quality_brackets(simple)
+    return simple
 
 
 def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
@@ -178,7 +189,7 @@ def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
     lowered = simple.lower()
     if "german" in lowered or "truefrench" in lowered:
         patterns.append(GERMAN_TRACKER)
-    if _EDITION_WORDS.search(simple):
+    if _may_hold_edition(simple):
         patterns.append(EDITION_BEFORE_YEAR)
     patterns += [NORMAL, PASS_THE_POPCORN, BRACKETED_YEAR, LAST_RESORT]
     if is_dir:
@@ -243,6 +254,8 @@ def rebuild_title_from_dotted_parts(raw: str) -> str:
 
 def alternative_titles(movie_title: str) -> tuple[str, ...]:
     """The whole title first, then the parts split on AKA or ' / ' (a bracketed '(aka X)' counts too)."""
+    if "/" not in movie_title and "aka" not in movie_title.lower():
+        return (movie_title,)
     unbracketed = BRACKETED_ALTERNATIVE_TITLE.sub(r"\1 AKA \2", movie_title, count=1)
     titles = [movie_title]
     for part in ALTERNATIVE_TITLE_SPLIT.split(unbracketed):
@@ -253,7 +266,7 @@ def alternative_titles(movie_title: str) -> tuple[str, ...]:
 
 def parse_edition(text: str) -> str | None:
     """The edition named in ``text`` after its first character ('Directors Cut', 'IMAX'...), None if none."""
-    if not _EDITION_WORDS.search(text):
+    if not _may_hold_edition(text):
         return None
     match = REPORT_EDITION.search(text)
     if match and match.group("edition") and match.group("edition").strip():
@@ -262,11 +275,15 @@ def parse_edition(text: str) -> str | None:
 
 
 def parse_imdb_id(text: str) -> str | None:
+    if "tt" not in text.lower():
+        return None
     match = IMDB_ID.search(text)
     return match.group(0) if match else None
 
 
 def parse_tmdb_id(text: str) -> int | None:
+    if "tmdb" not in text.lower():
+        return None
     match = TMDB_ID.search(text)
     if not match:
         return None
@@ -309,7 +326,9 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedRelease | None:
     if found is None or found.title is None:
         return None
     movie_title = rebuild_title_from_dotted_parts(found.title)
-    simple_release_title = SIMPLE_RELEASE_TITLE_NOISE.sub("", release_title)
+    simple_release_title = (
+        SIMPLE_RELEASE_TITLE_NOISE.sub("", release_title) if _has_any(release_title, "<>?*|") else release_title
+    )
     simple_release_title = _replace_title_with_placeholder(simple_release_title, found)
     release_group = parse_release_group(simple_release_title)
     if found.subgroup and found.subgroup.strip():

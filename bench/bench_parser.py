@@ -1,0 +1,157 @@
+"""Parser throughput: this parser cold (no cache), cached, and guessit alone on a sample, side by side.
+
+    .venv/bin/python bench/bench_parser.py [--titles 100000] [--guessit-sample 2000] [--seed 7]
+
+Generates its own varied titles (naming styles, qualities, groups, editions, languages, anime, folders,
+junk). Run by hand; not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+WORDS = (
+    "the", "dark", "night", "rising", "return", "king", "lost", "city", "river", "house", "star", "wars",
+    "empire", "strikes", "back", "blade", "runner", "alien", "matrix", "heat", "jaws", "vertigo", "psycho",
+    "casablanca", "memento", "inception", "arrival", "gravity", "her", "drive", "sicario", "amelie", "oldboy",
+    "parasite", "roma", "coco", "up", "cars", "toy", "story", "frozen", "moana", "brave", "shrek", "rocky",
+    "rambo", "predator", "terminator", "robocop", "gladiator", "titanic", "avatar", "dune", "fargo", "seven",
+    "zodiac", "prisoners", "heat", "ronin", "collateral", "of", "and", "a", "in", "on", "to", "at", "for",
+    "from", "with", "la", "le", "der", "die", "das", "el", "los",
+)
+SOURCES = ["BluRay", "Blu-Ray", "WEB-DL", "WEBRip", "WEB", "HDTV", "DVDRip", "BDRip", "BRRip", "HDRip", "DVD5",
+           "CAM", "HDCAM", "TS", "TELESYNC", "DVDSCR", "AMZN.WEB-DL", "NF.WEB-DL", "UHD.BluRay", "REMUX",
+           "BluRay.REMUX", "WEB-DLRip", "PDTV", "DSR", "R5", "TC", "WORKPRINT", "BDREMUX", ""]
+RESOLUTIONS = ["2160p", "1080p", "720p", "480p", "576p", "1080i", "4K", "UHD", "", ""]
+CODECS = ["x264", "x265", "H.264", "H.265", "HEVC", "AVC", "XviD", "DivX", "AV1", "10bit.x265", ""]
+AUDIO = ["DTS", "DTS-HD.MA.5.1", "TrueHD.7.1.Atmos", "DD5.1", "DDP5.1", "AAC2.0", "AC3", "FLAC", "EAC3", "", ""]
+GROUPS = ["SPARKS", "GECKOS", "FraMeSToR", "NTb", "FLUX", "CMRG", "EVO", "YIFY", "RARBG", "AMIABLE", "DON",
+          "HiFi", "playHD", "EbP", "CtrlHD", "TayTO", "BLOW", "KiNGDOM", "ION10", "PSA", "Tigole", "QxR",
+          "D-Z0N3", "DIMENSION", "LOL", "KILLERS", "W4F", "RlsGrp", "VXT", "iFT", "NOGRP", "TEPES"]
+EDITIONS = ["", "", "", "", "EXTENDED", "Directors.Cut", "UNRATED", "REMASTERED", "IMAX", "Theatrical",
+            "Special.Edition", "Ultimate.Edition", "25th.Anniversary.Edition", "Criterion", "Open.Matte", "UNCUT"]
+LANGUAGES = ["", "", "", "", "", "GERMAN", "FRENCH", "TRUEFRENCH", "MULTi", "iTALiAN", "SPANISH", "German.DL",
+             "ENG", "RUS", "POLISH", "Hindi", "Korean", "NORDiC", "DUBBED", "SUBBED", "KORSUB", "PL", "VOSTFR"]
+REVISIONS = ["", "", "", "", "", "", "PROPER", "REPACK", "REPACK2", "REAL.PROPER", "RERIP", "iNTERNAL"]
+EXTENSIONS = ["", "", "", "", ".mkv", ".mp4", ".avi", ".m2ts", ".iso"]
+
+
+def _title(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 5))).title()
+
+
+def _scene(rng: random.Random, serial: int) -> str:
+    parts = [_title(rng).replace(" ", "."), str(rng.randint(1930, 2025))]
+    for pool in (EDITIONS, LANGUAGES, REVISIONS, RESOLUTIONS, SOURCES, AUDIO, CODECS):
+        token = rng.choice(pool)
+        if token:
+            parts.append(token)
+    return ".".join(parts) + f"-{rng.choice(GROUPS)}{serial % 97 or ''}" + rng.choice(EXTENSIONS)
+
+
+def _spaced(rng: random.Random, serial: int) -> str:
+    quality = " ".join(filter(None, (rng.choice(RESOLUTIONS), rng.choice(SOURCES), rng.choice(CODECS))))
+    return f"{_title(rng)} ({rng.randint(1930, 2025)}) [{quality}] {rng.choice(LANGUAGES)} {serial}".strip()
+
+
+def _plex(rng: random.Random, serial: int) -> str:
+    return (f"{_title(rng)} ({rng.randint(1950, 2025)}) {{tmdb-{serial}}} "
+            f"[{rng.choice(SOURCES) or 'WEBDL'}-{rng.choice(RESOLUTIONS) or '1080p'}]{rng.choice(EXTENSIONS)}")
+
+
+def _anime(rng: random.Random, serial: int) -> str:
+    hash8 = f"{rng.getrandbits(32):08X}"
+    resolution = rng.choice(RESOLUTIONS) or "1080p"
+    return f"[{rng.choice(GROUPS)}] {_title(rng)} - {serial % 200:02d} ({resolution}) [{hash8}].mkv"
+
+
+def _junk(rng: random.Random, serial: int) -> str:
+    kind = serial % 5
+    if kind == 0:
+        return f"{rng.getrandbits(160):040x}"
+    if kind == 1:
+        return "".join(rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(36))
+    if kind == 2:
+        return f"password - \"{serial}\" yEnc"
+    if kind == 3:
+        episode = f"S{serial % 20:02d}E{serial % 30:02d}"
+        return f"{_title(rng)} {episode} {rng.choice(RESOLUTIONS)} HDTV x264-{rng.choice(GROUPS)}"
+    return "Фильм " + _title(rng) + f" {rng.randint(1950, 2025)} " + "日本語 " + rng.choice(RESOLUTIONS)
+
+
+STYLES = ((_scene, 60), (_spaced, 15), (_plex, 8), (_anime, 7), (_junk, 10))
+
+
+def generate_titles(count: int, seed: int) -> list[str]:
+    """``count`` distinct titles in a realistic mix of naming styles."""
+    rng = random.Random(seed)
+    makers = [maker for maker, weight in STYLES for _ in range(weight)]
+    titles: dict[str, None] = {}
+    serial = 0
+    while len(titles) < count:
+        serial += 1
+        titles[rng.choice(makers)(rng, serial)] = None
+    return list(titles)
+
+
+def _rate(count: int, seconds: float) -> str:
+    return f"{count / seconds:>12,.0f} titles/s  ({seconds:7.2f} s for {count:,})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--titles", type=int, default=100_000)
+    parser.add_argument("--guessit-sample", type=int, default=2_000)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    from radarr_pipeline.parsing import _parse_cached, parse_release_title
+
+    titles = generate_titles(args.titles, args.seed)
+    print(f"{len(titles):,} distinct generated titles; guessit on the first {args.guessit_sample:,}")
+
+    _parse_cached.cache_clear()
+    start = time.perf_counter()
+    parsed = [parse_release_title(title) for title in titles]
+    cold = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for title in titles:
+        parse_release_title(title)
+    cached = time.perf_counter() - start
+
+    sample = titles[: args.guessit_sample]
+    import guessit
+
+    guessit.guessit("warm.up.2019.1080p.BluRay.x264-GRP")
+    start = time.perf_counter()
+    for title in sample:
+        with contextlib.suppress(Exception):  # guessit raises on some junk; it still counts
+            guessit.guessit(title, {"type": "movie"})
+    guess = time.perf_counter() - start
+
+    _parse_cached.cache_clear()
+    start = time.perf_counter()
+    for title in sample:
+        parse_release_title(title)
+    ours_sample = time.perf_counter() - start
+
+    releases = sum(result is not None for result in parsed)
+    print(f"not a release: {len(titles) - releases:,}; parsed: {releases:,}")
+    print(f"{'this parser, cold (no cache)':<34}{_rate(len(titles), cold)}")
+    print(f"{'this parser, cached (in-process)':<34}{_rate(len(titles), cached)}")
+    print(f"{'this parser, cold, guessit sample':<34}{_rate(len(sample), ours_sample)}")
+    print(f"{'guessit alone, same sample':<34}{_rate(len(sample), guess)}")
+    print(f"speed-up over guessit (cold): {guess / len(sample) / (cold / len(titles)):,.0f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
