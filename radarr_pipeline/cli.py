@@ -17,7 +17,7 @@ from radarr_pipeline.store.movies import DuplicateMovieError
 app = typer.Typer(help="A movie collection manager in the spirit of Radarr.", no_args_is_help=True)
 movies_app = typer.Typer(help="The movies you want.", no_args_is_help=True)
 app.add_typer(movies_app, name="movies")
-console = Console()
+console = Console(soft_wrap=True)
 errors = Console(stderr=True)
 
 ConfigOption = Annotated[

@@ -76,6 +76,7 @@ class QBittorrentClient:
             password=self._password,
             REQUESTS_ARGS={"timeout": self._timeout},
             VERIFY_WEBUI_CERTIFICATE=True,
+            FORCE_SCHEME_FROM_HOST=True,
             RAISE_NOTIMPLEMENTEDERROR_FOR_UNIMPLEMENTED_API_ENDPOINTS=True,
         )
         try:
@@ -91,7 +92,7 @@ class QBittorrentClient:
                 f"{self.name} at {self.url} answered 403 Forbidden: set a username and password"
             ) from None
         except qbittorrentapi.APIConnectionError as exc:
-            raise DownloadClientError(f"{self.name} at {self.url} is unreachable: {_first_line(exc)}") from None
+            raise DownloadClientError(f"{self.name} at {self.url} is unreachable ({_connection_problem(exc)})") from None
         except qbittorrentapi.APIError as exc:
             raise DownloadClientError(f"{self.name} at {self.url} failed: {_first_line(exc)}") from None
         finally:
@@ -156,6 +157,16 @@ def _client_download(torrent: qbittorrentapi.TorrentDictionary) -> ClientDownloa
             "files are missing" if state == "missingFiles" else None
         ),
     )
+
+
+def _connection_problem(exc: BaseException) -> str:
+    """A short reason for a failed connection, instead of urllib3's nested retry story."""
+    text = str(exc)
+    for needle, reason in (("Connection refused", "connection refused"), ("timed out", "timed out"),
+                           ("Name or service not known", "unknown host"), ("SSL", "TLS handshake failed")):
+        if needle in text:
+            return reason
+    return _first_line(exc)[:200]
 
 
 def _first_line(exc: BaseException) -> str:

@@ -43,4 +43,5 @@ class MovieFileRepository:
                          download_id)
 
     def all(self) -> list[MovieFile]:
-        return [MovieFile(*row) for row in self._conn.execute(f"SELECT {_COLUMNS} FROM movie_files ORDER BY id")]
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM movie_files ORDER BY id").fetchall()
+        return [MovieFile(*row) for row in rows]

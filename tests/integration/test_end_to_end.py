@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -51,7 +52,8 @@ def test_wanted_movie_ends_up_hardlinked_in_the_library(pipeline_home, qbittorre
     seeded = seed_release(RELEASE)
     torznab_server.add_item(seeded.torznab_item(imdb_id="tt1254207", seeders=1, peers=0))
     torznab_server.add_item(seeded.torznab_item(title="Big.Buck.Bunny.2008.720p.HDTV.x264-OTHER", guid="other",
-                                                infohash="f" * 40, magnet=None, torrent_path=None))
+                                                infohash="f" * 40, magnet="magnet:?xt=urn:btih:" + "f" * 40,
+                                                torrent_path=None))
 
     added = pipeline_home.cli("movies", "add", "--title", "Big Buck Bunny", "--year", "2008",
                               "--tmdb-id", "10378", "--imdb-id", "tt1254207")
@@ -125,8 +127,11 @@ def test_unreachable_client_fails_the_grab_and_changes_nothing(pipeline_home, se
 
     result = dg.materialize([grabs], resources={"radarr": resource}, raise_on_error=False)
     assert not result.success
-    failure = result.get_step_failure_events()[0].event_specific_data.error
-    assert "qBittorrent at http://127.0.0.1:" in failure.message and "unreachable" in failure.message
+    retried = [e for e in result.all_events if e.event_type_value == "STEP_UP_FOR_RETRY"]
+    assert len(retried) == 2, "an unreachable client is retried before the step fails"
+    shown = retried[0].event_specific_data.error.cause.message
+    assert re.search(r"DownloadClientError: qBittorrent at http://127\.0\.0\.1:\d+ is unreachable \(connection "
+                    r"refused\)", shown), shown
     with LibraryStore(pipeline_home.database).open() as library:
         assert library.downloads.active() == []
         assert library.history.for_movie(1) == []
