@@ -92,7 +92,8 @@ class QBittorrentClient:
                 f"{self.name} at {self.url} answered 403 Forbidden: set a username and password"
             ) from None
         except qbittorrentapi.APIConnectionError as exc:
-            raise DownloadClientError(f"{self.name} at {self.url} is unreachable ({_connection_problem(exc)})") from None
+            problem = _connection_problem(exc)
+            raise DownloadClientError(f"{self.name} at {self.url} is unreachable ({problem})") from None
         except qbittorrentapi.APIError as exc:
             raise DownloadClientError(f"{self.name} at {self.url} failed: {_first_line(exc)}") from None
         finally:
