@@ -207,7 +207,7 @@ def fetch(
             response.close()
     except httpx.TimeoutException:
         raise IndexerNetworkError(target.indexer, where, f"no answer within {timeout:g} s") from None
-    except httpx.TransportError as exc:
+    except (httpx.RequestError, httpx.StreamError) as exc:  # refused, reset, too many redirects, bad encoding
         raise IndexerNetworkError(
             target.indexer, where, f"connection failed: {target.scrub(type(exc).__name__ + ': ' + str(exc))}"
         ) from None

@@ -36,6 +36,8 @@ log = logging.getLogger("radarr_pipeline.indexers")
 
 MAX_SEARCH_PAGES = 3
 PAGE_LIMIT_CAP = 100
+#: Newznab error codes for "no such function" / "function not available".
+FUNCTION_UNAVAILABLE = frozenset({202, 203})
 #: What we assume when a server's ``t=caps`` is unusable (Radarr's defaults).
 DEFAULT_CAPABILITIES = Capabilities(movie_search_params=frozenset({"q", "imdbid"}))
 
@@ -185,8 +187,15 @@ class TorznabIndexer:
         return self.search_result(movie).releases
 
     def fetch_rss_result(self) -> FetchResult:
+        """The latest movie releases (``t=movie``); servers without movie search get ``t=search``."""
         before = self._pacer.requests
-        releases, _, _ = self._page({"t": "movie", "cat": self._cat(), "extended": "1"}, offset=0, limit=None)
+        params = {"cat": self._cat(), "extended": "1"}
+        try:
+            releases, _, _ = self._page({"t": "movie", **params}, offset=0, limit=None)
+        except IndexerApiError as exc:
+            if exc.code not in FUNCTION_UNAVAILABLE:
+                raise
+            releases, _, _ = self._page({"t": "search", **params}, offset=0, limit=None)
         return FetchResult(releases, requests=self._pacer.requests - before)
 
     def search_result(self, movie: Movie) -> FetchResult:

@@ -178,3 +178,9 @@ def test_absurd_and_control_character_titles(server: FeedServer, client) -> None
     server.route("/api", Reply(body=body.encode()))
     [release] = build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss()
     assert release.title == "Evil Name .2020.1080p-GRP"
+
+
+def test_redirect_loop(server: FeedServer, client) -> None:
+    server.route("/api", Reply(302, b"", "text/plain", headers={"Location": "/api?again=1"}))
+    with pytest.raises(IndexerNetworkError, match="TooManyRedirects"):
+        build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss()

@@ -236,3 +236,14 @@ def test_pacer_spaces_requests(server: FeedServer, client: httpx.Client, monkeyp
     build_indexer(torznab(server, monkeypatch), client=client, pacer=pacer).search(MATRIX)
     assert pacer.requests == 3  # caps, id search, text search
     assert len(waits) == 2 and all(1.5 < w <= 2.0 for w in waits)
+
+
+def test_rss_falls_back_to_t_search_when_movie_is_unavailable(server: FeedServer, client, monkeypatch) -> None:
+    def answer(seen: Seen) -> Reply:
+        if seen.param("t") == "movie":
+            return Reply(body=b'<?xml version="1.0"?><error code="203" description="Function not available"/>')
+        return Reply(body=data("torznab_rss.xml"))
+
+    server.route("/api", answer)
+    assert len(build(torznab(server, monkeypatch), client).fetch_rss()) == 4
+    assert [r.param("t") for r in server.seen("/api")] == ["movie", "search"]
