@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from radarr_pipeline.parsing.regex_tools import lowercase_twin
+
 _I = re.IGNORECASE
 
 # Whole language names found anywhere in the lower-cased title (Radarr checks these with Contains).
@@ -65,6 +67,7 @@ _CASE_SENSITIVE = re.compile(
 )
 
 _NON_WORD = re.compile(r"\W+")
+_TOKENS_LOWER = lowercase_twin(_TOKENS)
 # Necessary conditions for the token patterns above, so titles naming no language skip them:
 # a \b-delimited token equals one of these words, or the text contains one of these substrings.
 _CASE_SENSITIVE_WORDS = frozenset(
@@ -87,12 +90,27 @@ _TOKEN_SUBSTRINGS = (
 )
 
 
+_TOKEN_SUBSTRINGS_PATTERN = re.compile("|".join(map(re.escape, _TOKEN_SUBSTRINGS)))
+# Every language name, found with a look-ahead so overlapping names are all seen.
+_NAME_WORDS_PATTERN = re.compile("(?=(" + "|".join(sorted({w for w, _ in _NAME_WORDS}, key=len, reverse=True)) + "))")
+
+
 def _may_name_language(title: str, lowered: str, words: set[str]) -> tuple[bool, bool]:
     """(case-sensitive codes possible, token patterns possible) by cheap set and substring tests."""
     case_sensitive = not _CASE_SENSITIVE_WORDS.isdisjoint(words)
-    lowered_words = {word.lower() for word in words}
-    tokens = not _TOKEN_WORDS.isdisjoint(lowered_words) or any(sub in lowered for sub in _TOKEN_SUBSTRINGS)
+    tokens = (
+        not _TOKEN_WORDS.isdisjoint(_NON_WORD.split(lowered))
+        or _TOKEN_SUBSTRINGS_PATTERN.search(lowered) is not None
+    )
     return case_sensitive, tokens
+
+
+def _named_languages(lowered: str) -> list[str]:
+    """Languages whose English name appears anywhere, in Radarr's check order."""
+    present = set(_NAME_WORDS_PATTERN.findall(lowered))
+    if not present:
+        return []
+    return [language for word, language in _NAME_WORDS if word in present]
 
 
 GERMAN_DUAL_LANGUAGE = re.compile(r"(?<!WEB[-_. ])(?<!WEB)\bDL\b", _I)
@@ -106,7 +124,7 @@ def _group_language(group: str) -> str:
 def parse_languages(title: str) -> tuple[str, ...]:
     """Every language ``title`` names, in Radarr's detection order; ('unknown',) when none."""
     lowered = title.lower()
-    found: list[str] = [language for word, language in _NAME_WORDS if word in lowered]
+    found = _named_languages(lowered)
     words = set(_NON_WORD.split(title))
     case_sensitive_possible, tokens_possible = _may_name_language(title, lowered, words)
     if case_sensitive_possible:
@@ -114,7 +132,8 @@ def parse_languages(title: str) -> tuple[str, ...]:
             if match.lastgroup:
                 found.append(_group_language(match.lastgroup))
     if tokens_possible:
-        for match in _TOKENS.finditer(title):
+        same_length = len(lowered) == len(title)
+        for match in _TOKENS_LOWER.finditer(lowered) if same_length else _TOKENS.finditer(title):
             if match.lastgroup:
                 found.append(match.lastgroup)
     unique = tuple(dict.fromkeys(found))

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from radarr_pipeline.parsing.extensions import quality_for_extension
+from radarr_pipeline.parsing.regex_tools import lowercase_pattern, lowercase_twin
 from radarr_pipeline.quality.qualities import (
     DetectionSource,
     Quality,
@@ -50,31 +51,6 @@ SOURCE = re.compile(
 
 
 
-def lowercase_pattern(pattern: str) -> str:
-    """The same pattern with its literals lower-cased (escapes, group names and (?-i:...) kept).
-
-    Matching a lower-cased text with it is equivalent to IGNORECASE matching but much faster: sre only
-    skips alternatives by their first character when that character is an exact literal.
-    """
-    out: list[str] = []
-    index = 0
-    while index < len(pattern):
-        if pattern[index] == "\\":
-            out.append(pattern[index : index + 2])
-            index += 2
-        elif pattern.startswith(("(?P<", "(?P="), index):
-            out.append(pattern[index : index + 4])
-            index += 4
-        elif pattern.startswith("(?-i:", index):
-            end = pattern.index(")", index)
-            out.append(pattern[index : end + 1])
-            index = end + 1
-        else:
-            out.append(pattern[index].lower())
-            index += 1
-    return "".join(out)
-
-
 # SOURCE for lower-cased text, without the one case-sensitive alternative ("[. ]WEB" at the very end).
 _SOURCE_LOWER = re.compile(lowercase_pattern(SOURCE.pattern.replace(r"|[.\ ](?-i:WEB)$", "")), _X)
 
@@ -85,6 +61,7 @@ RESOLUTION = re.compile(
     _I,
 )
 ALTERNATIVE_RESOLUTION = re.compile(r"\bUHD\b|\[4K\]", _I)
+_RESOLUTION_LOWER = lowercase_twin(RESOLUTION)
 _RESOLUTION_GROUPS = {"r360": 360, "r480": 480, "r540": 540, "r576": 576, "r720": 720, "r1080": 1080, "r2160": 2160}
 
 REMUX = re.compile(
@@ -200,9 +177,12 @@ def parse_revision(name: str, normalized: str) -> tuple[Revision, bool]:
     return Revision(version=version, real=real, is_repack=is_repack), detected
 
 
-def parse_resolution(normalized: str) -> int:
+def parse_resolution(normalized: str, lowered: str | None = None) -> int:
     """The resolution a title names (0 when none); bare UHD or [4K] implies 2160p."""
-    match = RESOLUTION.search(normalized)
+    if lowered is not None and len(lowered) == len(normalized):
+        match = _RESOLUTION_LOWER.search(lowered)
+    else:
+        match = RESOLUTION.search(normalized)
     if match:
         return _RESOLUTION_GROUPS[match.lastgroup or "r2160"]
     if ALTERNATIVE_RESOLUTION.search(normalized):
@@ -330,7 +310,7 @@ def parse_quality_name(name: str) -> QualityModel:
     name_ = DetectionSource.NAME
     none_ = DetectionSource.UNKNOWN
     lowered = normalized.lower()
-    resolution = parse_resolution(normalized)
+    resolution = parse_resolution(normalized, lowered)
     traits = _Traits(normalized, lowered, resolution, None)
     if "raw" in lowered and RAW_HD.search(normalized) and not traits.br_disk:
         return model(_Q("Raw-HD"), name_, name_)

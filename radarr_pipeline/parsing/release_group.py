@@ -59,8 +59,11 @@ _EXACT_GROUP_KEYS = (
 )
 
 
+_EXACT_GROUP_KEYS_PATTERN = re.compile("|".join(map(re.escape, _EXACT_GROUP_KEYS)))
+
+
 def _may_name_exact_group(lowered: str) -> bool:
-    return any(key in lowered for key in _EXACT_GROUP_KEYS)
+    return _EXACT_GROUP_KEYS_PATTERN.search(lowered) is not None
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -100,22 +103,20 @@ def _dash_group_at(title: str, pos: int) -> tuple[str, int] | None:
 def _group_candidates(title: str) -> list[str]:
     """Every non-overlapping group candidate left to right, as Radarr's ReleaseGroupRegex.Matches finds them."""
     found: list[str] = []
-    pos = 0
-    length = len(title)
-    while pos < length:
-        char = title[pos]
-        if char == "-":
-            hit = _dash_group_at(title, pos)
-            if hit is not None:
-                found.append(hit[0])
-                pos = max(hit[1], pos + 1)
-                continue
-        if char in "-._ " and title.endswith("]"):
-            bracket = _BRACKET_GROUP_AT_END.match(title, pos)
-            if bracket is not None:
-                found.append(bracket.group("group"))
-                break
-        pos += 1
+    pos = title.find("-")
+    resume = 0
+    while pos >= 0:
+        hit = _dash_group_at(title, pos)
+        if hit is not None:
+            found.append(hit[0])
+            resume = max(hit[1], pos + 1)
+            pos = title.find("-", resume)
+        else:
+            pos = title.find("-", pos + 1)
+    if title.endswith("]"):
+        bracket = _BRACKET_GROUP_AT_END.search(title, resume)
+        if bracket is not None:
+            found.append(bracket.group("group"))
     return found
 
 

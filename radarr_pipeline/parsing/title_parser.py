@@ -14,6 +14,7 @@ from radarr_pipeline.parsing.extensions import remove_file_extension
 from radarr_pipeline.parsing.language_parser import parse_languages
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality, parse_quality_name
+from radarr_pipeline.parsing.regex_tools import lowercase_twin
 from radarr_pipeline.parsing.release_group import (
     CLEAN_TORRENT_SUFFIX,
     WEBSITE_POSTFIX,
@@ -39,9 +40,11 @@ _EDITION_KEYS = (
 )
 
 
+_EDITION_KEYS_PATTERN = re.compile("|".join(map(re.escape, _EDITION_KEYS)))
+
+
 def _may_hold_edition(text: str) -> bool:
-    lowered = text.lower()
-    return any(key in lowered for key in _EDITION_KEYS)
+    return _EDITION_KEYS_PATTERN.search(text.lower()) is not None
 
 _YEAR = r"(?:1[89]|20)\d{2}"
 _SEPARATORS = r"(?:[-_\W](?<![)\[!]))*"
@@ -140,8 +143,11 @@ def _has_any(text: str, characters: str) -> bool:
     return any(char in text for char in characters)
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
 def _contains_word_char(title: str) -> bool:
-    return any(char.isalnum() for char in title)
+    return _LETTER_OR_DIGIT.search(title) is not None
 
 
 def is_not_a_release(title: str) -> bool:
@@ -197,26 +203,42 @@ def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
     return patterns
 
 
-def _group(match: re.Match[str], name: str) -> str | None:
-    """A named group's text, None when the pattern has no such group or it did not take part."""
-    return match.group(name) if name in match.re.groupindex else None
+def _group(match: re.Match[str], text: str, name: str) -> str | None:
+    """A named group's text (taken from ``text`` by span), None when absent or it did not take part."""
+    if name not in match.re.groupindex:
+        return None
+    start, end = match.span(name)
+    return None if start < 0 else text[start:end]
+
+
+# Case-sensitive twins of the title patterns, run on the lower-cased title (same spans, much faster).
+_LOWER_TWINS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    twin = _LOWER_TWINS.get(pattern)
+    if twin is None:
+        twin = _LOWER_TWINS[pattern] = lowercase_twin(pattern) if pattern.flags & re.IGNORECASE else pattern
+    return twin
 
 
 def _match_title(simple: str, is_dir: bool) -> _TitleMatch | None:
+    lowered = simple.lower()
+    same_length = len(lowered) == len(simple)
     for pattern in _title_patterns(simple, is_dir):
-        match = pattern.search(simple)
+        match = _twin(pattern).search(lowered) if same_length else pattern.search(simple)
         if match is None:
             continue
-        title = match.group("title")
+        title = _group(match, simple, "title")
         if title is None or title == "(":
             continue
         return _TitleMatch(
             title=title,
             title_start=match.start("title"),
-            year=_group(match, "year"),
-            edition=_group(match, "edition"),
-            subgroup=_group(match, "subgroup"),
-            release_hash=_group(match, "hash"),
+            year=_group(match, simple, "year"),
+            edition=_group(match, simple, "edition"),
+            subgroup=_group(match, simple, "subgroup"),
+            release_hash=_group(match, simple, "hash"),
         )
     return None
 
@@ -268,9 +290,11 @@ def parse_edition(text: str) -> str | None:
     """The edition named in ``text`` after its first character ('Directors Cut', 'IMAX'...), None if none."""
     if not _may_hold_edition(text):
         return None
-    match = REPORT_EDITION.search(text)
-    if match and match.group("edition") and match.group("edition").strip():
-        return match.group("edition").replace(".", " ")
+    lowered = text.lower()
+    match = _twin(REPORT_EDITION).search(lowered) if len(lowered) == len(text) else REPORT_EDITION.search(text)
+    edition = _group(match, text, "edition") if match else None
+    if edition and edition.strip():
+        return edition.replace(".", " ")
     return None
 
 
