@@ -53,6 +53,10 @@ class QualityProfileConfig(_Strict):
 
 
 class IndexerConfig(_Strict):
+    """An indexer. ``url``: a Torznab/Newznab API URL; for ``rss`` the feed URL, where ``{passkey}`` is replaced
+    by the secret in ``api_key_env`` (else it is sent as ``?passkey=``); for ``hdbits`` https://hdbits.org, with
+    ``username`` and the passkey in ``api_key_env``, and ``categories`` HDBits ids 1-8 ([2000] means Movie)."""
+
     name: str
     kind: Literal["torznab", "newznab", "rss", "hdbits"] = "torznab"
     url: str
@@ -63,6 +67,7 @@ class IndexerConfig(_Strict):
     enabled: bool = True
     minimum_seeders: int = Field(default=1, ge=0)
     timeout_seconds: float = Field(default=30.0, gt=0)
+    minimum_interval_seconds: float | None = Field(default=None, ge=0)
 
     @field_validator("url")
     @classmethod

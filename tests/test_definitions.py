@@ -7,7 +7,10 @@ import dagster as dg
 from dagster_project.definitions import defs
 
 REPO = Path(__file__).parents[1]
-ASSETS = {"wanted_movies", "rss_releases", "scored_candidates", "grabs", "completed_downloads", "imported_files"}
+ASSETS = {
+    "wanted_movies", "rss_releases", "searched_releases", "scored_candidates", "grabs", "completed_downloads",
+    "imported_files",
+}
 
 
 def test_definitions_load_with_the_graph_we_expect() -> None:
@@ -21,8 +24,8 @@ def test_definitions_load_with_the_graph_we_expect() -> None:
 
 def test_every_writer_is_in_the_duckdb_pool() -> None:
     definitions = defs()
-    for node in definitions.resolve_asset_graph().asset_nodes:
-        assert node.pool == "duckdb", node.key
+    for name in ASSETS:
+        assert definitions.resolve_assets_def(name).op.pool == "duckdb", name
 
 
 def test_sensors_and_schedules_start_running() -> None:

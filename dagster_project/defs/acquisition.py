@@ -9,9 +9,10 @@ from dagster_project.resources import RadarrResource
 from radarr_pipeline.clients import indexer_priorities, minimum_seeders
 from radarr_pipeline.decisions.engine import score_candidates
 from radarr_pipeline.grabbing import grab_best
-from radarr_pipeline.indexers.sync import sync_rss
+from radarr_pipeline.indexers.sync import SyncReport, collect_rss, collect_search, load_state, store_collected
 from radarr_pipeline.wanted import compute_wanted
 
+SEARCHES_PER_RUN = 10
 NETWORK_RETRY = dg.RetryPolicy(max_retries=2, delay=5, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS)
 
 
@@ -28,13 +29,7 @@ def wanted_movies(context: dg.AssetExecutionContext, radarr: RadarrResource) -> 
     ))
 
 
-@dg.asset(group_name="acquisition", kinds={"duckdb", "torznab"}, pool="duckdb", deps=[wanted_movies],
-          retry_policy=NETWORK_RETRY)
-def rss_releases(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
-    """New releases from every enabled indexer's feed, parsed and de-duplicated by guid and infohash."""
-    config = radarr.config()
-    with radarr.store().open() as library:
-        report = sync_rss(library, config.indexers, datetime.now(UTC))
+def _sync_result(context: dg.AssetExecutionContext, report: SyncReport) -> dg.MaterializeResult:
     for row in report.rows:
         if row.error:
             context.log.warning(f"indexer {row.name}: {row.error}")
@@ -45,7 +40,36 @@ def rss_releases(context: dg.AssetExecutionContext, radarr: RadarrResource) -> d
     ))
 
 
-@dg.asset(group_name="acquisition", kinds={"duckdb"}, pool="duckdb", deps=[rss_releases],
+@dg.asset(group_name="acquisition", kinds={"duckdb", "torznab"}, pool="duckdb", deps=[wanted_movies])
+def rss_releases(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
+    """New releases from every enabled indexer's RSS feed, de-duplicated by guid and infohash.
+
+    A failing indexer backs off (a minute up to a day) while the others go on; the database is closed while the
+    indexers are asked."""
+    config, store = radarr.config(), radarr.store()
+    with store.open() as library:
+        state = load_state(library, config.indexers)
+    collected = collect_rss(config.indexers, state, datetime.now(UTC))
+    with store.open() as library:
+        report = store_collected(library, collected, datetime.now(UTC))
+    return _sync_result(context, report)
+
+
+@dg.asset(group_name="acquisition", kinds={"duckdb", "torznab"}, pool="duckdb", deps=[wanted_movies])
+def searched_releases(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
+    """Targeted searches for wanted movies: never-searched ones first, then the longest-unsearched, at most
+    SEARCHES_PER_RUN movies per run and each again on an indexer only after 12 hours."""
+    config, store = radarr.config(), radarr.store()
+    with store.open() as library:
+        state = load_state(library, config.indexers)
+        wanted = library.movies.wanted()
+    collected = collect_search(config.indexers, state, wanted, datetime.now(UTC), max_searches=SEARCHES_PER_RUN)
+    with store.open() as library:
+        report = store_collected(library, collected, datetime.now(UTC))
+    return _sync_result(context, report)
+
+
+@dg.asset(group_name="acquisition", kinds={"duckdb"}, pool="duckdb", deps=[rss_releases, searched_releases],
           automation_condition=dg.AutomationCondition.eager())
 def scored_candidates(radarr: RadarrResource) -> dg.MaterializeResult:
     """Every release matched to a wanted movie, with its quality and every reason it was turned down."""

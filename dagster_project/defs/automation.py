@@ -4,15 +4,16 @@ import os
 
 import dagster as dg
 
-from dagster_project.defs.acquisition import rss_releases, wanted_movies
+from dagster_project.defs.acquisition import rss_releases, searched_releases, wanted_movies
 from dagster_project.defs.downloads import completed_downloads
 
 RSS_SYNC_CRON = os.environ.get("RADARR_PIPELINE_RSS_CRON", "*/15 * * * *")
 
 rss_sync_job = dg.define_asset_job(
     "rss_sync_job",
-    selection=dg.AssetSelection.assets(wanted_movies, rss_releases),
-    description="The wanted list and an RSS sync of every indexer; decisions and grabs follow by automation.",
+    selection=dg.AssetSelection.assets(wanted_movies, rss_releases, searched_releases),
+    description="The wanted list, an RSS sync of every indexer and searches for movies due one; decisions and "
+    "grabs follow by automation.",
 )
 
 rss_sync_schedule = dg.ScheduleDefinition(

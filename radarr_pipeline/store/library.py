@@ -10,6 +10,12 @@ import duckdb
 from radarr_pipeline.store.downloads import DownloadRepository
 from radarr_pipeline.store.files import MovieFileRepository
 from radarr_pipeline.store.history import HistoryRepository
+from radarr_pipeline.store.indexer_status import (
+    GroupReputationRepository,
+    IndexerStatusRepository,
+    MovieSearchRepository,
+    ReleaseDetailsRepository,
+)
 from radarr_pipeline.store.movies import MovieRepository
 from radarr_pipeline.store.releases import CandidateRepository, ReleaseRepository
 from radarr_pipeline.store.schema import migrate
@@ -30,6 +36,10 @@ class Library:
         self.downloads = DownloadRepository(conn)
         self.files = MovieFileRepository(conn)
         self.history = HistoryRepository(conn)
+        self.indexer_status = IndexerStatusRepository(conn)
+        self.movie_searches = MovieSearchRepository(conn)
+        self.release_details = ReleaseDetailsRepository(conn)
+        self.group_reputation = GroupReputationRepository(conn)
 
 
 class LibraryStore:

@@ -9,7 +9,13 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from dagster_project.defs.acquisition import grabs, rss_releases, scored_candidates, wanted_movies
+from dagster_project.defs.acquisition import (
+    grabs,
+    rss_releases,
+    scored_candidates,
+    searched_releases,
+    wanted_movies,
+)
 from dagster_project.defs.downloads import completed_downloads, imported_files, library_files_exist
 from dagster_project.defs.sensors import download_client_sensor
 from dagster_project.resources import RadarrResource
@@ -19,7 +25,7 @@ from radarr_sandbox.scenario import connect_peers
 pytestmark = pytest.mark.integration
 
 RELEASE = "Big.Buck.Bunny.2008.1080p.BluRay.x264-GRP"
-ACQUISITION = [wanted_movies, rss_releases, scored_candidates, grabs]
+ACQUISITION = [wanted_movies, rss_releases, searched_releases, scored_candidates, grabs]
 IMPORT = [completed_downloads, imported_files, library_files_exist]
 
 
@@ -68,7 +74,8 @@ def test_wanted_movie_ends_up_hardlinked_in_the_library(pipeline_home, qbittorre
 
     acquired = run(ACQUISITION, resource)
     assert metadata(acquired, "wanted_movies", "missing") == 1
-    assert metadata(acquired, "rss_releases", "new") == 2
+    assert metadata(acquired, "rss_releases", "new") + metadata(acquired, "searched_releases", "new") == 2
+    assert any(r.param("imdbid") == "1254207" for r in torznab_server.requests), "searched by IMDb id"
     assert metadata(acquired, "grabs", "grabbed") == 1
     assert "HDTV-720p is not wanted" in str(metadata(acquired, "scored_candidates", "summary"))
 
