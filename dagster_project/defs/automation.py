@@ -8,12 +8,26 @@ from dagster_project.defs.acquisition import rss_releases, searched_releases, wa
 from dagster_project.defs.downloads import completed_downloads
 
 RSS_SYNC_CRON = os.environ.get("RADARR_PIPELINE_RSS_CRON", "*/15 * * * *")
+SEARCH_CRON = os.environ.get("RADARR_PIPELINE_SEARCH_CRON", "*/30 * * * *")
 
 rss_sync_job = dg.define_asset_job(
     "rss_sync_job",
-    selection=dg.AssetSelection.assets(wanted_movies, rss_releases, searched_releases),
-    description="The wanted list, an RSS sync of every indexer and searches for movies due one; decisions and "
-    "grabs follow by automation.",
+    selection=dg.AssetSelection.assets(wanted_movies, rss_releases),
+    description="The wanted list and an RSS sync of every indexer; decisions and grabs follow by automation.",
+)
+
+search_job = dg.define_asset_job(
+    "search_job",
+    selection=dg.AssetSelection.assets(wanted_movies, searched_releases),
+    description="Targeted searches for wanted movies that are due one (new first); at most a few per run.",
+)
+
+search_schedule = dg.ScheduleDefinition(
+    name="search_schedule",
+    job=search_job,
+    cron_schedule=SEARCH_CRON,
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Searches spread out over time: each movie at most every 12 hours on an indexer.",
 )
 
 rss_sync_schedule = dg.ScheduleDefinition(

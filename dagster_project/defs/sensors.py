@@ -6,7 +6,8 @@ import os
 
 import dagster as dg
 
-from dagster_project.defs.downloads import completed_downloads, imported_files
+from dagster_project.defs.downloads import completed_downloads
+from dagster_project.defs.imports import imported_files
 from dagster_project.resources import RadarrResource
 from radarr_pipeline.download_clients import DownloadClientError
 from radarr_pipeline.download_clients.base import ClientDownload, DownloadStatus

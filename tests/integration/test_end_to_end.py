@@ -16,7 +16,8 @@ from dagster_project.defs.acquisition import (
     searched_releases,
     wanted_movies,
 )
-from dagster_project.defs.downloads import completed_downloads, imported_files, library_files_exist
+from dagster_project.defs.downloads import completed_downloads
+from dagster_project.defs.imports import imported_files, library_files_exist
 from dagster_project.defs.sensors import download_client_sensor
 from dagster_project.resources import RadarrResource
 from radarr_pipeline.store import LibraryStore

@@ -1,4 +1,4 @@
-"""radarr-pipeline: the command line for the library (add and list movies)."""
+"""`radarr-pipeline movies`: add and list the movies you want."""
 
 from __future__ import annotations
 
@@ -6,37 +6,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from radarr_pipeline.config import AppConfig, ConfigError, load_config
+from radarr_pipeline.cli.common import ConfigOption, console, fail, load
+from radarr_pipeline.config import ConfigError
 from radarr_pipeline.models import Availability
 from radarr_pipeline.store import LibraryStore, StoreError
 from radarr_pipeline.store.movies import DuplicateMovieError
 
-app = typer.Typer(help="A movie collection manager in the spirit of Radarr.", no_args_is_help=True)
 movies_app = typer.Typer(help="The movies you want.", no_args_is_help=True)
-app.add_typer(movies_app, name="movies")
-console = Console(soft_wrap=True)
-errors = Console(stderr=True)
-
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option("--config", "-c", help="Configuration file (default: $RADARR_PIPELINE_CONFIG or data/config.yaml)"),
-]
-
-
-def _load(config_file: Path | None) -> AppConfig:
-    try:
-        return load_config(config_file)
-    except ConfigError as exc:
-        errors.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from None
-
-
-def _fail(message: str) -> typer.Exit:
-    errors.print(f"[red]error:[/red] {message}", highlight=False)
-    return typer.Exit(1)
 
 
 def _imdb_id(value: str | None) -> str | None:
@@ -61,16 +39,16 @@ def add_movie(
     config_file: ConfigOption = None,
 ) -> None:
     """Add a movie to the wanted list (a second profile or root folder adds another version of it)."""
-    config = _load(config_file)
+    config = load(config_file)
     imdb = _imdb_id(imdb_id)
     profile_name = profile or config.default_profile.name
     try:
         config.profile(profile_name)
     except ConfigError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     root = (root_folder or config.root_folders[0]).absolute()
     if root not in config.root_folders:
-        raise _fail(f"{root} is not a configured root folder ({', '.join(map(str, config.root_folders))})")
+        raise fail(f"{root} is not a configured root folder ({', '.join(map(str, config.root_folders))})")
     try:
         with LibraryStore(config.database).open() as library:
             movie = library.movies.find(tmdb_id=tmdb_id, imdb_id=imdb)
@@ -80,10 +58,10 @@ def add_movie(
                     minimum_availability=minimum_availability,
                 )
             elif (movie.title, movie.year) != (title, year):
-                raise _fail(f"that id belongs to {movie.title} ({movie.year}) already")
+                raise fail(f"that id belongs to {movie.title} ({movie.year}) already")
             variant = library.movies.add_variant(movie.id, quality_profile=profile_name, root_folder=str(root))
     except (StoreError, DuplicateMovieError) as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     console.print(f"Added {movie.title} ({movie.year}) [dim]movie {movie.id}, variant {variant.id}: "
                   f"{profile_name} in {root}[/dim]")
 
@@ -91,7 +69,7 @@ def add_movie(
 @movies_app.command("list")
 def list_movies(config_file: ConfigOption = None) -> None:
     """List movies with their status: missing, queued, downloading, completed, downloaded..."""
-    config = _load(config_file)
+    config = load(config_file)
     if not config.database.exists():
         console.print("No movies yet: add one with `radarr-pipeline movies add`.")
         return
@@ -99,13 +77,9 @@ def list_movies(config_file: ConfigOption = None) -> None:
         with LibraryStore(config.database).open(read_only=True) as library:
             statuses = library.movies.statuses()
     except StoreError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     table = Table("id", "title", "year", "profile", "status", "quality", "file")
     for s in statuses:
         table.add_row(str(s.movie.id), s.movie.title, str(s.movie.year), s.variant.quality_profile, s.status,
                       s.quality or "", s.file_path or "")
     console.print(table)
-
-
-if __name__ == "__main__":
-    app()

@@ -1,0 +1,8 @@
+"""radarr-pipeline: the command line. Each command group lives in its own module."""
+
+import typer
+
+from radarr_pipeline.cli.movies import movies_app
+
+app = typer.Typer(help="A movie collection manager in the spirit of Radarr.", no_args_is_help=True)
+app.add_typer(movies_app, name="movies")

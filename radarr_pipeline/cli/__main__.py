@@ -1,0 +1,3 @@
+from radarr_pipeline.cli import app
+
+app()
