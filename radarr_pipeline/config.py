@@ -11,7 +11,12 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
+
+from radarr_pipeline.settings.base import Strict
+from radarr_pipeline.settings.decisions import DecisionSettings
+from radarr_pipeline.settings.downloads import DownloadHandlingSettings
+from radarr_pipeline.settings.importing import ImportSettings
 
 CONFIG_ENV = "RADARR_PIPELINE_CONFIG"
 DATABASE_ENV = "RADARR_PIPELINE_DB"
@@ -20,10 +25,6 @@ DEFAULT_CONFIG_PATH = Path("data/config.yaml")
 
 class ConfigError(ValueError):
     """The configuration file is missing, unreadable or wrong; the message names the key."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def read_secret(env_name: str | None, setting: str) -> str | None:
@@ -36,12 +37,12 @@ def read_secret(env_name: str | None, setting: str) -> str | None:
     return value
 
 
-class QualityGroupConfig(_Strict):
+class QualityGroupConfig(Strict):
     name: str
     qualities: list[str] = Field(min_length=1)
 
 
-class QualityProfileConfig(_Strict):
+class QualityProfileConfig(Strict):
     name: str
     allowed: list[str | QualityGroupConfig] = Field(min_length=1)
     cutoff: str
@@ -52,7 +53,7 @@ class QualityProfileConfig(_Strict):
     format_scores: dict[str, int] = Field(default_factory=dict)
 
 
-class IndexerConfig(_Strict):
+class IndexerConfig(Strict):
     """An indexer. ``url``: a Torznab/Newznab API URL; for ``rss`` the feed URL, where ``{passkey}`` is replaced
     by the secret in ``api_key_env`` (else it is sent as ``?passkey=``); for ``hdbits`` https://hdbits.org, with
     ``username`` and the passkey in ``api_key_env``, and ``categories`` HDBits ids 1-8 ([2000] means Movie)."""
@@ -80,7 +81,7 @@ class IndexerConfig(_Strict):
         return read_secret(self.api_key_env, f"indexers[{self.name}].api_key_env")
 
 
-class QBittorrentConfig(_Strict):
+class QBittorrentConfig(Strict):
     kind: Literal["qbittorrent"] = "qbittorrent"
     name: str = "qBittorrent"
     url: str
@@ -100,7 +101,7 @@ class QBittorrentConfig(_Strict):
         return read_secret(self.password_env, "download_client.password_env")
 
 
-class NamingSettings(_Strict):
+class NamingSettings(Strict):
     rename_movies: bool = True
     replace_illegal_characters: bool = True
     colon_replacement_format: Literal["delete", "dash", "space_dash", "space_dash_space", "smart"] = "smart"
@@ -108,15 +109,7 @@ class NamingSettings(_Strict):
     movie_folder_format: str = "{Movie Title} ({Release Year})"
 
 
-class ImportSettings(_Strict):
-    mode: Literal["hardlink", "copy"] = "hardlink"
-    recycle_bin: Path | None = None
-    video_extensions: list[str] = Field(
-        default_factory=lambda: [".mkv", ".mp4", ".avi", ".m4v", ".mov", ".wmv", ".ts", ".m2ts", ".webm"]
-    )
-
-
-class AppConfig(_Strict):
+class AppConfig(Strict):
     database: Path = Path("library.duckdb")
     root_folders: list[Path] = Field(min_length=1)
     quality_profiles: list[QualityProfileConfig] = Field(min_length=1)
@@ -125,6 +118,8 @@ class AppConfig(_Strict):
     download_client: Annotated[QBittorrentConfig, Field(discriminator="kind")]
     naming: NamingSettings = NamingSettings()
     importing: ImportSettings = ImportSettings()
+    decisions: DecisionSettings = DecisionSettings()
+    download_handling: DownloadHandlingSettings = DownloadHandlingSettings()
 
     @model_validator(mode="after")
     def _names_are_consistent(self) -> AppConfig:

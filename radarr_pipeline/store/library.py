@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from radarr_pipeline.store.blocklist import BlocklistRepository
 from radarr_pipeline.store.downloads import DownloadRepository
 from radarr_pipeline.store.files import MovieFileRepository
 from radarr_pipeline.store.history import HistoryRepository
@@ -40,6 +41,7 @@ class Library:
         self.movie_searches = MovieSearchRepository(conn)
         self.release_details = ReleaseDetailsRepository(conn)
         self.group_reputation = GroupReputationRepository(conn)
+        self.blocklist = BlocklistRepository(conn)
 
 
 class LibraryStore:

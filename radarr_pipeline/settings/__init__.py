@@ -1,0 +1,1 @@
+"""Sections of the configuration file, one module per area; ``radarr_pipeline.config`` puts them together."""
