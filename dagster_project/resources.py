@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dagster as dg
-from radarr_pipeline.quality.profiles import QualityProfile
 
 from radarr_pipeline.clients import download_client, quality_profiles
 from radarr_pipeline.config import AppConfig, load_config
 from radarr_pipeline.download_clients import QBittorrentClient
+from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.store import LibraryStore
 
 
