@@ -15,7 +15,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from radarr_pipeline.settings.base import Strict
 from radarr_pipeline.settings.decisions import DecisionSettings
-from radarr_pipeline.settings.downloads import DownloadHandlingSettings
+from radarr_pipeline.settings.downloads import BlackholeConfig, DownloadHandlingSettings
 from radarr_pipeline.settings.importing import ImportSettings
 
 CONFIG_ENV = "RADARR_PIPELINE_CONFIG"
@@ -69,6 +69,8 @@ class IndexerConfig(Strict):
     minimum_seeders: int = Field(default=1, ge=0)
     timeout_seconds: float = Field(default=30.0, gt=0)
     minimum_interval_seconds: float | None = Field(default=None, ge=0)
+    seed_ratio: float | None = Field(default=None, ge=0)  # stop seeding at this ratio (None: the client decides)
+    seed_time_minutes: int | None = Field(default=None, ge=0)  # ... or after this long
 
     @field_validator("url")
     @classmethod
@@ -88,6 +90,7 @@ class QBittorrentConfig(Strict):
     username: str | None = None
     password_env: str | None = None
     category: str = "radarr"
+    save_path: str | None = None  # the category's save path in qBittorrent
     timeout_seconds: float = Field(default=15.0, gt=0)
 
     @field_validator("url")
@@ -115,7 +118,7 @@ class AppConfig(Strict):
     quality_profiles: list[QualityProfileConfig] = Field(min_length=1)
     default_quality_profile: str | None = None
     indexers: list[IndexerConfig] = Field(default_factory=list)
-    download_client: Annotated[QBittorrentConfig, Field(discriminator="kind")]
+    download_client: Annotated[QBittorrentConfig | BlackholeConfig, Field(discriminator="kind")]
     naming: NamingSettings = NamingSettings()
     importing: ImportSettings = ImportSettings()
     decisions: DecisionSettings = DecisionSettings()

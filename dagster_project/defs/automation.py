@@ -4,7 +4,13 @@ import os
 
 import dagster as dg
 
-from dagster_project.defs.acquisition import rss_releases, searched_releases, wanted_movies
+from dagster_project.defs.acquisition import (
+    grabs,
+    rss_releases,
+    scored_candidates,
+    searched_releases,
+    wanted_movies,
+)
 from dagster_project.defs.downloads import completed_downloads
 
 RSS_SYNC_CRON = os.environ.get("RADARR_PIPELINE_RSS_CRON", "*/15 * * * *")
@@ -38,6 +44,13 @@ rss_sync_schedule = dg.ScheduleDefinition(
     description="RSS sync (Radarr's default: every 15 minutes).",
 )
 
+search_again_job = dg.define_asset_job(
+    "search_again_job",
+    selection=dg.AssetSelection.assets(wanted_movies, searched_releases, scored_candidates, grabs),
+    description="After a failed download: search again (the failed movie first, its search history was cleared), "
+    "score, and grab the next best approved release (the blocklisted one never again).",
+)
+
 queue_refresh_job = dg.define_asset_job(
     "queue_refresh_job",
     selection=dg.AssetSelection.assets(completed_downloads),
@@ -49,6 +62,7 @@ queue_refresh_schedule = dg.ScheduleDefinition(
     job=queue_refresh_job,
     cron_schedule="*/5 * * * *",
     default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Queue progress and ETA every 5 minutes; also fails downloads stalled past the timeout.",
 )
 
 automation_sensor = dg.AutomationConditionSensorDefinition(

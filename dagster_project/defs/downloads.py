@@ -1,4 +1,4 @@
-"""Following downloads in the download client: completed_downloads."""
+"""Following downloads in the download client: completed_downloads (completed and failed download handling)."""
 
 from datetime import UTC, datetime
 
@@ -7,19 +7,29 @@ import dagster as dg
 from dagster_project.defs.acquisition import NETWORK_RETRY, grabs
 from dagster_project.metadata import report_metadata
 from dagster_project.resources import RadarrResource
-from radarr_pipeline.tracking import refresh_downloads
+from radarr_pipeline.tracking import apply_client_actions, refresh_downloads, tracking_policy
 
 
 @dg.asset(group_name="downloads", kinds={"duckdb", "qbittorrent"}, pool="duckdb", deps=[grabs],
           retry_policy=NETWORK_RETRY)
 def completed_downloads(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
-    """Tracked downloads brought up to date with the download client: completed, failed, stalled."""
-    reported = radarr.download_client().downloads()
+    """Tracked downloads brought up to date with the download client: completed, stalled, failed (blocklisted,
+    removed from the client, searched again), torrents added by hand picked up; the queue with progress and ETA.
+
+    The database is closed while the client is asked."""
+    config = radarr.config()
+    client = radarr.download_client()
+    reported = client.downloads()
     with radarr.store().open() as library:
-        report = refresh_downloads(library, reported, datetime.now(UTC))
-    context.log.info(f"{len(report.changes)} state changes, {len(report.completed)} completed")
-    return dg.MaterializeResult(metadata=report_metadata(
+        report = refresh_downloads(library, reported, datetime.now(UTC), tracking_policy(config))
+    for error in apply_client_actions(client, report):
+        context.log.warning(error)
+    context.log.info(f"{len(report.changes)} state changes, {len(report.completed)} completed, "
+                     f"{len(report.failed)} failed, {len(report.picked_up)} picked up")
+    metadata = report_metadata(
         report, {"state_changes": len(report.changes), "completed": len(report.completed),
-                 "in_queue": len(report.queue)},
+                 "failed": len(report.failed), "picked_up": len(report.picked_up), "in_queue": len(report.queue)},
         row_count=len(report.changes),
-    ))
+    )
+    metadata["queue"] = dg.MetadataValue.json(report.queue)
+    return dg.MaterializeResult(metadata=metadata)

@@ -1,53 +1,92 @@
-"""The download sensor: polls the download client (never the library database) and asks for an import run
-when one of our downloads finishes or fails. Its cursor remembers the status it last saw of each download."""
+"""The download sensors.
 
-import json
+``download_client_sensor`` polls the download client (never the library database) and asks for a
+``completed_downloads`` + ``imported_files`` run when one of our downloads completes, fails, or has been stalled
+past the configured timeout. Its cursor remembers what it last saw of each download; run keys make a repeated
+request start one run. When the client cannot be reached or answers nonsense, the tick is skipped with the
+reason and the cursor is kept.
+
+``search_again_sensor`` watches finished runs: when a run's ``completed_downloads`` handled a failed download
+(blocklisted it), it starts ``search_again_job`` so the next best release is grabbed without waiting for the
+schedule. It reads Dagster's own event log, not the library database.
+
+Why two steps and not one run: ``completed_downloads`` comes after ``grabs`` in the asset graph (grabs feed the
+client it reads), so a single run would grab before the failure is handled. The run-status sensor orders them.
+"""
+
 import os
+import time
 
 import dagster as dg
 
+from dagster_project.defs.automation import search_again_job
 from dagster_project.defs.downloads import completed_downloads
 from dagster_project.defs.imports import imported_files
 from dagster_project.resources import RadarrResource
+from radarr_pipeline.clients import download_client
+from radarr_pipeline.config import ConfigError
 from radarr_pipeline.download_clients import DownloadClientError
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadStatus
-
-# A download in one of these statuses needs the pipeline to act on it.
-ACTIONABLE = {DownloadStatus.COMPLETED, DownloadStatus.FAILED}
+from radarr_pipeline.tracking.watch import observe, read_cursor, work_needed, write_cursor
 
 # How often the download client is polled (Radarr checks every minute); the demo and tests poll faster.
 POLL_SECONDS = int(os.environ.get("RADARR_PIPELINE_SENSOR_SECONDS", "30"))
-
-
-def transitions(previous: dict[str, str], current: list[ClientDownload]) -> list[ClientDownload]:
-    """Downloads that reached a status needing work since the last tick."""
-    return [d for d in current if d.status in ACTIONABLE and previous.get(d.download_id) != d.status.value]
+FAILED_TAG = "radarr/failed-handled"
 
 
 @dg.sensor(
     target=[completed_downloads, imported_files],
     minimum_interval_seconds=POLL_SECONDS,
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Polls the download client; requests an import run for each download that completes or fails.",
+    description="Polls the download client; requests a run for each download that completes, fails or stalls "
+    "past the timeout.",
 )
 def download_client_sensor(context: dg.SensorEvaluationContext, radarr: RadarrResource) -> dg.SensorResult:
     try:
-        downloads = radarr.download_client().downloads()
-    except DownloadClientError as exc:
+        config = radarr.config()
+        downloads = download_client(config).downloads()
+    except (DownloadClientError, ConfigError) as exc:
         return dg.SensorResult(skip_reason=dg.SkipReason(str(exc)), cursor=context.cursor)
-    previous: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
-    ready = transitions(previous, downloads)
-    cursor = json.dumps({d.download_id: d.status.value for d in downloads}, sort_keys=True)
-    if not ready:
-        return dg.SensorResult(skip_reason=dg.SkipReason(f"{len(downloads)} downloads, none newly finished"),
+    previous = read_cursor(context.cursor)
+    now = time.time()
+    seen = observe(previous, downloads, now)
+    work = work_needed(previous, seen, now, config.download_handling.stalled_timeout_minutes)
+    cursor = write_cursor(seen)
+    if not work:
+        return dg.SensorResult(skip_reason=dg.SkipReason(f"{len(downloads)} downloads, none needs work"),
                                cursor=cursor)
     return dg.SensorResult(
         run_requests=[
-            dg.RunRequest(
-                run_key=f"{d.download_id}:{d.status.value}",
-                tags={"radarr/download": d.download_id, "radarr/status": d.status.value},
-            )
-            for d in ready
+            dg.RunRequest(run_key=w.run_key, tags={"radarr/download": w.download_id, "radarr/status": w.reason})
+            for w in work
         ],
         cursor=cursor,
     )
+
+
+def failures_handled(instance: dg.DagsterInstance, run_id: str) -> int:
+    """How many failed downloads the run's completed_downloads handled (from its materialization metadata)."""
+    handled = 0
+    for entry in instance.all_logs(run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION):
+        materialization = entry.asset_materialization
+        if materialization is None or materialization.asset_key != completed_downloads.key:
+            continue
+        value = materialization.metadata.get("failed")
+        handled += int(value.value) if value is not None else 0  # type: ignore[arg-type]
+    return handled
+
+
+@dg.run_status_sensor(
+    run_status=dg.DagsterRunStatus.SUCCESS,
+    request_job=search_again_job,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    minimum_interval_seconds=10,
+    description="After a run that handled a failed download, search again and grab the next best release.",
+)
+def search_again_sensor(context: dg.RunStatusSensorContext) -> dg.RunRequest | dg.SkipReason:
+    run = context.dagster_run
+    if run.job_name == search_again_job.name:
+        return dg.SkipReason("a search-again run itself")
+    handled = failures_handled(context.instance, run.run_id)
+    if not handled:
+        return dg.SkipReason(f"run {run.run_id} handled no failed download")
+    return dg.RunRequest(run_key=f"search-again:{run.run_id}", tags={FAILED_TAG: str(handled)})

@@ -1,6 +1,21 @@
 """Download clients: where grabbed releases go, and where their progress is read back."""
 
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadClientError, DownloadStatus
+from radarr_pipeline.download_clients.base import (
+    ClientDownload,
+    DownloadClient,
+    DownloadClientError,
+    DownloadStatus,
+    ShareLimits,
+)
+from radarr_pipeline.download_clients.blackhole import BlackholeClient
 from radarr_pipeline.download_clients.qbittorrent import QBittorrentClient
 
-__all__ = ["ClientDownload", "DownloadClientError", "DownloadStatus", "QBittorrentClient"]
+__all__ = [
+    "BlackholeClient",
+    "ClientDownload",
+    "DownloadClient",
+    "DownloadClientError",
+    "DownloadStatus",
+    "QBittorrentClient",
+    "ShareLimits",
+]

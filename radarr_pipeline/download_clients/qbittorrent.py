@@ -1,50 +1,38 @@
-"""qBittorrent through its Web API v2 (qbittorrent-api). State names of 4.x and 5.x are both understood."""
+"""qBittorrent through its Web API v2 (qbittorrent-api). State names of 4.x and 5.x are both understood.
+
+One object keeps one logged-in session (cookie SID) for its lifetime: qbittorrent-api logs in again by itself
+when qBittorrent answers 403 (a restarted qBittorrent forgets every session). The password is held privately and
+never appears in a message, a repr or a log line.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from typing import TypeVar
 
 import qbittorrentapi
+import requests
 
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadClientError, DownloadStatus
+from radarr_pipeline.download_clients.base import ClientDownload, DownloadClientError, ShareLimits
+from radarr_pipeline.download_clients.qbittorrent_states import (
+    SEEDING_STOPPED_STATES,
+    limit_or_none,
+    message_of_state,
+    status_of_state,
+)
+from radarr_pipeline.torrent_files import TorrentFetchError, infohash_from_magnet, infohash_from_torrent
 
-# qBittorrent's torrent states (4.x says paused*, 5.x says stopped*) and what they mean to an importer.
-_STATUS_BY_STATE: dict[str, DownloadStatus] = {
-    "error": DownloadStatus.FAILED,
-    "missingFiles": DownloadStatus.FAILED,
-    "uploading": DownloadStatus.COMPLETED,
-    "stalledUP": DownloadStatus.COMPLETED,
-    "pausedUP": DownloadStatus.COMPLETED,
-    "stoppedUP": DownloadStatus.COMPLETED,
-    "queuedUP": DownloadStatus.COMPLETED,
-    "forcedUP": DownloadStatus.COMPLETED,
-    "checkingUP": DownloadStatus.DOWNLOADING,
-    "downloading": DownloadStatus.DOWNLOADING,
-    "forcedDL": DownloadStatus.DOWNLOADING,
-    "metaDL": DownloadStatus.DOWNLOADING,
-    "forcedMetaDL": DownloadStatus.DOWNLOADING,
-    "checkingDL": DownloadStatus.DOWNLOADING,
-    "checkingResumeData": DownloadStatus.DOWNLOADING,
-    "allocating": DownloadStatus.DOWNLOADING,
-    "moving": DownloadStatus.DOWNLOADING,
-    "stalledDL": DownloadStatus.STALLED,
-    "pausedDL": DownloadStatus.PAUSED,
-    "stoppedDL": DownloadStatus.PAUSED,
-    "queuedDL": DownloadStatus.QUEUED,
-}
+__all__ = ["QBittorrentClient", "status_of_state"]
 
-
-def status_of_state(state: str, progress: float) -> DownloadStatus:
-    """Map a qBittorrent state to our status. A finished torrent still being checked is not complete yet."""
-    status = _STATUS_BY_STATE.get(state, DownloadStatus.UNKNOWN)
-    if status is DownloadStatus.COMPLETED and progress < 1.0:
-        return DownloadStatus.DOWNLOADING
-    return status
+T = TypeVar("T")
+_API_VERSION = re.compile(r"^\d+\.\d+(\.\d+)?$")
+_NO_ETA = 8_640_000  # qBittorrent's "infinity"
 
 
 class QBittorrentClient:
-    """A qBittorrent instance; opens a session per call so nothing is held between pipeline steps."""
+    """A qBittorrent instance, our torrents in one category (created on first use, with its save path)."""
 
     kind = "qbittorrent"
 
@@ -55,22 +43,31 @@ class QBittorrentClient:
         username: str | None = None,
         password: str | None = None,
         category: str = "radarr",
+        save_path: str | None = None,
         timeout_seconds: float = 15.0,
         name: str = "qBittorrent",
     ) -> None:
         self.url = url.rstrip("/")
         self.name = name
         self.category = category
+        self.save_path = save_path
         self._username = username
         self._password = password
         self._timeout = timeout_seconds
+        self._api: qbittorrentapi.Client | None = None
 
     def __repr__(self) -> str:
         return f"QBittorrentClient({self.url!r}, category={self.category!r})"
 
-    @contextmanager
-    def _session(self) -> Iterator[qbittorrentapi.Client]:
-        client = qbittorrentapi.Client(
+    # -- session -----------------------------------------------------------------------------------------
+
+    def _where(self) -> str:
+        return f"{self.name} at {self.url}"
+
+    def _connect(self) -> qbittorrentapi.Client:
+        if self._api is not None:
+            return self._api
+        api = qbittorrentapi.Client(
             host=self.url,
             username=self._username,
             password=self._password,
@@ -78,70 +75,146 @@ class QBittorrentClient:
             VERIFY_WEBUI_CERTIFICATE=True,
             FORCE_SCHEME_FROM_HOST=True,
             RAISE_NOTIMPLEMENTEDERROR_FOR_UNIMPLEMENTED_API_ENDPOINTS=True,
+            DISABLE_LOGGING_DEBUG_OUTPUT=True,
         )
+        if self._username is not None:
+            api.auth_log_in()
+        version = str(api.app_web_api_version()).strip()
+        if not _API_VERSION.match(version):
+            raise DownloadClientError(
+                f"{self._where()} does not answer like qBittorrent's Web API v2 (it sent {_shown(version)!r} "
+                "for the API version): check the URL"
+            )
+        self._api = api
+        return api
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Every failure becomes a DownloadClientError naming the client, its address and the problem."""
         try:
-            if self._username is not None:
-                client.auth_log_in()
-            yield client
+            yield
+        except DownloadClientError:
+            raise
         except qbittorrentapi.LoginFailed:
             raise DownloadClientError(
-                f"{self.name} at {self.url} rejected the login for user {self._username!r}: check the password"
+                f"{self._where()} rejected the login for user {self._username!r}: check the password"
             ) from None
-        except qbittorrentapi.Forbidden403Error:
+        except (qbittorrentapi.Forbidden403Error, qbittorrentapi.Unauthorized401Error):
+            self._api = None
             raise DownloadClientError(
-                f"{self.name} at {self.url} answered 403 Forbidden: set a username and password"
+                f"{self._where()} refused the request (HTTP 401/403): set the username and password, or check "
+                "that this address is not banned after failed logins"
             ) from None
         except qbittorrentapi.APIConnectionError as exc:
-            problem = _connection_problem(exc)
-            raise DownloadClientError(f"{self.name} at {self.url} is unreachable ({problem})") from None
+            self._api = None
+            raise DownloadClientError(f"{self._where()} is unreachable ({_connection_problem(exc)})") from None
         except qbittorrentapi.APIError as exc:
-            raise DownloadClientError(f"{self.name} at {self.url} failed: {_first_line(exc)}") from None
-        finally:
-            with suppress(qbittorrentapi.APIError):
-                client.auth_log_out()
+            raise DownloadClientError(f"{self._where()} failed: {_first_line(exc)}") from None
+        except (ValueError, requests.RequestException) as exc:  # e.g. HTML where JSON was expected
+            self._api = None
+            raise DownloadClientError(
+                f"{self._where()} sent an answer that is not qBittorrent's ({type(exc).__name__}): check the URL"
+            ) from None
+
+    def _call(self, action: Callable[[qbittorrentapi.Client], T]) -> T:
+        with self._errors():
+            return action(self._connect())
+
+    def close(self) -> None:
+        """Log out (best effort); the next call logs in again."""
+        api, self._api = self._api, None
+        if api is not None:
+            with suppress(Exception):
+                api.auth_log_out()
+
+    # -- actions -----------------------------------------------------------------------------------------
 
     def version(self) -> str:
-        with self._session() as client:
-            return str(client.app.version)
+        return self._call(lambda api: str(api.app_version()))
+
+    def categories(self) -> dict[str, str]:
+        """Category name -> save path ('' when qBittorrent's default applies)."""
+        def read(api: qbittorrentapi.Client) -> dict[str, str]:
+            return {name: str(c.get("savePath") or "") for name, c in dict(api.torrents_categories()).items()}
+        return self._call(read)
 
     def ensure_category(self) -> None:
-        with self._session() as client:
-            if self.category not in client.torrents_categories():
-                client.torrents_create_category(name=self.category)
+        """Create our category (with the configured save path) or bring its save path in line."""
+        def ensure(api: qbittorrentapi.Client) -> None:
+            existing = dict(api.torrents_categories())
+            try:
+                if self.category not in existing:
+                    api.torrents_create_category(name=self.category, save_path=self.save_path or "")
+                elif self.save_path and str(existing[self.category].get("savePath") or "") != self.save_path:
+                    api.torrents_edit_category(name=self.category, save_path=self.save_path)
+            except qbittorrentapi.Conflict409Error:
+                raise DownloadClientError(
+                    f"{self._where()} refused to create or change the category {self.category!r} "
+                    "(qBittorrent rejects empty names and names with invalid characters)"
+                ) from None
+        self._call(ensure)
 
-    def add_torrent(self, *, torrent: bytes | None = None, magnet: str | None = None) -> None:
-        """Hand a release to the client in our category. Adding one it already has is not an error."""
+    def add_torrent(
+        self, *, torrent: bytes | None = None, magnet: str | None = None, limits: ShareLimits | None = None
+    ) -> str:
+        """Hand a release to the client in our category; returns its infohash. Adding one it already has is
+        not an error."""
         if torrent is None and magnet is None:
             raise ValueError("a release needs a .torrent file or a magnet link")
-        with self._session() as client:
-            if self.category not in client.torrents_categories():
-                client.torrents_create_category(name=self.category)
+        try:
+            infohash = infohash_from_torrent(torrent) if torrent is not None else infohash_from_magnet(magnet or "")
+        except TorrentFetchError as exc:
+            raise DownloadClientError(f"not sent to {self._where()}: {exc}") from None
+        self.ensure_category()
+        options: dict[str, object] = {"category": self.category, "use_auto_torrent_management": True}
+        if limits is not None and limits.ratio is not None:
+            options["ratio_limit"] = limits.ratio
+        if limits is not None and limits.minutes is not None:
+            options["seeding_time_limit"] = limits.minutes
+
+        def add(api: qbittorrentapi.Client) -> None:
             if torrent is not None:
-                answer = client.torrents_add(torrent_files=torrent, category=self.category)
+                answer = api.torrents_add(torrent_files=torrent, **options)
             else:
-                answer = client.torrents_add(urls=magnet, category=self.category)
-            if answer != "Ok.":
-                # qBittorrent says "Fails." both for a duplicate and for a bad torrent; tell them apart.
-                raise DownloadClientError(f"{self.name} at {self.url} refused the torrent ({answer})")
+                answer = api.torrents_add(urls=magnet, **options)
+            # qBittorrent 4.x says "Fails." both for a duplicate and for a bad torrent: tell them apart.
+            if answer != "Ok." and not api.torrents_info(torrent_hashes=infohash):
+                raise DownloadClientError(f"{self._where()} refused the torrent {infohash} ({_shown(str(answer))})")
+        self._call(add)
+        return infohash
 
     def has(self, download_id: str) -> bool:
-        with self._session() as client:
-            return bool(client.torrents_info(torrent_hashes=download_id.lower()))
+        return self._call(lambda api: bool(api.torrents_info(torrent_hashes=download_id.lower())))
 
     def downloads(self) -> list[ClientDownload]:
-        """Everything in our category."""
-        with self._session() as client:
-            return [_client_download(t) for t in client.torrents_info(category=self.category)]
+        """Everything in our category (an empty list when the category does not exist yet)."""
+        return self._call(lambda api: [_client_download(t) for t in api.torrents_info(category=self.category)])
 
-    def remove(self, download_id: str, *, delete_files: bool) -> None:
-        with self._session() as client:
-            client.torrents_delete(torrent_hashes=download_id.lower(), delete_files=delete_files)
+    def remove(self, download_id: str, *, delete_files: bool) -> bool:
+        """Delete a torrent (and its data when asked). False when the client does not have it."""
+        def delete(api: qbittorrentapi.Client) -> bool:
+            if not api.torrents_info(torrent_hashes=download_id.lower()):
+                return False
+            api.torrents_delete(torrent_hashes=download_id.lower(), delete_files=delete_files)
+            return True
+        return self._call(delete)
+
+    def set_share_limits(self, download_id: str, limits: ShareLimits) -> None:
+        """Stop seeding at this ratio or after this time (-2 keeps qBittorrent's global setting)."""
+        def apply(api: qbittorrentapi.Client) -> None:
+            api.torrents_set_share_limits(
+                ratio_limit=limits.ratio if limits.ratio is not None else -2,
+                seeding_time_limit=limits.minutes if limits.minutes is not None else -2,
+                torrent_hashes=download_id.lower(),
+            )
+        self._call(apply)
 
 
 def _client_download(torrent: qbittorrentapi.TorrentDictionary) -> ClientDownload:
-    progress = float(torrent.get("progress", 0.0))
+    progress = float(torrent.get("progress", 0.0) or 0.0)
     state = str(torrent.get("state", "unknown"))
     eta = torrent.get("eta")
+    time_limit = limit_or_none(torrent.get("seeding_time_limit"))
     return ClientDownload(
         download_id=str(torrent["hash"]).lower(),
         name=str(torrent.get("name", "")),
@@ -152,19 +225,28 @@ def _client_download(torrent: qbittorrentapi.TorrentDictionary) -> ClientDownloa
         content_path=torrent.get("content_path"),
         save_path=torrent.get("save_path"),
         category=torrent.get("category"),
-        eta_seconds=int(eta) if eta is not None and int(eta) < 8640000 else None,
-        ratio=float(torrent["ratio"]) if "ratio" in torrent else None,
-        message="qBittorrent reports an error" if state == "error" else (
-            "files are missing" if state == "missingFiles" else None
-        ),
+        eta_seconds=int(eta) if eta is not None and 0 <= int(eta) < _NO_ETA else None,
+        ratio=float(torrent["ratio"]) if torrent.get("ratio") is not None else None,
+        message=message_of_state(state),
+        ratio_limit=limit_or_none(torrent.get("ratio_limit")),
+        seeding_time_limit_minutes=int(time_limit) if time_limit is not None else None,
+        seeding_time_seconds=int(torrent["seeding_time"]) if torrent.get("seeding_time") is not None else None,
+        seeding_stopped=state in SEEDING_STOPPED_STATES and progress >= 1.0,
     )
+
+
+def _shown(text: str) -> str:
+    """A short, single-line excerpt of something a client sent."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 60 else flat[:57] + "..."
 
 
 def _connection_problem(exc: BaseException) -> str:
     """A short reason for a failed connection, instead of urllib3's nested retry story."""
     text = str(exc)
     for needle, reason in (("Connection refused", "connection refused"), ("timed out", "timed out"),
-                           ("Name or service not known", "unknown host"), ("SSL", "TLS handshake failed")):
+                           ("Timeout", "timed out"), ("Name or service not known", "unknown host"),
+                           ("SSL", "TLS handshake failed"), ("RemoteDisconnected", "connection closed")):
         if needle in text:
             return reason
     return _first_line(exc)[:200]

@@ -1,3 +1,5 @@
+"""Tracked downloads: one row per torrent the pipeline follows, with its state in the tracking state machine."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -8,15 +10,17 @@ from radarr_pipeline.models import DownloadState, TrackedDownload
 
 _COLUMNS = (
     "id, variant_id, release_id, client, download_id, title, quality, state, progress, size, content_path,"
-    " status_message, grabbed_at, completed_at"
+    " status_message, grabbed_at, completed_at, client_state, eta_seconds, stalled_since, updated_at"
 )
+_KEEP = object()  # "leave this column as it is"
 
 
 def _download(row: tuple) -> TrackedDownload:
     return TrackedDownload(
         id=row[0], variant_id=row[1], release_id=row[2], client=row[3], download_id=row[4], title=row[5],
         quality=row[6], state=DownloadState(row[7]), progress=row[8], size=row[9], content_path=row[10],
-        status_message=row[11], grabbed_at=row[12], completed_at=row[13],
+        status_message=row[11], grabbed_at=row[12], completed_at=row[13], client_state=row[14],
+        eta_seconds=row[15], stalled_since=row[16], updated_at=row[17],
     )
 
 
@@ -57,6 +61,19 @@ class DownloadRepository:
         ).fetchone()
         return _download(row) if row else None
 
+    def matching(self, reference: str) -> list[TrackedDownload]:
+        """Downloads a user means by ``reference``: the row id, or the infohash or a prefix of it (6+ chars)."""
+        reference = reference.strip().lower()
+        if reference.isdigit() and len(reference) < 6:
+            row = self._conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [int(reference)]).fetchone()
+            return [_download(row)] if row else []
+        if len(reference) < 6 or any(c not in "0123456789abcdef" for c in reference):
+            return []
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM downloads WHERE starts_with(download_id, ?) ORDER BY id", [reference]
+        ).fetchall()
+        return [_download(row) for row in rows]
+
     def in_states(self, *states: DownloadState) -> list[TrackedDownload]:
         rows = self._conn.execute(
             f"SELECT {_COLUMNS} FROM downloads WHERE state IN (SELECT unnest(?)) ORDER BY id",
@@ -70,8 +87,19 @@ class DownloadRepository:
     def active_variant_ids(self) -> set[int]:
         return {d.variant_id for d in self.active()}
 
+    def known_ids(self, client: str) -> set[str]:
+        """Every download id this client ever had tracked, in any state."""
+        rows = self._conn.execute("SELECT download_id FROM downloads WHERE client = ?", [client]).fetchall()
+        return {row[0] for row in rows}
+
     def grabbed_release_ids(self) -> set[int]:
-        rows = self._conn.execute("SELECT release_id FROM downloads WHERE release_id IS NOT NULL").fetchall()
+        """Releases never to grab again: those grabbed before, and those whose infohash is blocklisted (the same
+        torrent announced again, by another indexer or under another guid)."""
+        rows = self._conn.execute(
+            "SELECT release_id FROM downloads WHERE release_id IS NOT NULL"
+            " UNION SELECT r.id FROM releases r JOIN blocklist b ON b.infohash IS NOT NULL"
+            " AND lower(r.infohash) = b.infohash"
+        ).fetchall()
         return {row[0] for row in rows}
 
     def update(
@@ -83,20 +111,37 @@ class DownloadRepository:
         progress: float | None = None,
         content_path: str | None = None,
         status_message: str | None = None,
+        client_state: str | None = None,
+        eta_seconds: object = _KEEP,
+        stalled_since: object = _KEEP,
     ) -> None:
         sets = ["state = ?", "updated_at = ?", "status_message = ?"]
         values: list[object] = [state.value, at, status_message]
-        if progress is not None:
-            sets.append("progress = ?")
-            values.append(progress)
-        if content_path is not None:
-            sets.append("content_path = ?")
-            values.append(content_path)
+        for column, value in (("progress", progress), ("content_path", content_path),
+                              ("client_state", client_state)):
+            if value is not None:
+                sets.append(f"{column} = ?")
+                values.append(value)
+        for column, value in (("eta_seconds", eta_seconds), ("stalled_since", stalled_since)):
+            if value is not _KEEP:
+                sets.append(f"{column} = ?")
+                values.append(value)
         if state is DownloadState.COMPLETED:
             sets.append("completed_at = coalesce(completed_at, ?)")
             values.append(at)
         if state is DownloadState.IMPORTED:
             sets.append("imported_at = ?")
             values.append(at)
+        if state is DownloadState.FAILED:
+            sets.append("failed_at = coalesce(failed_at, ?)")
+            values.append(at)
         values.append(download_pk)
         self._conn.execute(f"UPDATE downloads SET {', '.join(sets)} WHERE id = ?", values)
+
+    def search_again(self, movie_id: int) -> int:
+        """Forget when the movie was last searched on each indexer, so the next search run takes it first
+        (failed-download handling: Radarr searches again at once). Returns how many indexer records went."""
+        rows = self._conn.execute(
+            "DELETE FROM movie_searches WHERE movie_id = ? RETURNING movie_id", [movie_id]
+        ).fetchall()
+        return len(rows)
