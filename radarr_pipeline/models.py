@@ -98,10 +98,12 @@ class DownloadState(StrEnum):
     QUEUED = "queued"
     DOWNLOADING = "downloading"
     STALLED = "stalled"
+    WARNING = "warning"  # the client reports something odd (unknown state, torrent not found): look at it
     COMPLETED = "completed"
     IMPORTING = "importing"
     IMPORTED = "imported"
     IMPORT_BLOCKED = "import_blocked"
+    FAILED_PENDING = "failed_pending"  # failed in the client; blocklisting and a new search still to do
     FAILED = "failed"
 
     @property
@@ -126,6 +128,10 @@ class TrackedDownload:
     status_message: str | None = None
     grabbed_at: datetime | None = None
     completed_at: datetime | None = None
+    client_state: str | None = None
+    eta_seconds: int | None = None
+    stalled_since: datetime | None = None
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)
