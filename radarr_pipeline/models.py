@@ -146,6 +146,7 @@ class MovieFile:
     edition: str | None = None
     scene_name: str | None = None
     download_id: str | None = None
+    revision: int = 1
 
 
 @dataclass(frozen=True)

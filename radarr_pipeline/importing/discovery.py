@@ -1,4 +1,4 @@
-"""Finding the movie file inside a completed download."""
+"""Finding the movie file inside a completed download, its extra files, and whether it is still unpacking."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import re
 from pathlib import Path
 
 _SAMPLE = re.compile(r"(?:^|[\W_])sample(?:[\W_]|$)", re.IGNORECASE)
+# Folders and files a download client or unpacker is still writing (Radarr's "_UNPACK_" and "_FAILED_" folders,
+# qBittorrent's ".!qB" and the common ".part" suffixes).
+_UNPACKING = re.compile(r"^_UNPACK_|\.!qB$|\.part$|\.partial~$", re.IGNORECASE)
 
 
 def is_sample(path: Path, root: Path) -> bool:
@@ -14,13 +17,37 @@ def is_sample(path: Path, root: Path) -> bool:
     return any(_SAMPLE.search(part) for part in relative.parts)
 
 
-def video_files(content_path: Path, extensions: set[str]) -> list[Path]:
-    """Video files of a download, a single file or a folder, samples left out; largest first."""
+def download_root(content_path: Path) -> Path:
+    return content_path.parent if content_path.is_file() else content_path
+
+
+def _files(content_path: Path) -> list[Path]:
     if content_path.is_file():
-        candidates = [content_path] if content_path.suffix.lower() in extensions else []
-        root = content_path.parent
-    else:
-        candidates = [p for p in content_path.rglob("*") if p.is_file() and p.suffix.lower() in extensions]
-        root = content_path
-    films = [p for p in candidates if not is_sample(p, root)]
-    return sorted(films, key=lambda p: p.stat().st_size, reverse=True)
+        return [content_path]
+    return [p for p in content_path.rglob("*") if p.is_file()]
+
+
+def video_candidates(content_path: Path, extensions: set[str]) -> list[Path]:
+    """Every video file of a download, samples included; largest first."""
+    candidates = [p for p in _files(content_path) if p.suffix.lower() in extensions]
+    return sorted(candidates, key=lambda p: p.stat().st_size, reverse=True)
+
+
+def video_files(content_path: Path, extensions: set[str]) -> list[Path]:
+    """Video files of a download, a single file or a folder, samples (by name) left out; largest first."""
+    root = download_root(content_path)
+    return [p for p in video_candidates(content_path, extensions) if not is_sample(p, root)]
+
+
+def extra_files(content_path: Path, extensions: set[str]) -> list[Path]:
+    """Subtitles and .nfo files of a folder download (none for a single-file download), samples left out."""
+    if content_path.is_file():
+        return []
+    return sorted(p for p in _files(content_path) if p.suffix.lower() in extensions and not is_sample(p, content_path))
+
+
+def unpacking_entries(content_path: Path) -> list[str]:
+    """Names inside the download that show an unpack or a transfer still running."""
+    if content_path.is_file():
+        return [content_path.name] if _UNPACKING.search(content_path.name) else []
+    return sorted(p.name for p in content_path.rglob("*") if _UNPACKING.search(p.name))

@@ -1,28 +1,31 @@
-"""imported_files: completed downloads become movie files in the library, under a clean name."""
+"""imported_files: completed downloads become movie files in the library, under a clean name.
+
+One run: recover what a crash interrupted; plan every completed download (or reject it with the reason the user
+reads); write and commit the journal; do the file operations; record everything and commit. A kill at any
+moment leaves either the source untouched and nothing under the final name, or the whole file there, and the
+next run's recovery finishes or undoes it.
+"""
 
 from __future__ import annotations
 
-import os
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from radarr_pipeline.clients import quality_profiles
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.importing.discovery import video_files
-from radarr_pipeline.importing.transfer import TransferError, link_or_copy
-from radarr_pipeline.models import DownloadState, HistoryEvent, Movie, TrackedDownload, Variant
-from radarr_pipeline.naming import (
-    MovieFileInfo,
-    MovieInfo,
-    NamingConfig,
-    NamingError,
-    build_file_name,
-    build_folder_name,
-)
-from radarr_pipeline.parsing import parse_release_title
+from radarr_pipeline.importing.crashpoints import crash_point
+from radarr_pipeline.importing.decisions import ImportRejection
+from radarr_pipeline.importing.operations import advance, record_import, undo
+from radarr_pipeline.importing.plan import ImportPlan, ImportSource, PlanContext, plan_import
+from radarr_pipeline.importing.recovery import recover_interrupted
+from radarr_pipeline.importing.recycle import cleanup_recycle_bin
+from radarr_pipeline.importing.transfer import TransferError
+from radarr_pipeline.models import DownloadState, HistoryEvent, TrackedDownload
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.store import Library
+from radarr_pipeline.store.import_journal import JournalEntry, commit_now
 
 
 class ImportBlocked(Exception):
@@ -33,128 +36,106 @@ class ImportBlocked(Exception):
 class ImportReport:
     imported: list[dict[str, object]] = field(default_factory=list)
     blocked: list[dict[str, object]] = field(default_factory=list)
+    waiting: list[dict[str, object]] = field(default_factory=list)
+    recovered: list[dict[str, object]] = field(default_factory=list)
+    recycled_removed: int = 0
 
     def markdown(self) -> str:
         parts = ["**Imported**", markdown_table(self.imported, empty="_nothing imported_")]
         if self.blocked:
             parts += ["**Blocked**", markdown_table(self.blocked)]
+        if self.waiting:
+            parts += ["**Waiting**", markdown_table(self.waiting)]
+        if self.recovered:
+            parts += ["**Recovered after an interruption**", markdown_table(self.recovered)]
         return "\n\n".join(parts)
 
 
-def naming_config(config: AppConfig) -> NamingConfig:
-    n = config.naming
-    return NamingConfig(
-        rename_movies=n.rename_movies,
-        replace_illegal_characters=n.replace_illegal_characters,
-        colon_replacement_format=n.colon_replacement_format,
-        standard_movie_format=n.standard_movie_format,
-        movie_folder_format=n.movie_folder_format,
-    )
-
-
-def inside(root: Path, path: Path) -> bool:
-    """The path stays under the root folder, whatever a hostile name tried."""
-    return path.resolve().is_relative_to(root.resolve())
-
-
-def destination_for(
-    movie: Movie, variant: Variant, download: TrackedDownload, video: Path, naming: NamingConfig
-) -> tuple[Path, MovieFileInfo]:
-    parsed = parse_release_title(download.title)
-    file_info = MovieFileInfo(
-        quality_name=download.quality,
-        revision_version=parsed.quality.revision.version if parsed else 1,
-        revision_real=parsed.quality.revision.real if parsed else 0,
-        is_repack=parsed.quality.revision.is_repack if parsed else False,
-        release_group=parsed.release_group if parsed else None,
-        edition=parsed.edition if parsed else None,
-        original_file_name=video.stem,
-        scene_name=download.title,
-    )
-    info = MovieInfo(title=movie.title, year=movie.year, original_title=movie.original_title,
-                     imdb_id=movie.imdb_id, tmdb_id=movie.tmdb_id)
-    root = Path(variant.root_folder)
-    try:
-        folder = build_folder_name(info, naming, file_info)
-        name = build_file_name(info, file_info, naming) + video.suffix.lower()
-    except NamingError as exc:
-        raise ImportBlocked(f"no usable file name: {exc}") from exc
-    destination = root / folder / name
-    if not inside(root, destination):
-        raise ImportBlocked(f"the name built for this file would leave the root folder {root}")
-    return destination, file_info
-
-
-def recycle(path: Path, recycle_bin: Path) -> Path:
-    """Move a replaced file to the recycle folder instead of deleting it."""
-    recycle_bin.mkdir(parents=True, exist_ok=True)
-    target = recycle_bin / path.name
-    counter = 1
-    while target.exists():
-        target = recycle_bin / f"{path.stem}.{counter}{path.suffix}"
-        counter += 1
-    shutil.move(path, target)
-    return target
-
-
-def import_download(library: Library, config: AppConfig, download: TrackedDownload, now: datetime) -> dict:
+def block(library: Library, download: TrackedDownload, reason: str, now: datetime, rule: str) -> None:
+    """The download waits for the user: its state and the history say why."""
+    library.downloads.update(download.id, state=DownloadState.IMPORT_BLOCKED, at=now, status_message=reason)
     variant = library.movies.variant(download.variant_id)
-    movie = library.movies.get(variant.movie_id)
-    if not download.content_path:
-        raise ImportBlocked("the download client did not say where the files are")
-    content = Path(download.content_path)
-    if not content.exists():
-        raise ImportBlocked(f"the downloaded files are not at {content}")
-    if not os.access(content, os.R_OK):
-        raise ImportBlocked(f"the downloaded files at {content} cannot be read (permission denied)")
-    videos = video_files(content, {e.lower() for e in config.importing.video_extensions})
-    if not videos:
-        raise ImportBlocked(f"no video file found in {content} (samples are left out)")
-    video = videos[0]
-    destination, file_info = destination_for(movie, variant, download, video, naming_config(config))
-    previous = library.files.for_variant(variant.id)
-    recycled: Path | None = None
-    if previous is not None and Path(previous.path) != destination and Path(previous.path).exists():
-        recycle_bin = config.importing.recycle_bin or Path(variant.root_folder) / ".recycle"
-        recycled = recycle(Path(previous.path), recycle_bin)
-    try:
-        mode = link_or_copy(video, destination, allow_hardlink=config.importing.mode == "hardlink")
-    except TransferError as exc:
-        raise ImportBlocked(str(exc)) from exc
-    library.files.record(
-        variant_id=variant.id, path=str(destination), size=destination.stat().st_size,
-        quality=download.quality, import_mode=mode, at=now, release_group=file_info.release_group,
-        edition=file_info.edition, scene_name=download.title, download_id=download.download_id,
-    )
-    library.downloads.update(download.id, state=DownloadState.IMPORTED, at=now)
     library.history.add(
-        HistoryEvent(
-            event="imported", movie_id=movie.id, variant_id=variant.id, source_title=download.title,
-            download_id=download.download_id, quality=download.quality,
-            data={"source": str(video), "path": str(destination), "mode": mode,
-                  "replaced": previous.path if previous else None, "recycled_to": str(recycled) if recycled else None},
-        ),
+        HistoryEvent(event="import_blocked", movie_id=variant.movie_id, variant_id=variant.id,
+                     source_title=download.title, download_id=download.download_id,
+                     quality=download.quality, data={"reason": reason, "rule": rule}),
         now,
     )
-    return {"movie": f"{movie.title} ({movie.year})", "file": str(destination), "mode": mode,
-            "quality": download.quality}
+
+
+def _source_for(download: TrackedDownload) -> ImportSource:
+    return ImportSource(content_path=download.content_path, title=download.title, download_id=download.download_id,
+                        download_pk=download.id, seeded_by_torrent=True)
+
+
+def execute_plans(
+    library: Library, config: AppConfig, plans: list[ImportPlan], now: datetime, report: ImportReport,
+    on_failure: Callable[[ImportPlan, str], None] | None = None,
+) -> list[ImportPlan]:
+    """Journal, file operations, records: the crash-safe part. Returns the plans that were imported."""
+    if not plans:
+        return []
+    entries = [library.import_journal.add(plan.journal_write(), now) for plan in plans]
+    commit_now(library.conn)
+    crash_point("journaled")
+    allow_hardlink = config.importing.mode != "copy"
+    placed: list[tuple[ImportPlan, JournalEntry]] = []
+    for plan, entry in zip(plans, entries, strict=True):
+        try:
+            advance(entry)
+            placed.append((plan, entry))
+        except (TransferError, OSError) as exc:
+            undo(entry)
+            library.import_journal.close(entry.id)
+            reason = str(exc)
+            if on_failure is not None:
+                on_failure(plan, reason)
+            report.blocked.append({"download": plan.origin.title, "reason": reason})
+    done: list[ImportPlan] = []
+    for plan, entry in placed:
+        report.imported.append(record_import(library, entry, now, allow_hardlink=allow_hardlink))
+        done.append(plan)
+    commit_now(library.conn)
+    crash_point("recorded")
+    for plan in done:
+        if plan.mode == "move" and not plan.origin.seeded_by_torrent:
+            Path(plan.source).unlink(missing_ok=True)
+    return done
 
 
 def import_completed(library: Library, config: AppConfig, now: datetime) -> ImportReport:
-    """Import every completed download; one that cannot be imported is blocked with its reason."""
+    """Import every completed download; one that cannot be imported is blocked (or waits) with its reason."""
     report = ImportReport()
+    report.recovered = recover_interrupted(library, now, allow_hardlink=config.importing.mode != "copy")
+    ctx = PlanContext(library, config, quality_profiles(config), now)
+    plans: list[ImportPlan] = []
+    by_plan: dict[int, TrackedDownload] = {}
     for download in library.downloads.in_states(DownloadState.COMPLETED):
-        try:
-            report.imported.append(import_download(library, config, download, now))
-        except ImportBlocked as blocked:
-            reason = str(blocked)
-            library.downloads.update(download.id, state=DownloadState.IMPORT_BLOCKED, at=now, status_message=reason)
-            variant = library.movies.variant(download.variant_id)
-            library.history.add(
-                HistoryEvent(event="import_blocked", movie_id=variant.movie_id, variant_id=variant.id,
-                             source_title=download.title, download_id=download.download_id,
-                             quality=download.quality, data={"reason": reason}),
-                now,
-            )
-            report.blocked.append({"download": download.title, "reason": reason})
+        variant = library.movies.variant(download.variant_id)
+        movie = library.movies.get(variant.movie_id)
+        outcome = plan_import(ctx, movie, variant, _source_for(download))
+        if isinstance(outcome, ImportPlan):
+            plans.append(outcome)
+            by_plan[id(outcome)] = download
+        else:
+            _reject(library, download, outcome, now, report)
+
+    def failed(plan: ImportPlan, reason: str) -> None:
+        block(library, by_plan[id(plan)], reason, now, "transfer")
+
+    execute_plans(library, config, plans, now, report, failed)
+    report.recycled_removed = len(cleanup_recycle_bin(library, config.importing.recycle_bin_cleanup_days, now).removed)
     return report
+
+
+def _reject(library: Library, download: TrackedDownload, rejection: ImportRejection, now: datetime,
+            report: ImportReport) -> None:
+    if rejection.rule == "not_already_imported":
+        library.downloads.update(download.id, state=DownloadState.IMPORTED, at=now, status_message=rejection.message)
+        report.waiting.append({"download": download.title, "reason": rejection.message})
+    elif rejection.temporary:
+        library.downloads.update(download.id, state=DownloadState.COMPLETED, at=now, status_message=rejection.message)
+        report.waiting.append({"download": download.title, "reason": rejection.message})
+    else:
+        block(library, download, rejection.message, now, rejection.rule)
+        report.blocked.append({"download": download.title, "reason": rejection.message})

@@ -1,12 +1,15 @@
+"""Movie files, their extra files (subtitles, .nfo) and the recycle bin's contents."""
+
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 
 from radarr_pipeline.models import MovieFile
 
-_COLUMNS = "id, variant_id, path, size, quality, import_mode, release_group, edition, scene_name, download_id"
+_COLUMNS = "id, variant_id, path, size, quality, import_mode, release_group, edition, scene_name, download_id, revision"
 
 
 class MovieFileRepository:
@@ -15,6 +18,16 @@ class MovieFileRepository:
 
     def for_variant(self, variant_id: int) -> MovieFile | None:
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM movie_files WHERE variant_id = ?", [variant_id]).fetchone()
+        return MovieFile(*row) if row else None
+
+    def for_download(self, download_id: str) -> MovieFile | None:
+        row = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM movie_files WHERE download_id = ? ORDER BY id DESC LIMIT 1", [download_id]
+        ).fetchone()
+        return MovieFile(*row) if row else None
+
+    def at_path(self, path: str) -> MovieFile | None:
+        row = self._conn.execute(f"SELECT {_COLUMNS} FROM movie_files WHERE path = ?", [path]).fetchone()
         return MovieFile(*row) if row else None
 
     def record(
@@ -30,18 +43,97 @@ class MovieFileRepository:
         edition: str | None = None,
         scene_name: str | None = None,
         download_id: str | None = None,
+        revision: int = 1,
+        media_info: str | None = None,
+        runtime_seconds: float | None = None,
+        source_path: str | None = None,
     ) -> MovieFile:
         """Record the variant's file, replacing the row of a file it upgrades."""
-        self._conn.execute("DELETE FROM movie_files WHERE variant_id = ?", [variant_id])
+        self._conn.execute("DELETE FROM movie_files WHERE variant_id = ? OR path = ?", [variant_id, path])
         row = self._conn.execute(
             "INSERT INTO movie_files (variant_id, path, size, quality, import_mode, release_group, edition,"
-            " scene_name, download_id, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            [variant_id, path, size, quality, import_mode, release_group, edition, scene_name, download_id, at],
+            " scene_name, download_id, added_at, revision, media_info, runtime_seconds, source_path)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [variant_id, path, size, quality, import_mode, release_group, edition, scene_name, download_id, at,
+             revision, media_info, runtime_seconds, source_path],
         ).fetchone()
         assert row is not None
         return MovieFile(row[0], variant_id, path, size, quality, import_mode, release_group, edition, scene_name,
-                         download_id)
+                         download_id, revision)
 
     def all(self) -> list[MovieFile]:
         rows = self._conn.execute(f"SELECT {_COLUMNS} FROM movie_files ORDER BY id").fetchall()
         return [MovieFile(*row) for row in rows]
+
+    def paths(self) -> set[str]:
+        return {row[0] for row in self._conn.execute("SELECT path FROM movie_files").fetchall()}
+
+    def recorded_variant_ids(self) -> set[int]:
+        return {row[0] for row in self._conn.execute("SELECT variant_id FROM movie_files").fetchall()}
+
+
+@dataclass(frozen=True)
+class ExtraFile:
+    id: int
+    variant_id: int
+    path: str
+    kind: str
+    language: str | None
+
+
+class ExtraFileRepository:
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def record(self, variant_id: int, path: str, kind: str, language: str | None, at: datetime) -> None:
+        self._conn.execute(
+            "INSERT INTO extra_files (variant_id, path, kind, language, added_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (path) DO UPDATE SET variant_id = excluded.variant_id, kind = excluded.kind,"
+            " language = excluded.language, added_at = excluded.added_at",
+            [variant_id, path, kind, language, at],
+        )
+
+    def for_variant(self, variant_id: int) -> list[ExtraFile]:
+        rows = self._conn.execute(
+            "SELECT id, variant_id, path, kind, language FROM extra_files WHERE variant_id = ? ORDER BY id",
+            [variant_id],
+        ).fetchall()
+        return [ExtraFile(*row) for row in rows]
+
+    def forget(self, path: str) -> None:
+        self._conn.execute("DELETE FROM extra_files WHERE path = ?", [path])
+
+
+@dataclass(frozen=True)
+class RecycledFile:
+    id: int
+    original_path: str
+    recycled_path: str
+    recycled_at: datetime
+
+
+class RecycleBinRepository:
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def add(self, original_path: str, recycled_path: str, variant_id: int | None, at: datetime) -> None:
+        self._conn.execute(
+            "INSERT INTO recycle_bin (original_path, recycled_path, variant_id, recycled_at) VALUES (?, ?, ?, ?)",
+            [original_path, recycled_path, variant_id, at],
+        )
+
+    def older_than(self, cutoff: datetime) -> list[RecycledFile]:
+        rows = self._conn.execute(
+            "SELECT id, original_path, recycled_path, recycled_at FROM recycle_bin WHERE recycled_at < ? ORDER BY id",
+            [cutoff],
+        ).fetchall()
+        return [RecycledFile(*row) for row in rows]
+
+    def all(self) -> list[RecycledFile]:
+        rows = self._conn.execute(
+            "SELECT id, original_path, recycled_path, recycled_at FROM recycle_bin ORDER BY id"
+        ).fetchall()
+        return [RecycledFile(*row) for row in rows]
+
+    def remove(self, entry_id: int) -> None:
+        self._conn.execute("DELETE FROM recycle_bin WHERE id = ?", [entry_id])

@@ -9,14 +9,16 @@ import duckdb
 
 from radarr_pipeline.store.blocklist import BlocklistRepository
 from radarr_pipeline.store.downloads import DownloadRepository
-from radarr_pipeline.store.files import MovieFileRepository
+from radarr_pipeline.store.files import ExtraFileRepository, MovieFileRepository, RecycleBinRepository
 from radarr_pipeline.store.history import HistoryRepository
+from radarr_pipeline.store.import_journal import ImportJournalRepository
 from radarr_pipeline.store.indexer_status import (
     GroupReputationRepository,
     IndexerStatusRepository,
     MovieSearchRepository,
     ReleaseDetailsRepository,
 )
+from radarr_pipeline.store.mediainfo_cache import MediaInfoCacheRepository
 from radarr_pipeline.store.movies import MovieRepository
 from radarr_pipeline.store.releases import CandidateRepository, ReleaseRepository
 from radarr_pipeline.store.schema import migrate
@@ -42,6 +44,10 @@ class Library:
         self.release_details = ReleaseDetailsRepository(conn)
         self.group_reputation = GroupReputationRepository(conn)
         self.blocklist = BlocklistRepository(conn)
+        self.extra_files = ExtraFileRepository(conn)
+        self.recycle_bin = RecycleBinRepository(conn)
+        self.import_journal = ImportJournalRepository(conn)
+        self.mediainfo_cache = MediaInfoCacheRepository(conn)
 
 
 class LibraryStore:

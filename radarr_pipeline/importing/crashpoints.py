@@ -1,0 +1,27 @@
+"""Named points of an import where a test can kill the process (the crash-safety test's seam).
+
+Set ``RADARR_PIPELINE_CRASH_AT`` to a step name (``journaled``, ``copy_partway``, ``written``, ``recycled``,
+``renamed``, ``extras``, ``recorded``) and the process sends itself SIGKILL when it reaches that step: no
+cleanup runs, exactly as with ``kill -9``. ``RADARR_PIPELINE_CRASH_SKIP=N`` lets the first N passes through.
+Unset (always, outside tests) this costs one dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+CRASH_ENV = "RADARR_PIPELINE_CRASH_AT"
+SKIP_ENV = "RADARR_PIPELINE_CRASH_SKIP"
+STEPS = ("journaled", "copy_partway", "written", "recycled", "renamed", "extras", "recorded")
+
+_passes: dict[str, int] = {}
+
+
+def crash_point(step: str) -> None:
+    if os.environ.get(CRASH_ENV) != step:
+        return
+    seen = _passes.get(step, 0)
+    _passes[step] = seen + 1
+    if seen >= int(os.environ.get(SKIP_ENV, "0") or 0):
+        os.kill(os.getpid(), signal.SIGKILL)

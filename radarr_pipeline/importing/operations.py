@@ -1,0 +1,182 @@
+"""The file operations of one journaled import, and the records that close it.
+
+:func:`advance` takes a journal entry as far as it can go and is idempotent: it looks at the disk to see what
+was already done (the partial file, the replaced file, the final name), so the normal run and the recovery
+after a crash are the same code. The final name only ever receives a file by ``rename`` from a partial whose
+size (and, for a hardlink, inode) was checked.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from radarr_pipeline.importing.crashpoints import crash_point
+from radarr_pipeline.importing.extras import ExtraPlan
+from radarr_pipeline.importing.recycle import move_to_recycle_bin
+from radarr_pipeline.importing.transfer import TransferError, link_or_copy, write_partial
+from radarr_pipeline.indexers.reputation import record_outcome
+from radarr_pipeline.models import DownloadState, HistoryEvent
+from radarr_pipeline.store import Library
+from radarr_pipeline.store.import_journal import JournalEntry
+
+
+class Progress(StrEnum):
+    PLACED = "placed"  # the file is under its final name, whole
+    UNDONE = "undone"  # nothing is under the final name; the partial is gone; the source is as it was
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return None
+
+
+def final_is_ours(entry: JournalEntry) -> bool:
+    """The final name holds this import's file: not the replaced one, the right size (same inode if linked)."""
+    final = Path(entry.final_path)
+    try:
+        stat = final.stat()
+    except FileNotFoundError:
+        return False
+    if entry.replaced_inode is not None and stat.st_ino == entry.replaced_inode and entry.replaced_path == str(final):
+        return False
+    if stat.st_size != entry.expected_size:
+        return False
+    return entry.mode != "hardlink" or entry.source_inode is None or stat.st_ino == entry.source_inode or \
+        _across_filesystems(entry)
+
+
+def _across_filesystems(entry: JournalEntry) -> bool:
+    """A hardlink import that fell back to a copy (another filesystem): the inode differs by design."""
+    try:
+        return os.stat(entry.source).st_dev != Path(entry.final_path).stat().st_dev
+    except FileNotFoundError:
+        return True
+
+
+def partial_is_whole(entry: JournalEntry) -> bool:
+    partial = Path(entry.partial_path)
+    try:
+        stat = partial.stat()
+    except FileNotFoundError:
+        return False
+    if stat.st_size != entry.expected_size:
+        return False
+    if entry.mode == "hardlink" and entry.source_inode is not None and stat.st_ino != entry.source_inode:
+        return not _partial_same_device(entry)
+    return True
+
+
+def _partial_same_device(entry: JournalEntry) -> bool:
+    try:
+        return os.stat(entry.source).st_dev == Path(entry.partial_path).stat().st_dev
+    except FileNotFoundError:
+        return False
+
+
+def _recycle_replaced(entry: JournalEntry) -> None:
+    if not entry.replaced_path or not entry.recycle_path:
+        return
+    replaced = Path(entry.replaced_path)
+    if _inode(replaced) == entry.replaced_inode:
+        move_to_recycle_bin(replaced, Path(entry.recycle_path))
+        crash_point("recycled")
+
+
+def place_extras(extras: list[ExtraPlan], *, allow_hardlink: bool) -> tuple[list[ExtraPlan], list[str]]:
+    """Link or copy each extra beside the movie (each by partial + rename); what was placed and what failed."""
+    placed: list[ExtraPlan] = []
+    failed: list[str] = []
+    for extra in extras:
+        source, destination = Path(extra.source), Path(extra.destination)
+        try:
+            if not (destination.exists() and destination.stat().st_size == source.stat().st_size):
+                link_or_copy(source, destination, allow_hardlink=allow_hardlink)
+            placed.append(extra)
+        except OSError as exc:
+            failed.append(f"{source.name}: {exc.strerror or exc}")
+    crash_point("extras")
+    return placed, failed
+
+
+def advance(entry: JournalEntry, *, recovering: bool = False) -> Progress:
+    """Take the import as far as it goes: partial written and checked, replaced file recycled, renamed."""
+    final, partial, source = Path(entry.final_path), Path(entry.partial_path), Path(entry.source)
+    if final_is_ours(entry):
+        partial.unlink(missing_ok=True)
+        return Progress.PLACED
+    if not partial_is_whole(entry):
+        partial.unlink(missing_ok=True)
+        if recovering:
+            return Progress.UNDONE
+        try:
+            write_partial(source, partial, allow_hardlink=entry.mode != "copy")
+            crash_point("written")
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise TransferError(f"cannot put {source.name} at {final}: {exc.strerror or exc}") from exc
+        if not partial_is_whole(entry):
+            written = partial.stat().st_size if partial.exists() else 0
+            partial.unlink(missing_ok=True)
+            raise TransferError(f"copy of {source.name} is {written} bytes, expected {entry.expected_size}")
+    try:
+        _recycle_replaced(entry)
+        os.replace(partial, final)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise TransferError(f"cannot rename into {final}: {exc.strerror or exc}") from exc
+    crash_point("renamed")
+    return Progress.PLACED
+
+
+def undo(entry: JournalEntry) -> None:
+    """Remove what a failed import left (its partial); the final name and the source are not touched."""
+    Path(entry.partial_path).unlink(missing_ok=True)
+
+
+def record_import(library: Library, entry: JournalEntry, now: datetime, *, allow_hardlink: bool = True) -> dict:
+    """The file is in place: extras, movie file row, recycle bin row, history, download state; journal closed."""
+    data = entry.record
+    final = Path(entry.final_path)
+    extras = [ExtraPlan(**extra) for extra in data.get("extras", [])]
+    placed, failed = place_extras(extras, allow_hardlink=allow_hardlink)
+    variant = library.movies.variant(entry.variant_id)
+    actual_mode = "hardlink" if final.stat().st_ino == entry.source_inode else "copy"
+    if entry.mode == "move":
+        actual_mode = "move"
+    for old in library.extra_files.for_variant(variant.id):
+        if old.path not in {e.destination for e in placed}:
+            library.extra_files.forget(old.path)
+    library.files.record(
+        variant_id=variant.id, path=str(final), size=final.stat().st_size, quality=data["quality"],
+        import_mode=actual_mode, at=now, release_group=data.get("release_group"), edition=data.get("edition"),
+        scene_name=data.get("scene_name"), download_id=entry.download_id, revision=int(data.get("revision") or 1),
+        media_info=data.get("media_info"), runtime_seconds=data.get("runtime_seconds"), source_path=entry.source,
+    )
+    for extra in placed:
+        library.extra_files.record(variant.id, extra.destination, extra.kind, extra.language, now)
+    recycled = entry.recycle_path if entry.recycle_path and Path(entry.recycle_path).exists() else None
+    if recycled and entry.replaced_path:
+        library.recycle_bin.add(entry.replaced_path, recycled, variant.id, now)
+    if entry.download_pk is not None:
+        library.downloads.update(entry.download_pk, state=DownloadState.IMPORTED, at=now)
+    library.history.add(
+        HistoryEvent(
+            event="imported", movie_id=variant.movie_id, variant_id=variant.id, source_title=data.get("scene_name"),
+            download_id=entry.download_id, quality=data.get("quality_full") or data["quality"],
+            data={"source": entry.source, "path": str(final), "mode": actual_mode,
+                  "replaced": data.get("replaced"), "replaced_quality": data.get("replaced_quality"),
+                  "recycled_to": recycled, "extras": [e.destination for e in placed],
+                  "extras_failed": failed},
+        ),
+        now,
+    )
+    record_outcome(library, data.get("release_group"), "imported", now, evidence_id=entry.download_id)
+    library.import_journal.close(entry.id)
+    return {"movie": data.get("movie", ""), "file": str(final), "mode": actual_mode,
+            "quality": data.get("quality_full") or data["quality"],
+            "replaced": data.get("replaced") or "", "extras": len(placed)}

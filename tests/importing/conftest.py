@@ -1,0 +1,1 @@
+from .homes import home  # noqa: F401  (the fixture)
