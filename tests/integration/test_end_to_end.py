@@ -56,7 +56,7 @@ def wait_for_sensor_run(resource: RadarrResource, cursor: str | None, timeout: f
 def test_wanted_movie_ends_up_hardlinked_in_the_library(pipeline_home, qbittorrent_pair, seed_release, torznab_server):
     seeder, leecher = qbittorrent_pair
     started = time.monotonic()
-    seeded = seed_release(RELEASE)
+    seeded = seed_release(RELEASE, size="1920x1080")  # MediaInfo's resolution now decides the quality
     torznab_server.add_item(seeded.torznab_item(imdb_id="tt1254207", seeders=1, peers=0))
     torznab_server.add_item(seeded.torznab_item(title="Big.Buck.Bunny.2008.720p.HDTV.x264-OTHER", guid="other",
                                                 infohash="f" * 40, magnet="magnet:?xt=urn:btih:" + "f" * 40,
