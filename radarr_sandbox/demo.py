@@ -58,10 +58,10 @@ class PeerIntroducer(threading.Thread):
         self._client = client
         self._seeder = seeder
         self._every = every
-        self._stop = threading.Event()
+        self._stopped = threading.Event()
 
     def run(self) -> None:
-        while not self._stop.wait(self._every):
+        while not self._stopped.wait(self._every):
             try:
                 pending = [t.hash for t in self._client.torrents_info() if float(t.progress) < 1.0]
                 if pending:
@@ -70,7 +70,7 @@ class PeerIntroducer(threading.Thread):
                 continue  # the client restarts or stops: try again on the next round
 
     def stop(self) -> None:
-        self._stop.set()
+        self._stopped.set()
 
 
 class DemoSandbox:
@@ -200,12 +200,13 @@ def stop_dagster_dev(process: subprocess.Popen[bytes], timeout: float = 20.0) ->
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the pipeline against a local sandbox, in the Dagster UI.")
     parser.add_argument("--home", type=Path, default=REPO_ROOT / "data" / "sandbox",
-                        help="where the sandbox keeps its files (default: data/sandbox, wiped at start)")
+                        help="where the sandbox and its Dagster instance live (default: data/sandbox, wiped at start)")
     parser.add_argument("--port", type=int, default=3000, help="Dagster UI port on 127.0.0.1")
     args = parser.parse_args(argv)
     if args.home.exists():
         shutil.rmtree(args.home)
-    dagster_home = prepare_dagster_home(REPO_ROOT / "data" / "dagster_home")
+    # A fresh Dagster instance with the sandbox: run keys and cursors of an earlier demo must not carry over.
+    dagster_home = prepare_dagster_home(args.home / "dagster_home")
     with DemoSandbox(args.home) as sandbox:
         sandbox.add_movies()
         print(f"indexer: {sandbox.indexer.api_url}\nqBittorrent (pipeline): {sandbox.client.url}"
