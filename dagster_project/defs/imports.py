@@ -14,12 +14,16 @@ from radarr_pipeline.importing.engine import import_completed
 @dg.asset(group_name="downloads", kinds={"duckdb", "filesystem"}, pool="duckdb", deps=[completed_downloads],
           automation_condition=dg.AutomationCondition.eager())
 def imported_files(radarr: RadarrResource) -> dg.MaterializeResult:
-    """Completed downloads filed into the library under a clean name, hardlinked so seeding goes on."""
+    """Completed downloads filed into the library under a clean name, hardlinked so seeding goes on.
+
+    Interrupted imports are finished or undone first (the import journal); every blocked import says why."""
     config = radarr.config()
     with radarr.store().open() as library:
         report = import_completed(library, config, datetime.now(UTC))
     return dg.MaterializeResult(metadata=report_metadata(
-        report, {"imported": len(report.imported), "blocked": len(report.blocked)},
+        report,
+        {"imported": len(report.imported), "blocked": len(report.blocked), "waiting": len(report.waiting),
+         "recovered": len(report.recovered), "recycle_bin_removed": report.recycled_removed},
         row_count=len(report.imported),
     ))
 

@@ -137,3 +137,26 @@ class RecycleBinRepository:
 
     def remove(self, entry_id: int) -> None:
         self._conn.execute("DELETE FROM recycle_bin WHERE id = ?", [entry_id])
+
+
+class LibraryFolderRepository:
+    """Folders a library scan has seen: (path, mtime) lets a rescan skip what did not change."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def all(self) -> dict[str, tuple[int, str]]:
+        rows = self._conn.execute("SELECT path, mtime_ns, status FROM library_folders").fetchall()
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def save_many(self, rows: list[tuple[str, int, int | None, str]], at: datetime) -> None:
+        """(path, mtime_ns, movie_id, status) rows, inserted or updated in one statement."""
+        if not rows:
+            return
+        self._conn.execute(
+            "INSERT INTO library_folders (path, mtime_ns, movie_id, status, scanned_at)"
+            " SELECT unnest(?), unnest(?), unnest(?), unnest(?), ?"
+            " ON CONFLICT (path) DO UPDATE SET mtime_ns = excluded.mtime_ns, movie_id = excluded.movie_id,"
+            " status = excluded.status, scanned_at = excluded.scanned_at",
+            [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows], at],
+        )

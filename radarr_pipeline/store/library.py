@@ -9,7 +9,12 @@ import duckdb
 
 from radarr_pipeline.store.blocklist import BlocklistRepository
 from radarr_pipeline.store.downloads import DownloadRepository
-from radarr_pipeline.store.files import ExtraFileRepository, MovieFileRepository, RecycleBinRepository
+from radarr_pipeline.store.files import (
+    ExtraFileRepository,
+    LibraryFolderRepository,
+    MovieFileRepository,
+    RecycleBinRepository,
+)
 from radarr_pipeline.store.history import HistoryRepository
 from radarr_pipeline.store.import_journal import ImportJournalRepository
 from radarr_pipeline.store.indexer_status import (
@@ -48,6 +53,7 @@ class Library:
         self.recycle_bin = RecycleBinRepository(conn)
         self.import_journal = ImportJournalRepository(conn)
         self.mediainfo_cache = MediaInfoCacheRepository(conn)
+        self.library_folders = LibraryFolderRepository(conn)
 
 
 class LibraryStore:

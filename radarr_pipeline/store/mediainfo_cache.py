@@ -36,12 +36,14 @@ class MediaInfoCacheRepository:
         )
 
     def put_many(self, rows: list[tuple[str, int, int, str]], at: datetime) -> None:
+        """(path, size, mtime_ns, data) rows in one statement."""
         if rows:
-            self._conn.executemany(
-                "INSERT INTO mediainfo_cache (path, size, mtime_ns, data, read_at) VALUES (?, ?, ?, ?, ?)"
+            self._conn.execute(
+                "INSERT INTO mediainfo_cache (path, size, mtime_ns, data, read_at)"
+                " SELECT unnest(?), unnest(?), unnest(?), unnest(?), ?"
                 " ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,"
                 " data = excluded.data, read_at = excluded.read_at",
-                [(*row, at) for row in rows],
+                [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows], at],
             )
 
     def count(self) -> int:

@@ -175,7 +175,7 @@ def test_kill_at_random_moments(tmp_path: Path, make_movie: Callable[..., Path],
                 kills += 1
                 round_.check_nothing_lost()
                 continue
-            out, err = child.communicate()
+            _out, err = child.communicate()
             assert child.returncode == 0, err
             break
         round_.check_finished()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from radarr_pipeline.models import DownloadState
+
 from .homes import Home
 
 RELEASE = "Big.Buck.Bunny.2008.1080p.BluRay.x264-GRP"
@@ -54,7 +55,7 @@ def test_media_info_tokens_in_the_name(home: Home, make_movie: Callable[..., Pat
     home.reconfigure()
     home.config = home.config.model_copy(update={"naming": home.config.naming.model_copy(update={
         "standard_movie_format": "{Movie Title} ({Release Year}) {Quality Full} {MediaInfo VideoCodec} "
-                                 "{MediaInfo AudioCodec} {MediaInfo AudioChannels} {[MediaInfo VideoDynamicRangeType]}"})})
+        "{MediaInfo AudioCodec} {MediaInfo AudioChannels} {[MediaInfo VideoDynamicRangeType]}"})})
     source = make_movie(home.downloads / "Big.Buck.Bunny.2008.2160p.UHD.BluRay.x265-GRP.mkv", 1, "3840x2160",
                         video_codec="hevc", hdr10=True, audio_codec="eac3", audio_channels=6)
     home.completed(home.add_movie(), "Big.Buck.Bunny.2008.2160p.UHD.BluRay.x265-GRP", source)

@@ -1,0 +1,224 @@
+"""Upgrades (recycle bin, history), import decisions with their reasons, EXDEV, hostile names, scan, manual import."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from radarr_pipeline.importing.manual import manual_import
+from radarr_pipeline.importing.recycle import cleanup_recycle_bin
+from radarr_pipeline.importing.scan import identify_folder, scan_library
+from radarr_pipeline.models import DownloadState
+
+from .homes import NOW, Home
+
+RELEASE = "Big.Buck.Bunny.2008.1080p.BluRay.x264-GRP"
+
+
+def _history(home: Home, movie_id: int = 1) -> list:
+    with home.store.open() as library:
+        return library.history.for_movie(movie_id)
+
+
+def test_upgrade_recycles_the_old_file_and_says_what_replaced_what(home: Home, make_movie: Callable[..., Path]) -> None:
+    variant = home.add_movie()
+    old = make_movie(home.downloads / "Big.Buck.Bunny.2008.720p.BluRay.x264-OLD.mkv", 1, "1280x720")
+    home.completed(variant, old.stem, old)
+    assert len(home.run().imported) == 1
+    new = make_movie(home.downloads / f"{RELEASE}.mkv", 1, "1920x1080")
+    home.completed(variant, RELEASE, new)
+
+    report = home.run(NOW + timedelta(hours=1))
+
+    assert report.imported[0]["replaced"].endswith("Big Buck Bunny (2008) Bluray-720p.mkv")
+    recycled = home.path / "recycle" / "Big Buck Bunny (2008)" / "Big Buck Bunny (2008) Bluray-720p.mkv"
+    assert recycled.stat().st_ino == old.stat().st_ino
+    event = _history(home)[-1]
+    assert event.event == "imported" and event.data["replaced_quality"] == "Bluray-720p"
+    assert event.data["recycled_to"] == str(recycled)
+    with home.store.open() as library:
+        assert [f.quality for f in library.files.all()] == ["Bluray-1080p"]
+        # retention: nothing goes before 7 days, then the recycled file is deleted
+        assert cleanup_recycle_bin(library, 7, NOW + timedelta(days=6)).removed == []
+        assert cleanup_recycle_bin(library, 7, NOW + timedelta(days=8)).removed == [str(recycled)]
+    assert not recycled.exists() and old.exists(), "only the recycled link goes; the download is untouched"
+
+
+def test_not_an_upgrade_is_blocked_with_the_reason_in_history(home: Home, make_movie: Callable[..., Path]) -> None:
+    variant = home.add_movie()
+    first = make_movie(home.downloads / f"{RELEASE}.mkv", 1, "1920x1080")
+    home.completed(variant, RELEASE, first)
+    home.run()
+    worse = make_movie(home.downloads / "Big.Buck.Bunny.2008.720p.BluRay.x264-W.mkv", 1, "1280x720")
+    download = home.completed(variant, worse.stem, worse)
+    report = home.run()
+    reason = "Not an upgrade for existing movie file"
+    assert reason in report.blocked[0]["reason"] and "Bluray-1080p" in report.blocked[0]["reason"]
+    with home.store.open() as library:
+        assert library.downloads.get(download.id).state == DownloadState.IMPORT_BLOCKED
+        assert reason in (library.downloads.get(download.id).status_message or "")
+    assert reason in _history(home)[-1].data["reason"]
+
+
+def test_samples_unpacking_and_wrong_movie(home: Home, make_movie: Callable[..., Path]) -> None:
+    short = home.add_movie("Sintel", 2010, runtime=15)
+    clip = make_movie(home.downloads / "Sintel.2010.1080p.BluRay.x264-GRP.mkv", 2, "1920x1080")
+    home.completed(short, clip.stem, clip)
+    unpacking = home.downloads / "Tears.of.Steel.2012.1080p.BluRay.x264-GRP"
+    make_movie(unpacking / "tos.mkv", 1, "1920x1080")
+    (unpacking / "_UNPACK_tos").mkdir()
+    home.completed(home.add_movie("Tears of Steel", 2012), unpacking.name, unpacking)
+    wrong = make_movie(home.downloads / "Cosmos.Laundromat.2015.1080p.BluRay.x264-GRP.mkv", 1, "1920x1080")
+    home.completed(home.add_movie("Elephants Dream", 2006), "Elephants.Dream.2006.1080p.BluRay.x264-GRP", wrong)
+
+    report = home.run()
+
+    reasons = {row["download"]: row["reason"] for row in report.blocked + report.waiting}
+    assert reasons["Sintel.2010.1080p.BluRay.x264-GRP"].startswith("Sample: Sintel.2010.1080p.BluRay.x264-GRP.mkv runs")
+    assert reasons[unpacking.name].startswith("unpack still running (_UNPACK_tos)")
+    assert reasons["Elephants.Dream.2006.1080p.BluRay.x264-GRP"] == (
+        "the file is Cosmos Laundromat (2015), not the grabbed movie Elephants Dream (2006)")
+    with home.store.open() as library:
+        waiting = library.downloads.in_states(DownloadState.COMPLETED)
+    assert [d.title for d in waiting] == [unpacking.name], "an unpack in progress waits, it is not blocked"
+
+
+def test_real_exdev_copies_and_verifies(tmp_path: Path, make_movie: Callable[..., Path]) -> None:
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as shm:
+        if os.stat(shm).st_dev == os.stat(tmp_path).st_dev:
+            pytest.skip("/dev/shm is on the same filesystem as the temp folder here")
+        from radarr_pipeline.config import parse_config
+
+        from .homes import config_data
+
+        root = Path(shm) / "library"
+        root.mkdir()
+        home = Home(tmp_path, root, tmp_path / "downloads",
+                    parse_config(config_data(root), source="test", base_dir=tmp_path))
+        source = make_movie(home.downloads / f"{RELEASE}.mkv", 1, "1920x1080")
+        home.completed(home.add_movie(), RELEASE, source)
+        report = home.run()
+        final = root / "Big Buck Bunny (2008)" / "Big Buck Bunny (2008) Bluray-1080p.mkv"
+        assert report.imported[0]["mode"] == "copy"
+        assert final.read_bytes() == source.read_bytes() and final.stat().st_dev != source.stat().st_dev
+        assert not list(root.rglob("*.partial"))
+        with home.store.open() as library:
+            assert library.files.all()[0].import_mode == "copy"
+
+
+@pytest.mark.parametrize("title", [
+    "../../../../etc/Big.Buck.Bunny.2008.1080p.BluRay.x264-GRP",
+    "Big.Buck.Bunny/../../2008.1080p.BluRay.x264-GRP",
+    "Big.Buck.Bunny.2008.1080p\x00\x1b[31m.BluRay.x264-G/R/P",
+    "Big.Buck.Bunny.2008." + "A" * 5000 + ".1080p.BluRay.x264-GRP",
+])
+def test_hostile_release_names_never_write_outside_the_root(
+    home: Home, make_movie: Callable[..., Path], title: str
+) -> None:
+    source = make_movie(home.downloads / "movie.mkv", 1, "1920x1080")
+    home.completed(home.add_movie(), title, source)
+    before = set(home.path.rglob("*"))
+    report = home.run()
+    created = set(home.path.rglob("*")) - before
+    outside = [p for p in created if not p.resolve().is_relative_to(home.root.resolve())
+               and p.name != "library.duckdb.wal"]
+    assert outside == []
+    assert len(report.imported) + len(report.blocked) == 1
+    for row in report.imported:
+        assert Path(str(row["file"])).resolve().is_relative_to(home.root.resolve())
+        assert len(Path(str(row["file"])).name.encode()) <= 255
+
+
+def test_unreadable_download_is_blocked_and_left_as_it_was(home: Home, make_movie: Callable[..., Path]) -> None:
+    """As an unprivileged user (root reads everything), the import is blocked with a reason."""
+    if os.getuid() != 0:
+        pytest.skip("needs root to switch to an unprivileged user")
+    folder = home.downloads / RELEASE
+    source = make_movie(folder / f"{RELEASE}.mkv", 1, "1920x1080")
+    home.completed(home.add_movie(), RELEASE, folder)
+    for path in (home.path, home.root, home.downloads):
+        path.chmod(0o777)
+    for path in home.path.iterdir():
+        if path.name.startswith("library.duckdb"):
+            os.chown(path, 65534, 65534)
+    source.chmod(0o000)
+    child = Path(__file__).with_name("crash_child.py")
+    config = home.path / "config.yaml"
+    import yaml
+
+    from .homes import config_data
+    config.write_text(yaml.safe_dump(config_data(home.root)))
+    try:
+        result = subprocess.run([sys.executable, str(child), str(config)], capture_output=True, text=True,
+                                timeout=60, check=False, user=65534, group=65534, cwd="/")
+    except PermissionError:
+        source.chmod(0o644)
+        pytest.skip("the unprivileged user cannot run this Python (it lives under a private home)")
+    assert result.returncode == 0, result.stderr
+    assert "blocked=1" in result.stdout and "Permission denied" in result.stdout, result.stdout
+    source.chmod(0o644)
+    assert source.stat().st_nlink == 1 and not list(home.root.rglob("*.mkv"))
+
+
+def test_identify_folder() -> None:
+    assert identify_folder("The Matrix (1999)").title == "The Matrix"
+    heat = identify_folder("Heat (1995) {tmdb-949}")
+    assert (heat.title, heat.year, heat.tmdb_id) == ("Heat", 1995, 949)
+    assert identify_folder("Big.Buck.Bunny.2008.1080p.BluRay.x264-GRP").year == 2008
+    assert identify_folder("random stuff") is None
+
+
+def test_library_scan_matches_adds_and_records(home: Home, make_movie: Callable[..., Path]) -> None:
+    home.add_movie("Big Buck Bunny", 2008)
+    make_movie(home.root / "Big Buck Bunny (2008)" / "Big Buck Bunny (2008) Bluray-1080p.mkv", 1, "1920x1080")
+    make_movie(home.root / "Sintel (2010)" / "Sintel.2010.WEB-DL.mkv", 1, "1280x720")
+    (home.root / "Not a movie").mkdir()
+    with home.store.open() as library:
+        report = scan_library(library, home.config, NOW)
+        files = {Path(f.path).name: f.quality for f in library.files.all()}
+        titles = sorted(s.movie.title for s in library.movies.statuses())
+    assert (report.folders, report.matched, report.added, report.recorded) == (3, 1, 1, 2)
+    assert files == {"Big Buck Bunny (2008) Bluray-1080p.mkv": "Bluray-1080p", "Sintel.2010.WEB-DL.mkv": "WEBDL-720p"}
+    assert titles == ["Big Buck Bunny", "Sintel"]
+    assert report.unmatched == [{"folder": "Not a movie", "reason": "no title and year in the name"}]
+    with home.store.open() as library:
+        again = scan_library(library, home.config, NOW)
+        assert library.mediainfo_cache.count() == 2
+    assert (again.unchanged, again.recorded, again.added) == (3, 0, 0)
+
+
+def test_manual_import_by_cli_moves_a_folder(home: Home, make_movie: Callable[..., Path]) -> None:
+    import yaml
+
+    from .homes import config_data
+    variant = home.add_movie()
+    assert variant
+    folder = home.downloads / RELEASE
+    source = make_movie(folder / f"{RELEASE}.mkv", 1, "1920x1080")
+    config = home.path / "config.yaml"
+    config.write_text(yaml.safe_dump(config_data(home.root)))
+    result = subprocess.run([sys.executable, "-m", "radarr_pipeline.cli", "import", str(folder), "--mode", "move",
+                             "--config", str(config)], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    final = home.root / "Big Buck Bunny (2008)" / "Big Buck Bunny (2008) Bluray-1080p.mkv"
+    assert "Imported Big Buck Bunny (2008)" in result.stdout and final.is_file()
+    assert not source.exists(), "moved: nothing seeds a folder imported by hand"
+    again = subprocess.run([sys.executable, "-m", "radarr_pipeline.cli", "import", str(home.downloads / "nope"),
+                            "--config", str(config)], capture_output=True, text=True, timeout=60, check=False)
+    assert again.returncode == 1 and "does not exist" in again.stderr
+
+
+def test_manual_import_in_process_names_the_rejection(home: Home, make_movie: Callable[..., Path]) -> None:
+    home.add_movie()
+    folder = home.downloads / RELEASE
+    make_movie(folder / "Sample" / "sample.mkv", 1, "1920x1080")
+    with home.store.open() as library:
+        outcome = manual_import(library, home.config, folder, NOW)
+    assert str(outcome) == "Sample: sample.mkv is named as a sample"
