@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from radarr_pipeline.decisions.ranking import preference_key
 from radarr_pipeline.download_clients import DownloadClientError, QBittorrentClient
-from radarr_pipeline.models import Decision, HistoryEvent, StoredRelease
+from radarr_pipeline.models import HistoryEvent, StoredRelease
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.store import Library
+from radarr_pipeline.store.candidates import RankedCandidate
 from radarr_pipeline.torrent_files import (
     TorrentFetchError,
     fetch_torrent,
@@ -24,6 +24,7 @@ class GrabReport:
     grabbed: list[dict[str, object]] = field(default_factory=list)
     skipped: list[dict[str, object]] = field(default_factory=list)
     failed: list[dict[str, object]] = field(default_factory=list)
+    pending: list[dict[str, object]] = field(default_factory=list)
 
     def markdown(self) -> str:
         parts = ["**Grabbed**", markdown_table(self.grabbed, empty="_nothing grabbed_")]
@@ -31,6 +32,8 @@ class GrabReport:
             parts += ["**Failed**", markdown_table(self.failed)]
         if self.skipped:
             parts += ["**Skipped**", markdown_table(self.skipped)]
+        if self.pending:
+            parts += ["**Pending** (reconsidered on every run)", markdown_table(self.pending)]
         return "\n\n".join(parts)
 
 
@@ -57,45 +60,33 @@ def prepare_torrent(release: StoredRelease, fetch: Callable[[str], bytes] = fetc
     return PreparedTorrent(infohash_from_magnet(magnet), None, magnet)
 
 
-def _preference(decision: Decision, release: StoredRelease, priorities: dict[str, int]) -> tuple[int, ...]:
-    return preference_key(decision, release, priorities.get(release.release.indexer, 25))
-
-
-def best_per_variant(
-    approved: list[Decision], releases: dict[int, StoredRelease], priorities: dict[str, int]
-) -> dict[int, list[Decision]]:
-    """Approved decisions of each variant, best first."""
-    by_variant: dict[int, list[Decision]] = {}
-    for decision in approved:
-        by_variant.setdefault(decision.variant_id, []).append(decision)
-    for decisions in by_variant.values():
-        decisions.sort(key=lambda d: _preference(d, releases[d.release_id], priorities), reverse=True)
-    return by_variant
-
-
 def grab_best(
     library: Library,
     client: QBittorrentClient,
-    priorities: dict[str, int],
     now: datetime,
     *,
     fetch: Callable[[str], bytes] = fetch_torrent,
 ) -> GrabReport:
-    """At most one grab per variant; never while one of its downloads is active; never the same release twice."""
+    """The best-ranked approved release of each wanted variant, at most one per variant and run; never while a
+    download of the variant is active; never a release grabbed before (by release or by infohash)."""
     report = GrabReport()
-    approved = library.candidates.approved()
-    releases = {d.release_id: library.releases.get(d.release_id) for d in approved}
     active = library.downloads.active_variant_ids()
     grabbed_before = library.downloads.grabbed_release_ids()
-    for variant_id, decisions in best_per_variant(approved, releases, priorities).items():
-        variant = library.movies.variant(variant_id)
-        movie = library.movies.get(variant.movie_id)
+    by_variant: dict[int, list[RankedCandidate]] = {}
+    for candidate in library.candidates.ranked_approved():
+        by_variant.setdefault(candidate.variant_id, []).append(candidate)
+    for pending in library.candidates.pending():
+        movie = library.movies.get(pending.movie_id)
+        report.pending.append({"movie": f"{movie.title} ({movie.year})", "release": pending.release_title,
+                               "quality": pending.quality, "waiting for": "; ".join(pending.reasons)})
+    for variant_id, ranked in by_variant.items():
+        movie = library.movies.get(ranked[0].movie_id)
         label = f"{movie.title} ({movie.year})"
         if variant_id in active:
             report.skipped.append({"movie": label, "reason": "a download for this movie is already active"})
             continue
-        for decision in decisions:
-            stored = releases[decision.release_id]
+        for candidate in ranked:
+            stored = candidate.release
             if stored.id in grabbed_before:
                 continue
             try:
@@ -110,32 +101,29 @@ def grab_best(
                 if isinstance(exc, DownloadClientError):
                     raise
                 continue
-            library.downloads.track(
-                variant_id=variant_id,
-                release_id=stored.id,
-                client=client.kind,
-                download_id=prepared.infohash,
-                title=stored.release.title,
-                quality=decision.quality,
-                size=stored.release.size,
-                at=now,
-            )
-            library.history.add(
-                HistoryEvent(
-                    event="grabbed",
-                    movie_id=movie.id,
-                    variant_id=variant_id,
-                    source_title=stored.release.title,
-                    download_id=prepared.infohash,
-                    quality=decision.quality,
-                    data={"indexer": stored.release.indexer, "size": stored.release.size,
-                          "seeders": stored.release.seeders, "client": client.name},
-                ),
-                now,
-            )
+            _record_grab(library, client, candidate, movie.id, prepared.infohash, now)
             report.grabbed.append(
-                {"movie": label, "release": stored.release.title, "quality": decision.quality,
-                 "indexer": stored.release.indexer, "hash": prepared.infohash}
+                {"movie": label, "release": stored.release.title, "quality": candidate.quality,
+                 "score": candidate.format_score, "indexer": stored.release.indexer, "hash": prepared.infohash}
             )
+            grabbed_before.add(stored.id)
             break
     return report
+
+
+def _record_grab(library: Library, client: QBittorrentClient, candidate: RankedCandidate, movie_id: int,
+                 infohash: str, now: datetime) -> None:
+    stored = candidate.release
+    library.downloads.track(
+        variant_id=candidate.variant_id, release_id=stored.id, client=client.kind, download_id=infohash,
+        title=stored.release.title, quality=candidate.quality, size=stored.release.size, at=now,
+    )
+    library.history.add(
+        HistoryEvent(
+            event="grabbed", movie_id=movie_id, variant_id=candidate.variant_id, source_title=stored.release.title,
+            download_id=infohash, quality=candidate.quality,
+            data={"indexer": stored.release.indexer, "size": stored.release.size, "seeders": stored.release.seeders,
+                  "client": client.name, "format_score": candidate.format_score, "rank": candidate.rank},
+        ),
+        now,
+    )

@@ -6,8 +6,10 @@ import dagster as dg
 
 from dagster_project.metadata import report_metadata
 from dagster_project.resources import RadarrResource
-from radarr_pipeline.clients import indexer_priorities, minimum_seeders
+from radarr_pipeline.config import config_path
+from radarr_pipeline.decisions.configured import decision_context, load_formats
 from radarr_pipeline.decisions.engine import score_candidates
+from radarr_pipeline.decisions.report import ScoringReport, variant_labels
 from radarr_pipeline.grabbing import grab_best
 from radarr_pipeline.indexers.sync import SyncReport, collect_rss, collect_search, load_state, store_collected
 from radarr_pipeline.wanted import compute_wanted
@@ -71,30 +73,32 @@ def searched_releases(context: dg.AssetExecutionContext, radarr: RadarrResource)
 
 @dg.asset(group_name="acquisition", kinds={"duckdb"}, pool="duckdb", deps=[rss_releases, searched_releases],
           automation_condition=dg.AutomationCondition.eager())
-def scored_candidates(radarr: RadarrResource) -> dg.MaterializeResult:
-    """Every release matched to a wanted movie, with its quality and every reason it was turned down."""
-    config = radarr.config()
-    profiles = radarr.profiles()
+def scored_candidates(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
+    """Every release matched to a wanted movie version, judged by every rule: approved (ranked), pending (a
+    temporary rule such as the delay profile; reconsidered on every run) or rejected, with every reason."""
+    config, profiles = radarr.config(), radarr.profiles()
+    formats = load_formats(config, config_path(radarr.config_path or None).absolute().parent, profiles)
+    decision_ctx = decision_context(config, profiles, datetime.now(UTC))
     with radarr.store().open() as library:
-        report = score_candidates(library, profiles, minimum_seeders(config), datetime.now(UTC))
-    return dg.MaterializeResult(metadata=report_metadata(
-        report, {"releases": report.releases, "wanted": report.wanted, "approved": report.approved,
-                 "rejected": report.rejected},
-        row_count=len(report.decisions),
-    ))
+        evaluation = score_candidates(library, formats, decision_ctx)
+        labels = variant_labels(library)
+    report = ScoringReport(evaluation, labels)
+    context.log.info(", ".join(f"{k} {v}" for k, v in report.counts.items()))
+    return dg.MaterializeResult(metadata=report_metadata(report, report.counts, row_count=len(evaluation.status)))
 
 
 @dg.asset(group_name="acquisition", kinds={"duckdb", "qbittorrent"}, pool="duckdb", deps=[scored_candidates],
           automation_condition=dg.AutomationCondition.eager(), retry_policy=NETWORK_RETRY)
 def grabs(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
-    """The best approved release of each wanted movie, sent to the download client (once)."""
-    config = radarr.config()
+    """The best-ranked approved release of each wanted movie version, sent to the download client once, and
+    recorded in history; nothing while a download of that version is active."""
     client = radarr.download_client()
     with radarr.store().open() as library:
-        report = grab_best(library, client, indexer_priorities(config), datetime.now(UTC))
+        report = grab_best(library, client, datetime.now(UTC))
     for failure in report.failed:
         context.log.warning(f"grab failed: {failure}")
     return dg.MaterializeResult(metadata=report_metadata(
-        report, {"grabbed": len(report.grabbed), "skipped": len(report.skipped), "failed": len(report.failed)},
+        report, {"grabbed": len(report.grabbed), "skipped": len(report.skipped), "failed": len(report.failed),
+                 "pending": len(report.pending)},
         row_count=len(report.grabbed),
     ))

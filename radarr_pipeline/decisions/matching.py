@@ -1,43 +1,161 @@
-"""Does a release belong to a movie? Ids first, then the clean title and year, as Radarr maps releases."""
+"""Which wanted movie a release is for: ids first, then the clean title and year, as Radarr maps releases.
+
+``match_releases`` works in bulk: movies are indexed by IMDb id, TMDB id and every clean title (title, original
+title, alternative titles, and their Roman/Arabic numeral variants), then each release costs a few dict
+look-ups, never a scan of the movies. ``release_is_for_movie`` is the one-pair form of the same rule.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
 from radarr_pipeline.models import IndexerRelease, Movie
 from radarr_pipeline.parsing import ParsedRelease, clean_movie_title
+
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+          "xvii", "xviii", "xix", "xx")
+_ROMAN_TO_ARABIC = {roman: str(number) for number, roman in enumerate(_ROMAN, start=1)}
+_ARABIC_TO_ROMAN = {arabic: roman for roman, arabic in _ROMAN_TO_ARABIC.items()}
+_WORD = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]+")
 
 
 def normalize_imdb_id(value: str | None) -> str | None:
     """'tt0133093', '0133093' and '133093' are the same IMDb id."""
     if not value:
         return None
-    digits = value.lower().removeprefix("tt").lstrip("0")
+    digits = str(value).lower().removeprefix("tt").lstrip("0")
     return f"tt{digits.zfill(7)}" if digits.isdigit() else None
 
 
-def ids_identify(release: IndexerRelease, parsed: ParsedRelease | None, movie: Movie) -> bool | None:
-    """True or False when an id settles it; None when neither side gives a comparable id."""
-    imdb = normalize_imdb_id(release.imdb_id or (parsed.imdb_id if parsed else None))
-    if imdb and movie.imdb_id:
-        return imdb == normalize_imdb_id(movie.imdb_id)
-    tmdb = release.tmdb_id or (parsed.tmdb_id if parsed else None)
-    if tmdb and movie.tmdb_id:
-        return tmdb == movie.tmdb_id
-    return None
+def numeral_variants(title: str) -> set[str]:
+    """The title with its numbers as Roman numerals and as Arabic ones ("Rocky II" <-> "Rocky 2").
+
+    A lone "I" is only read as a number at the end of the title ("Part I"), never "I, Robot"."""
+    parts = _WORD.findall(title)
+    words = [i for i, part in enumerate(parts) if part[0].isalnum()]
+    to_arabic, to_roman = list(parts), list(parts)
+    for position in words:
+        word = parts[position].lower()
+        if word in _ROMAN_TO_ARABIC and (word != "i" or position == words[-1]) and position != words[0]:
+            to_arabic[position] = _ROMAN_TO_ARABIC[word]
+        if word in _ARABIC_TO_ROMAN and position != words[0]:
+            to_roman[position] = _ARABIC_TO_ROMAN[word].upper()
+    return {title, "".join(to_arabic), "".join(to_roman)}
 
 
-def title_and_year_match(parsed: ParsedRelease, movie: Movie) -> bool:
-    """The release names the movie: one of its titles cleans to the movie's, and the year agrees."""
-    wanted_titles = {clean_movie_title(movie.title)}
+def movie_clean_titles(movie: Movie, alternative_titles: Iterable[str] = ()) -> set[str]:
+    """Every clean title a release may use for the movie."""
+    titles = {movie.title, *alternative_titles}
     if movie.original_title:
-        wanted_titles.add(clean_movie_title(movie.original_title))
-    titles = {clean_movie_title(t) for t in parsed.movie_titles or (parsed.movie_title,)}
-    if not titles & wanted_titles:
-        return False
-    return parsed.year is None or parsed.year == movie.year
+        titles.add(movie.original_title)
+    cleaned = {clean_movie_title(variant) for title in titles for variant in numeral_variants(title)}
+    cleaned.discard("")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class MovieKey:
+    """What matching needs to know about a wanted movie."""
+
+    movie_id: int
+    imdb_id: str | None
+    tmdb_id: int | None
+    year: int
+    secondary_year: int | None
+    clean_titles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ReleaseKey:
+    """What matching needs to know about a release: ids (from the indexer or the title) and the parse."""
+
+    imdb_id: str | None
+    tmdb_id: int | None
+    titles: tuple[str, ...]
+    year: int | None
+
+
+@dataclass
+class MovieIndex:
+    by_imdb: dict[str, int] = field(default_factory=dict)
+    by_tmdb: dict[int, int] = field(default_factory=dict)
+    by_title: dict[str, list[int]] = field(default_factory=dict)
+    movies: dict[int, MovieKey] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, movies: Iterable[MovieKey]) -> MovieIndex:
+        index = cls()
+        for movie in movies:
+            index.movies[movie.movie_id] = movie
+            if movie.imdb_id:
+                index.by_imdb[movie.imdb_id] = movie.movie_id
+            if movie.tmdb_id:
+                index.by_tmdb[movie.tmdb_id] = movie.movie_id
+            for title in movie.clean_titles:
+                index.by_title.setdefault(title, []).append(movie.movie_id)
+        return index
+
+
+def _ids_contradict(release: ReleaseKey, movie: MovieKey) -> bool:
+    """The release carries an id and the movie another one: the same title is then another film."""
+    if release.imdb_id and movie.imdb_id:
+        return release.imdb_id != movie.imdb_id
+    if release.tmdb_id and movie.tmdb_id:
+        return release.tmdb_id != movie.tmdb_id
+    return False
+
+
+def year_matches(year: int | None, movie: MovieKey) -> bool:
+    """No year in the release, the movie's year, or its secondary year (Radarr's rule)."""
+    return year is None or year == movie.year or (movie.secondary_year is not None and year == movie.secondary_year)
+
+
+def match_one(release: ReleaseKey, index: MovieIndex) -> list[tuple[int, str]]:
+    """(movie id, how) pairs for one release: by IMDb id, else by TMDB id, else by clean title and year."""
+    if release.imdb_id and release.imdb_id in index.by_imdb:
+        return [(index.by_imdb[release.imdb_id], "imdb")]
+    if release.tmdb_id and release.tmdb_id in index.by_tmdb:
+        return [(index.by_tmdb[release.tmdb_id], "tmdb")]
+    found: dict[int, str] = {}
+    for title in release.titles:
+        for movie_id in index.by_title.get(clean_movie_title(title), ()):
+            movie = index.movies[movie_id]
+            if year_matches(release.year, movie) and not _ids_contradict(release, movie):
+                found.setdefault(movie_id, "title")
+    return list(found.items())
+
+
+def match_releases(releases: Sequence[ReleaseKey], index: MovieIndex) -> tuple[list[int], list[int], list[str]]:
+    """Every (release position, movie id, how) match, as three parallel lists."""
+    positions: list[int] = []
+    movie_ids: list[int] = []
+    how: list[str] = []
+    for position, release in enumerate(releases):
+        for movie_id, by in match_one(release, index):
+            positions.append(position)
+            movie_ids.append(movie_id)
+            how.append(by)
+    return positions, movie_ids, how
+
+
+def release_key(release: IndexerRelease, parsed: ParsedRelease | None) -> ReleaseKey:
+    return ReleaseKey(
+        imdb_id=normalize_imdb_id(release.imdb_id or (parsed.imdb_id if parsed else None)),
+        tmdb_id=release.tmdb_id or (parsed.tmdb_id if parsed else None),
+        titles=(parsed.movie_titles or (parsed.movie_title,)) if parsed else (),
+        year=parsed.year if parsed else None,
+    )
+
+
+def movie_key(movie: Movie, alternative_titles: Iterable[str] = (), secondary_year: int | None = None) -> MovieKey:
+    return MovieKey(
+        movie_id=movie.id, imdb_id=normalize_imdb_id(movie.imdb_id), tmdb_id=movie.tmdb_id, year=movie.year,
+        secondary_year=secondary_year, clean_titles=frozenset(movie_clean_titles(movie, alternative_titles)),
+    )
 
 
 def release_is_for_movie(release: IndexerRelease, parsed: ParsedRelease | None, movie: Movie) -> bool:
-    by_id = ids_identify(release, parsed, movie)
-    if by_id is not None:
-        return by_id
-    return parsed is not None and title_and_year_match(parsed, movie)
+    """The one-pair form (slow: builds an index of one movie). Used by tests and the benchmark's baseline."""
+    return bool(match_one(release_key(release, parsed), MovieIndex.build([movie_key(movie)])))

@@ -1,43 +1,295 @@
-"""Decision rules. Each is a named pure function: it returns None to accept, or the reason a person reads."""
+"""Decision rules, Radarr's specifications. Each is a named pure function over the candidates' columns: it
+returns the rows it turns down, each with the sentence the user reads in the UI. No rejection is approval.
+
+``PERMANENT_RULES`` run first; ``TEMPORARY_RULES`` (minimum age, delay) then see which rows passed them: a
+release turned down only by temporary rules is *pending* and is reconsidered on every run.
+"""
 
 from __future__ import annotations
 
-from radarr_pipeline.models import IndexerRelease
-from radarr_pipeline.quality.profiles import QualityProfile
-from radarr_pipeline.quality.qualities import Quality
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from radarr_pipeline.decisions.context import (
+    ASSUMED_RUNTIME_MINUTES,
+    MEGABYTE,
+    DecisionContext,
+    Rejections,
+    RejectionType,
+    human_size,
+)
+from radarr_pipeline.decisions.frame import Candidates
+from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
+from radarr_pipeline.quality.upgrades import (
+    ProperHandling,
+    UpgradeRejection,
+    compare_quality_models,
+    cutoff_not_met,
+    is_upgrade_allowed,
+    rejection_message,
+    upgrade_rejection,
+)
+
+RuleFunction = Callable[[Candidates, DecisionContext], Rejections]
+SAMPLE_MAX_BYTES = 70 * MEGABYTE
+_RAW_DISC = re.compile(
+    r"\b(?:BDMV|VIDEO_TS|BD25|BD50|BD66|BD100|BDISO|COMPLETE[ ._-]+(?:UHD[ ._-]+)?BLU-?RAY)\b|\bdis[ck][ ._-]?\d\b"
+    r"|\.(?:iso|img|m2ts|vob)$",
+    re.IGNORECASE,
+)
 
 
-def quality_allowed_by_profile(quality: Quality, profile: QualityProfile) -> str | None:
-    if profile.allows(quality):
-        return None
-    return f"Quality {quality.name} is not wanted in profile {profile.name}"
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: RejectionType
+    check: RuleFunction
 
 
-def not_already_grabbed(release_id: int, grabbed_release_ids: set[int]) -> str | None:
-    if release_id in grabbed_release_ids:
-        return "Release was grabbed before"
-    return None
+def _reject(mask: np.ndarray, message: Callable[[int], str]) -> Rejections:
+    rows = np.flatnonzero(mask)
+    return Rejections(rows, [message(int(i)) for i in rows])
 
 
-def minimum_seeders(release: IndexerRelease, minimum: int) -> str | None:
-    if release.seeders is None or release.seeders >= minimum:
-        return None
-    return f"Not enough seeders: {release.seeders} (minimum {minimum})"
+def _model(quality: str, revision: int, real: int = 0) -> QualityModel:
+    return QualityModel(quality_by_name(quality), Revision(version=int(revision), real=int(real)))
 
 
-def has_download_link(release: IndexerRelease) -> str | None:
-    if release.download_url or release.magnet_url:
-        return None
-    return "Release has neither a .torrent link nor a magnet link"
+# ------------------------------------------------------------------------------------------ the release itself
+
+def has_download_link(c: Candidates, ctx: DecisionContext) -> Rejections:
+    return _reject(~c.has_link.astype(bool), lambda i: "Release has neither a .torrent link nor a magnet link")
 
 
-def better_than_file_on_disk(
-    quality: Quality, existing: Quality | None, profile: QualityProfile
-) -> str | None:
-    if existing is None:
-        return None
-    if not profile.upgrade_allowed:
-        return f"Upgrades are not allowed by profile {profile.name} and the movie has a file"
-    if profile.index_of(quality) <= profile.index_of(existing):
-        return f"Existing file on disk is of equal or better quality: {existing.name}"
-    return None
+def not_a_sample(c: Candidates, ctx: DecisionContext) -> Rejections:
+    small = (c.size >= 0) & (c.size < SAMPLE_MAX_BYTES)
+    sample = np.array(["sample" in str(t).lower() for t in c.title], dtype=bool) & small
+    return _reject(sample, lambda i: f"Sample: the title says so and it is only {human_size(c.size[i])}")
+
+
+def raw_disc_allowed(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """Radarr rejects raw disc structures (BDMV, ISO, BR-DISK) unless the profile allows the BR-DISK quality."""
+    brdisk = quality_by_name("BR-DISK")
+    allows = {name: profile.allows(brdisk) for name, profile in ctx.profiles.items()}
+    raw = (c.quality == "BR-DISK") | np.array([bool(_RAW_DISC.search(str(t))) for t in c.title], dtype=bool)
+    allowed = np.array([allows.get(p, False) for p in c.profile], dtype=bool)
+    return _reject(raw & ~allowed,
+                   lambda i: f"Raw disc release (BR-DISK): profile {c.profile[i]} does not allow BR-DISK")
+
+
+def acceptable_size(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """Quality definitions limit size in MB per minute of runtime; an unknown runtime counts as
+    ASSUMED_RUNTIME_MINUTES (and the reason says so)."""
+    minimum = np.array([ctx.definitions[q].min_size for q in c.quality], dtype=float)
+    maximum = np.array([ctx.definitions[q].max_size or math.inf for q in c.quality], dtype=float)
+    runtime = np.where(c.runtime > 0, c.runtime, ASSUMED_RUNTIME_MINUTES)
+    size = np.where(c.size >= 0, c.size, 0).astype(float)
+    low = size < minimum * runtime * MEGABYTE
+    high = size > maximum * runtime * MEGABYTE
+
+    def message(i: int) -> str:
+        for_runtime = (f"for {c.runtime[i]} minutes" if c.runtime[i] > 0
+                       else f"runtime unknown, assumed {ASSUMED_RUNTIME_MINUTES} minutes")
+        if low[i]:
+            limit = human_size(minimum[i] * runtime[i] * MEGABYTE)
+            return f"{human_size(size[i])} is smaller than the minimum {limit} for {c.quality[i]} ({for_runtime})"
+        limit = human_size(maximum[i] * runtime[i] * MEGABYTE)
+        return f"{human_size(size[i])} is larger than the maximum {limit} for {c.quality[i]} ({for_runtime})"
+
+    return _reject(low | high, message)
+
+
+def minimum_seeders(c: Candidates, ctx: DecisionContext) -> Rejections:
+    required = np.array([ctx.minimum_seeders.get(i, 1) for i in c.indexer], dtype=np.int64)
+    return _reject((c.seeders >= 0) & (c.seeders < required),
+                   lambda i: f"Not enough seeders: {c.seeders[i]} (minimum {required[i]} on {c.indexer[i]})")
+
+
+def required_indexer_flags(c: Candidates, ctx: DecisionContext) -> Rejections:
+    if not ctx.required_flags:
+        return Rejections.none()
+    missing = [
+        [flag for flag in ctx.required_flags.get(indexer, ()) if flag not in flags]
+        for indexer, flags in zip(c.indexer, c.flags, strict=True)
+    ]
+    return _reject(np.array([bool(m) for m in missing], dtype=bool),
+                   lambda i: f"{c.indexer[i]} requires the indexer flag(s) {', '.join(missing[i])}; the release has "
+                             f"{', '.join(c.flags[i]) or 'none'}")
+
+
+def blocklisted(c: Candidates, ctx: DecisionContext) -> Rejections:
+    return _reject(c.blocklisted.astype(bool), lambda i: "Release is blocklisted")
+
+
+# ------------------------------------------------------------------------------------------ the movie
+
+def monitored(c: Candidates, ctx: DecisionContext) -> Rejections:
+    return _reject(~c.monitored.astype(bool), lambda i: "Movie is not monitored")
+
+
+def minimum_availability(c: Candidates, ctx: DecisionContext) -> Rejections:
+    today = ctx.now.date()
+    waiting = np.array([d is not None and today < d for d in c.available_from], dtype=bool)
+    labels = {"announced": "Announced", "in_cinemas": "In Cinemas", "released": "Released"}
+    return _reject(waiting, lambda i: f"Movie is not available yet: minimum availability is "
+                                      f"{labels.get(c.minimum_availability[i], c.minimum_availability[i])}, "
+                                      f"expected on {c.available_from[i]:%Y-%m-%d}")
+
+
+def free_space(c: Candidates, ctx: DecisionContext) -> Rejections:
+    reserve = ctx.minimum_free_space_mb * MEGABYTE
+    short = (c.free_bytes >= 0) & (c.size > 0) & (c.size > c.free_bytes - reserve)
+    return _reject(short, lambda i: f"Not enough free space in {c.root_folder[i]}: {human_size(c.free_bytes[i])} "
+                                    f"free, the release needs {human_size(c.size[i])} and "
+                                    f"{ctx.minimum_free_space_mb} MB must stay free")
+
+
+# ------------------------------------------------------------------------------------------ quality and formats
+
+def quality_allowed_by_profile(c: Candidates, ctx: DecisionContext) -> Rejections:
+    return _reject(c.quality_rank < 0, lambda i: f"Quality {c.quality[i]} is not wanted in profile {c.profile[i]}")
+
+
+def custom_formats_evaluated(c: Candidates, ctx: DecisionContext) -> Rejections:
+    return _reject(~c.formats_known.astype(bool),
+                   lambda i: "A custom format's regex timed out on this title: not grabbed rather than guessed")
+
+
+def custom_format_score_minimum(c: Candidates, ctx: DecisionContext) -> Rejections:
+    minimum = np.array([ctx.profiles[p].min_format_score for p in c.profile], dtype=np.int64)
+    return _reject(c.format_score < minimum,
+                   lambda i: f"Custom format score {c.format_score[i]} ({', '.join(c.formats[i]) or 'no formats'}) "
+                             f"is below profile {c.profile[i]}'s minimum {minimum[i]}")
+
+
+# ------------------------------------------------------------------------------------------ upgrades
+
+def _has_file(c: Candidates) -> np.ndarray:
+    return np.array([q is not None for q in c.file_quality], dtype=bool)
+
+
+def upgrade_allowed(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """The movie has a file, the release would upgrade it (quality, revision or format score), and the profile
+    does not allow upgrades."""
+    mask = np.zeros(len(c), dtype=bool)
+    for i in np.flatnonzero(_has_file(c)):
+        profile = ctx.profiles[c.profile[i]]
+        if profile.upgrade_allowed:
+            continue
+        current, new = _model(c.file_quality[i], c.file_revision[i]), _model(c.quality[i], c.revision[i], c.real[i])
+        mask[i] = compare_quality_models(profile, new, current) > 0 or c.format_score[i] > c.file_score[i]
+    return _reject(mask, lambda i: f"Quality profile {c.profile[i]} does not allow upgrades "
+                                   f"(file on disk: {c.file_quality[i]})")
+
+
+def better_than_file_on_disk(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """Radarr's upgrade rules (quality, then revision, then custom-format score) against the file on disk."""
+    messages: dict[int, str] = {}
+    for i in np.flatnonzero(_has_file(c)):
+        profile = ctx.profiles[c.profile[i]]
+        if not profile.upgrade_allowed:
+            continue  # upgrade_allowed speaks for these
+        current = _model(c.file_quality[i], c.file_revision[i])
+        reason = upgrade_rejection(profile, current, int(c.file_score[i]),
+                                   _model(c.quality[i], c.revision[i], c.real[i]), int(c.format_score[i]),
+                                   ctx.propers)
+        if reason is not None:
+            messages[int(i)] = rejection_message(reason, profile, current, int(c.file_score[i]),
+                                                 int(c.format_score[i]))
+    rows = np.array(sorted(messages), dtype=np.int64)
+    return Rejections(rows, [messages[i] for i in rows])
+
+
+def proper_or_repack_allowed(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """With 'do not upgrade', a PROPER/REPACK of the quality on disk is not grabbed for its revision alone."""
+    if ctx.propers is not ProperHandling.DO_NOT_UPGRADE:
+        return Rejections.none()
+    same = _has_file(c) & (c.quality == c.file_quality)
+    newer = same & ((c.real > 0) | (c.revision > c.file_revision))
+    return _reject(newer, lambda i: f"Proper/repack of the {c.file_quality[i]} file on disk: propers and repacks "
+                                    "are set to 'do not upgrade'")
+
+
+# ------------------------------------------------------------------------------------------ queue and history
+
+def already_in_queue(c: Candidates, ctx: DecisionContext) -> Rejections:
+    return _reject(c.in_queue.astype(bool),
+                   lambda i: f"Release is already in the download queue ({c.queue_state[i] or 'queued'})")
+
+
+def better_than_queued(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """Radarr's QueueSpecification: another release of the movie is downloading; this one must upgrade it."""
+    messages: dict[int, str] = {}
+    queued = np.flatnonzero(np.array([q is not None for q in c.queue_quality], dtype=bool) & ~c.in_queue.astype(bool))
+    for i in queued:
+        profile = ctx.profiles[c.profile[i]]
+        current = _model(c.queue_quality[i], c.queue_revision[i])
+        new = _model(c.quality[i], c.revision[i], c.real[i])
+        score, new_score = int(c.queue_score[i]), int(c.format_score[i])
+        if not cutoff_not_met(profile, current, score, new, ctx.propers):
+            messages[int(i)] = f"Release in queue already meets the cutoff: {current} ({c.queue_title[i]})"
+        elif upgrade_rejection(profile, current, score, new, new_score, ctx.propers) is not None:
+            messages[int(i)] = f"Release in queue is of equal or higher preference: {current} ({c.queue_title[i]})"
+        elif not is_upgrade_allowed(profile, current, score, new, new_score):
+            messages[int(i)] = f"Another release is queued and profile {profile.name} does not allow upgrades"
+    rows = np.array(sorted(messages), dtype=np.int64)
+    return Rejections(rows, [messages[i] for i in rows])
+
+
+def not_already_grabbed(c: Candidates, ctx: DecisionContext) -> Rejections:
+    grabbed = np.array([g is not None for g in c.grabbed_at], dtype=bool) & ~c.in_queue.astype(bool)
+    return _reject(grabbed, lambda i: f"Release was already grabbed on {c.grabbed_at[i]:%Y-%m-%d %H:%M}")
+
+
+# ------------------------------------------------------------------------------------------ temporary
+
+def minimum_age(c: Candidates, ctx: DecisionContext) -> Rejections:
+    if ctx.minimum_age_minutes <= 0:
+        return Rejections.none()
+    young = c.age_minutes < ctx.minimum_age_minutes
+    return _reject(young, lambda i: f"Only {int(c.age_minutes[i])} minutes old, the minimum age is "
+                                    f"{ctx.minimum_age_minutes} minutes: pending")
+
+
+def delay_profile(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """Radarr's delay profile: a release waits until it is ``delay`` minutes old, unless it is the profile's
+    best quality (bypass), scores above the bypass score, or another acceptable release of the same movie has
+    already waited out the delay (then the best of them is taken)."""
+    delay = ctx.delay_minutes
+    if delay <= 0:
+        return Rejections.none()
+    ok = ctx.permanently_ok if ctx.permanently_ok is not None else np.ones(len(c), dtype=bool)
+    top = np.array([len(ctx.profiles[p].items) - 1 for p in c.profile], dtype=np.int64)
+    bypass = (c.quality_rank == top) if ctx.delay_bypass_if_highest_quality else np.zeros(len(c), dtype=bool)
+    if ctx.delay_bypass_above_format_score is not None:
+        bypass |= c.format_score >= ctx.delay_bypass_above_format_score
+    oldest: dict[int, float] = {}
+    for variant, age, good in zip(c.variant_id, c.age_minutes, ok, strict=True):
+        if good and age > oldest.get(int(variant), -1.0):
+            oldest[int(variant)] = float(age)
+    waited = np.array([oldest.get(int(v), -1.0) >= delay for v in c.variant_id], dtype=bool)
+    waiting = ~bypass & ~waited & (c.age_minutes < delay)
+    return _reject(waiting, lambda i: f"Delay profile: waiting {math.ceil(delay - c.age_minutes[i])} more minutes "
+                                      f"for a better release (delay {delay} minutes): pending")
+
+
+PERMANENT_RULES: tuple[Rule, ...] = tuple(
+    Rule(f.__name__, RejectionType.PERMANENT, f)
+    for f in (
+        monitored, minimum_availability, has_download_link, not_a_sample, quality_allowed_by_profile,
+        raw_disc_allowed, acceptable_size, custom_formats_evaluated, custom_format_score_minimum, upgrade_allowed,
+        better_than_file_on_disk, proper_or_repack_allowed, already_in_queue, better_than_queued,
+        not_already_grabbed, blocklisted, minimum_seeders, required_indexer_flags, free_space,
+    )
+)
+TEMPORARY_RULES: tuple[Rule, ...] = (
+    Rule("minimum_age", RejectionType.TEMPORARY, minimum_age),
+    Rule("delay_profile", RejectionType.TEMPORARY, delay_profile),
+)
+RULES = PERMANENT_RULES + TEMPORARY_RULES
+
+__all__ = ["PERMANENT_RULES", "RULES", "TEMPORARY_RULES", "Rule", "UpgradeRejection"]

@@ -5,7 +5,10 @@ from datetime import datetime
 
 import duckdb
 
-from radarr_pipeline.models import Decision, IndexerRelease, StoredRelease
+from radarr_pipeline.models import IndexerRelease, StoredRelease
+
+# The candidates table's repository lives with the decision engine's other reads; Library imports it from here.
+from radarr_pipeline.store.candidates import CandidateRepository as CandidateRepository
 
 _RELEASE_COLUMNS = (
     "id, guid, title, indexer, download_url, magnet_url, info_url, infohash, size, seeders, peers, published_at,"
@@ -91,32 +94,3 @@ class ReleaseRepository:
     def count(self) -> int:
         row = self._conn.execute("SELECT count(*) FROM releases").fetchone()
         return int(row[0]) if row else 0
-
-
-class CandidateRepository:
-    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
-        self._conn = conn
-
-    def replace(self, decisions: Iterable[Decision], evaluated_at: datetime) -> int:
-        """Record decisions, replacing any earlier decision on the same (release, variant)."""
-        rows = [
-            (d.release_id, d.variant_id, d.quality, d.quality_rank, d.revision, d.format_score, d.approved,
-             list(d.rejections), evaluated_at)
-            for d in decisions
-        ]
-        if rows:
-            self._conn.executemany(
-                "INSERT OR REPLACE INTO candidates (release_id, variant_id, quality, quality_rank, revision,"
-                " format_score, approved, rejections, evaluated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-        return len(rows)
-
-    def approved(self) -> list[Decision]:
-        """Approved decisions for variants still wanted."""
-        rows = self._conn.execute(
-            "SELECT c.release_id, c.variant_id, c.quality, c.quality_rank, c.revision, c.format_score"
-            " FROM candidates c JOIN wanted w ON w.variant_id = c.variant_id"
-            " WHERE c.approved ORDER BY c.variant_id, c.release_id"
-        ).fetchall()
-        return [Decision(*row) for row in rows]

@@ -1,0 +1,59 @@
+"""The decision engine's inputs from the configuration: custom formats and the rules' context."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from radarr_pipeline.config import AppConfig
+from radarr_pipeline.decisions.context import DecisionContext
+from radarr_pipeline.quality.custom_formats import CustomFormat, CustomFormatError, load_custom_formats
+from radarr_pipeline.quality.definitions import apply_definition_overrides, default_quality_definitions
+from radarr_pipeline.quality.profiles import QualityProfile
+
+
+class DecisionSetupError(ValueError):
+    """The decision settings cannot be used as they are; the message says what to fix."""
+
+
+def load_formats(config: AppConfig, config_dir: Path, profiles: dict[str, QualityProfile]) -> list[CustomFormat]:
+    """The configured custom formats. Every profile score must name a loaded format: a misspelt name would
+    otherwise score 0 silently and change what is grabbed."""
+    folder = config.decisions.custom_formats_dir
+    formats: list[CustomFormat] = []
+    if folder is not None:
+        folder = folder if folder.is_absolute() else config_dir / folder
+        try:
+            formats = load_custom_formats(folder)
+        except CustomFormatError as exc:
+            raise DecisionSetupError(f"custom formats in {folder}:\n{exc}") from None
+    known = {f.name for f in formats}
+    for profile in profiles.values():
+        unknown = sorted(set(profile.format_scores) - known)
+        if unknown:
+            where = f"the custom formats in {folder}" if folder else "any custom format (decisions.custom_formats_dir"\
+                " is not set)"
+            raise DecisionSetupError(f"quality profile {profile.name!r} scores {unknown}, which are not {where}")
+    return formats
+
+
+def decision_context(config: AppConfig, profiles: dict[str, QualityProfile], now: datetime) -> DecisionContext:
+    settings = config.decisions
+    try:
+        definitions = apply_definition_overrides(default_quality_definitions(), settings.quality_definitions)
+    except ValueError as exc:
+        raise DecisionSetupError(f"decisions.quality_definitions: {exc}") from None
+    return DecisionContext(
+        profiles=profiles,
+        now=now,
+        definitions=definitions,
+        minimum_seeders={i.name: i.minimum_seeders for i in config.indexers},
+        indexer_priorities={i.name: i.priority for i in config.indexers},
+        required_flags=dict(settings.required_indexer_flags),
+        minimum_free_space_mb=settings.minimum_free_space_mb,
+        minimum_age_minutes=settings.minimum_age_minutes,
+        delay_minutes=settings.delay.minutes,
+        delay_bypass_if_highest_quality=settings.delay.bypass_if_highest_quality,
+        delay_bypass_above_format_score=settings.delay.bypass_if_above_format_score,
+        propers=settings.propers_and_repacks,
+    )

@@ -1,0 +1,271 @@
+"""What the decision engine reads (in bulk, as columns) and writes (every decision with its reasons).
+
+All reads return pandas DataFrames: the engine works on columns, never one release at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import duckdb
+import pandas as pd
+
+from radarr_pipeline.models import IndexerRelease, StoredRelease
+from radarr_pipeline.parsing import PARSER_VERSION
+
+_CANDIDATE_COLUMNS = (
+    "release_id", "variant_id", "movie_id", "matched_by", "quality", "quality_rank", "revision", "real",
+    "format_score", "formats", "status", "approved", "rank",
+)
+
+
+@dataclass(frozen=True)
+class RankedCandidate:
+    """An approved decision, with the release it is about, in the variant's preference order."""
+
+    variant_id: int
+    movie_id: int
+    rank: int
+    quality: str
+    format_score: int
+    release: StoredRelease
+
+
+@dataclass(frozen=True)
+class PendingCandidate:
+    variant_id: int
+    movie_id: int
+    release_title: str
+    indexer: str
+    quality: str
+    reasons: tuple[str, ...]
+
+
+class CandidateRepository:
+    """The candidates table: one row per (release, wanted variant), replaced on every scoring run."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def replace_all(self, decisions: pd.DataFrame, rejections: pd.DataFrame, evaluated_at: datetime) -> int:
+        """Replace every decision. ``decisions`` has one row per candidate (see _CANDIDATE_COLUMNS plus
+        ``row``); ``rejections`` one row per failed rule: ``row``, ``ordinal``, ``rule``, ``message``."""
+        self._conn.execute("DELETE FROM candidates")
+        if decisions.empty:
+            return 0
+        self._conn.register("decisions_frame", decisions)
+        self._conn.register("rejections_frame", rejections)
+        try:
+            self._conn.execute(
+                f"""
+                INSERT INTO candidates ({", ".join(_CANDIDATE_COLUMNS)}, rejections, rejected_by, evaluated_at)
+                SELECT {", ".join("d." + c for c in _CANDIDATE_COLUMNS)},
+                       coalesce(r.messages, []::VARCHAR[]), coalesce(r.rules, []::VARCHAR[]), ?
+                FROM decisions_frame d
+                LEFT JOIN (
+                    SELECT "row", list(message ORDER BY ordinal) AS messages, list(rule ORDER BY ordinal) AS rules
+                    FROM rejections_frame GROUP BY "row"
+                ) r ON r."row" = d."row"
+                """,
+                [evaluated_at],
+            )
+        finally:
+            self._conn.unregister("decisions_frame")
+            self._conn.unregister("rejections_frame")
+        return len(decisions)
+
+    def ranked_approved(self) -> list[RankedCandidate]:
+        """Approved candidates of variants still wanted, best first within each variant."""
+        rows = self._conn.execute(
+            """
+            SELECT c.variant_id, c.movie_id, c.rank, c.quality, c.format_score,
+                   r.id, r.guid, r.title, r.indexer, r.download_url, r.magnet_url, r.info_url, r.infohash, r.size,
+                   r.seeders, r.peers, r.published_at, r.imdb_id, r.tmdb_id, r.categories, r.indexer_flags,
+                   r.download_volume_factor, r.upload_volume_factor
+            FROM candidates c
+            JOIN wanted w ON w.variant_id = c.variant_id
+            JOIN releases r ON r.id = c.release_id
+            WHERE c.approved
+            ORDER BY c.variant_id, c.rank
+            """
+        ).fetchall()
+        return [
+            RankedCandidate(
+                variant_id=row[0], movie_id=row[1], rank=row[2], quality=row[3], format_score=row[4],
+                release=StoredRelease(row[5], IndexerRelease(
+                    guid=row[6], title=row[7], indexer=row[8], download_url=row[9], magnet_url=row[10],
+                    info_url=row[11], infohash=row[12], size=row[13], seeders=row[14], peers=row[15],
+                    published_at=row[16], imdb_id=row[17], tmdb_id=row[18], categories=tuple(row[19] or ()),
+                    indexer_flags=tuple(row[20] or ()), download_volume_factor=row[21],
+                    upload_volume_factor=row[22],
+                )),
+            )
+            for row in rows
+        ]
+
+    def pending(self) -> list[PendingCandidate]:
+        """Releases waiting on a temporary rule (delay, minimum age): reconsidered on every run."""
+        rows = self._conn.execute(
+            """
+            SELECT c.variant_id, c.movie_id, r.title, r.indexer, c.quality, c.rejections
+            FROM candidates c JOIN wanted w ON w.variant_id = c.variant_id JOIN releases r ON r.id = c.release_id
+            WHERE c.status = 'pending' ORDER BY c.variant_id, r.title
+            """
+        ).fetchall()
+        return [PendingCandidate(r[0], r[1], r[2], r[3], r[4], tuple(r[5])) for r in rows]
+
+    def for_variant(self, variant_id: int) -> list[dict[str, object]]:
+        """Every decision on one variant with the release title, best first (approved by rank, then the rest)."""
+        cursor = self._conn.execute(
+            """
+            SELECT r.title, r.indexer, c.quality, c.revision, c.format_score, c.formats, c.status, c.rank,
+                   c.rejections, c.rejected_by, c.matched_by
+            FROM candidates c JOIN releases r ON r.id = c.release_id
+            WHERE c.variant_id = ? ORDER BY c.rank NULLS LAST, c.quality_rank DESC, r.title
+            """,
+            [variant_id],
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def count(self) -> int:
+        row = self._conn.execute("SELECT count(*) FROM candidates").fetchone()
+        return int(row[0]) if row else 0
+
+
+class DecisionInputs:
+    """Bulk reads of everything the rules look at."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def unparsed_titles(self, parser_version: str = PARSER_VERSION) -> list[str]:
+        """Release titles the parse cache has no result for under ``parser_version``."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT r.title FROM releases r LEFT JOIN parsed_releases p"
+            " ON p.title = r.title AND p.parser_version = ? WHERE p.title IS NULL",
+            [parser_version],
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def releases(self, parser_version: str = PARSER_VERSION) -> pd.DataFrame:
+        """Every release with its parse (from the cache's JSON, read in DuckDB); parse columns are NULL when
+        the title is not a release."""
+        return self._conn.execute(
+            """
+            SELECT r.id AS release_id, r.title, r.indexer, r.size, r.seeders, r.peers, r.infohash,
+                   r.imdb_id, r.tmdb_id, r.indexer_flags,
+                   (r.download_url IS NOT NULL OR r.magnet_url IS NOT NULL) AS has_link,
+                   coalesce(r.published_at, r.first_seen_at) AS published_at,
+                   p.parsed IS NOT NULL AS parsed,
+                   CAST(p.parsed->'$.movie_titles' AS VARCHAR[]) AS movie_titles,
+                   CAST(p.parsed->>'$.year' AS INTEGER) AS year,
+                   p.parsed->>'$.edition' AS edition,
+                   p.parsed->>'$.release_group' AS release_group,
+                   CAST(p.parsed->'$.languages' AS VARCHAR[]) AS languages,
+                   p.parsed->>'$.imdb_id' AS parsed_imdb_id,
+                   CAST(p.parsed->>'$.tmdb_id' AS BIGINT) AS parsed_tmdb_id,
+                   coalesce(p.parsed->>'$.quality.quality', 'Unknown') AS quality,
+                   CAST(p.parsed->>'$.quality.resolution' AS INTEGER) AS resolution,
+                   coalesce(CAST(p.parsed->>'$.quality.version' AS INTEGER), 1) AS revision,
+                   coalesce(CAST(p.parsed->>'$.quality.real' AS INTEGER), 0) AS real
+            FROM releases r
+            LEFT JOIN parsed_releases p ON p.title = r.title AND p.parser_version = ?
+            ORDER BY r.id
+            """,
+            [parser_version],
+        ).df()
+
+    def wanted(self) -> pd.DataFrame:
+        """Every wanted variant with its movie, the file on disk (if any) and the wanted reason."""
+        return self._conn.execute(
+            """
+            SELECT v.id AS variant_id, v.movie_id, v.quality_profile, v.root_folder, v.monitored,
+                   m.title, m.original_title, m.year, m.secondary_year, m.imdb_id, m.tmdb_id,
+                   coalesce(m.runtime_minutes, 0) AS runtime_minutes, m.minimum_availability,
+                   m.in_cinemas, m.digital_release, m.physical_release,
+                   f.quality AS file_quality, coalesce(f.revision, 1) AS file_revision,
+                   coalesce(f.scene_name, f.path) AS file_name, f.size AS file_size, w.reason
+            FROM wanted w
+            JOIN variants v ON v.id = w.variant_id
+            JOIN movies m ON m.id = v.movie_id
+            LEFT JOIN movie_files f ON f.variant_id = v.id
+            ORDER BY v.id
+            """
+        ).df()
+
+    def alternative_titles(self) -> list[tuple[int, str]]:
+        return [(r[0], r[1]) for r in self._conn.execute(
+            "SELECT a.movie_id, a.title FROM movie_alternative_titles a"
+            " WHERE a.movie_id IN (SELECT v.movie_id FROM wanted w JOIN variants v ON v.id = w.variant_id)"
+        ).fetchall()]
+
+    def queue(self) -> pd.DataFrame:
+        """Active downloads (not imported, not failed): what is in the download client for each variant."""
+        return self._conn.execute(
+            "SELECT variant_id, release_id, lower(download_id) AS download_id, title, quality, state"
+            " FROM downloads WHERE state NOT IN ('imported', 'failed') ORDER BY id"
+        ).df()
+
+    def grabbed(self) -> tuple[dict[int, datetime], dict[str, datetime]]:
+        """Releases grabbed before: by release id and by infohash, with when (downloads and history)."""
+        by_id: dict[int, datetime] = {}
+        by_hash: dict[str, datetime] = {}
+        for release_id, download_id, at in self._conn.execute(
+            "SELECT release_id, lower(download_id), grabbed_at FROM downloads"
+        ).fetchall():
+            if release_id is not None:
+                by_id.setdefault(release_id, at)
+            by_hash.setdefault(download_id, at)
+        for download_id, at in self._conn.execute(
+            "SELECT lower(download_id), occurred_at FROM history WHERE event = 'grabbed' AND download_id IS NOT NULL"
+        ).fetchall():
+            by_hash.setdefault(download_id, at)
+        return by_id, by_hash
+
+
+class MovieDetailsRepository:
+    """Release dates, secondary year and alternative titles: what matching and availability need."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def set_details(
+        self,
+        movie_id: int,
+        *,
+        in_cinemas: date | None = None,
+        digital_release: date | None = None,
+        physical_release: date | None = None,
+        secondary_year: int | None = None,
+    ) -> None:
+        """Set the given fields (None leaves a field as it is)."""
+        self._conn.execute(
+            "UPDATE movies SET in_cinemas = coalesce(?, in_cinemas), digital_release = coalesce(?, digital_release),"
+            " physical_release = coalesce(?, physical_release), secondary_year = coalesce(?, secondary_year)"
+            " WHERE id = ?",
+            [in_cinemas, digital_release, physical_release, secondary_year, movie_id],
+        )
+
+    def add_alternative_titles(self, movie_id: int, titles: list[str]) -> None:
+        cleaned = [t.strip() for t in titles if t and t.strip()]
+        if cleaned:
+            self._conn.executemany(
+                "INSERT INTO movie_alternative_titles (movie_id, title) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [(movie_id, title) for title in cleaned],
+            )
+
+    def details(self, movie_id: int) -> dict[str, object]:
+        cursor = self._conn.execute(
+            "SELECT in_cinemas, digital_release, physical_release, secondary_year FROM movies WHERE id = ?",
+            [movie_id],
+        )
+        row = cursor.fetchone()
+        if row is None:
+            raise KeyError(f"no movie with id {movie_id}")
+        details = dict(zip([d[0] for d in cursor.description], row, strict=True))
+        details["alternative_titles"] = [r[0] for r in self._conn.execute(
+            "SELECT title FROM movie_alternative_titles WHERE movie_id = ? ORDER BY title", [movie_id]
+        ).fetchall()]
+        return details
