@@ -30,6 +30,7 @@ from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.quality.qualities import quality_by_name
 from radarr_pipeline.store import Library
+from radarr_pipeline.store.candidates import LIST_SEPARATOR
 
 FreeSpace = Callable[[str], int | None]
 
@@ -75,8 +76,9 @@ def _objects(series: pd.Series) -> np.ndarray:
 
 
 def _tuples(series: pd.Series) -> np.ndarray:
+    """A column of LIST_SEPARATOR-joined strings as tuples."""
     out = np.empty(len(series), dtype=object)
-    out[:] = [tuple(v) if isinstance(v, list | tuple | np.ndarray) else () for v in series]
+    out[:] = [tuple(v.split(LIST_SEPARATOR)) if isinstance(v, str) and v else () for v in series.tolist()]
     return out
 
 
@@ -107,11 +109,12 @@ def movie_keys(wanted: pd.DataFrame, alternative_titles: list[tuple[int, str]]) 
 
 def release_keys(releases: pd.DataFrame) -> list[ReleaseKey]:
     imdb = [_imdb(a if isinstance(a, str) else b if isinstance(b, str) else None)
-            for a, b in zip(releases["imdb_id"], releases["parsed_imdb_id"], strict=True)]
-    tmdb = [int(a) if pd.notna(a) else int(b) if pd.notna(b) else None
-            for a, b in zip(releases["tmdb_id"], releases["parsed_tmdb_id"], strict=True)]
-    titles = [tuple(t) if isinstance(t, list | tuple | np.ndarray) else () for t in releases["movie_titles"]]
-    years = [int(y) if pd.notna(y) else None for y in releases["year"]]
+            for a, b in zip(releases["imdb_id"].tolist(), releases["parsed_imdb_id"].tolist(), strict=True)]
+    tmdb_column = pd.to_numeric(releases["tmdb_id"], errors="coerce").fillna(
+        pd.to_numeric(releases["parsed_tmdb_id"], errors="coerce")).fillna(0).astype(np.int64).tolist()
+    tmdb = [t or None for t in tmdb_column]
+    years = [y if y >= 0 else None for y in _ints(releases["year"], -1).tolist()]
+    titles = _tuples(releases["movie_titles"]).tolist()
     return [ReleaseKey(*values) for values in zip(imdb, tmdb, titles, years, strict=True)]
 
 
@@ -134,8 +137,7 @@ def release_facts(releases: pd.DataFrame) -> FormatFacts:
     return _facts(
         releases["title"].tolist(), _objects(releases["release_group"]), _objects(releases["edition"]), qualities,
         np.where(resolution >= 0, resolution, default_resolution), _tuples(releases["languages"]),
-        np.array([flags_mask(tuple(f)) if isinstance(f, list | tuple | np.ndarray) else 0
-                  for f in releases["indexer_flags"]], dtype=np.int64),
+        np.array([flags_mask(f) for f in _tuples(releases["indexer_flags"])], dtype=np.int64),
         _ints(releases["size"], 0), _ints(releases["year"], -1),
     )
 
@@ -371,11 +373,10 @@ def decisions_frame(evaluation: Evaluation) -> tuple[pd.DataFrame, pd.DataFrame]
     decisions = pd.DataFrame({
         "row": np.arange(len(c)), "release_id": c.release_id, "variant_id": c.variant_id, "movie_id": c.movie_id,
         "matched_by": c.matched_by, "quality": c.quality, "quality_rank": c.quality_rank, "revision": c.revision,
-        "real": c.real, "format_score": c.format_score, "formats": [list(f) for f in c.formats],
+        "real": c.real, "format_score": c.format_score, "formats": [LIST_SEPARATOR.join(f) for f in c.formats],
         "status": evaluation.status, "approved": evaluation.status == "approved",
-        "rank": pd.array(np.where(evaluation.ranks > 0, evaluation.ranks, 0), dtype="Int64"),
+        "rank": evaluation.ranks,  # 0: not approved (stored as NULL)
     })
-    decisions.loc[evaluation.ranks == 0, "rank"] = pd.NA
     rejections = pd.DataFrame({
         "row": evaluation.rejection_rows, "ordinal": np.arange(len(evaluation.rejection_rows)),
         "rule": pd.Series(evaluation.rejection_rules, dtype=object),

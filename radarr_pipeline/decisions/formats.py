@@ -38,8 +38,10 @@ from radarr_pipeline.quality.dotnet_regex import MATCH_TIMEOUT_SECONDS
 from radarr_pipeline.quality.qualities import QUALITIES
 
 _MAX_INPUT = 1024
-_SOURCE_BY_ID = {q.id: q.source for q in QUALITIES}
-_MODIFIER_BY_ID = {q.id: q.modifier for q in QUALITIES}
+_SOURCE_OF = np.full(max(q.id for q in QUALITIES) + 1, "", dtype=object)
+_MODIFIER_OF = np.full(max(q.id for q in QUALITIES) + 1, "", dtype=object)
+for _quality in QUALITIES:
+    _SOURCE_OF[_quality.id], _MODIFIER_OF[_quality.id] = _quality.source, _quality.modifier
 _REGEX_FIELDS = {
     ReleaseTitleSpecification: "title",
     EditionSpecification: "edition",
@@ -189,9 +191,9 @@ def _holds(spec: Specification, facts: FormatFacts, regex_results: dict[str, dic
             return np.zeros(rows, dtype=bool)
         return regex_results[field_name][compiled.pattern]
     if isinstance(spec, SourceSpecification):
-        return np.array([_SOURCE_BY_ID.get(int(q)) == spec.source for q in facts.quality_id], dtype=bool)
+        return _SOURCE_OF[facts.quality_id] == spec.source
     if isinstance(spec, QualityModifierSpecification):
-        return np.array([_MODIFIER_BY_ID.get(int(q)) == spec.modifier for q in facts.quality_id], dtype=bool)
+        return _MODIFIER_OF[facts.quality_id] == spec.modifier
     if isinstance(spec, ResolutionSpecification):
         return facts.resolution == spec.resolution
     if isinstance(spec, IndexerFlagSpecification):

@@ -23,6 +23,7 @@ from radarr_pipeline.decisions.context import (
     human_size,
 )
 from radarr_pipeline.decisions.frame import Candidates
+from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
 from radarr_pipeline.quality.upgrades import (
     ProperHandling,
@@ -43,6 +44,14 @@ _RAW_DISC = re.compile(
 )
 
 
+_RAW_DISC_HINTS = ("bd", "video_ts", "complete", "dis", ".iso", ".img", ".vob")
+
+
+def _looks_like_raw_disc(title: str) -> bool:
+    lowered = title.lower()
+    return any(hint in lowered for hint in _RAW_DISC_HINTS) and bool(_RAW_DISC.search(title))
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -57,6 +66,13 @@ def _reject(mask: np.ndarray, message: Callable[[int], str]) -> Rejections:
 
 def _model(quality: str, revision: int, real: int = 0) -> QualityModel:
     return QualityModel(quality_by_name(quality), Revision(version=int(revision), real=int(real)))
+
+
+def _disk_upgrade_message(profile: QualityProfile, file_quality: str, file_revision: int, file_score: int,
+                          quality: str, revision: int, real: int, score: int, propers: ProperHandling) -> str | None:
+    current = _model(file_quality, file_revision)
+    reason = upgrade_rejection(profile, current, file_score, _model(quality, revision, real), score, propers)
+    return None if reason is None else rejection_message(reason, profile, current, file_score, score)
 
 
 # ------------------------------------------------------------------------------------------ the release itself
@@ -75,7 +91,7 @@ def raw_disc_allowed(c: Candidates, ctx: DecisionContext) -> Rejections:
     """Radarr rejects raw disc structures (BDMV, ISO, BR-DISK) unless the profile allows the BR-DISK quality."""
     brdisk = quality_by_name("BR-DISK")
     allows = {name: profile.allows(brdisk) for name, profile in ctx.profiles.items()}
-    raw = (c.quality == "BR-DISK") | np.array([bool(_RAW_DISC.search(str(t))) for t in c.title], dtype=bool)
+    raw = (c.quality == "BR-DISK") | np.array([_looks_like_raw_disc(str(t)) for t in c.title], dtype=bool)
     allowed = np.array([allows.get(p, False) for p in c.profile], dtype=bool)
     return _reject(raw & ~allowed,
                    lambda i: f"Raw disc release (BR-DISK): profile {c.profile[i]} does not allow BR-DISK")
@@ -189,17 +205,19 @@ def upgrade_allowed(c: Candidates, ctx: DecisionContext) -> Rejections:
 def better_than_file_on_disk(c: Candidates, ctx: DecisionContext) -> Rejections:
     """Radarr's upgrade rules (quality, then revision, then custom-format score) against the file on disk."""
     messages: dict[int, str] = {}
+    memo: dict[tuple[object, ...], str | None] = {}
     for i in np.flatnonzero(_has_file(c)):
         profile = ctx.profiles[c.profile[i]]
         if not profile.upgrade_allowed:
             continue  # upgrade_allowed speaks for these
-        current = _model(c.file_quality[i], c.file_revision[i])
-        reason = upgrade_rejection(profile, current, int(c.file_score[i]),
-                                   _model(c.quality[i], c.revision[i], c.real[i]), int(c.format_score[i]),
-                                   ctx.propers)
-        if reason is not None:
-            messages[int(i)] = rejection_message(reason, profile, current, int(c.file_score[i]),
-                                                 int(c.format_score[i]))
+        situation = (c.file_quality[i], int(c.file_revision[i]), int(c.file_score[i]), c.quality[i],
+                     int(c.revision[i]), int(c.real[i]), int(c.format_score[i]))
+        key = (profile.name, *situation)
+        if key not in memo:  # thousands of candidates share a few situations
+            memo[key] = _disk_upgrade_message(profile, *situation, ctx.propers)
+        message = memo[key]
+        if message is not None:
+            messages[int(i)] = message
     rows = np.array(sorted(messages), dtype=np.int64)
     return Rejections(rows, [messages[i] for i in rows])
 

@@ -14,10 +14,23 @@ import pandas as pd
 from radarr_pipeline.models import IndexerRelease, StoredRelease
 from radarr_pipeline.parsing import PARSER_VERSION
 
+LIST_SEPARATOR = "\x1f"
+# The parts of ParsedRelease.to_dict() the rules read.
+_PARSE_SHAPE = (
+    '{"movie_titles": ["VARCHAR"], "year": "INTEGER", "edition": "VARCHAR", "release_group": "VARCHAR",'
+    ' "languages": ["VARCHAR"], "imdb_id": "VARCHAR", "tmdb_id": "BIGINT",'
+    ' "quality": {"quality": "VARCHAR", "resolution": "INTEGER", "version": "INTEGER", "real": "INTEGER"}}'
+)
 _CANDIDATE_COLUMNS = (
     "release_id", "variant_id", "movie_id", "matched_by", "quality", "quality_rank", "revision", "real",
     "format_score", "formats", "status", "approved", "rank",
 )
+
+
+_SELECTED = {
+    "formats": f"CASE WHEN d.formats = '' THEN []::VARCHAR[] ELSE string_split(d.formats, '{LIST_SEPARATOR}') END",
+    "rank": "nullif(d.rank, 0)",
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,8 @@ class CandidateRepository:
 
     def replace_all(self, decisions: pd.DataFrame, rejections: pd.DataFrame, evaluated_at: datetime) -> int:
         """Replace every decision. ``decisions`` has one row per candidate (see _CANDIDATE_COLUMNS plus
-        ``row``); ``rejections`` one row per failed rule: ``row``, ``ordinal``, ``rule``, ``message``."""
+        ``row``; ``formats`` joined by LIST_SEPARATOR; ``rank`` 0 when not approved); ``rejections`` one row per
+        failed rule: ``row``, ``ordinal``, ``rule``, ``message``."""
         self._conn.execute("DELETE FROM candidates")
         if decisions.empty:
             return 0
@@ -60,7 +74,7 @@ class CandidateRepository:
             self._conn.execute(
                 f"""
                 INSERT INTO candidates ({", ".join(_CANDIDATE_COLUMNS)}, rejections, rejected_by, evaluated_at)
-                SELECT {", ".join("d." + c for c in _CANDIDATE_COLUMNS)},
+                SELECT {", ".join(_SELECTED.get(c, "d." + c) for c in _CANDIDATE_COLUMNS)},
                        coalesce(r.messages, []::VARCHAR[]), coalesce(r.rules, []::VARCHAR[]), ?
                 FROM decisions_frame d
                 LEFT JOIN (
@@ -150,28 +164,27 @@ class DecisionInputs:
         return [row[0] for row in rows]
 
     def releases(self, parser_version: str = PARSER_VERSION) -> pd.DataFrame:
-        """Every release with its parse (from the cache's JSON, read in DuckDB); parse columns are NULL when
-        the title is not a release."""
+        """Every release with its parse (the cache's JSON read in DuckDB, once per row); parse columns are NULL
+        when the title is not a release. List columns come joined by LIST_SEPARATOR: turning DuckDB lists into
+        Python lists costs more than the rest of the query."""
         return self._conn.execute(
-            """
+            f"""
             SELECT r.id AS release_id, r.title, r.indexer, r.size, r.seeders, r.peers, r.infohash,
-                   r.imdb_id, r.tmdb_id, r.indexer_flags,
+                   r.imdb_id, r.tmdb_id, array_to_string(r.indexer_flags, '{LIST_SEPARATOR}') AS indexer_flags,
                    (r.download_url IS NOT NULL OR r.magnet_url IS NOT NULL) AS has_link,
                    coalesce(r.published_at, r.first_seen_at) AS published_at,
-                   p.parsed IS NOT NULL AS parsed,
-                   CAST(p.parsed->'$.movie_titles' AS VARCHAR[]) AS movie_titles,
-                   CAST(p.parsed->>'$.year' AS INTEGER) AS year,
-                   p.parsed->>'$.edition' AS edition,
-                   p.parsed->>'$.release_group' AS release_group,
-                   CAST(p.parsed->'$.languages' AS VARCHAR[]) AS languages,
-                   p.parsed->>'$.imdb_id' AS parsed_imdb_id,
-                   CAST(p.parsed->>'$.tmdb_id' AS BIGINT) AS parsed_tmdb_id,
-                   coalesce(p.parsed->>'$.quality.quality', 'Unknown') AS quality,
-                   CAST(p.parsed->>'$.quality.resolution' AS INTEGER) AS resolution,
-                   coalesce(CAST(p.parsed->>'$.quality.version' AS INTEGER), 1) AS revision,
-                   coalesce(CAST(p.parsed->>'$.quality.real' AS INTEGER), 0) AS real
+                   p.s IS NOT NULL AS parsed,
+                   array_to_string(p.s.movie_titles, '{LIST_SEPARATOR}') AS movie_titles,
+                   p.s.year AS year, p.s.edition AS edition, p.s.release_group AS release_group,
+                   array_to_string(p.s.languages, '{LIST_SEPARATOR}') AS languages,
+                   p.s.imdb_id AS parsed_imdb_id, p.s.tmdb_id AS parsed_tmdb_id,
+                   coalesce(p.s.quality.quality, 'Unknown') AS quality, p.s.quality.resolution AS resolution,
+                   coalesce(p.s.quality.version, 1) AS revision, coalesce(p.s.quality.real, 0) AS real
             FROM releases r
-            LEFT JOIN parsed_releases p ON p.title = r.title AND p.parser_version = ?
+            LEFT JOIN (
+                SELECT title, from_json(parsed, '{_PARSE_SHAPE}') AS s FROM parsed_releases
+                WHERE parser_version = ? AND parsed IS NOT NULL
+            ) p ON p.title = r.title
             ORDER BY r.id
             """,
             [parser_version],
