@@ -96,6 +96,11 @@ class QBittorrentClient:
         except DownloadClientError:
             raise
         except qbittorrentapi.LoginFailed:
+            if not self._answers_like_qbittorrent():
+                raise DownloadClientError(
+                    f"{self._where()} does not answer like qBittorrent's Web API v2 (the login was not understood): "
+                    "check the URL"
+                ) from None
             raise DownloadClientError(
                 f"{self._where()} rejected the login for user {self._username!r}: check the password"
             ) from None
@@ -115,6 +120,14 @@ class QBittorrentClient:
             raise DownloadClientError(
                 f"{self._where()} sent an answer that is not qBittorrent's ({type(exc).__name__}): check the URL"
             ) from None
+
+    def _answers_like_qbittorrent(self) -> bool:
+        """qBittorrent answers an API call without a session with 403 Forbidden; a web page answers 200."""
+        try:
+            response = requests.get(f"{self.url}/api/v2/app/webapiVersion", timeout=self._timeout)
+        except requests.RequestException:
+            return False
+        return response.status_code == 403 or bool(_API_VERSION.match(response.text.strip()))
 
     def _call(self, action: Callable[[qbittorrentapi.Client], T]) -> T:
         with self._errors():
@@ -140,6 +153,11 @@ class QBittorrentClient:
 
     def ensure_category(self) -> None:
         """Create our category (with the configured save path) or bring its save path in line."""
+        if not self.category.strip() or any(c in self.category for c in "\\\n\r"):
+            raise DownloadClientError(
+                f"{self._where()}: the category {self.category!r} is not a usable qBittorrent category name"
+            )
+
         def ensure(api: qbittorrentapi.Client) -> None:
             existing = dict(api.torrents_categories())
             try:
