@@ -1,4 +1,26 @@
-"""qBittorrent's torrent states and what they mean to us. 4.x says paused*, 5.x says stopped*: both are here."""
+"""qBittorrent's torrent states and what they mean to us. 4.x says paused*, 5.x says stopped*: both are here.
+
+The chosen mapping (qBittorrent state -> our status -> tracked state, by the rules in tracking/transitions.py):
+
+| qBittorrent state                                   | status      | tracked state  (rule)                       |
+|-----------------------------------------------------|-------------|---------------------------------------------|
+| queuedDL                                            | queued      | queued (queued_in_client)                   |
+| pausedDL (4.x), stoppedDL (5.x)                     | paused      | queued (paused_in_client)                   |
+| downloading, forcedDL, metaDL, forcedMetaDL,        | downloading | downloading (downloading)                   |
+| checkingDL, checkingResumeData, allocating, moving, |             |                                             |
+| checkingUP, and any *UP state with progress < 1     |             |                                             |
+| stalledDL                                           | stalled     | stalled (stalled); failed_pending after     |
+|                                                     |             | stalled_timeout_minutes without progress    |
+| uploading, stalledUP, queuedUP, forcedUP,           | completed   | completed = import pending                  |
+| pausedUP (4.x), stoppedUP (5.x)  (progress 1)       |             | (download_completed)                        |
+| error, missingFiles                                 | failed      | failed_pending (failed_in_client) -> failed |
+| anything else                                       | unknown     | warning (unknown_client_state)              |
+| (not listed by the client)                          | -           | warning (missing_from_client)               |
+
+pausedUP/stoppedUP with progress 1 also mean "no longer seeding" (``seeding_stopped``): the only states in which
+an imported download may be removed once its seeding goal is met. On loopback a transfer in progress usually
+shows as stalledDL (see notes/real-components.md): a stalled download is not failed unless the timeout is set.
+"""
 
 from __future__ import annotations
 
