@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.download_clients import BlackholeClient, QBittorrentClient
-from radarr_pipeline.quality.profiles import QualityProfile, build_quality_profile
+from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.settings.downloads import BlackholeConfig
 
 
@@ -28,19 +28,7 @@ def download_client(config: AppConfig) -> QBittorrentClient | BlackholeClient:
 
 
 def quality_profiles(config: AppConfig) -> dict[str, QualityProfile]:
-    return {
-        p.name: build_quality_profile(
-            p.name,
-            [a if isinstance(a, str) else {"name": a.name, "qualities": a.qualities} for a in p.allowed],
-            p.cutoff,
-            upgrade_allowed=p.upgrade_allowed,
-            min_format_score=p.min_format_score,
-            cutoff_format_score=p.cutoff_format_score,
-            min_upgrade_format_score=p.min_upgrade_format_score,
-            format_scores=dict(p.format_scores),
-        )
-        for p in config.quality_profiles
-    }
+    return {p.name: p.build() for p in config.quality_profiles}
 
 
 def indexer_priorities(config: AppConfig) -> dict[str, int]:

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import Field, ValidationError, field_validator, model_validator
 
+from radarr_pipeline.quality.profiles import QualityProfile, build_quality_profile
 from radarr_pipeline.settings.base import Strict
 from radarr_pipeline.settings.decisions import DecisionSettings
 from radarr_pipeline.settings.downloads import BlackholeConfig, DownloadHandlingSettings
@@ -43,6 +44,8 @@ class QualityGroupConfig(Strict):
 
 
 class QualityProfileConfig(Strict):
+    """A quality profile. ``allowed`` lists qualities and groups worst first, best last (Radarr's order)."""
+
     name: str
     allowed: list[str | QualityGroupConfig] = Field(min_length=1)
     cutoff: str
@@ -51,6 +54,23 @@ class QualityProfileConfig(Strict):
     cutoff_format_score: int = 0
     min_upgrade_format_score: int = 1
     format_scores: dict[str, int] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _profile_is_usable(self) -> QualityProfileConfig:
+        self.build()  # an unknown quality, a cutoff not allowed, a duplicate: ProfileError names it
+        return self
+
+    def build(self) -> QualityProfile:
+        return build_quality_profile(
+            self.name,
+            [a if isinstance(a, str) else {"name": a.name, "qualities": a.qualities} for a in self.allowed],
+            self.cutoff,
+            upgrade_allowed=self.upgrade_allowed,
+            min_format_score=self.min_format_score,
+            cutoff_format_score=self.cutoff_format_score,
+            min_upgrade_format_score=self.min_upgrade_format_score,
+            format_scores=dict(self.format_scores),
+        )
 
 
 class IndexerConfig(Strict):

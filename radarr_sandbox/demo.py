@@ -125,8 +125,8 @@ class DemoSandbox:
             "root_folders": ["library"],
             "quality_profiles": [{
                 "name": "HD-1080p",
-                "allowed": ["Bluray-1080p", {"name": "WEB 1080p", "qualities": ["WEBDL-1080p", "WEBRip-1080p"]},
-                            "Bluray-720p"],
+                "allowed": ["Bluray-720p", {"name": "WEB 1080p", "qualities": ["WEBDL-1080p", "WEBRip-1080p"]},
+                            "Bluray-1080p"],
                 "cutoff": "Bluray-1080p",
             }],
             "indexers": [{"name": "Demo Torznab", "kind": "torznab", "url": self.indexer.api_url,

@@ -74,3 +74,14 @@ def test_secret_comes_from_environment_only_when_asked(tmp_path: Path, monkeypat
     monkeypatch.setenv("QBITTORRENT_PASSWORD", "s3cret-value")
     assert config.download_client.password() == "s3cret-value"
     assert "s3cret-value" not in repr(config)
+
+
+def test_profile_problems_are_named_at_load(tmp_path: Path) -> None:
+    data = sample()
+    data["quality_profiles"][0]["cutoff"] = "Remux-2160p"
+    with pytest.raises(ConfigError, match=r"quality_profiles\.0: .*cutoff 'Remux-2160p' is not among the allowed"):
+        load_config(write(tmp_path, data))
+    data = sample()
+    data["quality_profiles"][0]["allowed"].append("Bluray-4K-Typo")
+    with pytest.raises(ConfigError, match=r"quality_profiles\.0: .*Bluray-4K-Typo"):
+        load_config(write(tmp_path, data))
