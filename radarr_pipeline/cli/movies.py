@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +13,7 @@ from radarr_pipeline.cli.common import ConfigOption, console, fail, load
 from radarr_pipeline.config import ConfigError
 from radarr_pipeline.models import Availability
 from radarr_pipeline.store import LibraryStore, StoreError
+from radarr_pipeline.store.candidates import MovieDetailsRepository
 from radarr_pipeline.store.movies import DuplicateMovieError
 
 movies_app = typer.Typer(help="The movies you want.", no_args_is_help=True)
@@ -36,6 +38,11 @@ def add_movie(
     root_folder: Annotated[Path | None, typer.Option(help="Root folder (default: the first configured)")] = None,
     runtime: Annotated[int | None, typer.Option(min=1, help="Runtime in minutes")] = None,
     minimum_availability: Annotated[Availability, typer.Option()] = Availability.RELEASED,
+    in_cinemas: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Cinema release date")] = None,
+    digital_release: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Digital release date")] = None,
+    physical_release: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Disc release date")] = None,
+    secondary_year: Annotated[int | None, typer.Option(min=1870, max=2200, help="Another year releases use")] = None,
+    alternative_title: Annotated[list[str] | None, typer.Option(help="Another title releases use (repeatable)")] = None,
     config_file: ConfigOption = None,
 ) -> None:
     """Add a movie to the wanted list (a second profile or root folder adds another version of it)."""
@@ -59,6 +66,13 @@ def add_movie(
                 )
             elif (movie.title, movie.year) != (title, year):
                 raise fail(f"that id belongs to {movie.title} ({movie.year}) already")
+            details = MovieDetailsRepository(library.conn)
+            details.set_details(
+                movie.id, in_cinemas=in_cinemas.date() if in_cinemas else None,
+                digital_release=digital_release.date() if digital_release else None,
+                physical_release=physical_release.date() if physical_release else None, secondary_year=secondary_year,
+            )
+            details.add_alternative_titles(movie.id, alternative_title or [])
             variant = library.movies.add_variant(movie.id, quality_profile=profile_name, root_folder=str(root))
     except (StoreError, DuplicateMovieError) as exc:
         raise fail(str(exc)) from None

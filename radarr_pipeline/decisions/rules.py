@@ -270,7 +270,7 @@ def minimum_age(c: Candidates, ctx: DecisionContext) -> Rejections:
         return Rejections.none()
     young = c.age_minutes < ctx.minimum_age_minutes
     return _reject(young, lambda i: f"Only {int(c.age_minutes[i])} minutes old, the minimum age is "
-                                    f"{ctx.minimum_age_minutes} minutes: pending")
+                                    f"{ctx.minimum_age_minutes} minutes")
 
 
 def delay_profile(c: Candidates, ctx: DecisionContext) -> Rejections:
@@ -292,7 +292,7 @@ def delay_profile(c: Candidates, ctx: DecisionContext) -> Rejections:
     waited = np.array([oldest.get(int(v), -1.0) >= delay for v in c.variant_id], dtype=bool)
     waiting = ~bypass & ~waited & (c.age_minutes < delay)
     return _reject(waiting, lambda i: f"Delay profile: waiting {math.ceil(delay - c.age_minutes[i])} more minutes "
-                                      f"for a better release (delay {delay} minutes): pending")
+                                      f"for a better release (delay {delay} minutes)")
 
 
 PERMANENT_RULES: tuple[Rule, ...] = tuple(
