@@ -16,6 +16,7 @@ from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.normalize import clean_movie_title
 from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality
 from radarr_pipeline.parsing.release_group import parse_release_group
+from radarr_pipeline.parsing.scene_fast_path import parse_scene_title
 from radarr_pipeline.parsing.title_parser import (
     normalize_imdb_id,
     parse_edition,
@@ -43,7 +44,9 @@ def _sanitise(title: str) -> str:
 @lru_cache(maxsize=65536)
 def _parse_cached(title: str, is_dir: bool) -> ParsedRelease | None:
     try:
-        return parse_movie_title(_sanitise(title), is_dir=is_dir)
+        title = _sanitise(title)
+        # Plain scene names take the fast path; it answers only when its result is the full parser's.
+        return parse_scene_title(title) or parse_movie_title(title, is_dir=is_dir)
     except Exception:  # a parser bug must not stop a feed: treat the title as not a release
         _log.exception("parser failed on %r", title[:200])
         return None

@@ -83,6 +83,7 @@ REPACK = re.compile(r"\b(?:repack\d?|rerip\d?)\b", _I)
 VERSION = re.compile(r"\d[-._ ]?v(?P<v1>\d)[-._ ]|\[v(?P<v2>\d)\]|repack(?P<v3>\d)|rerip(?P<v4>\d)", _I)
 REAL = re.compile(r"\bREAL\b")
 CODEC = re.compile(r"\b(?:(?P<x264>x264)|(?P<h264>h264)|(?P<xvidhd>XvidHD)|(?P<xvid>X-?vid)|(?P<divx>divx))\b", _I)
+_CODEC_LOWER = lowercase_twin(CODEC)
 OTHER_SOURCE = re.compile(r"(?P<hdtv>HD[-_. ]TV)|(?P<sdtv>SD[-_. ]TV)", _I)
 ANIME_BLURAY = re.compile(r"bd(?:720|1080|2160)|(?<=[-_. (\[])bd(?=[-_. )\]])", _I)
 ANIME_WEBDL = re.compile(r"\[WEB\]|[\[(]WEB[ .]", _I)
@@ -133,7 +134,8 @@ class _Traits:
     @property
     def codec(self) -> str | None:
         if self._codec is False:
-            match = CODEC.search(self.normalized)
+            same_length = len(self.lowered) == len(self.normalized)
+            match = _CODEC_LOWER.search(self.lowered) if same_length else CODEC.search(self.normalized)
             self._codec = match.lastgroup if match else None
         return self._codec  # type: ignore[return-value]
 
@@ -299,6 +301,28 @@ def parse_quality_name(name: str) -> QualityModel:
     """Radarr's ParseQualityName: the quality the words of ``name`` imply (no extension fallback)."""
     normalized = name.replace("_", " ").strip()
     revision, revision_found = parse_revision(name, normalized)
+    lowered = normalized.lower()
+    resolution = parse_resolution(normalized, lowered)
+    return quality_name_model(name, normalized, resolution, revision, revision_found, _FIND_SOURCE)
+
+
+# Marker for ``quality_name_model``: find the source with the SOURCE pattern.
+_FIND_SOURCE = object()
+
+
+def quality_name_model(
+    name: str,
+    normalized: str,
+    resolution: int,
+    revision: Revision,
+    revision_found: bool,
+    source_group: str | object | None = _FIND_SOURCE,
+) -> QualityModel:
+    """The rest of ``parse_quality_name`` once resolution and revision are known.
+
+    ``source_group`` is the group of the last source word when the caller already knows it (the scene
+    fast path reads it from its token table); by default it is found with the SOURCE pattern.
+    """
     hardcoded = parse_hardcoded_subs(normalized)
     detection_rev = DetectionSource.NAME if revision_found else DetectionSource.UNKNOWN
 
@@ -310,12 +334,14 @@ def parse_quality_name(name: str) -> QualityModel:
     name_ = DetectionSource.NAME
     none_ = DetectionSource.UNKNOWN
     lowered = normalized.lower()
-    resolution = parse_resolution(normalized, lowered)
     traits = _Traits(normalized, lowered, resolution, None)
     if "raw" in lowered and RAW_HD.search(normalized) and not traits.br_disk:
         return model(_Q("Raw-HD"), name_, name_)
 
-    traits.source_group = _last_source(normalized, lowered)
+    if source_group is _FIND_SOURCE:
+        traits.source_group = _last_source(normalized, lowered)
+    else:
+        traits.source_group = source_group  # type: ignore[assignment]
     resolution_detection = name_ if resolution else none_
     if traits.source_group is not None:
         quality = quality_from_source(traits, name, normalized)
@@ -391,7 +417,11 @@ def _quality_from_resolution_only(name: str, traits: _Traits, model) -> QualityM
 def parse_quality(name: str) -> QualityModel:
     """Radarr's ParseQuality: the name's quality, else the file extension's (detected from 'extension')."""
     name = name.strip()
-    result = parse_quality_name(name)
+    return with_extension_fallback(name, parse_quality_name(name))
+
+
+def with_extension_fallback(name: str, result: QualityModel) -> QualityModel:
+    """``result``, or the file extension's quality when the name's words give none."""
     if result.quality is UNKNOWN and not _INVALID_PATH_CHARS.search(name):
         by_extension = quality_for_extension(name)
         quality = by_extension if by_extension is not None else UNKNOWN

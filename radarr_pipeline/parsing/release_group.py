@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from radarr_pipeline.parsing.extensions import remove_file_extension
+from radarr_pipeline.parsing.regex_tools import lowercase_twin
 
 _I = re.IGNORECASE
 
@@ -40,11 +41,18 @@ EXCEPTION_GROUP = re.compile(
     r"|Anna|Bandi|Qman|theincognito|HDO|DusIctv|DHD|CtrlHD|-ZR-|ADC|XZVN|RH|Kametsu|Celdra)(?=\]|\))",
     _I,
 )
-CLEAN_GROUP_SUFFIX = re.compile(
-    r"(?:-(?:RP|1|NZBGeek|Obfuscated|Obfuscation|Scrambled|sample|Pre|postbot|xpost|Rakuv[a-z0-9]*|WhiteRev"
-    r"|BUYMORE|AsRequested|AlternativeToRequested|GEROV|Z0iDS3N|Chamele0n|4P|4Planet|AlteZachen|RePACKPOST))+$",
-    _I,
+# Words after a last dash that are posting noise, not the group ("-NZBGeek", "-Obfuscated", "-postbot"...).
+_GROUP_SUFFIX_NOISE = (
+    r"RP|1|NZBGeek|Obfuscated|Obfuscation|Scrambled|sample|Pre|postbot|xpost|Rakuv[a-z0-9]*|WhiteRev"
+    r"|BUYMORE|AsRequested|AlternativeToRequested|GEROV|Z0iDS3N|Chamele0n|4P|4Planet|AlteZachen|RePACKPOST"
 )
+CLEAN_GROUP_SUFFIX = re.compile(r"(?:-(?:" + _GROUP_SUFFIX_NOISE + r"))+$", _I)
+_GROUP_SUFFIX_NOISE_WORD = re.compile(r"(?:" + _GROUP_SUFFIX_NOISE + r")", _I)
+
+
+def is_group_suffix_noise(word: str) -> bool:
+    """Whether CLEAN_GROUP_SUFFIX would strip '-word' at the end of a title."""
+    return _GROUP_SUFFIX_NOISE_WORD.fullmatch(word) is not None
 
 
 def strip_website_affixes(title: str) -> str:
@@ -73,9 +81,28 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return last
 
 
+# Longest match of _EXCLUDED_GROUP_ENDING apart from "tmdb(id)-<digits>" ('tt' + 8 digits).
+_EXCLUDED_ENDING_SPAN = 10
+_EXCLUDED_GROUP_ENDING_LOWER = lowercase_twin(_EXCLUDED_GROUP_ENDING)
+
+
 def _excluded_ending(title: str, end: int) -> bool:
-    """Whether title[:end] ends with a codec/audio/language/date part (only its last 64 characters matter)."""
-    return _EXCLUDED_GROUP_ENDING.search(title, max(0, end - 64), end) is not None
+    """Whether title[:end] ends with a codec/audio/language/date part (only its last 64 characters matter).
+
+    The pattern is anchored at ``end`` but ``re`` tries every start: look at the last 10 characters
+    first, and at all 64 only when a tmdb id (the one longer alternative) may be there.
+    """
+    tail = title[max(0, end - _EXCLUDED_ENDING_SPAN) : end]
+    lowered = tail.lower()
+    if len(lowered) == len(tail):
+        if _EXCLUDED_GROUP_ENDING_LOWER.search(lowered) is not None:
+            return True
+    elif _EXCLUDED_GROUP_ENDING.search(tail) is not None:
+        return True
+    window_start = max(0, end - 64)
+    if "tmdb" not in title[window_start:end].lower():
+        return False
+    return _EXCLUDED_GROUP_ENDING.search(title, window_start, end) is not None
 
 
 def _dash_group_at(title: str, pos: int) -> tuple[str, int] | None:

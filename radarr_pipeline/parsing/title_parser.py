@@ -249,7 +249,10 @@ def _is_single_digit(part: str) -> bool:
 
 def rebuild_title_from_dotted_parts(raw: str) -> str:
     """Turn 'The.Movie.from.U.N.C.L.E' into 'The Movie from U.N.C.L.E.' (Radarr's acronym-aware join)."""
-    name = REQUEST_INFO.sub("", raw.replace("_", " ")).strip(" ")
+    name = raw.replace("_", " ")
+    if name.startswith("["):
+        name = REQUEST_INFO.sub("", name)
+    name = name.strip(" ")
     parts = name.split(".")
     out: list[str] = []
     previous_acronym = False
