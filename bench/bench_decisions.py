@@ -24,17 +24,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pandas as pd  # noqa: E402
+import pandas as pd
 
-from radarr_pipeline.decisions.context import DecisionContext  # noqa: E402
-from radarr_pipeline.decisions.engine import score_candidates  # noqa: E402
-from radarr_pipeline.decisions.inputs import parse_new_titles  # noqa: E402
-from radarr_pipeline.decisions.matching import release_is_for_movie  # noqa: E402
-from radarr_pipeline.models import IndexerRelease, Movie  # noqa: E402
-from radarr_pipeline.parsing import parse_release_title  # noqa: E402
-from radarr_pipeline.quality.custom_formats import CustomFormat, ReleaseFacts, load_custom_format  # noqa: E402
-from radarr_pipeline.quality.profiles import build_quality_profile  # noqa: E402
-from radarr_pipeline.store import LibraryStore  # noqa: E402
+from radarr_pipeline.decisions.context import DecisionContext
+from radarr_pipeline.decisions.engine import score_candidates
+from radarr_pipeline.decisions.inputs import parse_new_titles
+from radarr_pipeline.decisions.matching import release_is_for_movie
+from radarr_pipeline.models import IndexerRelease, Movie
+from radarr_pipeline.parsing import parse_release_title
+from radarr_pipeline.quality.custom_formats import CustomFormat, ReleaseFacts, load_custom_format
+from radarr_pipeline.quality.profiles import build_quality_profile
+from radarr_pipeline.store import LibraryStore
 
 TRASH_CF = Path("/work/shared/conformance/trash/radarr/cf")
 WORDS = ("dark", "night", "rising", "return", "king", "lost", "city", "river", "house", "star", "empire", "blade",
@@ -93,7 +93,8 @@ def generate(store: LibraryStore, releases: int, movies: int, seed: int) -> None
     with_file = rng.sample(range(1, movies + 1), movies // 5)
     file_rows = pd.DataFrame({"variant_id": with_file, "path": [f"/lib/{v}.mkv" for v in with_file],
                               "size": [4 << 30] * len(with_file),
-                              "quality": [rng.choice(["Bluray-720p", "WEBDL-1080p", "WEBDL-2160p"]) for _ in with_file]})
+                              "quality": [rng.choice(["Bluray-720p", "WEBDL-1080p", "WEBDL-2160p"])
+                                          for _ in with_file]})
     rows = []
     for i in range(releases):
         wanted = rng.random() < 0.7
