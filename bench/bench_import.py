@@ -72,7 +72,7 @@ def bench_imports(count: int, read_media_info: bool) -> tuple[float, float]:
         script = "\n".join(f'mkdir -p "{baseline_dir}/{n}" && ln "{p}" "{baseline_dir}/{n}/{p.name}"'
                            for n, p in enumerate(files))
         started = time.perf_counter()
-        subprocess.run(["bash", "-c", script], check=True)
+        subprocess.run(["bash"], input=script, text=True, check=True)
         baseline = time.perf_counter() - started
         started = time.perf_counter()
         with LibraryStore(cfg.database).open() as library:

@@ -8,7 +8,7 @@ transaction that records the movie file. A row found at the start of a run is an
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -21,28 +21,8 @@ _COLUMNS = (
 
 
 @dataclass(frozen=True)
-class JournalEntry:
-    id: int
-    download_id: str | None
-    download_pk: int | None
-    variant_id: int
-    source: str
-    partial_path: str
-    final_path: str
-    mode: str
-    expected_size: int
-    source_inode: int | None
-    replaced_path: str | None
-    replaced_inode: int | None
-    recycle_path: str | None
-    step: str
-    started_at: datetime
-    record: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class PlannedWrite:
-    """A journal row before it has an id."""
+    """A journal row before it has an id: the file operations an import is about to do."""
 
     download_id: str | None
     download_pk: int | None
@@ -57,6 +37,15 @@ class PlannedWrite:
     replaced_inode: int | None
     recycle_path: str | None
     record: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class JournalEntry(PlannedWrite):
+    """A committed journal row: an import whose file operations may have started."""
+
+    id: int = 0
+    step: str = "planned"
+    started_at: datetime | None = None
 
 
 def commit_now(conn: duckdb.DuckDBPyConnection) -> None:
@@ -106,4 +95,5 @@ class ImportJournalRepository:
 
 
 def _entry(row: tuple) -> JournalEntry:
-    return JournalEntry(*row[:15], record=json.loads(row[15]) if row[15] else {})
+    return JournalEntry(*row[1:13], record=json.loads(row[15]) if row[15] else {}, id=row[0], step=row[13],
+                        started_at=row[14])
