@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from radarr_pipeline.decisions import formats as bulk
-from radarr_pipeline.decisions.engine import title_facts
+from radarr_pipeline.decisions.assemble import title_facts
 from radarr_pipeline.decisions.prefilter import may_match, necessary_literals
 from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.quality.custom_formats import ReleaseFacts, custom_format_from_dict, load_custom_format

@@ -1,0 +1,298 @@
+"""Candidates as columns: releases matched to wanted variants (dict look-ups), custom formats evaluated once
+per matched release, and every per-variant fact (file on disk, queue, availability, free space) broadcast."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from radarr_pipeline.decisions.context import DecisionContext
+from radarr_pipeline.decisions.formats import FormatFacts, FormatMatches, evaluate_formats
+from radarr_pipeline.decisions.frame import Candidates, available_from
+from radarr_pipeline.decisions.inputs import EngineInputs
+from radarr_pipeline.decisions.matching import MovieIndex, MovieKey, ReleaseKey, match_releases, movie_clean_titles
+from radarr_pipeline.decisions.matching import normalize_imdb_id as _imdb
+from radarr_pipeline.indexers.base import flags_mask
+from radarr_pipeline.indexers.reputation import score_for
+from radarr_pipeline.models import Availability, Movie
+from radarr_pipeline.parsing import parse_release_title
+from radarr_pipeline.quality.custom_formats import CustomFormat
+from radarr_pipeline.quality.qualities import quality_by_name
+from radarr_pipeline.store.candidates import LIST_SEPARATOR
+
+FreeSpace = Callable[[str], int | None]
+
+
+def disk_free_bytes(path: str) -> int | None:
+    """Free bytes at a root folder; None when it cannot be read (the free-space rule then stands aside)."""
+    try:
+        return shutil.disk_usage(path).free
+    except OSError:
+        return None
+
+
+# ------------------------------------------------------------------------------------------ helpers on columns
+
+def _ints(series: pd.Series, default: int) -> np.ndarray:
+    return pd.to_numeric(series, errors="coerce").fillna(default).astype(np.int64).to_numpy()
+
+
+def _objects(series: pd.Series) -> np.ndarray:
+    values = series.astype(object).to_numpy(dtype=object)
+    return np.array([None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT or v is pd.NA
+                     else v for v in values], dtype=object)
+
+
+def _tuples(series: pd.Series) -> np.ndarray:
+    """A column of LIST_SEPARATOR-joined strings as tuples."""
+    out = np.empty(len(series), dtype=object)
+    out[:] = [tuple(v.split(LIST_SEPARATOR)) if isinstance(v, str) and v else () for v in series.tolist()]
+    return out
+
+
+def _object_array(values: Sequence[object]) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = list(values)
+    return out
+
+
+# ------------------------------------------------------------------------------------------ matching
+
+def movie_keys(wanted: pd.DataFrame, alternative_titles: list[tuple[int, str]]) -> list[MovieKey]:
+    alternatives: dict[int, list[str]] = {}
+    for movie_id, title in alternative_titles:
+        alternatives.setdefault(movie_id, []).append(title)
+    movies = wanted.drop_duplicates("movie_id")
+    keys = []
+    for row in movies.itertuples(index=False):
+        movie = Movie(id=int(row.movie_id), title=row.title, year=int(row.year),
+                      original_title=row.original_title if isinstance(row.original_title, str) else None)
+        secondary = None if pd.isna(row.secondary_year) else int(row.secondary_year)
+        tmdb = None if pd.isna(row.tmdb_id) else int(row.tmdb_id)
+        keys.append(MovieKey(movie.id, _imdb(row.imdb_id if isinstance(row.imdb_id, str) else None), tmdb,
+                             movie.year, secondary,
+                             frozenset(movie_clean_titles(movie, alternatives.get(movie.id, ())))))
+    return keys
+
+
+def release_keys(releases: pd.DataFrame) -> list[ReleaseKey]:
+    imdb = [_imdb(a if isinstance(a, str) else b if isinstance(b, str) else None)
+            for a, b in zip(releases["imdb_id"].tolist(), releases["parsed_imdb_id"].tolist(), strict=True)]
+    tmdb_column = pd.to_numeric(releases["tmdb_id"], errors="coerce").fillna(
+        pd.to_numeric(releases["parsed_tmdb_id"], errors="coerce")).fillna(0).astype(np.int64).tolist()
+    tmdb = [t or None for t in tmdb_column]
+    years = [y if y >= 0 else None for y in _ints(releases["year"], -1).tolist()]
+    titles = _tuples(releases["movie_titles"]).tolist()
+    return [ReleaseKey(*values) for values in zip(imdb, tmdb, titles, years, strict=True)]
+
+
+# ------------------------------------------------------------------------------------------ custom formats
+
+def _facts(titles: Sequence[str], groups: Sequence[str | None], editions: Sequence[str | None],
+           qualities: Sequence[str], resolutions: np.ndarray, languages: Sequence[Sequence[str]],
+           flags: np.ndarray, sizes: np.ndarray, years: np.ndarray) -> FormatFacts:
+    return FormatFacts(
+        title=list(titles), release_group=list(groups), edition=list(editions),
+        quality_id=np.array([quality_by_name(q).id for q in qualities], dtype=np.int64),
+        resolution=resolutions, languages=list(languages), indexer_flags=flags, size=sizes, year=years,
+    )
+
+
+def release_facts(releases: pd.DataFrame) -> FormatFacts:
+    qualities = releases["quality"].tolist()
+    resolution = _ints(releases["resolution"], -1)
+    default_resolution = np.array([quality_by_name(q).resolution for q in qualities], dtype=np.int64)
+    return _facts(
+        releases["title"].tolist(), _objects(releases["release_group"]), _objects(releases["edition"]), qualities,
+        np.where(resolution >= 0, resolution, default_resolution), _tuples(releases["languages"]),
+        np.array([flags_mask(f) for f in _tuples(releases["indexer_flags"])], dtype=np.int64),
+        _ints(releases["size"], 0), _ints(releases["year"], -1),
+    )
+
+
+def title_facts(titles: Sequence[str], qualities: Sequence[str], sizes: Sequence[int]) -> FormatFacts:
+    """Facts for files on disk and queued downloads, from their names (few: parsed one by one)."""
+    parsed = [parse_release_title(t) for t in titles]
+    return _facts(
+        titles, [p.release_group if p else None for p in parsed], [p.edition if p else None for p in parsed],
+        qualities, np.array([quality_by_name(q).resolution for q in qualities], dtype=np.int64),
+        [p.languages if p else () for p in parsed], np.zeros(len(titles), dtype=np.int64),
+        np.array(sizes, dtype=np.int64), np.array([p.year if p and p.year else -1 for p in parsed], dtype=np.int64),
+    )
+
+
+def _scores_by_profile(matches: FormatMatches, ctx: DecisionContext, profiles: np.ndarray,
+                       rows: np.ndarray) -> np.ndarray:
+    scores = np.zeros(len(rows), dtype=np.int64)
+    for name in set(profiles.tolist()):
+        mask = profiles == name
+        scores[mask] = matches.scores(dict(ctx.profiles[name].format_scores))[rows[mask]]
+    return scores
+
+
+def _format_names(matches: FormatMatches) -> np.ndarray:
+    names = np.empty(len(matches.matrix), dtype=object)
+    names[:] = [()] * len(names)
+    for row in np.flatnonzero(matches.matrix.any(axis=1)):
+        names[row] = tuple(matches.names(int(row)))
+    return names
+
+
+# ------------------------------------------------------------------------------------------ assembling
+
+def _wanted_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: DecisionContext,
+                    free_space: FreeSpace) -> dict[str, np.ndarray]:
+    """Per wanted row: availability, the file on disk, the queue, free space."""
+    wanted = inputs.wanted
+    profiles = wanted["quality_profile"].to_numpy(dtype=object)
+    unknown = sorted(set(profiles.tolist()) - set(ctx.profiles))
+    if unknown:
+        raise KeyError(f"wanted movies use quality profile(s) {unknown}, which are not in the configuration "
+                       f"(known: {sorted(ctx.profiles)})")
+    file_quality = _objects(wanted["file_quality"])
+    has_file = np.flatnonzero(np.array([q is not None for q in file_quality], dtype=bool))
+    file_score = np.zeros(len(wanted), dtype=np.int64)
+    if len(has_file):
+        names = [str(n).rsplit("/", 1)[-1] for n in wanted["file_name"].to_numpy(dtype=object)[has_file]]
+        facts = title_facts(names, file_quality[has_file].tolist(), _ints(wanted["file_size"], 0)[has_file])
+        file_score[has_file] = _scores_by_profile(evaluate_formats(formats, facts), ctx, profiles[has_file],
+                                                  np.arange(len(has_file)))
+    queue_cols = {name: np.empty(len(wanted), dtype=object) for name in ("queue_title", "queue_quality",
+                                                                          "queue_state")}
+    queue_revision = np.ones(len(wanted), dtype=np.int64)
+    queue_score = np.zeros(len(wanted), dtype=np.int64)
+    queue = inputs.queue.drop_duplicates("variant_id", keep="last")
+    position = {int(v): i for i, v in enumerate(wanted["variant_id"])}
+    queued = [(position[int(v)], t, q, s) for v, t, q, s in zip(queue["variant_id"], queue["title"],
+              queue["quality"], queue["state"], strict=True) if int(v) in position]
+    if queued:
+        rows = np.array([q[0] for q in queued])
+        titles = [q[1] for q in queued]
+        facts = title_facts(titles, [q[2] for q in queued], [0] * len(queued))
+        queue_score[rows] = _scores_by_profile(evaluate_formats(formats, facts), ctx, profiles[rows],
+                                               np.arange(len(rows)))
+        for row, title, quality, state in queued:
+            parsed = parse_release_title(title)
+            queue_cols["queue_title"][row], queue_cols["queue_quality"][row] = title, quality
+            queue_cols["queue_state"][row] = state
+            queue_revision[row] = parsed.quality.revision.version if parsed else 1
+    free = {root: free_space(root) for root in set(wanted["root_folder"])}
+    dates = zip(wanted["minimum_availability"], wanted["year"], _objects(wanted["in_cinemas"]),
+                _objects(wanted["digital_release"]), _objects(wanted["physical_release"]), strict=True)
+    return {
+        "profile": profiles,
+        "root_folder": wanted["root_folder"].to_numpy(dtype=object),
+        "free_bytes": np.array([free[r] if free[r] is not None else -1 for r in wanted["root_folder"]],
+                               dtype=np.int64),
+        "monitored": wanted["monitored"].to_numpy(dtype=bool),
+        "runtime": _ints(wanted["runtime_minutes"], 0),
+        "minimum_availability": wanted["minimum_availability"].to_numpy(dtype=object),
+        "available_from": _object_array([available_from(str(Availability(a)), int(y), _date(c), _date(d), _date(p))
+                                         for a, y, c, d, p in dates]),
+        "file_quality": file_quality,
+        "file_revision": _ints(wanted["file_revision"], 1),
+        "file_score": file_score,
+        "queue_revision": queue_revision,
+        "queue_score": queue_score,
+        **queue_cols,
+    }
+
+
+def _date(value: object) -> object:
+    if value is None:
+        return None
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+def build_candidates(
+    inputs: EngineInputs,
+    formats: Sequence[CustomFormat],
+    ctx: DecisionContext,
+    free_space: FreeSpace = disk_free_bytes,
+    timings: dict[str, float] | None = None,
+) -> Candidates:
+    timings = timings if timings is not None else {}
+    releases, wanted = inputs.releases, inputs.wanted
+    started = time.perf_counter()
+    index = MovieIndex.build(movie_keys(wanted, inputs.alternative_titles))
+    positions, movie_ids, how = match_releases(release_keys(releases), index)
+    pairs = pd.DataFrame({"rel": np.array(positions, dtype=np.int64), "movie_id": np.array(movie_ids, dtype=np.int64),
+                          "matched_by": how})
+    targets = pd.DataFrame({"movie_id": wanted["movie_id"].astype(np.int64).to_numpy(),
+                            "want": np.arange(len(wanted))})
+    pairs = pairs.merge(targets, on="movie_id").sort_values(["want", "rel"], kind="stable")
+    rel, want = pairs["rel"].to_numpy(), pairs["want"].to_numpy()
+    timings["match"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    matched, sub = np.unique(rel, return_inverse=True)
+    subset = releases.iloc[matched].reset_index(drop=True)
+    matches = evaluate_formats(formats, release_facts(subset))
+    format_names = _format_names(matches)
+    timings["custom_formats"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    per_wanted = _wanted_columns(inputs, formats, ctx, free_space)
+    w = {name: column[want] for name, column in per_wanted.items()}
+    release_ids = _ints(subset["release_id"], 0)[sub]
+    titles = subset["title"].to_numpy(dtype=object)[sub]
+    indexers = subset["indexer"].to_numpy(dtype=object)[sub]
+    infohash = _object_array([h.lower() if isinstance(h, str) else None for h in subset["infohash"]])[sub]
+    qualities = subset["quality"].to_numpy(dtype=object)[sub]
+    groups = _objects(subset["release_group"])[sub]
+    movie_of = wanted["movie_id"].to_numpy(dtype=np.int64)[want]
+    queue_ids = {int(r) for r in inputs.queue["release_id"].dropna()}
+    queue_hashes = set(inputs.queue["download_id"].dropna())
+    published = pd.to_datetime(subset["published_at"], utc=True)
+    age = ((pd.Timestamp(ctx.now).tz_convert("UTC") - published).dt.total_seconds() / 60).fillna(1e9).to_numpy()
+    candidates = Candidates(
+        release_id=release_ids,
+        variant_id=wanted["variant_id"].to_numpy(dtype=np.int64)[want],
+        movie_id=movie_of,
+        matched_by=pairs["matched_by"].to_numpy(dtype=object),
+        title=titles,
+        indexer=indexers,
+        size=_ints(subset["size"], -1)[sub],
+        seeders=_ints(subset["seeders"], -1)[sub],
+        peers=_ints(subset["peers"], -1)[sub],
+        age_minutes=age[sub],
+        flags=_tuples(subset["indexer_flags"])[sub],
+        has_link=subset["has_link"].to_numpy(dtype=bool)[sub],
+        infohash=infohash,
+        quality=qualities,
+        quality_id=np.array([quality_by_name(q).id for q in qualities], dtype=np.int64),
+        revision=_ints(subset["revision"], 1)[sub],
+        real=_ints(subset["real"], 0)[sub],
+        release_group=groups,
+        formats=format_names[sub],
+        formats_known=~matches.timed_out[sub],
+        format_score=_scores_by_profile(matches, ctx, w["profile"], sub),
+        quality_rank=_quality_ranks(ctx, w["profile"], qualities),
+        in_queue=np.array([r in queue_ids or (h is not None and h in queue_hashes)
+                           for r, h in zip(release_ids, infohash, strict=True)], dtype=bool),
+        grabbed_at=_object_array([inputs.grabbed_by_id.get(int(r)) or (inputs.grabbed_by_hash.get(h) if h else None)
+                                  for r, h in zip(release_ids, infohash, strict=True)]),
+        blocklisted=np.array([
+            (h is not None and h in inputs.blocked_hashes) or (int(m), t, i) in inputs.blocked_titles
+            or (int(m), t, None) in inputs.blocked_titles
+            for h, m, t, i in zip(infohash, movie_of, titles, indexers, strict=True)], dtype=bool),
+        group_reputation=np.array([score_for(inputs.group_scores, g) for g in groups], dtype=float),
+        **w,
+    )
+    timings["assemble"] = time.perf_counter() - started
+    return candidates
+
+
+def _quality_ranks(ctx: DecisionContext, profiles: np.ndarray, qualities: np.ndarray) -> np.ndarray:
+    lookup: dict[tuple[str, str], int] = {}
+    ranks = np.empty(len(qualities), dtype=np.int64)
+    for i, key in enumerate(zip(profiles, qualities, strict=True)):
+        found = lookup.get(key)
+        if found is None:
+            found = lookup[key] = ctx.profiles[key[0]].index_of(quality_by_name(key[1]))
+        ranks[i] = found
+    return ranks
