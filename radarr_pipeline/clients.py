@@ -29,11 +29,3 @@ def download_client(config: AppConfig) -> QBittorrentClient | BlackholeClient:
 
 def quality_profiles(config: AppConfig) -> dict[str, QualityProfile]:
     return {p.name: p.build() for p in config.quality_profiles}
-
-
-def indexer_priorities(config: AppConfig) -> dict[str, int]:
-    return {i.name: i.priority for i in config.indexers}
-
-
-def minimum_seeders(config: AppConfig) -> dict[str, int]:
-    return {i.name: i.minimum_seeders for i in config.indexers}

@@ -77,23 +77,6 @@ class StoredRelease:
     release: IndexerRelease
 
 
-@dataclass(frozen=True)
-class Decision:
-    """The verdict on one release for one wanted variant. Approved when there is no rejection."""
-
-    release_id: int
-    variant_id: int
-    quality: str
-    quality_rank: int
-    revision: int = 1
-    format_score: int = 0
-    rejections: tuple[str, ...] = ()
-
-    @property
-    def approved(self) -> bool:
-        return not self.rejections
-
-
 class DownloadState(StrEnum):
     QUEUED = "queued"
     DOWNLOADING = "downloading"
