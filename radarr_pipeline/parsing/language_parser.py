@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from radarr_pipeline.parsing.regex_tools import lowercase_twin
+from radarr_pipeline.parsing.regex_tools import PrunedAlternation, lowercase_pattern, lowercase_twin
 
 _I = re.IGNORECASE
 
@@ -29,41 +29,68 @@ _NAME_WORDS: tuple[tuple[str, str], ...] = (
     ("macedonian", "macedonian"), ("slovenian", "slovenian"), ("lithuanian", "lithuanian"),
 )
 
-# Case-insensitive tokens and abbreviations.
-_TOKENS = re.compile(
-    r"""(?:\W|_|^)(?P<italian>\b(?:ita|italian)\b)
-    | (?P<german>german\b|videomann|ger[.\ ]dub)
-    | (?P<flemish>flemish)
-    | (?P<bulgarian>bgaudio|\bBG[.\ ]AUDIO\b)
-    | (?P<romanian>rodubbed)
-    | (?P<portuguesebr>dublado|\bpt[-_.\ ]?br\b)
-    | (?P<greek>greek)
-    | (?P<french>\b(?:FR|VO|VF|VFF|VFQ|VFI|VF2|TRUEFRENCH|FRENCH|FRE|FRA)\b)
-    | (?P<russian>\b(?:rus|ru)\b)
-    | (?P<hungarian>\b(?:HUNDUB|HUN)\b)
-    | (?P<hebrew>\b(?:HebDub|HebDubbed)\b)
-    | (?P<polish>\b(?:PL\W?DUB|DUB\W?PL|LEK\W?PL|PL\W?LEK)\b)
-    | (?P<chinese>\[(?:CH[ST]|BIG5|GB)\]|简|繁|字幕)
-    | (?P<ukrainian>(?:(?:\dx)?UKR))
-    | (?P<spanish>\b(?:español|castellano)\b)
-    | (?P<latvian>\b(?:lat|lav|lv)\b)
-    | (?P<telugu>\btel\b)
-    | (?P<vietnamese>\bVIE\b)
-    | (?P<japanese>\bJAP\b)
-    | (?P<korean>\bKOR\b)
-    | (?P<catalan>\bcatal[aà]\b)
-    | (?P<georgian>\bgeo\b)
-    | (?P<original>\b(?:original|orig)\b)
-    """,
-    _I | re.VERBOSE,
+# Case-insensitive tokens and abbreviations: (alternative, stems every match of it contains, lower-case).
+_TOKEN_ALTERNATIVES: list[tuple[str, tuple[str, ...]]] = [
+    (r"(?:\W|_|^)(?P<italian>\b(?:ita|italian)\b)", ("ita",)),
+    (r"(?P<german>german\b|videomann|ger[. ]dub)", ("ger", "videomann")),
+    (r"(?P<flemish>flemish)", ("flemish",)),
+    (r"(?P<bulgarian>bgaudio|\bBG[. ]AUDIO\b)", ("bg",)),
+    (r"(?P<romanian>rodubbed)", ("rodubbed",)),
+    (r"(?P<portuguesebr>dublado|\bpt[-_. ]?br\b)", ("dublado", "pt")),
+    (r"(?P<greek>greek)", ("greek",)),
+    (r"(?P<french>\b(?:FR|VO|VF|VFF|VFQ|VFI|VF2|TRUEFRENCH|FRENCH|FRE|FRA)\b)", ("fr", "vo", "vf")),
+    (r"(?P<russian>\b(?:rus|ru)\b)", ("ru",)),
+    (r"(?P<hungarian>\b(?:HUNDUB|HUN)\b)", ("hun",)),
+    (r"(?P<hebrew>\b(?:HebDub|HebDubbed)\b)", ("hebdub",)),
+    (r"(?P<polish>\b(?:PL\W?DUB|DUB\W?PL|LEK\W?PL|PL\W?LEK)\b)", ("pl", "dub", "lek")),
+    (r"(?P<chinese>\[(?:CH[ST]|BIG5|GB)\]|简|繁|字幕)", ("[", "简", "繁", "字幕")),
+    (r"(?P<ukrainian>(?:(?:\dx)?UKR))", ("ukr",)),
+    (r"(?P<spanish>\b(?:español|castellano)\b)", ("español", "castellano")),
+    (r"(?P<latvian>\b(?:lat|lav|lv)\b)", ("lat", "lav", "lv")),
+    (r"(?P<telugu>\btel\b)", ("tel",)),
+    (r"(?P<vietnamese>\bVIE\b)", ("vie",)),
+    (r"(?P<japanese>\bJAP\b)", ("jap",)),
+    (r"(?P<korean>\bKOR\b)", ("kor",)),
+    (r"(?P<catalan>\bcatal[aà]\b)", ("catal",)),
+    (r"(?P<georgian>\bgeo\b)", ("geo",)),
+    (r"(?P<original>\b(?:original|orig)\b)", ("orig",)),
+]
+_TOKENS = re.compile("|".join(alternative for alternative, _ in _TOKEN_ALTERNATIVES), _I)
+# The same on lower-cased text, compiled with only the alternatives whose stems the text holds.
+_TOKENS_PRUNED = PrunedAlternation(
+    [(lowercase_pattern(alternative), stems) for alternative, stems in _TOKEN_ALTERNATIVES]
 )
 
 # Short upper-case codes, only when not attached to SUB (e.g. "PL-SUB" is a subtitle, not audio).
+_NOT_AFTER_SUB = r"(?<![Ss][Uu][Bb][\W_])"
+_NOT_BEFORE_SUB = r"(?![\W_][Ss][Uu][Bb])"
 _CASE_SENSITIVE = re.compile(
-    r"(?<![Ss][Uu][Bb][\W_])(?:(?P<lithuanian>\bLT\b)|(?P<czech>\b(?:CZ|CZE|Cze)\b)"
+    _NOT_AFTER_SUB + r"(?:(?P<lithuanian>\bLT\b)|(?P<czech>\b(?:CZ|CZE|Cze)\b)"
     r"|(?P<german>\b(?:DE|DEU|GER|Deu|Ger)\b)|(?P<spanish>\b(?:ES|SPA|Spa)\b)|(?P<polish>\b(?:PL|POL|Pol)\b)"
-    r"|(?P<bulgarian>\bBG\b)|(?P<english>\b(?:EN|ENG|Eng)\b))(?![\W_][Ss][Uu][Bb])"
-    r"|(?P<turkish>\b(?:TR|TUR|Tur)\b)|(?P<slovak>\bSK\b)|(?P<georgian_ka>\bKA\b)"
+    r"|(?P<bulgarian>\bBG\b)|(?P<english>\b(?:EN|ENG|Eng)\b))" + _NOT_BEFORE_SUB
+    + r"|(?P<turkish>\b(?:TR|TUR|Tur)\b)|(?P<slovak>\bSK\b)|(?P<georgian_ka>\bKA\b)"
+)
+
+
+def _sub_guarded(alternative: str) -> str:
+    return _NOT_AFTER_SUB + alternative + _NOT_BEFORE_SUB
+
+
+# The same, pruned to the codes a title holds (the SUB guards repeated around each guarded code: the
+# look-behind only depends on the position, so this matches exactly what the pattern above matches).
+_CASE_SENSITIVE_PRUNED = PrunedAlternation(
+    [
+        (_sub_guarded(r"(?P<lithuanian>\bLT\b)"), ("LT",)),
+        (_sub_guarded(r"(?P<czech>\b(?:CZ|CZE|Cze)\b)"), ("CZ", "Cze")),
+        (_sub_guarded(r"(?P<german>\b(?:DE|DEU|GER|Deu|Ger)\b)"), ("DE", "Deu", "GER", "Ger")),
+        (_sub_guarded(r"(?P<spanish>\b(?:ES|SPA|Spa)\b)"), ("ES", "SPA", "Spa")),
+        (_sub_guarded(r"(?P<polish>\b(?:PL|POL|Pol)\b)"), ("PL", "POL", "Pol")),
+        (_sub_guarded(r"(?P<bulgarian>\bBG\b)"), ("BG",)),
+        (_sub_guarded(r"(?P<english>\b(?:EN|ENG|Eng)\b)"), ("EN", "Eng")),
+        (r"(?P<turkish>\b(?:TR|TUR|Tur)\b)", ("TR", "TUR", "Tur")),
+        (r"(?P<slovak>\bSK\b)", ("SK",)),
+        (r"(?P<georgian_ka>\bKA\b)", ("KA",)),
+    ]
 )
 
 _NON_WORD = re.compile(r"\W+")
@@ -128,12 +155,12 @@ def parse_languages(title: str) -> tuple[str, ...]:
     words = set(_NON_WORD.split(title))
     case_sensitive_possible, tokens_possible = _may_name_language(title, lowered, words)
     if case_sensitive_possible:
-        for match in _CASE_SENSITIVE.finditer(title):
+        for match in _CASE_SENSITIVE_PRUNED.finditer(title):
             if match.lastgroup:
                 found.append(_group_language(match.lastgroup))
     if tokens_possible:
         same_length = len(lowered) == len(title)
-        for match in _TOKENS_LOWER.finditer(lowered) if same_length else _TOKENS.finditer(title):
+        for match in _TOKENS_PRUNED.finditer(lowered) if same_length else _TOKENS.finditer(title):
             if match.lastgroup:
                 found.append(match.lastgroup)
     unique = tuple(dict.fromkeys(found))

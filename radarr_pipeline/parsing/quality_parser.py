@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from radarr_pipeline.parsing.extensions import quality_for_extension
-from radarr_pipeline.parsing.regex_tools import lowercase_pattern, lowercase_twin
+from radarr_pipeline.parsing.regex_tools import PrunedAlternation, lowercase_pattern, lowercase_twin
 from radarr_pipeline.quality.qualities import (
     DetectionSource,
     Quality,
@@ -22,37 +22,55 @@ from radarr_pipeline.quality.qualities import (
 _I = re.IGNORECASE
 _X = re.VERBOSE
 
-SOURCE = re.compile(
-    r"""\b(?:
-      (?P<bluray>M?Blu[-_.\ ]?Ray|HD[-_.\ ]?DVD|BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50|BR[-_.\ ]?DISK)
-    | (?P<webdl>WEB[-_.\ ]?DL(?:mux)?|AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD
+# The source words: (named group, alternatives in VERBOSE syntax, stems every match contains, lower-case).
+_SOURCE_GROUPS: list[tuple[str, str, tuple[str, ...] | re.Pattern[str]]] = [
+    ("bluray", r"M?Blu[-_.\ ]?Ray|HD[-_.\ ]?DVD|BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50|BR[-_.\ ]?DISK",
+     ("blu", "hd", "bd", "br")),
+    ("webdl", r"""WEB[-_.\ ]?DL(?:mux)?|AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD
         |[.\ ]WEB[.\ ](?:[xh][\ .]?26[45]|AVC|HEVC|DDP?5[.\ ]1)|[.\ ](?-i:WEB)$
         |(?:\d{3,4}0p)[-.\ ](?:Hybrid[-_.\ ]?)?WEB[-.\ ]|[-.\ ]WEB[-.\ ]\d{3,4}0p|\b\s/\sWEB\s/\s\b
-        |(?:AMZN|NF|DP)[.\ -]WEB[.\ -](?!Rip))
-    | (?P<webrip>WebRip|Web-Rip|WEBMux)
-    | (?P<hdtv>HDTV)
-    | (?P<bdrip>BDRip|BDLight|HD[-_.\ ]?DVDRip|UHDBDRip)
-    | (?P<brrip>BRRip)
-    | (?P<dvdr>\d?x?M?DVD-?[R59])
-    | (?P<dvd>DVD(?!-R)|DVDRip|xvidvd)
-    | (?P<dsr>WS[-_.\ ]DSR|DSR)
-    | (?P<regional>R[0-9]|REGIONAL)
-    | (?P<scr>SCR|SCREENER|DVDSCR|DVDSCREENER)
-    | (?P<ts>TS[-_.\ ]|TELESYNCH?|HD-TS|HDTS|PDVD|TSRip|HDTSRip)
-    | (?P<tc>TC|TELECINE|HD-TC|HDTC)
-    | (?P<cam>CAMRIP|(?:NEW)?CAM|HD-?CAM(?:Rip)?|HQCAM)
-    | (?P<wp>WORKPRINT|WP)
-    | (?P<pdtv>PDTV)
-    | (?P<sdtv>SDTV)
-    | (?P<tvrip>TVRip)
-    )(?:\b|$|[\ .])""",
+        |(?:AMZN|NF|DP)[.\ -]WEB[.\ -](?!Rip)""",
+     ("web", "amazon", "itunes", "maxdome", "netflix", "hbomax", "disney")),
+    ("webrip", r"WebRip|Web-Rip|WEBMux", ("web",)),
+    ("hdtv", r"HDTV", ("hdtv",)),
+    ("bdrip", r"BDRip|BDLight|HD[-_.\ ]?DVDRip|UHDBDRip", ("bdrip", "bdlight", "dvdrip")),
+    ("brrip", r"BRRip", ("brrip",)),
+    ("dvdr", r"\d?x?M?DVD-?[R59]", ("dvd",)),
+    ("dvd", r"DVD(?!-R)|DVDRip|xvidvd", ("dvd",)),
+    ("dsr", r"WS[-_.\ ]DSR|DSR", ("dsr",)),
+    ("regional", r"R[0-9]|REGIONAL", re.compile(r"r\d|regional")),
+    ("scr", r"SCR|SCREENER|DVDSCR|DVDSCREENER", ("scr",)),
+    ("ts", r"TS[-_.\ ]|TELESYNCH?|HD-TS|HDTS|PDVD|TSRip|HDTSRip", ("ts", "telesync", "pdvd")),
+    ("tc", r"TC|TELECINE|HD-TC|HDTC", ("tc", "telecine")),
+    ("cam", r"CAMRIP|(?:NEW)?CAM|HD-?CAM(?:Rip)?|HQCAM", ("cam",)),
+    ("wp", r"WORKPRINT|WP", ("workprint", "wp")),
+    ("pdtv", r"PDTV", ("pdtv",)),
+    ("sdtv", r"SDTV", ("sdtv",)),
+    ("tvrip", r"TVRip", ("tvrip",)),
+]
+_SOURCE_PREFIX = r"\b"
+_SOURCE_SUFFIX = r"(?:\b|$|[\ .])"
+SOURCE = re.compile(
+    _SOURCE_PREFIX
+    + "(?:\n"
+    + "\n| ".join(f"(?P<{name}>{alternatives})" for name, alternatives, _ in _SOURCE_GROUPS)
+    + "\n)"
+    + _SOURCE_SUFFIX,
     _I | _X,
 )
-
-
-
-# SOURCE for lower-cased text, without the one case-sensitive alternative ("[. ]WEB" at the very end).
-_SOURCE_LOWER = re.compile(lowercase_pattern(SOURCE.pattern.replace(r"|[.\ ](?-i:WEB)$", "")), _X)
+# SOURCE for lower-cased text, without the one case-sensitive alternative ("[. ]WEB" at the very end):
+# whole (for the token table) and pruned to the groups whose stems the text holds (for titles).
+_CASE_SENSITIVE_WEB = r"|[.\ ](?-i:WEB)$"
+_SOURCE_LOWER = re.compile(lowercase_pattern(SOURCE.pattern.replace(_CASE_SENSITIVE_WEB, "")), _X)
+_SOURCE_PRUNED = PrunedAlternation(
+    [
+        (f"(?P<{name}>{lowercase_pattern(alternatives.replace(_CASE_SENSITIVE_WEB, ''))})", stems)
+        for name, alternatives, stems in _SOURCE_GROUPS
+    ],
+    _X,
+    prefix=_SOURCE_PREFIX,
+    suffix=_SOURCE_SUFFIX,
+)
 
 RESOLUTION = re.compile(
     r"\b(?:(?P<r360>360p)|(?P<r480>480p|480i|640x480|848x480)|(?P<r540>540p)|(?P<r576>576p)"
@@ -76,6 +94,8 @@ BR_DISK = re.compile(
     r"|Full[-_. ]?Blu[-_. ]?ray|^((?=.*((BD|UHD)[-_. ]?(25|50|66|100|ISO)))))))).*",
     _I,
 )
+_REMUX_LOWER = lowercase_twin(REMUX)
+_BR_DISK_LOWER = lowercase_twin(BR_DISK)
 RAW_HD = re.compile(r"\b(?:RawHD|Raw[-_. ]HD)\b", _I)
 MPEG2 = re.compile(r"\bMPEG[-_. ]?2\b", _I)
 PROPER = re.compile(r"\bproper\b", _I)
@@ -117,10 +137,16 @@ class _Traits:
         self._br_disk: bool | None = None
         self._codec: str | bool | None = False
 
+    def _search(self, pattern: re.Pattern[str], lower_twin: re.Pattern[str]) -> bool:
+        """``pattern.search(normalized)``, through its lower-case twin when lowering kept the length."""
+        if len(self.lowered) == len(self.normalized):
+            return lower_twin.search(self.lowered) is not None
+        return pattern.search(self.normalized) is not None
+
     @property
     def remux(self) -> bool:
         if self._remux is None:
-            self._remux = ("remux" in self.lowered and bool(REMUX.search(self.normalized))) or (
+            self._remux = ("remux" in self.lowered and self._search(REMUX, _REMUX_LOWER)) or (
                 "german" in self.lowered and _is_german_scene_remux(self.normalized)
             )
         return self._remux
@@ -128,7 +154,11 @@ class _Traits:
     @property
     def br_disk(self) -> bool:
         if self._br_disk is None:
-            self._br_disk = may_be_br_disk(self.lowered) and bool(BR_DISK.search(self.normalized))
+            self._br_disk = (
+                may_be_br_disk(self.lowered)
+                and not _rules_out_br_disk(self.lowered)
+                and self._search(BR_DISK, _BR_DISK_LOWER)
+            )
         return self._br_disk
 
     @property
@@ -142,6 +172,15 @@ class _Traits:
 
 _DISC_CODECS = ("vc", "mpeg", "bdmv", "iso")
 _DISC_SIZES = ("25", "50", "66", "100", "iso")
+
+
+# Some of the words BR_DISK's leading "^(?!.*\b(...)\b)" refuses: any of them anywhere on the first line
+# (".*" stops at a newline) means the slow pattern cannot match.
+_BR_DISK_REFUSED_WORD = re.compile(r"\b(?:[xh][-_. ]?26[45]|720p|mkv|xvid|wmv|bdrip|d3g|(?:bd)?remux)\b")
+
+
+def _rules_out_br_disk(lowered: str) -> bool:
+    return "\n" not in lowered and _BR_DISK_REFUSED_WORD.search(lowered) is not None
 
 
 def may_be_br_disk(lowered: str) -> bool:
@@ -216,7 +255,10 @@ def _last_source(normalized: str, lowered: str) -> str | None:
     if normalized.endswith("WEB") or len(lowered) != len(normalized):
         pattern, text = SOURCE, normalized  # the rare case-sensitive alternative may apply: exact path
     else:
-        pattern, text = _SOURCE_LOWER, lowered
+        pruned = _SOURCE_PRUNED.pattern_for(lowered)
+        if pruned is None:
+            return None
+        pattern, text = pruned, lowered
     last = None
     for last in pattern.finditer(text):  # noqa: B007
         pass

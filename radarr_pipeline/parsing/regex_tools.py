@@ -36,3 +36,71 @@ def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     Valid only where ``len(text.lower()) == len(text)`` (callers check), so spans stay the same.
     """
     return re.compile(lowercase_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+
+
+# Patterns kept per PrunedAlternation; real titles use a few hundred combinations.
+_MAX_COMPILED = 4096
+
+
+class PrunedAlternation:
+    """``prefix(?:A|B|...)suffix`` compiled with only the alternatives a text can match.
+
+    Python's ``re`` tries every alternative at every position, and cannot skip one by its first
+    character when it starts with a named group, so a long alternation of named groups is slow. Each
+    alternative (its text holds its named group) comes with stems: literal pieces every match of it
+    contains (or a compiled pattern when literals are not enough). Alternatives whose stems are all
+    absent cannot match anywhere, so leaving them out gives exactly the same matches. Patterns are
+    compiled once per set of alternatives.
+    """
+
+    def __init__(
+        self,
+        alternatives: list[tuple[str, tuple[str, ...] | re.Pattern[str]]],
+        flags: int = 0,
+        prefix: str = "",
+        suffix: str = "",
+    ) -> None:
+        self._alternatives = alternatives
+        self._flags = flags
+        self._prefix = prefix
+        self._suffix = suffix
+        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self._stems = [
+            (stem, 1 << index)
+            for index, (_, stems) in enumerate(alternatives)
+            if isinstance(stems, tuple)
+            for stem in stems
+        ]
+        self._stem_patterns = [
+            (stems, 1 << index) for index, (_, stems) in enumerate(alternatives) if not isinstance(stems, tuple)
+        ]
+        self.full = self._compile(tuple(range(len(alternatives))))
+
+    def _compile(self, present: tuple[int, ...]) -> re.Pattern[str] | None:
+        if not present:
+            return None
+        body = "|".join(self._alternatives[index][0] for index in present)
+        return re.compile(f"{self._prefix}(?:{body}){self._suffix}", self._flags)
+
+    def _present(self, text: str) -> tuple[int, ...]:
+        present = 0
+        for stem, bit in self._stems:
+            if not present & bit and stem in text:
+                present |= bit
+        for pattern, bit in self._stem_patterns:
+            if not present & bit and pattern.search(text) is not None:
+                present |= bit
+        return tuple(index for index in range(len(self._alternatives)) if present >> index & 1)
+
+    def pattern_for(self, text: str) -> re.Pattern[str] | None:
+        """The pattern holding the alternatives ``text`` may match, None when it can match none."""
+        present = self._present(text)
+        if present not in self._compiled:
+            if len(self._compiled) >= _MAX_COMPILED:
+                self._compiled.clear()
+            self._compiled[present] = self._compile(present)
+        return self._compiled[present]
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        pattern = self.pattern_for(text)
+        return [] if pattern is None else list(pattern.finditer(text))
