@@ -17,12 +17,13 @@ from radarr_pipeline.clients import quality_profiles
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.importing.crashpoints import crash_point
 from radarr_pipeline.importing.decisions import ImportRejection
-from radarr_pipeline.importing.operations import advance, record_import, undo
+from radarr_pipeline.importing.discovery import unpacking_entries, video_files
+from radarr_pipeline.importing.operations import advance, record_imports, undo
 from radarr_pipeline.importing.plan import ImportPlan, ImportSource, PlanContext, plan_import
 from radarr_pipeline.importing.recovery import recover_interrupted
 from radarr_pipeline.importing.recycle import cleanup_recycle_bin
 from radarr_pipeline.importing.transfer import TransferError
-from radarr_pipeline.models import DownloadState, HistoryEvent, TrackedDownload
+from radarr_pipeline.models import DownloadState, HistoryEvent, TrackedDownload, Variant
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.store import Library
 from radarr_pipeline.store.import_journal import JournalEntry, commit_now
@@ -51,16 +52,32 @@ class ImportReport:
         return "\n\n".join(parts)
 
 
+@dataclass
+class _Verdicts:
+    """Download states and history rows decided during a run, written in bulk by :meth:`write`."""
+
+    updates: list[tuple[int, DownloadState, str | None]] = field(default_factory=list)
+    events: list[HistoryEvent] = field(default_factory=list)
+
+    def block(self, download: TrackedDownload, variant: Variant, reason: str, rule: str) -> None:
+        self.updates.append((download.id, DownloadState.IMPORT_BLOCKED, reason))
+        self.events.append(
+            HistoryEvent(event="import_blocked", movie_id=variant.movie_id, variant_id=variant.id,
+                         source_title=download.title, download_id=download.download_id,
+                         quality=download.quality, data={"reason": reason, "rule": rule})
+        )
+
+    def write(self, library: Library, now: datetime) -> None:
+        library.downloads.update_many(self.updates, now)
+        library.history.add_many(self.events, now)
+        self.updates, self.events = [], []
+
+
 def block(library: Library, download: TrackedDownload, reason: str, now: datetime, rule: str) -> None:
     """The download waits for the user: its state and the history say why."""
-    library.downloads.update(download.id, state=DownloadState.IMPORT_BLOCKED, at=now, status_message=reason)
-    variant = library.movies.variant(download.variant_id)
-    library.history.add(
-        HistoryEvent(event="import_blocked", movie_id=variant.movie_id, variant_id=variant.id,
-                     source_title=download.title, download_id=download.download_id,
-                     quality=download.quality, data={"reason": reason, "rule": rule}),
-        now,
-    )
+    verdicts = _Verdicts()
+    verdicts.block(download, library.movies.variant(download.variant_id), reason, rule)
+    verdicts.write(library, now)
 
 
 def _source_for(download: TrackedDownload) -> ImportSource:
@@ -72,29 +89,32 @@ def execute_plans(
     library: Library, config: AppConfig, plans: list[ImportPlan], now: datetime, report: ImportReport,
     on_failure: Callable[[ImportPlan, str], None] | None = None,
 ) -> list[ImportPlan]:
-    """Journal, file operations, records: the crash-safe part. Returns the plans that were imported."""
+    """Journal, file operations, records: the crash-safe part. Returns the plans that were imported.
+
+    The journal rows are written in one statement and committed before any file is touched; the records of every
+    import (and the closing of its journal row) are written in bulk and committed together at the end."""
     if not plans:
         return []
-    entries = [library.import_journal.add(plan.journal_write(), now) for plan in plans]
+    entries = library.import_journal.add_many([plan.journal_write() for plan in plans], now)
     commit_now(library.conn)
     crash_point("journaled")
     allow_hardlink = config.importing.mode != "copy"
     placed: list[tuple[ImportPlan, JournalEntry]] = []
+    closed: list[int] = []
     for plan, entry in zip(plans, entries, strict=True):
         try:
             advance(entry)
             placed.append((plan, entry))
         except (TransferError, OSError) as exc:
             undo(entry)
-            library.import_journal.close(entry.id)
+            closed.append(entry.id)
             reason = str(exc)
             if on_failure is not None:
                 on_failure(plan, reason)
             report.blocked.append({"download": plan.origin.title, "reason": reason})
-    done: list[ImportPlan] = []
-    for plan, entry in placed:
-        report.imported.append(record_import(library, entry, now, allow_hardlink=allow_hardlink))
-        done.append(plan)
+    library.import_journal.close_many(closed)
+    report.imported += record_imports(library, [entry for _plan, entry in placed], now, allow_hardlink=allow_hardlink)
+    done = [plan for plan, _entry in placed]
     commit_now(library.conn)
     crash_point("recorded")
     for plan in done:
@@ -103,24 +123,52 @@ def execute_plans(
     return done
 
 
+def _main_video(content_path: str | None, extensions: set[str]) -> Path | None:
+    """The file planning will most likely read MediaInfo from (largest non-sample video), if it can get there."""
+    if not content_path:
+        return None
+    content = Path(content_path)
+    try:
+        if not content.exists() or unpacking_entries(content):
+            return None
+        videos = video_files(content, extensions)
+    except OSError:
+        return None
+    return videos[0] if videos else None
+
+
 def import_completed(library: Library, config: AppConfig, now: datetime) -> ImportReport:
-    """Import every completed download; one that cannot be imported is blocked (or waits) with its reason."""
+    """Import every completed download; one that cannot be imported is blocked (or waits) with its reason.
+
+    The run's facts are read at once (downloads, their variants and movies, the files recorded for them, the
+    MediaInfo of their videos) and its records written in bulk; each download still goes through every rule."""
     report = ImportReport()
     report.recovered = recover_interrupted(library, now, allow_hardlink=config.importing.mode != "copy")
     ctx = PlanContext(library, config, quality_profiles(config), now)
+    downloads = library.downloads.in_states(DownloadState.COMPLETED)
+    variants = library.movies.variants_many([d.variant_id for d in downloads])
+    movies = library.movies.get_many([v.movie_id for v in variants.values()])
+    ctx.prefetch([d.download_id for d in downloads], list(variants))
+    if config.importing.read_media_info:
+        extensions = {e.lower() for e in config.importing.video_extensions}
+        videos = [_main_video(d.content_path, extensions) for d in downloads
+                  if ctx.file_for_download(d.download_id) is None]
+        ctx.preload_media([v for v in videos if v is not None])
+    verdicts = _Verdicts()
     plans: list[ImportPlan] = []
     by_plan: dict[int, TrackedDownload] = {}
-    for download in library.downloads.in_states(DownloadState.COMPLETED):
-        variant = library.movies.variant(download.variant_id)
-        movie = library.movies.get(variant.movie_id)
-        outcome = plan_import(ctx, movie, variant, _source_for(download))
+    for download in downloads:
+        variant = variants[download.variant_id]
+        outcome = plan_import(ctx, movies[variant.movie_id], variant, _source_for(download))
         if isinstance(outcome, ImportPlan):
             plans.append(outcome)
             by_plan[id(outcome)] = download
         else:
-            _reject(library, download, outcome, now, report)
+            _reject(verdicts, download, variant, outcome, report)
+    ctx.flush()
+    verdicts.write(library, now)
 
-    def failed(plan: ImportPlan, reason: str) -> None:
+    def failed(plan: ImportPlan, reason: str) -> None:  # rare: written at once, committed with the imports
         block(library, by_plan[id(plan)], reason, now, "transfer")
 
     execute_plans(library, config, plans, now, report, failed)
@@ -128,14 +176,14 @@ def import_completed(library: Library, config: AppConfig, now: datetime) -> Impo
     return report
 
 
-def _reject(library: Library, download: TrackedDownload, rejection: ImportRejection, now: datetime,
+def _reject(verdicts: _Verdicts, download: TrackedDownload, variant: Variant, rejection: ImportRejection,
             report: ImportReport) -> None:
     if rejection.rule == "not_already_imported":
-        library.downloads.update(download.id, state=DownloadState.IMPORTED, at=now, status_message=rejection.message)
+        verdicts.updates.append((download.id, DownloadState.IMPORTED, rejection.message))
         report.waiting.append({"download": download.title, "reason": rejection.message})
     elif rejection.temporary:
-        library.downloads.update(download.id, state=DownloadState.COMPLETED, at=now, status_message=rejection.message)
+        verdicts.updates.append((download.id, DownloadState.COMPLETED, rejection.message))
         report.waiting.append({"download": download.title, "reason": rejection.message})
     else:
-        block(library, download, rejection.message, now, rejection.rule)
+        verdicts.block(download, variant, rejection.message, rejection.rule)
         report.blocked.append({"download": download.title, "reason": rejection.message})

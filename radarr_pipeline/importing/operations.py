@@ -140,43 +140,70 @@ def undo(entry: JournalEntry) -> None:
 
 def record_import(library: Library, entry: JournalEntry, now: datetime, *, allow_hardlink: bool = True) -> dict:
     """The file is in place: extras, movie file row, recycle bin row, history, download state; journal closed."""
-    data = entry.record
-    final = Path(entry.final_path)
-    extras = [ExtraPlan(**extra) for extra in data.get("extras", [])]
-    placed, failed = place_extras(extras, allow_hardlink=allow_hardlink)
-    variant = library.movies.variant(entry.variant_id)
-    actual_mode = "hardlink" if final.stat().st_ino == entry.source_inode else "copy"
-    if entry.mode == "move":
-        actual_mode = "move"
-    for old in library.extra_files.for_variant(variant.id):
-        if old.path not in {e.destination for e in placed}:
-            library.extra_files.forget(old.path)
-    library.files.record(
-        variant_id=variant.id, path=str(final), size=final.stat().st_size, quality=data["quality"],
-        import_mode=actual_mode, at=now, release_group=data.get("release_group"), edition=data.get("edition"),
-        scene_name=data.get("scene_name"), download_id=entry.download_id, revision=int(data.get("revision") or 1),
-        media_info=data.get("media_info"), runtime_seconds=data.get("runtime_seconds"), source_path=entry.source,
-    )
-    for extra in placed:
-        library.extra_files.record(variant.id, extra.destination, extra.kind, extra.language, now)
-    recycled = entry.recycle_path if entry.recycle_path and Path(entry.recycle_path).exists() else None
-    if recycled and entry.replaced_path:
-        library.recycle_bin.add(entry.replaced_path, recycled, variant.id, now)
-    if entry.download_pk is not None:
-        library.downloads.update(entry.download_pk, state=DownloadState.IMPORTED, at=now)
-    library.history.add(
-        HistoryEvent(
+    return record_imports(library, [entry], now, allow_hardlink=allow_hardlink)[0]
+
+
+def record_imports(
+    library: Library, entries: list[JournalEntry], now: datetime, *, allow_hardlink: bool = True
+) -> list[dict]:
+    """:func:`record_import` for many entries whose files are in place: the extras placed file by file, then
+    every row (movie files, extra files, recycle bin, download states, history, journal closed) written in bulk,
+    in the caller's transaction. One report row per entry, in order."""
+    if not entries:
+        return []
+    variants = library.movies.variants_many([entry.variant_id for entry in entries])
+    old_extras = library.extra_files.for_variants(list(variants))
+    files: list[dict] = []
+    extra_rows: list[tuple[int, str, str, str | None]] = []
+    forgotten: list[str] = []
+    recycled_rows: list[tuple[str, str, int | None]] = []
+    download_updates: list[tuple[int, DownloadState, str | None]] = []
+    events: list[HistoryEvent] = []
+    outcomes: list[tuple[str | None, str | None]] = []
+    report: list[dict] = []
+    for entry in entries:
+        data = entry.record
+        final = Path(entry.final_path)
+        extras = [ExtraPlan(**extra) for extra in data.get("extras", [])]
+        placed, failed = place_extras(extras, allow_hardlink=allow_hardlink)
+        variant = variants[entry.variant_id]
+        final_stat = final.stat()
+        actual_mode = "hardlink" if final_stat.st_ino == entry.source_inode else "copy"
+        if entry.mode == "move":
+            actual_mode = "move"
+        placed_paths = {e.destination for e in placed}
+        forgotten += [old.path for old in old_extras.get(variant.id, []) if old.path not in placed_paths]
+        files.append(dict(
+            variant_id=variant.id, path=str(final), size=final_stat.st_size, quality=data["quality"],
+            import_mode=actual_mode, release_group=data.get("release_group"), edition=data.get("edition"),
+            scene_name=data.get("scene_name"), download_id=entry.download_id, revision=int(data.get("revision") or 1),
+            media_info=data.get("media_info"), runtime_seconds=data.get("runtime_seconds"), source_path=entry.source,
+        ))
+        extra_rows += [(variant.id, extra.destination, extra.kind, extra.language) for extra in placed]
+        recycled = entry.recycle_path if entry.recycle_path and Path(entry.recycle_path).exists() else None
+        if recycled and entry.replaced_path:
+            recycled_rows.append((entry.replaced_path, recycled, variant.id))
+        if entry.download_pk is not None:
+            download_updates.append((entry.download_pk, DownloadState.IMPORTED, None))
+        events.append(HistoryEvent(
             event="imported", movie_id=variant.movie_id, variant_id=variant.id, source_title=data.get("scene_name"),
             download_id=entry.download_id, quality=data.get("quality_full") or data["quality"],
             data={"source": entry.source, "path": str(final), "mode": actual_mode,
                   "replaced": data.get("replaced"), "replaced_quality": data.get("replaced_quality"),
                   "recycled_to": recycled, "extras": [e.destination for e in placed],
                   "extras_failed": failed},
-        ),
-        now,
-    )
-    record_outcome(library, data.get("release_group"), "imported", now, evidence_id=entry.download_id)
-    library.import_journal.close(entry.id)
-    return {"movie": data.get("movie", ""), "file": str(final), "mode": actual_mode,
-            "quality": data.get("quality_full") or data["quality"],
-            "replaced": data.get("replaced") or "", "extras": len(placed)}
+        ))
+        outcomes.append((data.get("release_group"), entry.download_id))
+        report.append({"movie": data.get("movie", ""), "file": str(final), "mode": actual_mode,
+                       "quality": data.get("quality_full") or data["quality"],
+                       "replaced": data.get("replaced") or "", "extras": len(placed)})
+    library.extra_files.forget_many(forgotten)
+    library.files.record_many(files, now)
+    library.extra_files.record_many(extra_rows, now)
+    library.recycle_bin.add_many(recycled_rows, now)
+    library.downloads.update_many(download_updates, now)
+    library.history.add_many(events, now)
+    for release_group, evidence_id in outcomes:
+        record_outcome(library, release_group, "imported", now, evidence_id=evidence_id)
+    library.import_journal.close_many([entry.id for entry in entries])
+    return report

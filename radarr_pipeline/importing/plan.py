@@ -24,7 +24,7 @@ from radarr_pipeline.importing.discovery import (
     video_candidates,
 )
 from radarr_pipeline.importing.extras import ExtraPlan, plan_extras
-from radarr_pipeline.importing.media import try_media_info
+from radarr_pipeline.importing.media import MediaInfoBatch, try_media_info
 from radarr_pipeline.importing.quality import import_quality
 from radarr_pipeline.importing.recycle import recycle_bin_for, recycle_target
 from radarr_pipeline.importing.transfer import partial_path
@@ -97,11 +97,47 @@ class ImportPlan:
 
 @dataclass
 class PlanContext:
+    """What planning needs besides the download: the store, the settings, and facts read for a whole run at
+    once (a run of many downloads fills them with :meth:`prefetch` and :meth:`preload_media`; without them each
+    fact is read from the store when asked)."""
+
     library: Library
     config: AppConfig
     profiles: dict[str, QualityProfile]
     now: datetime
     claimed_variants: set[int] = field(default_factory=set)
+    files_by_download: dict[str, MovieFile] | None = None
+    files_by_variant: dict[int, MovieFile] | None = None
+    media: MediaInfoBatch | None = None
+
+    def prefetch(self, download_ids: list[str], variant_ids: list[int]) -> None:
+        """The movie files of these downloads and variants, in two queries."""
+        self.files_by_download = self.library.files.for_downloads(download_ids)
+        self.files_by_variant = self.library.files.for_variants(variant_ids)
+
+    def file_for_download(self, download_id: str) -> MovieFile | None:
+        if self.files_by_download is not None:
+            return self.files_by_download.get(download_id)
+        return self.library.files.for_download(download_id)
+
+    def file_for_variant(self, variant_id: int) -> MovieFile | None:
+        if self.files_by_variant is not None:
+            return self.files_by_variant.get(variant_id)
+        return self.library.files.for_variant(variant_id)
+
+    def preload_media(self, videos: list[Path]) -> None:
+        """MediaInfo of these files: the cache in one query, the others read (in parallel when many)."""
+        self.media = MediaInfoBatch.load(self.library, videos, self.now)
+
+    def media_info(self, video: Path) -> tuple[RawMediaInfo | None, str | None]:
+        if self.media is not None and video in self.media.results:
+            return self.media.results[video]
+        return try_media_info(self.library, video, self.now)
+
+    def flush(self) -> None:
+        """Write what planning learnt (new MediaInfo cache rows) in one statement."""
+        if self.media is not None:
+            self.media.save(self.library, self.now)
 
 
 def naming_config(config: AppConfig) -> NamingConfig:
@@ -193,7 +229,7 @@ def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: Import
     if rejected:
         return rejected
     if origin.download_id:
-        recorded = ctx.library.files.for_download(origin.download_id)
+        recorded = ctx.file_for_download(origin.download_id)
         rejected = decisions.not_already_imported(origin.download_id, recorded.path if recorded else None)
         if rejected:
             return rejected
@@ -213,7 +249,7 @@ def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: Import
         return rejected
     media: RawMediaInfo | None = None
     if settings.read_media_info:
-        media, _why = try_media_info(ctx.library, video, ctx.now)
+        media, _why = ctx.media_info(video)
     stat = video.stat()
     parsed_file = parse_release_title(video.stem)
     rejected = decisions.not_sample(
@@ -228,7 +264,7 @@ def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: Import
     resolution = resolution_from_dimensions(media.width, media.height) if media else 0
     folder_name = content.name if content.is_dir() else None
     quality = import_quality(resolution, origin.title, folder_name, video.name)
-    existing = ctx.library.files.for_variant(variant.id)
+    existing = ctx.file_for_variant(variant.id)
     profile = ctx.profiles.get(variant.quality_profile)
     current = existing_quality(existing)
     if profile is not None:

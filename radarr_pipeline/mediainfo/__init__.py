@@ -9,7 +9,7 @@ from radarr_pipeline.mediainfo.formatter import (
     video_codec,
 )
 from radarr_pipeline.mediainfo.model import RawMediaInfo
-from radarr_pipeline.mediainfo.reader import MediaInfoError, read_media_info
+from radarr_pipeline.mediainfo.reader import MediaInfoError, read_many, read_media_info
 
 __all__ = [
     "MediaInfoError",
@@ -18,6 +18,7 @@ __all__ = [
     "audio_codec",
     "dynamic_range_type",
     "media_info_facts",
+    "read_many",
     "read_media_info",
     "resolution_from_dimensions",
     "video_codec",

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -72,14 +79,103 @@ def from_tracks(general: Any, video: Any, audio: list[Any], text: list[Any]) -> 
     return RawMediaInfo(**fields)
 
 
+_local = threading.local()
+_OPTIONS = (("CharSet", "UTF-8"), ("Complete", "1"), ("ParseSpeed", "0.5"), ("LegacyStreamDisplay", ""),
+            ("Cover_Data", ""))
+
+
+def _handle() -> tuple[Any, Any] | None:
+    """This thread's libmediainfo handle, set up once with the options pymediainfo's ``parse`` sets on every
+    call (its per-call library load and handle cost about a fifth of a small file's read). None when that
+    cannot be done with this pymediainfo: reads then go through ``MediaInfo.parse``."""
+    if not hasattr(_local, "handle"):
+        from pymediainfo import MediaInfo
+
+        try:
+            lib, handle, _text_version, version = MediaInfo._get_library()
+            if version < (18, 3):
+                raise OSError(f"libmediainfo {_text_version} is too old for a shared handle")
+            for name, value in (*_OPTIONS, ("Inform", "OLDXML")):
+                lib.MediaInfo_Option(handle, name, value)
+            _local.handle = (lib, handle)
+        except (OSError, AttributeError, ValueError, TypeError):
+            _local.handle = None
+    return _local.handle
+
+
+def _parse(path: Path) -> Any:
+    from pymediainfo import MediaInfo
+
+    shared = _handle()
+    if shared is None:
+        return MediaInfo.parse(str(path))
+    lib, handle = shared
+    name = os.fspath(path)
+    if lib.MediaInfo_Open(handle, name) == 0:
+        lib.MediaInfo_Close(handle)
+        if not os.path.exists(name):
+            raise FileNotFoundError(name)
+        raise RuntimeError(f"An error occured while opening {name} with libmediainfo")
+    try:
+        return MediaInfo(lib.MediaInfo_Inform(handle, 0))
+    finally:
+        lib.MediaInfo_Close(handle)
+
+
 def read_media_info(path: Path) -> RawMediaInfo:
     """The streams of ``path``. A file MediaInfo does not recognise gives an empty result (no video)."""
-    from pymediainfo import MediaInfo  # loaded on first use: libmediainfo is 15 MB
-
     try:
-        info = MediaInfo.parse(str(path))
+        info = _parse(path)
     except (OSError, RuntimeError) as exc:
         raise MediaInfoError(f"MediaInfo cannot read {path.name}: {exc}") from exc
     general = info.general_tracks[0] if info.general_tracks else None
     video = info.video_tracks[0] if info.video_tracks else None
     return from_tracks(general, video, list(info.audio_tracks), list(info.text_tracks))
+
+
+# Below this many files, reading them all in this process beats starting reader processes.
+PARALLEL_THRESHOLD = 400
+
+
+def _read_or_reason(path: Path) -> RawMediaInfo | str:
+    try:
+        return read_media_info(path)
+    except (MediaInfoError, OSError) as exc:
+        return str(exc)
+
+
+def _read_in_worker(paths: list[Path]) -> list[RawMediaInfo | str]:
+    """Read ``paths`` in a ``radarr_pipeline.mediainfo.worker`` process; a worker that fails leaves its files
+    to this process."""
+    feed = "".join(json.dumps(str(path)) + "\n" for path in paths)
+    try:
+        done = subprocess.run([sys.executable, "-m", "radarr_pipeline.mediainfo.worker"], input=feed,
+                              capture_output=True, text=True, check=True)
+        lines = done.stdout.splitlines()
+        if len(lines) != len(paths):
+            raise ValueError(f"{len(lines)} answers for {len(paths)} files")
+        answers = [json.loads(line) for line in lines]
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        return [_read_or_reason(path) for path in paths]
+    return [RawMediaInfo.from_json(a["info"]) if "info" in a else str(a["error"]) for a in answers]
+
+
+def read_many(paths: Sequence[Path], *, processes: int | None = None) -> list[RawMediaInfo | str]:
+    """MediaInfo of every file, in order: the result, or why it could not be read.
+
+    libmediainfo serialises its calls inside one process (threads do not help), so a big batch is shared
+    between this process and reader processes (one per other core); a small one is read here.
+    """
+    processes = processes or os.cpu_count() or 1
+    paths = list(paths)
+    if processes < 2 or len(paths) < PARALLEL_THRESHOLD:
+        return [_read_or_reason(path) for path in paths]
+    # This process starts at once; a worker first pays its start (a few tenths of a second): give it less.
+    own = len(paths) // processes + len(paths) // (processes * 8)
+    rest = paths[own:]
+    size = -(-len(rest) // (processes - 1))
+    parts = [rest[i:i + size] for i in range(0, len(rest), size)]
+    with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+        futures = [pool.submit(_read_in_worker, part) for part in parts]
+        mine = [_read_or_reason(path) for path in paths[:own]]
+        return mine + [info for future in futures for info in future.result()]

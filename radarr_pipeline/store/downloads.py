@@ -138,6 +138,24 @@ class DownloadRepository:
         values.append(download_pk)
         self._conn.execute(f"UPDATE downloads SET {', '.join(sets)} WHERE id = ?", values)
 
+    def update_many(self, updates: list[tuple[int, DownloadState, str | None]], at: datetime) -> None:
+        """(download id, state, status message) rows in one statement, each as :meth:`update` with only the state
+        and the message given (the state's own timestamp set as there; other columns kept)."""
+        if not updates:
+            return
+        updates = list({u[0]: u for u in updates}.values())  # one row per download: the last given wins
+        self._conn.execute(
+            "UPDATE downloads SET state = u.state, updated_at = ?, status_message = u.status_message,"
+            " completed_at = CASE WHEN u.state = ? THEN coalesce(downloads.completed_at, ?)"
+            " ELSE downloads.completed_at END,"
+            " imported_at = CASE WHEN u.state = ? THEN ? ELSE downloads.imported_at END,"
+            " failed_at = CASE WHEN u.state = ? THEN coalesce(downloads.failed_at, ?) ELSE downloads.failed_at END"
+            " FROM (SELECT unnest(?::BIGINT[]) AS id, unnest(?::VARCHAR[]) AS state,"
+            " unnest(?::VARCHAR[]) AS status_message) u WHERE downloads.id = u.id",
+            [at, DownloadState.COMPLETED.value, at, DownloadState.IMPORTED.value, at, DownloadState.FAILED.value, at,
+             [u[0] for u in updates], [u[1].value for u in updates], [u[2] for u in updates]],
+        )
+
     def search_again(self, movie_id: int) -> int:
         """Forget when the movie was last searched on each indexer, so the next search run takes it first
         (failed-download handling: Radarr searches again at once). Returns how many indexer records went."""

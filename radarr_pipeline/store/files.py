@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import duckdb
 
@@ -61,6 +62,82 @@ class MovieFileRepository:
         return MovieFile(row[0], variant_id, path, size, quality, import_mode, release_group, edition, scene_name,
                          download_id, revision)
 
+    def for_variants(self, variant_ids: list[int]) -> dict[int, MovieFile]:
+        """The file of each of these variants that has one, by variant id (one query)."""
+        if not variant_ids:
+            return {}
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM movie_files WHERE variant_id IN (SELECT unnest(?))", [list(set(variant_ids))]
+        ).fetchall()
+        return {row[1]: MovieFile(*row) for row in rows}
+
+    def for_downloads(self, download_ids: list[str]) -> dict[str, MovieFile]:
+        """The latest file recorded for each of these downloads, by download id (as :meth:`for_download`)."""
+        if not download_ids:
+            return {}
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM movie_files WHERE download_id IN (SELECT unnest(?)) ORDER BY id",
+            [list(set(download_ids))],
+        ).fetchall()
+        return {row[9]: MovieFile(*row) for row in rows}  # ordered by id: the latest wins
+
+    def record_many(self, files: list[dict[str, Any]], at: datetime) -> None:
+        """Record many files at once, each as :meth:`record` does (keys are its arguments, ``at`` aside): a row of
+        the same variant or path is replaced."""
+        if not files:
+            return
+        by_variant: dict[int, dict[str, Any]] = {}
+        variant_at: dict[str, int] = {}
+        for f in files:  # one file per variant and per path: the last given wins, as with repeated record()
+            holder = variant_at.get(f["path"])
+            if holder is not None and holder != f["variant_id"]:
+                del by_variant[holder]
+            previous = by_variant.pop(f["variant_id"], None)
+            if previous is not None:
+                variant_at.pop(previous["path"], None)
+            by_variant[f["variant_id"]] = f
+            variant_at[f["path"]] = f["variant_id"]
+        rows = list(by_variant.values())
+        self._conn.execute(
+            "DELETE FROM movie_files WHERE variant_id IN (SELECT unnest(?)) OR path IN (SELECT unnest(?))",
+            [[f["variant_id"] for f in rows], [f["path"] for f in rows]],
+        )
+        columns = ("variant_id", "path", "size", "quality", "import_mode", "release_group", "edition", "scene_name",
+                   "download_id", "revision", "media_info", "runtime_seconds", "source_path")
+        types = ("BIGINT", "VARCHAR", "BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR",
+                 "INTEGER", "VARCHAR", "DOUBLE", "VARCHAR")
+        defaults = {"revision": 1}
+        self._conn.execute(
+            f"INSERT INTO movie_files ({', '.join(columns)}, added_at)"
+            f" SELECT {', '.join(f'unnest(?::{t}[])' for t in types)}, ?",
+            [*([f.get(c, defaults.get(c)) for f in rows] for c in columns), at],
+        )
+
+    def lacking_media_info(self, limit: int) -> list[tuple[int, str, str, str | None]]:
+        """Up to ``limit`` files without MediaInfo yet: (id, path, quality, import_mode), oldest first."""
+        return [tuple(row) for row in self._conn.execute(  # type: ignore[misc]
+            "SELECT id, path, quality, import_mode FROM movie_files WHERE media_info IS NULL ORDER BY id LIMIT ?",
+            [limit],
+        ).fetchall()]
+
+    def count_lacking_media_info(self) -> int:
+        row = self._conn.execute("SELECT count(*) FROM movie_files WHERE media_info IS NULL").fetchone()
+        return int(row[0]) if row else 0
+
+    def set_media_info_many(self, rows: list[tuple[int, str, float | None, str, int]]) -> None:
+        """(file id, MediaInfo JSON, runtime seconds, quality, revision) rows, in one statement."""
+        if not rows:
+            return
+        self._conn.execute(
+            "UPDATE movie_files SET media_info = u.media_info, runtime_seconds = u.runtime_seconds,"
+            " quality = u.quality, revision = u.revision"
+            " FROM (SELECT unnest(?::BIGINT[]) AS id, unnest(?::VARCHAR[]) AS media_info,"
+            " unnest(?::DOUBLE[]) AS runtime_seconds, unnest(?::VARCHAR[]) AS quality,"
+            " unnest(?::INTEGER[]) AS revision) u WHERE movie_files.id = u.id",
+            [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
+             [r[4] for r in rows]],
+        )
+
     def all(self) -> list[MovieFile]:
         rows = self._conn.execute(f"SELECT {_COLUMNS} FROM movie_files ORDER BY id").fetchall()
         return [MovieFile(*row) for row in rows]
@@ -103,6 +180,38 @@ class ExtraFileRepository:
     def forget(self, path: str) -> None:
         self._conn.execute("DELETE FROM extra_files WHERE path = ?", [path])
 
+    def record_many(self, rows: list[tuple[int, str, str, str | None]], at: datetime) -> None:
+        """(variant_id, path, kind, language) rows, each as :meth:`record` (a known path is updated)."""
+        if not rows:
+            return
+        latest = {row[1]: row for row in rows}
+        rows = list(latest.values())
+        self._conn.execute(
+            "INSERT INTO extra_files (variant_id, path, kind, language, added_at)"
+            " SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), ?"
+            " ON CONFLICT (path) DO UPDATE SET variant_id = excluded.variant_id, kind = excluded.kind,"
+            " language = excluded.language, added_at = excluded.added_at",
+            [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows], at],
+        )
+
+    def for_variants(self, variant_ids: list[int]) -> dict[int, list[ExtraFile]]:
+        """The extra files of each of these variants, by variant id (variants without any are left out)."""
+        if not variant_ids:
+            return {}
+        rows = self._conn.execute(
+            "SELECT id, variant_id, path, kind, language FROM extra_files WHERE variant_id IN (SELECT unnest(?))"
+            " ORDER BY id",
+            [list(set(variant_ids))],
+        ).fetchall()
+        result: dict[int, list[ExtraFile]] = {}
+        for row in rows:
+            result.setdefault(row[1], []).append(ExtraFile(*row))
+        return result
+
+    def forget_many(self, paths: list[str]) -> None:
+        if paths:
+            self._conn.execute("DELETE FROM extra_files WHERE path IN (SELECT unnest(?))", [paths])
+
 
 @dataclass(frozen=True)
 class RecycledFile:
@@ -121,6 +230,15 @@ class RecycleBinRepository:
             "INSERT INTO recycle_bin (original_path, recycled_path, variant_id, recycled_at) VALUES (?, ?, ?, ?)",
             [original_path, recycled_path, variant_id, at],
         )
+
+    def add_many(self, rows: list[tuple[str, str, int | None]], at: datetime) -> None:
+        """(original_path, recycled_path, variant_id) rows in one statement."""
+        if rows:
+            self._conn.execute(
+                "INSERT INTO recycle_bin (original_path, recycled_path, variant_id, recycled_at)"
+                " SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::BIGINT[]), ?",
+                [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], at],
+            )
 
     def older_than(self, cutoff: datetime) -> list[RecycledFile]:
         rows = self._conn.execute(

@@ -20,6 +20,22 @@ class HistoryRepository:
              event.quality, json.dumps(event.data, default=str)],
         )
 
+    def add_many(self, events: list[HistoryEvent], at: datetime) -> None:
+        """Many events at once, in the order given (ids follow it), each as :meth:`add` writes one."""
+        if not events:
+            return
+        ids = sorted(row[0] for row in self._conn.execute(
+            "SELECT nextval('history_id_seq') FROM range(?)", [len(events)]
+        ).fetchall())
+        self._conn.execute(
+            "INSERT INTO history (id, occurred_at, event, movie_id, variant_id, source_title, download_id, quality,"
+            " data) SELECT unnest(?::BIGINT[]), ?, unnest(?::VARCHAR[]), unnest(?::BIGINT[]), unnest(?::BIGINT[]),"
+            " unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+            [ids, at, [e.event for e in events], [e.movie_id for e in events], [e.variant_id for e in events],
+             [e.source_title for e in events], [e.download_id for e in events], [e.quality for e in events],
+             [json.dumps(e.data, default=str) for e in events]],
+        )
+
     def for_movie(self, movie_id: int) -> list[HistoryEvent]:
         rows = self._conn.execute(
             "SELECT event, movie_id, variant_id, source_title, download_id, quality, data FROM history"

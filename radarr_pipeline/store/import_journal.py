@@ -75,7 +75,30 @@ class ImportJournalRepository:
         return self.get(row[0])
 
     def add_many(self, planned: list[PlannedWrite], at: datetime) -> list[JournalEntry]:
-        return [self.add(p, at) for p in planned]
+        """Journal many planned writes in one statement; the entries in the order given (commit them with
+        :func:`commit_now` before touching any file)."""
+        if not planned:
+            return []
+        ids = sorted(row[0] for row in self._conn.execute(
+            "SELECT nextval('import_journal_id_seq') FROM range(?)", [len(planned)]
+        ).fetchall())
+        records = [json.dumps(p.record, default=str) for p in planned]
+        self._conn.execute(
+            "INSERT INTO import_journal (id, download_id, download_pk, variant_id, source, partial_path, final_path,"
+            " mode, expected_size, source_inode, replaced_path, replaced_inode, recycle_path, step, started_at, record)"
+            " SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[]), unnest(?::BIGINT[]), unnest(?::BIGINT[]),"
+            " unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),"
+            " unnest(?::BIGINT[]), unnest(?::BIGINT[]), unnest(?::VARCHAR[]), unnest(?::BIGINT[]),"
+            " unnest(?::VARCHAR[]), 'planned', ?, unnest(?::VARCHAR[])",
+            [ids, [p.download_id for p in planned], [p.download_pk for p in planned], [p.variant_id for p in planned],
+             [p.source for p in planned], [p.partial_path for p in planned], [p.final_path for p in planned],
+             [p.mode for p in planned], [p.expected_size for p in planned], [p.source_inode for p in planned],
+             [p.replaced_path for p in planned], [p.replaced_inode for p in planned],
+             [p.recycle_path for p in planned], at, records],
+        )
+        # What was written, read back as recovery would read it (the record through JSON, as stored).
+        return [JournalEntry(**{**p.__dict__, "record": json.loads(text)}, id=entry_id, step="planned", started_at=at)
+                for entry_id, p, text in zip(ids, planned, records, strict=True)]
 
     def get(self, entry_id: int) -> JournalEntry:
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM import_journal WHERE id = ?", [entry_id]).fetchone()
@@ -92,6 +115,10 @@ class ImportJournalRepository:
 
     def close(self, entry_id: int) -> None:
         self._conn.execute("DELETE FROM import_journal WHERE id = ?", [entry_id])
+
+    def close_many(self, entry_ids: list[int]) -> None:
+        if entry_ids:
+            self._conn.execute("DELETE FROM import_journal WHERE id IN (SELECT unnest(?))", [entry_ids])
 
 
 def _entry(row: tuple) -> JournalEntry:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import duckdb
 
@@ -10,6 +11,11 @@ from radarr_pipeline.models import Availability, Movie, Variant, WantedVariant
 _MOVIE_COLUMNS = "m.id, m.title, m.year, m.tmdb_id, m.imdb_id, m.original_title, m.runtime_minutes, " \
     "m.minimum_availability"
 _VARIANT_COLUMNS = "v.id, v.movie_id, v.quality_profile, v.root_folder, v.monitored"
+
+
+def _next_ids(conn: duckdb.DuckDBPyConnection, sequence: str, count: int) -> list[int]:
+    """``count`` fresh ids from the sequence, in order (so rows inserted in bulk are known without RETURNING)."""
+    return sorted(row[0] for row in conn.execute(f"SELECT nextval('{sequence}') FROM range(?)", [count]).fetchall())
 
 
 class DuplicateMovieError(ValueError):
@@ -65,6 +71,86 @@ class MovieRepository:
         ).fetchone()
         assert row is not None
         return self.get(row[0])
+
+    def add_many(self, movies: list[dict[str, Any]]) -> list[Movie]:
+        """Add many movies in one statement (keys as :meth:`add`'s); the movies in the order given.
+
+        Like :meth:`add`, a movie already in the library (same TMDb or IMDb id), or given twice, is an error and
+        nothing is added."""
+        if not movies:
+            return []
+        tmdb = [m.get("tmdb_id") for m in movies]
+        imdb = [m.get("imdb_id") for m in movies]
+        for ids in (tmdb, imdb):
+            given = [i for i in ids if i is not None]
+            if len(given) != len(set(given)):
+                raise DuplicateMovieError("the same movie is given twice")
+        row = self._conn.execute(
+            f"SELECT {_MOVIE_COLUMNS} FROM movies m WHERE m.tmdb_id IN (SELECT unnest(?))"
+            " OR m.imdb_id IN (SELECT unnest(?)) LIMIT 1",
+            [[i for i in tmdb if i is not None], [i for i in imdb if i is not None]],
+        ).fetchone()
+        if row is not None:
+            existing = _movie(row)
+            raise DuplicateMovieError(
+                f"{existing.title} ({existing.year}) is already in the library (id {existing.id})"
+            )
+        ids = _next_ids(self._conn, "movies_id_seq", len(movies))
+        result = [
+            Movie(id=movie_id, title=m["title"], year=m["year"], tmdb_id=m.get("tmdb_id"), imdb_id=m.get("imdb_id"),
+                  original_title=m.get("original_title"), runtime_minutes=m.get("runtime_minutes"),
+                  minimum_availability=Availability(m.get("minimum_availability", Availability.RELEASED)))
+            for movie_id, m in zip(ids, movies, strict=True)
+        ]
+        self._conn.execute(
+            "INSERT INTO movies (id, title, year, tmdb_id, imdb_id, original_title, runtime_minutes,"
+            " minimum_availability) SELECT unnest(?), unnest(?), unnest(?), unnest(?::BIGINT[]), unnest(?::VARCHAR[]),"
+            " unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?)",
+            [ids, [m.title for m in result], [m.year for m in result], [m.tmdb_id for m in result],
+             [m.imdb_id for m in result], [m.original_title for m in result], [m.runtime_minutes for m in result],
+             [str(m.minimum_availability) for m in result]],
+        )
+        return result
+
+    def get_many(self, movie_ids: list[int]) -> dict[int, Movie]:
+        """The movies with these ids, by id (one query)."""
+        if not movie_ids:
+            return {}
+        rows = self._conn.execute(
+            f"SELECT {_MOVIE_COLUMNS} FROM movies m WHERE m.id IN (SELECT unnest(?))", [list(set(movie_ids))]
+        ).fetchall()
+        return {row[0]: _movie(row) for row in rows}
+
+    def add_variants_many(self, variants: list[tuple[int, str, str]]) -> list[Variant]:
+        """(movie_id, quality_profile, root_folder) triples added at once, as :meth:`add_variant` adds one (an
+        existing variant is kept); the variants in the order given."""
+        if not variants:
+            return []
+        columns = [[v[0] for v in variants], [v[1] for v in variants], [v[2] for v in variants]]
+        self._conn.execute(
+            "INSERT INTO variants (movie_id, quality_profile, root_folder)"
+            " SELECT DISTINCT * FROM (SELECT unnest(?) AS movie_id, unnest(?) AS quality_profile,"
+            " unnest(?) AS root_folder)"
+            " ON CONFLICT (movie_id, quality_profile, root_folder) DO NOTHING",
+            columns,
+        )
+        rows = self._conn.execute(
+            f"SELECT {_VARIANT_COLUMNS} FROM variants v"
+            " JOIN (SELECT DISTINCT unnest(?) AS movie_id, unnest(?) AS quality_profile, unnest(?) AS root_folder) k"
+            " ON v.movie_id = k.movie_id AND v.quality_profile = k.quality_profile AND v.root_folder = k.root_folder",
+            columns,
+        ).fetchall()
+        by_key = {(row[1], row[2], row[3]): _variant(row) for row in rows}
+        return [by_key[(v[0], v[1], v[2])] for v in variants]
+
+    def variants_many(self, variant_ids: list[int]) -> dict[int, Variant]:
+        """The variants with these ids, by id (one query)."""
+        if not variant_ids:
+            return {}
+        rows = self._conn.execute(
+            f"SELECT {_VARIANT_COLUMNS} FROM variants v WHERE v.id IN (SELECT unnest(?))", [list(set(variant_ids))]
+        ).fetchall()
+        return {row[0]: _variant(row) for row in rows}
 
     def get(self, movie_id: int) -> Movie:
         row = self._conn.execute(f"SELECT {_MOVIE_COLUMNS} FROM movies m WHERE m.id = ?", [movie_id]).fetchone()
