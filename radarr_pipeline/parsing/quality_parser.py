@@ -291,6 +291,10 @@ def quality_from_bluray_source(t: _Traits) -> Quality:
     return _Q("Remux-1080p" if t.remux else "Bluray-720p")
 
 
+_SIMPLE_SOURCES = {"scr": "DVDSCR", "cam": "CAM", "tc": "TELECINE", "wp": "WORKPRINT",
+                   "regional": "REGIONAL", "dvdr": "DVD-R", "dvd": "DVD"}
+
+
 def quality_from_source(t: _Traits, name: str, normalized: str) -> Quality:
     """The quality a matched source group implies, refined by resolution (Radarr's source switch)."""
     group = t.source_group
@@ -305,10 +309,8 @@ def quality_from_source(t: _Traits, name: str, normalized: str) -> Quality:
     if group == "ts":
         telesync = _Q("TELESYNC")
         return replace(telesync, resolution=t.resolution) if t.resolution else telesync
-    simple = {"scr": "DVDSCR", "cam": "CAM", "tc": "TELECINE", "wp": "WORKPRINT",
-              "regional": "REGIONAL", "dvdr": "DVD-R", "dvd": "DVD"}
-    if group in simple:
-        return _Q(simple[group])
+    if group in _SIMPLE_SOURCES:
+        return _Q(_SIMPLE_SOURCES[group])
     if group == "hdtv":
         if MPEG2.search(normalized):
             return _Q("Raw-HD")
@@ -346,6 +348,15 @@ def parse_quality_name(name: str) -> QualityModel:
     lowered = normalized.lower()
     resolution = parse_resolution(normalized, lowered)
     return quality_name_model(name, normalized, resolution, revision, revision_found, _FIND_SOURCE)
+
+
+def quality_name_is_known(name: str) -> bool:
+    """``parse_quality_name(name).quality.id != 0``, answered at once when a source word is there (every
+    source group leads to a concrete quality)."""
+    normalized = name.replace("_", " ").strip()
+    if _last_source(normalized, normalized.lower()) is not None:
+        return True
+    return parse_quality_name(name).quality.id != 0
 
 
 # Marker for ``quality_name_model``: find the source with the SOURCE pattern.

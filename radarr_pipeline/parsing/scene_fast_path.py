@@ -25,11 +25,11 @@ from radarr_pipeline.parsing import scene_tokens
 from radarr_pipeline.parsing.extensions import _STRIPPABLE_EXTENSIONS
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.quality_parser import (
-    parse_hardcoded_subs,
     quality_name_model,
     with_extension_fallback,
 )
 from radarr_pipeline.parsing.release_group import (
+    _GROUP_SUFFIX_NOISE,
     EXCEPTION_GROUP_EXACT,
     INVALID_GROUP,
     _dash_group_at,
@@ -38,7 +38,7 @@ from radarr_pipeline.parsing.release_group import (
     is_group_suffix_noise,
 )
 from radarr_pipeline.parsing.title_parser import (
-    _may_hold_edition,
+    _EDITION_KEYS_PATTERN,
     alternative_titles,
     parse_edition,
     parse_imdb_id,
@@ -48,7 +48,6 @@ from radarr_pipeline.parsing.title_parser import (
 from radarr_pipeline.quality.qualities import Revision
 
 _SCENE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]")
-_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 
 # Word beginnings some quality pattern can start a match with (SOURCE, RESOLUTION, UHD, VERSION,
 # PROPER, REPACK, REAL, RAW_HD all start their matches at a word boundary; a title word or group
@@ -60,8 +59,15 @@ _QUALITY_STARTS = (
     r"|proper|repack|rerip|real\b|raw"
 )
 _QUALITY_WORD = re.compile(r"(?:^|[.-])(?:" + _QUALITY_STARTS + ")")
-# Inside a group: VERSION's repack2 / rerip2 / 1v2 need no word boundary.
-_GROUP_INNER = re.compile(r"repack|rerip|\dv\d")
+# Title words (lower-cased) the fast path leaves to the full parser: a word a quality pattern can start
+# on; an edition keyword (EDITION_BEFORE_YEAR could take a shorter title); German/TrueFrench
+# (GERMAN_TRACKER could); 'abc' at the start (REJECT_HASHED).
+_TITLE_WORDS_REFUSED = re.compile(
+    r"(?:^|[.-])(?:" + _QUALITY_STARTS + ")|" + _EDITION_KEYS_PATTERN.pattern + r"|german|truefrench|^abc"
+)
+# Groups (lower-cased) it leaves too: one a quality pattern can start on; VERSION's repack2 / rerip2 /
+# 1v2 inside it (no word boundary needed); a year-like number (the title patterns could take it).
+_GROUP_REFUSED = re.compile(r"^(?:" + _QUALITY_STARTS + r")|repack|rerip|\dv\d|(?:1[89]|20)\d\d")
 
 
 def _split_extension(title: str) -> tuple[str, str] | None:
@@ -84,11 +90,55 @@ def _title_words_end(pieces: list[str]) -> int:
     return -1
 
 
-def _tail_tokens(pieces: list[str]) -> list[scene_tokens.TokenInfo] | None:
-    """Table entries for the pieces after the year (two-piece tokens joined), None if any is unknown."""
+class _TailReading:
+    """What the tail tokens say together, read in one pass (see ``_read_tail``)."""
+
+    __slots__ = ("case_sensitive", "edition_key", "named", "proper", "real", "repack", "resolution", "source",
+                 "tokens", "uhd", "version")
+
+    def __init__(self) -> None:
+        self.source: str | None = None  # the last SOURCE reading
+        self.resolution: int | None = None  # the first RESOLUTION reading
+        self.uhd = False
+        self.version: int | None = None  # the first VERSION reading
+        self.proper = self.repack = False
+        self.real = 0
+        self.named: set[int] = set()
+        self.case_sensitive: list[str] | None = None  # None while the pre-check has not passed
+        self.tokens: list[str] | None = None
+        self.edition_key = False  # some token holds an edition keyword
+
+    def add(self, info: scene_tokens.TokenInfo, case_sensitive: list[str], tokens: list[str]) -> None:
+        if info.sources:
+            self.source = info.sources[-1]
+        if self.resolution is None:
+            self.resolution = info.resolution
+        if self.version is None:
+            self.version = info.version
+        self.uhd = self.uhd or info.uhd
+        self.proper = self.proper or info.proper
+        self.repack = self.repack or info.repack
+        self.real += info.real
+        self.named.update(info.named)
+        case_sensitive += info.case_sensitive
+        tokens += info.tokens
+        if info.case_sensitive_possible:
+            self.case_sensitive = case_sensitive
+        if info.tokens_possible:
+            self.tokens = tokens
+
+
+def _read_tail(pieces: list[str], year: str, group_lower: str) -> _TailReading | None:
+    """Table readings of the pieces after the year (two-piece tokens joined), None when a piece is not in
+    the table or two neighbours (year, tokens, group) could be read as one match across their separator.
+    """
     table = scene_tokens.TOKENS
     compounds = scene_tokens.COMPOUND_FIRSTS
-    infos: list[scene_tokens.TokenInfo] = []
+    reading = _TailReading()
+    case_sensitive: list[str] = []
+    tokens: list[str] = []
+    previous_right = scene_tokens.YEAR_RIGHT_MASKS[year]
+    previous_takes_separator = False
     index, count = 0, len(pieces)
     while index < count:
         piece = pieces[index]
@@ -96,79 +146,66 @@ def _tail_tokens(pieces: list[str]) -> list[scene_tokens.TokenInfo] | None:
             info = table[piece + "." + pieces[index + 1]]
             index += 2
         else:
-            info = table.get(piece)
+            info = table.get(piece)  # type: ignore[assignment]
             if info is None:
                 return None
             index += 1
-        infos.append(info)
-    return infos
-
-
-def _neighbours_independent(year: str, infos: list[scene_tokens.TokenInfo], group: str) -> bool:
-    """No two neighbours (year, tokens, group) can be read as one match across their separator."""
-    previous_right = scene_tokens.YEAR_RIGHT_MASKS[year]
-    previous_takes_next_separator = False
-    for info in infos:
-        if previous_right & info.left or (previous_takes_next_separator and info.seps & 1):
-            return False
+        if previous_right & info.left or (previous_takes_separator and info.seps & 1):
+            return None
         previous_right = info.right
-        previous_takes_next_separator = bool(info.seps & 2)
-    return not (previous_right and previous_right & scene_tokens.left_mask(group.lower()))
+        previous_takes_separator = bool(info.seps & 2)
+        if info.edition_key:
+            reading.edition_key = True
+        if not info.says_nothing:
+            reading.add(info, case_sensitive, tokens)
+    if previous_right and previous_right & scene_tokens.left_mask(group_lower):
+        return None
+    return reading
 
 
-def _revision(infos: list[scene_tokens.TokenInfo]) -> tuple[Revision, bool]:
+def _revision(reading: _TailReading) -> tuple[Revision, bool]:
     """``parse_revision`` from the tokens' VERSION / PROPER / REPACK / REAL readings."""
-    found: int | None = None
-    proper = repack = False
-    real = 0
-    for info in infos:
-        if found is None:
-            found = info.version
-        proper = proper or info.proper
-        repack = repack or info.repack
-        real += info.real
+    found = reading.version
     version = found if found is not None else 1
-    if proper:
+    if reading.proper:
         version = version + 1 if found is not None else 2
-    if repack:
+    if reading.repack:
         version = version + 1 if found is not None else 2
-    detected = found is not None or proper or repack or bool(real)
-    return Revision(version=version, real=real, is_repack=repack), detected
+    detected = found is not None or reading.proper or reading.repack or bool(reading.real)
+    return Revision(version=version, real=reading.real, is_repack=reading.repack), detected
 
 
-def _resolution(infos: list[scene_tokens.TokenInfo]) -> int:
+def _resolution(reading: _TailReading) -> int:
     """``parse_resolution``: the first RESOLUTION reading, else 2160 for a bare UHD, else 0."""
-    for info in infos:
-        if info.resolution is not None:
-            return info.resolution
-    return 2160 if any(info.uhd for info in infos) else 0
+    if reading.resolution is not None:
+        return reading.resolution
+    return 2160 if reading.uhd else 0
 
 
-def _last_source(infos: list[scene_tokens.TokenInfo]) -> str | None:
-    for info in reversed(infos):
-        if info.sources:
-            return info.sources[-1]
-    return None
-
-
-def _languages(infos: list[scene_tokens.TokenInfo], language_source: str) -> tuple[str, ...]:
+def _languages(reading: _TailReading, language_source: str) -> tuple[str, ...]:
     """``parse_languages(language_source)`` from the tokens' readings (same order, same German rule)."""
-    named: set[str] = set()
-    for info in infos:
-        named |= info.named
-    found = [language for word, language in lang._NAME_WORDS if word in named] if named else []
-    if any(info.case_sensitive_possible for info in infos):
-        for info in infos:
-            found += info.case_sensitive
-    if any(info.tokens_possible for info in infos):
-        for info in infos:
-            found += info.tokens
-    unique = tuple(dict.fromkeys(found))
-    if not unique:
+    found = [lang._NAME_WORDS[index][1] for index in sorted(reading.named)]
+    if reading.case_sensitive is not None:
+        found += reading.case_sensitive
+    if reading.tokens is not None:
+        found += reading.tokens
+    if not found:
         return ("unknown",)
+    unique = tuple(dict.fromkeys(found))
     if unique == ("german",):
         return lang.parse_languages(language_source)
     return unique
+
+
+# Groups whose final '-group' the release-group rules may refuse or strip, or whose dash match needs
+# the general scan: posting noise (CLEAN_GROUP_SUFFIX), INVALID_GROUP, all digits, and the endings of
+# _EXCLUDED_GROUP_ENDING a lone '-group' can complete (-ES, DTS-HD, 1080p, tt1234567, -12...).
+_GROUP_NEEDS_RULES = re.compile(
+    r"(?:" + _GROUP_SUFFIX_NOISE + r")$|[se]\d+$|[0-9a-f]{8}$|\d+$"
+    r"|(?:es|en|cat|eng|jap|ger|fra|fre|ita|hdrip|hd|x|ma|bit|ray|dl|rip)$"
+    r"|.*(?:480p|576p|720p|1080p|2160p|tt\d{7,8})$",
+    re.IGNORECASE,
+)
 
 
 def _release_group(simple_release_title: str, last_token_start: int, group: str) -> bool:
@@ -177,13 +214,17 @@ def _release_group(simple_release_title: str, last_token_start: int, group: str)
     Only the last tail token and the group can matter: table tokens name no exception group, and the
     rules' dash matches stop at '.', so dashes in earlier tokens cannot reach the group's dash.
     """
-    if is_group_suffix_noise(group):
-        return False
     ending = simple_release_title[last_token_start:]
     if _may_name_exact_group(ending.lower()):
         exact = _last(EXCEPTION_GROUP_EXACT, ending)
         if exact is not None:
-            return exact.group("group") == group
+            return exact.group("group") == group and not is_group_suffix_noise(group)
+    if ending.count("-") == 1 and not _GROUP_NEEDS_RULES.match(group):
+        # One dash, before a plain alphanumeric group at the very end: the dash rule takes the whole
+        # group (nothing after it: no resolution ahead, the end is a boundary) and no ending refuses it.
+        return True
+    if is_group_suffix_noise(group):
+        return False
     found: str | None = None
     position = simple_release_title.find("-", last_token_start)
     while position >= 0:
@@ -213,56 +254,56 @@ def parse_scene_title(title: str) -> ParsedRelease | None:
         return None
     year = pieces[year_index]
     title_words = ".".join(pieces[:year_index])
-    lowered_words = title_words.lower()
+    lowered = title.lower()
     if (
         len(pieces[0]) >= 24  # REJECT_HASHED: 32 alphanumerics at the start
-        or lowered_words.startswith("abc")  # REJECT_HASHED: abc / abc xyz
-        or "german" in lowered_words  # GERMAN_TRACKER could take a shorter title
-        or "truefrench" in lowered_words
-        or _may_hold_edition(title_words)  # EDITION_BEFORE_YEAR could take a shorter title
-        or _QUALITY_WORD.search(lowered_words)
+        or _TITLE_WORDS_REFUSED.search(lowered, 0, len(title_words))
         or "p027" in title
         or "p0801" in title  # reversed names
-        or "yenc" in title.lower()
+        or "yenc" in lowered
     ):
         return None
     group_lower = group.lower()
-    if _QUALITY_WORD.match(group_lower) or _GROUP_INNER.search(group_lower) or _YEAR_LIKE.search(group):
+    if _GROUP_REFUSED.search(group_lower):
         return None
-    if year.startswith("18") and ("german" in head.lower() or "truefrench" in head.lower()):
+    if year.startswith("18") and ("german" in lowered or "truefrench" in lowered):
         return None  # GERMAN_TRACKER's title may run through an 18xx year (it stops only at 19xx/20xx)
-    infos = _tail_tokens(pieces[year_index + 1 :])
-    if infos is None or not _neighbours_independent(year, infos, group):
+    reading = _read_tail(pieces[year_index + 1 :], year, group_lower)
+    if reading is None:
         return None
-    source = _last_source(infos)
 
     placeholder = "A.Movie" if "." in title_words else "A Movie"
     simple_release_title = placeholder + name[len(title_words) :]
-    last_dot = head.rfind(".")
-    last_token_start = len(placeholder) + last_dot - len(title_words) + 1
+    last_token_start = len(placeholder) + head.rfind(".") - len(title_words) + 1
     if simple_release_title.find(group) != len(simple_release_title) - len(group):
         return None
     if not _release_group(simple_release_title, last_token_start, group):
         return None
 
-    revision, revision_found = _revision(infos)
+    revision, revision_found = _revision(reading)
     quality = with_extension_fallback(
-        title, quality_name_model(title, title, _resolution(infos), revision, revision_found, source)
+        title, quality_name_model(title, title, _resolution(reading), revision, revision_found, reading.source)
     )
-    language_source = simple_release_title[: -len(group)] + "RlsGrp"
     movie_title = rebuild_title_from_dotted_parts(title_words)
+    ids_possible = "tt" in lowered or "tmdb" in lowered
     return ParsedRelease(
         release_title=title,
         movie_title=movie_title,
         movie_titles=alternative_titles(movie_title),
         year=int(year),
-        edition=parse_edition(simple_release_title),
+        # Edition keywords hold no '.' or '-' and the placeholder and year hold none: without one in a
+        # token or the group, parse_edition finds nothing.
+        edition=(
+            parse_edition(simple_release_title)
+            if reading.edition_key or _EDITION_KEYS_PATTERN.search(group_lower)
+            else None
+        ),
         quality=quality,
         release_group=group,
-        languages=_languages(infos, language_source),
-        hardcoded_subs=parse_hardcoded_subs(title),
-        imdb_id=parse_imdb_id(simple_release_title),
-        tmdb_id=parse_tmdb_id(simple_release_title),
+        languages=_languages(reading, simple_release_title[: -len(group)] + "RlsGrp"),
+        hardcoded_subs=quality.hardcoded_subs,  # parse_hardcoded_subs(title): the same text
+        imdb_id=parse_imdb_id(simple_release_title) if ids_possible else None,
+        tmdb_id=parse_tmdb_id(simple_release_title) if ids_possible else None,
         release_hash=None,
         simple_release_title=simple_release_title,
     )

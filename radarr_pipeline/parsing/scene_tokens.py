@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from radarr_pipeline.parsing import language_parser as lang
 from radarr_pipeline.parsing import quality_parser as qp
 from radarr_pipeline.parsing.release_group import _may_name_exact_group
-from radarr_pipeline.parsing.title_parser import SIMPLE_TITLE_NOISE
+from radarr_pipeline.parsing.title_parser import _EDITION_KEYS_PATTERN, SIMPLE_TITLE_NOISE
 
 # Spellings of each token the table knows; upper, lower and capitalised variants are added.
 _RESOLUTIONS = "2160p 1440p 1080p 1080i 720p 576p 540p 480p 360p 4K UHD FHD"
@@ -123,7 +123,7 @@ class TokenInfo:
     proper: bool
     repack: bool
     real: int  # case-sensitive REAL count
-    named: frozenset[str]  # language names found as words
+    named: tuple[int, ...]  # language names found as words, as indexes into the parser's name list
     case_sensitive: tuple[str, ...]  # languages of the case-sensitive code pattern, in order
     case_sensitive_possible: bool  # the language parser's pre-check for that pattern
     tokens: tuple[str, ...]  # languages of the token pattern, in order
@@ -131,6 +131,16 @@ class TokenInfo:
     left: int  # left_mask of the token
     right: int  # right_mask of the token
     seps: int  # bit 0: a match takes the separator before; bit 1: a match takes the separator after
+    edition_key: bool = False  # holds a word the edition patterns need (EDITION is run on the title)
+    says_nothing: bool = False  # no source, resolution, revision or language reading at all
+
+    def __post_init__(self) -> None:
+        quiet = not (
+            self.sources or self.resolution is not None or self.uhd or self.version is not None or self.proper
+            or self.repack or self.real or self.named or self.case_sensitive or self.case_sensitive_possible
+            or self.tokens or self.tokens_possible
+        )
+        object.__setattr__(self, "says_nothing", quiet)
 
 
 # Neutral surroundings: the token after a year or another word, before the group or another word.
@@ -162,6 +172,11 @@ def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[l
     return inside, seps
 
 
+def _name_indexes(lowered: str) -> tuple[int, ...]:
+    present = set(lang._NAME_WORDS_PATTERN.findall(lowered))
+    return tuple(index for index, (word, _) in enumerate(lang._NAME_WORDS) if word in present)
+
+
 def _version(match: re.Match[str]) -> int:
     return int(next(value for value in match.groups() if value is not None))
 
@@ -184,7 +199,7 @@ def _info_in(token: str, left: str, right: str) -> TokenInfo:
         proper=bool(_spans(qp.PROPER, text, start, end)[0]),
         repack=bool(_spans(qp.REPACK, text, start, end)[0]),
         real=len(_spans(qp.REAL, text, start, end)[0]),
-        named=frozenset(lang._NAME_WORDS_PATTERN.findall(token_lower)),
+        named=_name_indexes(token_lower),
         case_sensitive=tuple(lang._group_language(m.lastgroup) for m in case_sensitive if m.lastgroup),
         case_sensitive_possible=not lang._CASE_SENSITIVE_WORDS.isdisjoint(lang._NON_WORD.split(token)),
         tokens=tuple(match.lastgroup for match in tokens if match.lastgroup),
@@ -195,6 +210,7 @@ def _info_in(token: str, left: str, right: str) -> TokenInfo:
         left=left_mask(token_lower),
         right=right_mask(token_lower),
         seps=seps | cs_seps | token_seps,
+        edition_key=_EDITION_KEYS_PATTERN.search(token_lower) is not None,
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from radarr_pipeline.parsing.extensions import remove_file_extension
 from radarr_pipeline.parsing.language_parser import parse_languages
 from radarr_pipeline.parsing.model import ParsedRelease
-from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality, parse_quality_name
+from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality, quality_name_is_known
 from radarr_pipeline.parsing.regex_tools import lowercase_twin
 from radarr_pipeline.parsing.release_group import (
     CLEAN_TORRENT_SUFFIX,
@@ -176,7 +176,7 @@ def undo_reversed_title(title: str) -> str:
 
 def _strip_quality_brackets(text: str) -> str:
     match = QUALITY_BRACKETS_AT_END.search(text)
-    if match and parse_quality_name(match.group(0)).quality.id != 0:
+    if match and quality_name_is_known(match.group(0)):
         return text[: match.start()]
     return text
 
@@ -259,6 +259,8 @@ def rebuild_title_from_dotted_parts(raw: str) -> str:
         name = REQUEST_INFO.sub("", name)
     name = name.strip(" ")
     parts = name.split(".")
+    if all(len(part) > 1 for part in parts) and "dr" not in name.lower().split("."):
+        return " ".join(parts).strip(" ")  # no acronym letters and no 'Dr': every part is a plain word
     out: list[str] = []
     previous_acronym = False
     count = len(parts)
@@ -294,12 +296,23 @@ def alternative_titles(movie_title: str) -> tuple[str, ...]:
     return tuple(titles)
 
 
+# Every EDITION match holds one of _EDITION_KEYS within its first 12 characters ("(Signature.Cut").
+_EDITION_KEY_REACH = 12
+_EDITION_LOWER = lowercase_twin(re.compile(EDITION, _I))
+
+
 def parse_edition(text: str) -> str | None:
     """The edition named in ``text`` after its first character ('Directors Cut', 'IMAX'...), None if none."""
-    if not _may_hold_edition(text):
-        return None
     lowered = text.lower()
-    match = _twin(REPORT_EDITION).search(lowered) if len(lowered) == len(text) else REPORT_EDITION.search(text)
+    key = _EDITION_KEYS_PATTERN.search(lowered)
+    if key is None:
+        return None
+    if len(lowered) == len(text) and "\n" not in text:
+        # REPORT_EDITION ("^.+?" + EDITION) finds the first EDITION match after the first character;
+        # none can start more than 12 characters before the first key, so the search starts there.
+        match = _EDITION_LOWER.search(lowered, max(1, key.start() - _EDITION_KEY_REACH))
+    else:
+        match = REPORT_EDITION.search(text)
     edition = _group(match, text, "edition") if match else None
     if edition and edition.strip():
         return edition.replace(".", " ")
