@@ -19,6 +19,7 @@ Gates:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from radarr_pipeline.parsing import language_parser as lang
 from radarr_pipeline.parsing import scene_tokens
@@ -68,6 +69,44 @@ _TITLE_WORDS_REFUSED = re.compile(
 # Groups (lower-cased) it leaves too: one a quality pattern can start on; VERSION's repack2 / rerip2 /
 # 1v2 inside it (no word boundary needed); a year-like number (the title patterns could take it).
 _GROUP_REFUSED = re.compile(r"^(?:" + _QUALITY_STARTS + r")|repack|rerip|\dv\d|(?:1[89]|20)\d\d")
+
+
+def _split_group(name: str) -> tuple[str, str]:
+    """(head, group): the group is the last '-word', or, when the last piece holds more dashes, what the
+    release-group dash rule takes there ('...x264-D-Z0N3'); '' when the name does not end so."""
+    head, dash, group = name.rpartition("-")
+    if not dash or not group.isalnum() or is_group_suffix_noise(group):
+        return head, ""  # posting noise ('-xpost', '-sample'...) is stripped before the group is read
+    last_piece_start = head.rfind(".") + 1
+    if "-" in head[last_piece_start:]:
+        found = _group_by_dash_rule(name, last_piece_start)
+        if found and found != group and name.endswith("-" + found):
+            return name[: -len(found) - 1], found
+    return head, group
+
+
+def _group_by_dash_rule(title: str, start: int) -> str | None:
+    """The last group the release-group dash rule finds from ``start`` (the rule's own scan)."""
+    found: str | None = None
+    position = title.find("-", start)
+    while position >= 0:
+        hit = _dash_group_at(title, position)
+        if hit is not None:
+            found = hit[0]
+            position = title.find("-", max(hit[1], position + 1))
+        else:
+            position = title.find("-", position + 1)
+    return found
+
+
+def _group_words_independent(group_lower: str) -> bool:
+    """A dashed group's words say nothing to the quality patterns, alone or as neighbours."""
+    if _QUALITY_WORD.search(group_lower):
+        return False
+    words = group_lower.split("-")
+    return not any(
+        scene_tokens.right_mask(left) & scene_tokens.left_mask(right) for left, right in pairwise(words)
+    )
 
 
 def _split_extension(title: str) -> tuple[str, str] | None:
@@ -218,22 +257,12 @@ def _release_group(simple_release_title: str, last_token_start: int, group: str)
     if _may_name_exact_group(ending.lower()):
         exact = _last(EXCEPTION_GROUP_EXACT, ending)
         if exact is not None:
-            return exact.group("group") == group and not is_group_suffix_noise(group)
+            return exact.group("group") == group
     if ending.count("-") == 1 and not _GROUP_NEEDS_RULES.match(group):
         # One dash, before a plain alphanumeric group at the very end: the dash rule takes the whole
         # group (nothing after it: no resolution ahead, the end is a boundary) and no ending refuses it.
         return True
-    if is_group_suffix_noise(group):
-        return False
-    found: str | None = None
-    position = simple_release_title.find("-", last_token_start)
-    while position >= 0:
-        hit = _dash_group_at(simple_release_title, position)
-        if hit is not None:
-            found = hit[0]
-            position = simple_release_title.find("-", max(hit[1], position + 1))
-        else:
-            position = simple_release_title.find("-", position + 1)
+    found = _group_by_dash_rule(simple_release_title, last_token_start)
     return found == group and not group.isdigit() and not INVALID_GROUP.match(group)
 
 
@@ -245,8 +274,8 @@ def parse_scene_title(title: str) -> ParsedRelease | None:
     if split is None:
         return None
     name = split[0]
-    head, dash, group = name.rpartition("-")
-    if not dash or not group.isalnum() or "--" in name or name.endswith("-"):
+    head, group = _split_group(name)
+    if not group or "--" in name or name.endswith("-"):
         return None
     pieces = head.split(".")
     year_index = _title_words_end(pieces)
@@ -264,7 +293,7 @@ def parse_scene_title(title: str) -> ParsedRelease | None:
     ):
         return None
     group_lower = group.lower()
-    if _GROUP_REFUSED.search(group_lower):
+    if _GROUP_REFUSED.search(group_lower) or ("-" in group and not _group_words_independent(group_lower)):
         return None
     if year.startswith("18") and ("german" in lowered or "truefrench" in lowered):
         return None  # GERMAN_TRACKER's title may run through an 18xx year (it stops only at 19xx/20xx)

@@ -83,7 +83,7 @@ def test_unsure_shapes_are_left_to_the_full_parser() -> None:
         "Cam.2018.1080p.BluRay.x264-GRP",  # a title word the quality patterns read (CAM)
         "Movie.2019.1080p.SomethingNew.x264-GRP",  # a token the table does not know
         "Movie 2019 1080p BluRay x264-GRP",  # spaces
-        "Movie.2019.1080p.BluRay.x264-D-Z0N3",  # a dashed group
+        "Movie.2019.1080p.BluRay.x264-NZBGeek",  # posting noise where the group would be
         "2001.A.Space.Odyssey.1968.1080p.BluRay.x264-GRP",  # digits before the year
     ):
         assert parse_scene_title(title) is None, title
@@ -99,7 +99,8 @@ _TITLE_WORDS = (
 _GROUPS = (
     "GRP", "SPARKS12", "DL", "R5", "WEB", "YIFY", "QxR", "NZBGeek", "ES", "ENG", "v2", "1080p", "x264", "HD",
     "Ray", "Rip", "REAL", "KORSUB", "sub", "dub", "audio", "4K", "tt1234567", "A1v2", "D", "Z0N3", "12", "DON",
-    "RlsGrp", "TS", "cam", "PROPER", "REPACK2", "Pre", "1",
+    "RlsGrp", "TS", "cam", "PROPER", "REPACK2", "Pre", "1", "D-Z0N3", "D-Z0N342", "EVO-xpost", "NTb-sample",
+    "A-B", "GRP-DL", "X-HD", "WEB-DL", "TayTO-Rakuv02", "KiNGDOM-1",
 )
 _EXTENSIONS = ("", "", ".mkv", ".mp4", ".avi", ".ts", ".iso", ".m2ts", ".nzb", ".webm", ".divx", ".wmv")
 
