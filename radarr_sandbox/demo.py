@@ -50,6 +50,14 @@ DEMO_MOVIES = (
 )
 
 
+def frame_size_for(release_title: str) -> str:
+    """Media as large as the release says, since the importer trusts MediaInfo's resolution over the name."""
+    for tag, size in (("1080p", "1920x1080"), ("720p", "1280x720"), ("576p", "1024x576"), ("480p", "854x480")):
+        if tag in release_title.lower():
+            return size
+    return "1280x720"
+
+
 class PeerIntroducer(threading.Thread):
     """Tells the pipeline's client where the seeder is, for every torrent not finished yet."""
 
@@ -107,7 +115,8 @@ class DemoSandbox:
             self.indexer.start()
             for movie in self.movies:
                 for title in movie.releases:
-                    seeded = seed_movie_release(self.home, self.seeder, title, self.seconds)
+                    seeded = seed_movie_release(self.home, self.seeder, title, self.seconds,
+                                                size=frame_size_for(title))
                     self.seeded.append(seeded)
                     self.indexer.add_item(seeded.torznab_item(imdb_id=movie.imdb_id, tmdb_id=movie.tmdb_id,
                                                               seeders=1, peers=1))
