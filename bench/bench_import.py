@@ -4,9 +4,10 @@
 
 1. 1,000 small (1 KB) completed downloads imported by hardlink through the real engine (plan, journal, link,
    rename, record), against a bare `ln` loop in bash over the same files. Goal: within 2x.
-2. A library scan of 20,000 movie folders (one 1 KB file each), cold (every movie added and recorded,
-   MediaInfo read) and warm (a rescan: unchanged folders skipped), against `find` listing the same files
-   with size and mtime. Goal: within 3x (the warm rescan is the comparable figure).
+2. A library scan of 20,000 movie folders (one 1 KB file each), cold (every movie added and recorded) and
+   warm (a rescan: unchanged folders skipped), against `find` listing the same files with size and mtime.
+   Goal: within 3x. The scan leaves MediaInfo to a background step (as Radarr does); that step's cost, reading
+   every file's MediaInfo in batches, is measured and printed beside it, not hidden.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from radarr_pipeline.config import parse_config
 from radarr_pipeline.importing.engine import import_completed
+from radarr_pipeline.importing.media import REFRESH_BATCH, refresh_media_info
 from radarr_pipeline.importing.scan import scan_library
 from radarr_pipeline.models import DownloadState
 from radarr_pipeline.store import LibraryStore
@@ -82,7 +84,7 @@ def bench_imports(count: int, read_media_info: bool) -> tuple[float, float]:
         return elapsed, baseline
 
 
-def bench_scan(count: int) -> tuple[float, float, float]:
+def bench_scan(count: int) -> tuple[float, float, float, float]:
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
         base = Path(tmp)
         root = base / "library"
@@ -105,7 +107,17 @@ def bench_scan(count: int) -> tuple[float, float, float]:
             warm = scan_library(library, cfg, NOW)
         warm_s = time.perf_counter() - started
         assert warm.unchanged == count
-        return cold_s, warm_s, baseline
+        started = time.perf_counter()
+        read = 0
+        while True:  # the background step, batch after batch, until every file has MediaInfo
+            with LibraryStore(cfg.database).open() as library:
+                step = refresh_media_info(library, NOW, REFRESH_BATCH)
+            read += step.read + step.unreadable
+            if step.remaining == 0:
+                break
+        media_s = time.perf_counter() - started
+        assert read == count, read
+        return cold_s, warm_s, baseline, media_s
 
 
 def main() -> None:
@@ -113,14 +125,18 @@ def main() -> None:
     parser.add_argument("--imports", type=int, default=1000)
     parser.add_argument("--folders", type=int, default=20000)
     args = parser.parse_args()
-    for read_media_info in (True, False):
-        elapsed, baseline = bench_imports(args.imports, read_media_info)
-        label = "with MediaInfo" if read_media_info else "MediaInfo off "
-        print(f"import {args.imports} downloads ({label}): {elapsed:6.2f} s  | ln loop {baseline:5.2f} s"
-              f"  | ratio {elapsed / baseline:4.1f}x (goal 2x)")
-    cold, warm, baseline = bench_scan(args.folders)
-    print(f"scan {args.folders} folders: cold {cold:6.2f} s, warm rescan {warm:5.2f} s | find {baseline:5.2f} s"
-          f" | ratio cold {cold / baseline:5.1f}x, warm {warm / baseline:4.1f}x (goal 3x)")
+    if args.imports:
+        for read_media_info in (True, False):
+            elapsed, baseline = bench_imports(args.imports, read_media_info)
+            label = "with MediaInfo" if read_media_info else "MediaInfo off "
+            print(f"import {args.imports} downloads ({label}): {elapsed:6.2f} s  | ln loop {baseline:5.2f} s"
+                  f"  | ratio {elapsed / baseline:4.1f}x (goal 2x)")
+    if args.folders:
+        cold, warm, baseline, media = bench_scan(args.folders)
+        print(f"scan {args.folders} folders: cold {cold:6.2f} s, warm rescan {warm:5.2f} s | find {baseline:5.2f} s"
+              f" | ratio cold {cold / baseline:5.1f}x, warm {warm / baseline:4.1f}x (goal 3x)")
+        print(f"  deferred MediaInfo step (background, batches of {REFRESH_BATCH}): {media:6.2f} s for"
+              f" {args.folders} files | cold scan + MediaInfo {(cold + media) / baseline:5.1f}x find")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""library_scan: the root folders as they are on disk, matched to movies and recorded (Radarr's Library Import)."""
+"""library_scan: the root folders as they are on disk, matched to movies and recorded (Radarr's Library Import);
+library_media_info: the MediaInfo of recorded files that lack it, read in the background (a batch per run)."""
 
 from datetime import UTC, datetime
 
@@ -6,13 +7,20 @@ import dagster as dg
 
 from dagster_project.metadata import report_metadata
 from dagster_project.resources import RadarrResource
+from radarr_pipeline.importing.media import (
+    MediaRefreshReport,
+    files_lacking_media_info,
+    read_pending,
+    save_media_infos,
+)
 from radarr_pipeline.importing.scan import scan_library
 
 
 @dg.asset(group_name="library", kinds={"duckdb", "filesystem"}, pool="duckdb")
 def library_scan(radarr: RadarrResource) -> dg.MaterializeResult:
     """Walks every root folder: "Title (Year)" folders become (or match) movies, their files are recorded with
-    the quality of their name and MediaInfo. Unchanged folders are skipped; MediaInfo is cached."""
+    the quality of their name (and of MediaInfo when its cache knows the file). Unchanged folders are skipped;
+    the MediaInfo of new files is read by library_media_info."""
     config = radarr.config()
     with radarr.store().open() as library:
         report = scan_library(library, config, datetime.now(UTC))
@@ -22,6 +30,33 @@ def library_scan(radarr: RadarrResource) -> dg.MaterializeResult:
          "added": report.added, "recorded": report.recorded, "unmatched": len(report.unmatched)},
         row_count=report.recorded,
     ))
+
+
+@dg.op(pool="duckdb", tags={"kind": "duckdb"})
+def read_library_media_info(context: dg.OpExecutionContext, radarr: RadarrResource) -> dg.Output[int]:
+    """MediaInfo of recorded files that lack it (Radarr reads it in the background after a scan), a bounded batch
+    per run: codecs, runtime, and for a scanned file the measured resolution in its quality. The database is
+    not held while the files are read. A maintenance step, not an asset: it refines rows library_scan and
+    imported_files own."""
+    config = radarr.config()
+    report = MediaRefreshReport()
+    if config.importing.read_media_info:
+        with radarr.store().open() as library:
+            files = files_lacking_media_info(library)
+        results = read_pending(files)
+        with radarr.store().open() as library:
+            report = save_media_infos(library, files, results, datetime.now(UTC))
+    context.log.info(f"MediaInfo: {report.read} read, {report.unreadable} unreadable, {report.remaining} to go")
+    return dg.Output(report.read, metadata=report_metadata(
+        report,
+        {"read": report.read, "unreadable": report.unreadable, "remaining": report.remaining,
+         "requalified": len(report.requalified)},
+    ))
+
+
+@dg.job(description="Read the MediaInfo of the next batch of recorded files that lack it.")
+def library_media_info_job() -> None:
+    read_library_media_info()
 
 
 library_scan_job = dg.define_asset_job(
@@ -35,4 +70,21 @@ library_scan_schedule = dg.ScheduleDefinition(
     cron_schedule="30 3 * * *",
     default_status=dg.DefaultScheduleStatus.RUNNING,
     description="Daily library scan (Radarr refreshes movies and rescans their folders daily).",
+)
+
+
+
+@dg.run_status_sensor(run_status=dg.DagsterRunStatus.SUCCESS, monitored_jobs=[library_scan_job],
+                      request_job=library_media_info_job, default_status=dg.DefaultSensorStatus.RUNNING)
+def media_info_after_scan(context: dg.RunStatusSensorContext) -> dg.RunRequest:
+    """Right after a library scan, read the MediaInfo of what it recorded (never touches the store itself)."""
+    return dg.RunRequest(run_key=context.dagster_run.run_id)
+
+
+library_media_info_schedule = dg.ScheduleDefinition(
+    name="library_media_info_schedule",
+    job=library_media_info_job,
+    cron_schedule="15 * * * *",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Hourly: a big library's MediaInfo is read a batch at a time (a run with nothing to read is quick).",
 )

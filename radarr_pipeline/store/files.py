@@ -113,10 +113,11 @@ class MovieFileRepository:
             [*([f.get(c, defaults.get(c)) for f in rows] for c in columns), at],
         )
 
-    def lacking_media_info(self, limit: int) -> list[tuple[int, str, str, str | None]]:
-        """Up to ``limit`` files without MediaInfo yet: (id, path, quality, import_mode), oldest first."""
-        return [tuple(row) for row in self._conn.execute(  # type: ignore[misc]
-            "SELECT id, path, quality, import_mode FROM movie_files WHERE media_info IS NULL ORDER BY id LIMIT ?",
+    def lacking_media_info(self, limit: int) -> list[tuple[int, str, str, int, str]]:
+        """Up to ``limit`` files without MediaInfo yet: (id, path, quality, revision, import_mode), oldest first."""
+        return [(row[0], row[1], row[2], row[3], row[4]) for row in self._conn.execute(
+            "SELECT id, path, quality, revision, import_mode FROM movie_files WHERE media_info IS NULL"
+            " ORDER BY id LIMIT ?",
             [limit],
         ).fetchall()]
 

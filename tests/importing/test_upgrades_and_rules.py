@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from radarr_pipeline.importing.manual import manual_import
+from radarr_pipeline.importing.media import refresh_media_info
 from radarr_pipeline.importing.recycle import cleanup_recycle_bin
 from radarr_pipeline.importing.scan import identify_folder, scan_library
 from radarr_pipeline.models import DownloadState
@@ -182,16 +183,42 @@ def test_library_scan_matches_adds_and_records(home: Home, make_movie: Callable[
     (home.root / "Not a movie").mkdir()
     with home.store.open() as library:
         report = scan_library(library, home.config, NOW)
-        files = {Path(f.path).name: f.quality for f in library.files.all()}
         titles = sorted(s.movie.title for s in library.movies.statuses())
+        assert library.files.count_lacking_media_info() == 2, "the scan leaves MediaInfo to the background step"
+        refreshed = refresh_media_info(library, NOW)
+        files = {Path(f.path).name: f.quality for f in library.files.all()}
+        runtimes = [row[0] for row in library.conn.execute("SELECT runtime_seconds FROM movie_files").fetchall()]
     assert (report.folders, report.matched, report.added, report.recorded) == (3, 1, 1, 2)
+    assert (refreshed.read, refreshed.unreadable, refreshed.remaining) == (2, 0, 0)
+    assert refreshed.requalified == [{"file": "Sintel.2010.WEB-DL.mkv", "named": "WEBDL-480p",
+                                      "measured": "WEBDL-720p"}]
     assert files == {"Big Buck Bunny (2008) Bluray-1080p.mkv": "Bluray-1080p", "Sintel.2010.WEB-DL.mkv": "WEBDL-720p"}
+    assert all(r and r > 0 for r in runtimes)
     assert titles == ["Big Buck Bunny", "Sintel"]
     assert report.unmatched == [{"folder": "Not a movie", "reason": "no title and year in the name"}]
     with home.store.open() as library:
         again = scan_library(library, home.config, NOW)
         assert library.mediainfo_cache.count() == 2
+        assert refresh_media_info(library, NOW).read == 0
     assert (again.unchanged, again.recorded, again.added) == (3, 0, 0)
+
+
+def test_library_scan_uses_cached_media_info_and_adds_in_bulk(home: Home, make_movie: Callable[..., Path]) -> None:
+    """A file whose MediaInfo is cached (same path, size, mtime) gets its measured quality in the scan itself;
+    two folders naming the same new movie add it once; a second root folder gets its own version."""
+    source = make_movie(home.root / "Sintel (2010)" / "Sintel.2010.WEB-DL.mkv", 1, "1280x720")
+    (home.root / "Sintel [2010]").mkdir()
+    with home.store.open() as library:
+        refresh_media_info(library, NOW)  # nothing recorded yet: nothing read
+        from radarr_pipeline.importing.media import cached_media_info
+        cached_media_info(library, source, NOW)
+        report = scan_library(library, home.config, NOW)
+        files = [(Path(f.path).name, f.quality) for f in library.files.all()]
+        statuses = library.movies.statuses()
+        assert library.files.count_lacking_media_info() == 0
+    assert (report.added, report.matched, report.recorded) == (1, 1, 1)
+    assert files == [("Sintel.2010.WEB-DL.mkv", "WEBDL-720p")]
+    assert [(s.movie.title, s.movie.year) for s in statuses] == [("Sintel", 2010)]
 
 
 def test_manual_import_by_cli_moves_a_folder(home: Home, make_movie: Callable[..., Path]) -> None:
@@ -222,3 +249,24 @@ def test_manual_import_in_process_names_the_rejection(home: Home, make_movie: Ca
     with home.store.open() as library:
         outcome = manual_import(library, home.config, folder, NOW)
     assert str(outcome) == "Sample: sample.mkv is named as a sample"
+
+
+def test_media_info_job_reads_what_the_scan_recorded(home: Home, make_movie: Callable[..., Path]) -> None:
+    """The background step as Dagster runs it: the scanned file gets MediaInfo and its measured quality."""
+    import yaml
+
+    from dagster_project.defs.library_scan import library_media_info_job
+    from dagster_project.resources import RadarrResource
+
+    from .homes import config_data
+    make_movie(home.root / "Sintel (2010)" / "Sintel.2010.WEB-DL.mkv", 1, "1280x720")
+    config = home.path / "config.yaml"
+    config.write_text(yaml.safe_dump(config_data(home.root)))
+    with home.store.open() as library:
+        scan_library(library, home.config, NOW)
+    result = library_media_info_job.execute_in_process(
+        resources={"radarr": RadarrResource(config_path=str(config))})
+    assert result.success
+    with home.store.open() as library:
+        assert [f.quality for f in library.files.all()] == ["WEBDL-720p"]
+        assert library.files.count_lacking_media_info() == 0
