@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationError, model_validator
 
 from radarr_pipeline.quality.profiles import QualityProfile, build_quality_profile
 from radarr_pipeline.settings.base import Strict
@@ -36,6 +36,16 @@ def read_secret(env_name: str | None, setting: str) -> str | None:
     if value is None:
         raise ConfigError(f"{setting}: the environment variable {env_name} is not set")
     return value
+
+
+def http_url(value: str) -> str:
+    """A service address: http:// or https://, without a trailing slash."""
+    if not value.startswith(("http://", "https://")):
+        raise ValueError(f"expected an http:// or https:// URL, got {value!r}")
+    return value.rstrip("/")
+
+
+HttpUrl = Annotated[str, AfterValidator(http_url)]
 
 
 class QualityGroupConfig(Strict):
@@ -80,7 +90,7 @@ class IndexerConfig(Strict):
 
     name: str
     kind: Literal["torznab", "newznab", "rss", "hdbits"] = "torznab"
-    url: str
+    url: HttpUrl
     api_key_env: str | None = None
     username: str | None = None
     categories: list[int] = Field(default_factory=lambda: [2000])
@@ -92,13 +102,6 @@ class IndexerConfig(Strict):
     seed_ratio: float | None = Field(default=None, ge=0)  # stop seeding at this ratio (None: the client decides)
     seed_time_minutes: int | None = Field(default=None, ge=0)  # ... or after this long
 
-    @field_validator("url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError(f"expected an http:// or https:// URL, got {value!r}")
-        return value.rstrip("/")
-
     def api_key(self) -> str | None:
         return read_secret(self.api_key_env, f"indexers[{self.name}].api_key_env")
 
@@ -106,19 +109,12 @@ class IndexerConfig(Strict):
 class QBittorrentConfig(Strict):
     kind: Literal["qbittorrent"] = "qbittorrent"
     name: str = "qBittorrent"
-    url: str
+    url: HttpUrl
     username: str | None = None
     password_env: str | None = None
     category: str = "radarr"
     save_path: str | None = None  # the category's save path in qBittorrent
     timeout_seconds: float = Field(default=15.0, gt=0)
-
-    @field_validator("url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError(f"expected an http:// or https:// URL, got {value!r}")
-        return value.rstrip("/")
 
     def password(self) -> str | None:
         return read_secret(self.password_env, "download_client.password_env")

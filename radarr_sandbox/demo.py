@@ -23,8 +23,8 @@ from types import TracebackType
 from typing import Self
 
 import qbittorrentapi
-import yaml
 
+from radarr_sandbox.pipeline_config import sandbox_pipeline_config, write_config
 from radarr_sandbox.qbittorrent import QBittorrentProcess
 from radarr_sandbox.scenario import SeededRelease, seed_movie_release
 from radarr_sandbox.torznab import TorznabServer
@@ -129,22 +129,9 @@ class DemoSandbox:
         return self
 
     def write_config(self) -> None:
-        config = {
-            "database": "library.duckdb",
-            "root_folders": ["library"],
-            "quality_profiles": [{
-                "name": "HD-1080p",
-                "allowed": ["Bluray-720p", {"name": "WEB 1080p", "qualities": ["WEBDL-1080p", "WEBRip-1080p"]},
-                            "Bluray-1080p"],
-                "cutoff": "Bluray-1080p",
-            }],
-            "indexers": [{"name": "Demo Torznab", "kind": "torznab", "url": self.indexer.api_url,
-                          "api_key_env": TORZNAB_KEY_ENV, "categories": [2000]}],
-            "download_client": {"kind": "qbittorrent", "url": self.client.url, "username": self.client.username,
-                                "password_env": QBT_PASSWORD_ENV, "category": "radarr"},
-            "importing": {"recycle_bin": "recycle"},
-        }
-        self.config_path.write_text(yaml.safe_dump(config, sort_keys=False))
+        config = sandbox_pipeline_config(self.indexer, self.client, indexer_name="Demo Torznab",
+                                         api_key_env=TORZNAB_KEY_ENV, password_env=QBT_PASSWORD_ENV)
+        write_config(self.config_path, config)
 
     def add_movies(self) -> None:
         """Add the demo movies through the real command line."""

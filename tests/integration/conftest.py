@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
+from radarr_sandbox.pipeline_config import sandbox_pipeline_config, write_config
 from radarr_sandbox.qbittorrent import QBittorrentProcess
 from radarr_sandbox.torznab import TorznabServer
 
@@ -36,25 +36,9 @@ class PipelineHome:
 def write_pipeline_config(
     home: Path, torznab: TorznabServer, client: QBittorrentProcess, **overrides: object
 ) -> Path:
-    config = {
-        "database": "library.duckdb",
-        "root_folders": ["library"],
-        "quality_profiles": [{
-            "name": "HD-1080p",
-            "allowed": ["Bluray-720p", {"name": "WEB 1080p", "qualities": ["WEBDL-1080p", "WEBRip-1080p"]},
-                        "Bluray-1080p"],
-            "cutoff": "Bluray-1080p",
-        }],
-        "indexers": [{"name": "Sandbox Torznab", "kind": "torznab", "url": torznab.api_url,
-                      "api_key_env": TORZNAB_KEY_ENV, "categories": [2000]}],
-        "download_client": {"kind": "qbittorrent", "url": client.url, "username": client.username,
-                            "password_env": QBT_PASSWORD_ENV, "category": "radarr"},
-        "importing": {"recycle_bin": "recycle"},
-    }
-    config.update(overrides)
-    path = home / "config.yaml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False))
-    return path
+    config = sandbox_pipeline_config(torznab, client, indexer_name="Sandbox Torznab", api_key_env=TORZNAB_KEY_ENV,
+                                     password_env=QBT_PASSWORD_ENV)
+    return write_config(home / "config.yaml", {**config, **overrides})
 
 
 @pytest.fixture

@@ -1,0 +1,44 @@
+"""The pipeline configuration that points at sandbox components (used by the demo and the integration tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from radarr_sandbox.qbittorrent import QBittorrentProcess
+from radarr_sandbox.torznab import TorznabServer
+
+
+def sandbox_pipeline_config(
+    indexer: TorznabServer,
+    client: QBittorrentProcess,
+    *,
+    indexer_name: str,
+    api_key_env: str,
+    password_env: str,
+) -> dict[str, object]:
+    """A library under the config's folder, one 1080p profile, the sandbox indexer and qBittorrent.
+
+    Secrets stay out of the file: the config names the environment variables that hold them.
+    """
+    return {
+        "database": "library.duckdb",
+        "root_folders": ["library"],
+        "quality_profiles": [{
+            "name": "HD-1080p",
+            "allowed": ["Bluray-720p", {"name": "WEB 1080p", "qualities": ["WEBDL-1080p", "WEBRip-1080p"]},
+                        "Bluray-1080p"],
+            "cutoff": "Bluray-1080p",
+        }],
+        "indexers": [{"name": indexer_name, "kind": "torznab", "url": indexer.api_url,
+                      "api_key_env": api_key_env, "categories": [2000]}],
+        "download_client": {"kind": "qbittorrent", "url": client.url, "username": client.username,
+                            "password_env": password_env, "category": "radarr"},
+        "importing": {"recycle_bin": "recycle"},
+    }
+
+
+def write_config(path: Path, config: dict[str, object]) -> Path:
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    return path
