@@ -9,7 +9,7 @@ from dagster_project.definitions import defs
 REPO = Path(__file__).parents[1]
 ASSETS = {
     "wanted_movies", "rss_releases", "searched_releases", "scored_candidates", "grabs", "completed_downloads",
-    "imported_files", "library_scan",
+    "imported_files", "library_scan", "library_media_info",
 }
 
 

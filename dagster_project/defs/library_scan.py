@@ -32,12 +32,12 @@ def library_scan(radarr: RadarrResource) -> dg.MaterializeResult:
     ))
 
 
-@dg.op(pool="duckdb", tags={"kind": "duckdb"})
-def read_library_media_info(context: dg.OpExecutionContext, radarr: RadarrResource) -> dg.Output[int]:
+@dg.asset(group_name="library", kinds={"duckdb", "mediainfo"}, pool="duckdb", deps=[library_scan],
+          automation_condition=dg.AutomationCondition.eager())
+def library_media_info(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
     """MediaInfo of recorded files that lack it (Radarr reads it in the background after a scan), a bounded batch
     per run: codecs, runtime, and for a scanned file the measured resolution in its quality. The database is
-    not held while the files are read. A maintenance step, not an asset: it refines rows library_scan and
-    imported_files own."""
+    not held while the files are read. Runs after each scan and hourly until a big library is done."""
     config = radarr.config()
     report = MediaRefreshReport()
     if config.importing.read_media_info:
@@ -47,16 +47,18 @@ def read_library_media_info(context: dg.OpExecutionContext, radarr: RadarrResour
         with radarr.store().open() as library:
             report = save_media_infos(library, files, results, datetime.now(UTC))
     context.log.info(f"MediaInfo: {report.read} read, {report.unreadable} unreadable, {report.remaining} to go")
-    return dg.Output(report.read, metadata=report_metadata(
+    return dg.MaterializeResult(metadata=report_metadata(
         report,
         {"read": report.read, "unreadable": report.unreadable, "remaining": report.remaining,
          "requalified": len(report.requalified)},
+        row_count=report.read,
     ))
 
 
-@dg.job(description="Read the MediaInfo of the next batch of recorded files that lack it.")
-def library_media_info_job() -> None:
-    read_library_media_info()
+library_media_info_job = dg.define_asset_job(
+    "library_media_info_job", selection=dg.AssetSelection.assets(library_media_info),
+    description="Read the MediaInfo of the next batch of recorded files that lack it.",
+)
 
 
 library_scan_job = dg.define_asset_job(
@@ -72,13 +74,6 @@ library_scan_schedule = dg.ScheduleDefinition(
     description="Daily library scan (Radarr refreshes movies and rescans their folders daily).",
 )
 
-
-
-@dg.run_status_sensor(run_status=dg.DagsterRunStatus.SUCCESS, monitored_jobs=[library_scan_job],
-                      request_job=library_media_info_job, default_status=dg.DefaultSensorStatus.RUNNING)
-def media_info_after_scan(context: dg.RunStatusSensorContext) -> dg.RunRequest:
-    """Right after a library scan, read the MediaInfo of what it recorded (never touches the store itself)."""
-    return dg.RunRequest(run_key=context.dagster_run.run_id)
 
 
 library_media_info_schedule = dg.ScheduleDefinition(

@@ -253,9 +253,10 @@ def test_manual_import_in_process_names_the_rejection(home: Home, make_movie: Ca
 
 def test_media_info_job_reads_what_the_scan_recorded(home: Home, make_movie: Callable[..., Path]) -> None:
     """The background step as Dagster runs it: the scanned file gets MediaInfo and its measured quality."""
+    import dagster as dg
     import yaml
 
-    from dagster_project.defs.library_scan import library_media_info_job
+    from dagster_project.defs.library_scan import library_media_info
     from dagster_project.resources import RadarrResource
 
     from .homes import config_data
@@ -264,8 +265,7 @@ def test_media_info_job_reads_what_the_scan_recorded(home: Home, make_movie: Cal
     config.write_text(yaml.safe_dump(config_data(home.root)))
     with home.store.open() as library:
         scan_library(library, home.config, NOW)
-    result = library_media_info_job.execute_in_process(
-        resources={"radarr": RadarrResource(config_path=str(config))})
+    result = dg.materialize([library_media_info], resources={"radarr": RadarrResource(config_path=str(config))})
     assert result.success
     with home.store.open() as library:
         assert [f.quality for f in library.files.all()] == ["WEBDL-720p"]
