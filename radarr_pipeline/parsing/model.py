@@ -9,7 +9,7 @@ from typing import Any
 from radarr_pipeline.quality.qualities import QualityModel
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedRelease:
     """What a release title says about the movie and the file (Radarr's ParsedMovieInfo)."""
 

@@ -120,6 +120,8 @@ HARDCODED_SUBS = re.compile(r"\b(?:(?P<hcsub>\w+(?<!SOFT)(?<!MULTI)(?<!HORRIBLE)
 _INVALID_PATH_CHARS = re.compile(r'[\x00-\x1f"<>|]')
 
 _Q = quality_by_name
+# The revision of most names (version 1, no REAL, no repack): one shared instance (Revision is frozen).
+NO_REVISION = Revision()
 UNKNOWN = _Q("Unknown")
 
 
@@ -215,6 +217,8 @@ def parse_revision(name: str, normalized: str) -> tuple[Revision, bool]:
     real = len(REAL.findall(name)) if "REAL" in name else 0
     if real:
         detected = True
+    if version == 1 and not real and not is_repack:
+        return NO_REVISION, detected
     return Revision(version=version, real=real, is_repack=is_repack), detected
 
 

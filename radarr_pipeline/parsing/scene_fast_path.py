@@ -26,6 +26,7 @@ from radarr_pipeline.parsing import scene_tokens
 from radarr_pipeline.parsing.extensions import _STRIPPABLE_EXTENSIONS
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.quality_parser import (
+    NO_REVISION,
     quality_name_model,
     with_extension_fallback,
 )
@@ -211,6 +212,8 @@ def _revision(reading: _TailReading) -> tuple[Revision, bool]:
     if reading.repack:
         version = version + 1 if found is not None else 2
     detected = found is not None or reading.proper or reading.repack or bool(reading.real)
+    if version == 1 and not reading.real and not reading.repack:
+        return NO_REVISION, detected
     return Revision(version=version, real=reading.real, is_repack=reading.repack), detected
 
 
