@@ -80,6 +80,21 @@ RESOLUTION = re.compile(
 )
 ALTERNATIVE_RESOLUTION = re.compile(r"\bUHD\b|\[4K\]", _I)
 _RESOLUTION_LOWER = lowercase_twin(RESOLUTION)
+# RESOLUTION on lower-cased text, pruned to the groups whose stems the text holds.
+_RESOLUTION_PRUNED = PrunedAlternation(
+    [
+        (r"(?P<r360>360p)", ("360p",)),
+        (r"(?P<r480>480p|480i|640x480|848x480)", ("480",)),
+        (r"(?P<r540>540p)", ("540p",)),
+        (r"(?P<r576>576p)", ("576p",)),
+        (r"(?P<r720>720p|1280x720|960p)", ("720", "960p")),
+        (r"(?P<r1080>1080p|1920x1080|1440p|fhd|1080i|4kto1080p)", ("1080", "1440p", "fhd")),
+        (r"(?P<r2160>2160p|3840x2160|4k[-_. ](?:uhd|hevc|bd|h\.?265)|(?:uhd|hevc|bd|h\.?265)[-_. ]4k)",
+         ("2160", "4k")),
+    ],
+    prefix=r"\b",
+    suffix=r"\b",
+)
 _RESOLUTION_GROUPS = {"r360": 360, "r480": 480, "r540": 540, "r576": 576, "r720": 720, "r1080": 1080, "r2160": 2160}
 
 REMUX = re.compile(
@@ -225,7 +240,8 @@ def parse_revision(name: str, normalized: str) -> tuple[Revision, bool]:
 def parse_resolution(normalized: str, lowered: str | None = None) -> int:
     """The resolution a title names (0 when none); bare UHD or [4K] implies 2160p."""
     if lowered is not None and len(lowered) == len(normalized):
-        match = _RESOLUTION_LOWER.search(lowered)
+        pruned = _RESOLUTION_PRUNED.pattern_for(lowered)
+        match = pruned.search(lowered) if pruned is not None else None
     else:
         match = RESOLUTION.search(normalized)
     if match:
@@ -354,12 +370,19 @@ def parse_quality_name(name: str) -> QualityModel:
     return quality_name_model(name, normalized, resolution, revision, revision_found, _FIND_SOURCE)
 
 
+# Without a source word or a resolution, parse_quality_name only finds a quality through one of these.
+_KNOWN_WITHOUT_SOURCE = ("raw", "bd", "web", "x264", "848x480", "1280x720", "1920x1080", "bluray", "hd", "sd")
+
+
 def quality_name_is_known(name: str) -> bool:
     """``parse_quality_name(name).quality.id != 0``, answered at once when a source word is there (every
     source group leads to a concrete quality)."""
     normalized = name.replace("_", " ").strip()
-    if _last_source(normalized, normalized.lower()) is not None:
+    lowered = normalized.lower()
+    if _last_source(normalized, lowered) is not None:
         return True
+    if not parse_resolution(normalized, lowered) and not any(word in lowered for word in _KNOWN_WITHOUT_SOURCE):
+        return False  # none of the remaining rules (raw, anime BD/WEB, x264, frame sizes, HD TV) can apply
     return parse_quality_name(name).quality.id != 0
 
 

@@ -35,12 +35,15 @@ EXCEPTION_GROUP_EXACT = re.compile(
     r"|TMd|Eml HDTeam|LMain|DarQ|BEN THE MEN|TAoE|QxR|126811)\b",
     _I,
 )
-EXCEPTION_GROUP = re.compile(
-    r"(?<=[._ \[])(?P<group>Silence|afm72|Panda|Ghost|MONOLITH|Tigole|Joy|ImE|UTR|t3nzin|Anime Time|Project Angel"
-    r"|Hakata Ramen|HONE|GiLG|Vyndros|SEV|Garshasp|Kappa|Natty|RCVR|SAMPA|YOGI|r00t|EDGE2020|RZeroX|FreetheFish"
-    r"|Anna|Bandi|Qman|theincognito|HDO|DusIctv|DHD|CtrlHD|-ZR-|ADC|XZVN|RH|Kametsu|Celdra)(?=\]|\))",
-    _I,
+_LISTED_GROUPS = (
+    "Silence|afm72|Panda|Ghost|MONOLITH|Tigole|Joy|ImE|UTR|t3nzin|Anime Time|Project Angel|Hakata Ramen|HONE|GiLG"
+    "|Vyndros|SEV|Garshasp|Kappa|Natty|RCVR|SAMPA|YOGI|r00t|EDGE2020|RZeroX|FreetheFish|Anna|Bandi|Qman"
+    "|theincognito|HDO|DusIctv|DHD|CtrlHD|-ZR-|ADC|XZVN|RH|Kametsu|Celdra"
 )
+EXCEPTION_GROUP = re.compile(r"(?<=[._ \[])(?P<group>" + _LISTED_GROUPS + r")(?=\]|\))", _I)
+# The same group just before the end of a short window (see _last_listed_group).
+_LISTED_GROUP_AT_END = re.compile(r"(?<=[._ \[])(?P<group>" + _LISTED_GROUPS + r")$", _I)
+_LONGEST_LISTED_GROUP = max(len(name) for name in _LISTED_GROUPS.split("|"))
 # Words after a last dash that are posting noise, not the group ("-NZBGeek", "-Obfuscated", "-postbot"...).
 _GROUP_SUFFIX_NOISE = (
     r"RP|1|NZBGeek|Obfuscated|Obfuscation|Scrambled|sample|Pre|postbot|xpost|Rakuv[a-z0-9]*|WhiteRev"
@@ -72,6 +75,23 @@ _EXACT_GROUP_KEYS_PATTERN = re.compile("|".join(map(re.escape, _EXACT_GROUP_KEYS
 
 def _may_name_exact_group(lowered: str) -> bool:
     return _EXACT_GROUP_KEYS_PATTERN.search(lowered) is not None
+
+
+def _last_listed_group(title: str) -> str | None:
+    """The group of the last EXCEPTION_GROUP match, found next to the closing brackets only.
+
+    Every match ends just before a ']' or ')' and holds neither, so matches never overlap and the last
+    one ends before the last bracket that has one; there, the leftmost start wins, as in a full scan.
+    """
+    position = len(title)
+    while True:
+        position = max(title.rfind("]", 0, position), title.rfind(")", 0, position))
+        if position <= 0:
+            return None
+        window_start = max(0, position - _LONGEST_LISTED_GROUP - 1)  # one more for the look-behind
+        match = _LISTED_GROUP_AT_END.search(title[window_start:position])
+        if match is not None:
+            return match.group("group")
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -159,9 +179,9 @@ def parse_release_group(title: str) -> str | None:
     exact = _last(EXCEPTION_GROUP_EXACT, title) if _may_name_exact_group(lowered) else None
     if exact:
         return exact.group("group")
-    listed = _last(EXCEPTION_GROUP, title) if ("]" in title or ")" in title) else None
+    listed = _last_listed_group(title) if ("]" in title or ")" in title) else None
     if listed:
-        return listed.group("group")
+        return listed
     if "-" not in title and "[" not in title:
         return None
     candidates = _group_candidates(title)

@@ -192,19 +192,32 @@ def simplify_title(release_title: str) -> str:
     return simple
 
 
+_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
-    """Radarr's pattern order, skipping the ones a cheap check proves cannot match."""
+    """Radarr's pattern order, skipping the ones a cheap check proves cannot match.
+
+    Without an 18xx-20xx number in the title, the patterns that need a year are skipped (the anime
+    patterns without a year, the German tracker's optional year and PassThePopcorn's bracket stay).
+    """
+    has_year = _YEAR_LIKE.search(simple) is not None
     patterns: list[re.Pattern[str]] = []
     if simple.startswith("["):
-        patterns += [ANIME_WITH_YEAR, ANIME_VERSIONED, ANIME_DOUBLE_BRACKETS, ANIME_BRACKETED_INFO]
+        if has_year:
+            patterns.append(ANIME_WITH_YEAR)
+        patterns += [ANIME_VERSIONED, ANIME_DOUBLE_BRACKETS, ANIME_BRACKETED_INFO]
     lowered = simple.lower()
     if "german" in lowered or "truefrench" in lowered:
         patterns.append(GERMAN_TRACKER)
-    if _may_hold_edition(simple):
-        patterns.append(EDITION_BEFORE_YEAR)
-    patterns += [NORMAL, PASS_THE_POPCORN, BRACKETED_YEAR, LAST_RESORT]
-    if is_dir:
-        patterns.append(FOLDER_YEAR_FIRST)
+    if has_year:
+        if _may_hold_edition(simple):
+            patterns.append(EDITION_BEFORE_YEAR)
+        patterns += [NORMAL, PASS_THE_POPCORN, BRACKETED_YEAR, LAST_RESORT]
+        if is_dir:
+            patterns.append(FOLDER_YEAR_FIRST)
+    else:
+        patterns.append(PASS_THE_POPCORN)
     return patterns
 
 
