@@ -181,12 +181,18 @@ def _strip_quality_brackets(text: str) -> str:
     return text
 
 
+# How every WEBSITE_POSTFIX match ends (".tld]"), searched first: it starts with a literal '.', which re
+# finds quickly, while the full pattern is tried from every position.
+_WEBSITE_POSTFIX_END = re.compile(r"\.(?:xn--[a-z0-9-]{4,}|[a-z]{2,6})\b\s*\]$", _I)
+
+
 def simplify_title(release_title: str) -> str:
     """The title the title+year patterns run on: no resolution/codec noise, site prefixes or quality tags."""
     simple = SIMPLE_TITLE_NOISE.sub("", release_title)
     simple = WEBSITE_PREFIX.sub("", simple, count=1)
     if simple.endswith("]"):
-        simple = WEBSITE_POSTFIX.sub("", simple, count=1)
+        if _WEBSITE_POSTFIX_END.search(simple):  # the postfix pattern's ending; it scans from every start
+            simple = WEBSITE_POSTFIX.sub("", simple, count=1)
         simple = CLEAN_TORRENT_SUFFIX.sub("", simple, count=1)
         simple = _strip_quality_brackets(simple)
     return simple
