@@ -374,6 +374,38 @@ def parse_quality_name(name: str) -> QualityModel:
 _KNOWN_WITHOUT_SOURCE = ("raw", "bd", "web", "x264", "848x480", "1280x720", "1920x1080", "bluray", "hd", "sd")
 
 
+# Equal QualityModels are shared (they are frozen values): far fewer objects kept per parsed title.
+_MODELS: dict[tuple[object, ...], QualityModel] = {}
+_MAX_MODELS = 4096
+
+
+def _shared_model(
+    quality: Quality,
+    revision: Revision,
+    source: DetectionSource,
+    resolution: DetectionSource,
+    revision_detection: DetectionSource,
+    hardcoded_subs: str | None,
+) -> QualityModel:
+    """``QualityModel(...)`` with these fields (modifier detection unknown), one instance per value.
+
+    The key spells every field out: Quality and Revision equality ignore some fields (a TELESYNC's
+    resolution, a revision's repack flag). The quality is keyed by identity (the stored model keeps that
+    very object alive, so its id cannot be reused while the entry exists).
+    """
+    key = (id(quality), revision.version, revision.real, revision.is_repack, source, resolution,
+           revision_detection, hardcoded_subs)
+    model = _MODELS.get(key)
+    if model is None:
+        model = QualityModel(quality=quality, revision=revision, source_detection=source,
+                             resolution_detection=resolution, revision_detection=revision_detection,
+                             hardcoded_subs=hardcoded_subs)
+        if len(_MODELS) >= _MAX_MODELS:
+            _MODELS.clear()
+        _MODELS[key] = model
+    return model
+
+
 def quality_name_is_known(name: str) -> bool:
     """``parse_quality_name(name).quality.id != 0``, answered at once when a source word is there (every
     source group leads to a concrete quality)."""
@@ -407,9 +439,7 @@ def quality_name_model(
     detection_rev = DetectionSource.NAME if revision_found else DetectionSource.UNKNOWN
 
     def model(quality: Quality, source: DetectionSource, resolution: DetectionSource) -> QualityModel:
-        return QualityModel(quality=quality, revision=revision, source_detection=source,
-                            resolution_detection=resolution, revision_detection=detection_rev,
-                            hardcoded_subs=hardcoded)
+        return _shared_model(quality, revision, source, resolution, detection_rev, hardcoded)
 
     name_ = DetectionSource.NAME
     none_ = DetectionSource.UNKNOWN
