@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 import httpx
 
 from radarr_pipeline.indexers.base import FetchResult, ReleaseDetails, imdb_id_from_number, imdb_number
+from radarr_pipeline.indexers.client import HttpIndexer
 from radarr_pipeline.indexers.errors import IndexerApiError, IndexerAuthError, IndexerParseError
 from radarr_pipeline.indexers.feed import clean_title, normalize_infohash, parse_date
 from radarr_pipeline.indexers.http import DEFAULT_MAX_BYTES, Target, address_of, fetch
@@ -161,7 +162,9 @@ def parse_response(
     return FetchResult(releases, details)
 
 
-class HDBitsIndexer:
+class HDBitsIndexer(HttpIndexer):
+    kind = "hdbits"
+
     def __init__(
         self,
         *,
@@ -177,32 +180,15 @@ class HDBitsIndexer:
         max_bytes: int = DEFAULT_MAX_BYTES,
         owns_client: bool = False,
     ) -> None:
-        self.name = name
-        self.priority = priority
-        self.kind = "hdbits"
+        super().__init__(name=name, priority=priority, client=client, secrets=(passkey,), timeout=timeout,
+                         pacer=pacer, max_bytes=max_bytes, owns_client=owns_client)
         self.base_url = url.rstrip("/")
         self.categories = hdbits_categories(categories)
         self._username = username
         self._passkey = passkey
-        self._client = client
-        self._timeout = timeout
-        self._pacer = pacer or Pacer(0.0)
-        self._max_bytes = max_bytes
-        self._owns_client = owns_client
-        self._target = Target(name, (passkey,))
 
     def __repr__(self) -> str:
         return f"HDBitsIndexer({self.name!r}, {address_of(self.base_url)})"
-
-    def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
-
-    def fetch_rss(self) -> list[IndexerRelease]:
-        return self.fetch_rss_result().releases
-
-    def search(self, movie: Movie) -> list[IndexerRelease]:
-        return self.search_result(movie).releases
 
     def fetch_rss_result(self) -> FetchResult:
         return self._query({"category": self.categories, "limit": RSS_LIMIT})

@@ -13,8 +13,9 @@ from urllib.parse import quote
 import httpx
 
 from radarr_pipeline.indexers.base import FetchResult
+from radarr_pipeline.indexers.client import HttpIndexer
 from radarr_pipeline.indexers.feed import parse_xml, read_channel
-from radarr_pipeline.indexers.http import DEFAULT_MAX_BYTES, Target, address_of, fetch
+from radarr_pipeline.indexers.http import DEFAULT_MAX_BYTES, address_of, fetch
 from radarr_pipeline.indexers.pacing import Pacer
 from radarr_pipeline.models import IndexerRelease, Movie
 
@@ -30,8 +31,9 @@ def feed_url(url: str, passkey: str | None) -> tuple[str, dict[str, str]]:
     return url, {}
 
 
-class RssIndexer:
+class RssIndexer(HttpIndexer):
     supports_search = False
+    kind = "rss"
 
     def __init__(
         self,
@@ -46,27 +48,14 @@ class RssIndexer:
         max_bytes: int = DEFAULT_MAX_BYTES,
         owns_client: bool = False,
     ) -> None:
-        self.name = name
-        self.priority = priority
-        self.kind = "rss"
+        super().__init__(name=name, priority=priority, client=client,
+                         secrets=(passkey, quote(passkey, safe="")) if passkey else (), timeout=timeout, pacer=pacer,
+                         max_bytes=max_bytes, owns_client=owns_client)
         self.url = url
         self._passkey = passkey
-        self._client = client
-        self._timeout = timeout
-        self._pacer = pacer or Pacer(0.0)
-        self._max_bytes = max_bytes
-        self._owns_client = owns_client
-        self._target = Target(name, (passkey, quote(passkey, safe="")) if passkey else ())
 
     def __repr__(self) -> str:
         return f"RssIndexer({self.name!r}, {address_of(self.url)})"
-
-    def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
-
-    def fetch_rss(self) -> list[IndexerRelease]:
-        return self.fetch_rss_result().releases
 
     def search(self, movie: Movie) -> list[IndexerRelease]:
         """A plain feed cannot be searched: always empty."""

@@ -20,6 +20,7 @@ from xml.etree.ElementTree import Element
 import httpx
 
 from radarr_pipeline.indexers.base import Capabilities, FetchResult, imdb_number, movie_query
+from radarr_pipeline.indexers.client import HttpIndexer
 from radarr_pipeline.indexers.errors import (
     IndexerApiError,
     IndexerAuthError,
@@ -132,7 +133,7 @@ def parse_feed_page(
     return releases, offset, total
 
 
-class TorznabIndexer:
+class TorznabIndexer(HttpIndexer):
     """A Torznab (torrents) or Newznab (Usenet) indexer."""
 
     def __init__(
@@ -150,23 +151,13 @@ class TorznabIndexer:
         max_bytes: int = DEFAULT_MAX_BYTES,
         owns_client: bool = False,
     ) -> None:
-        self.name = name
-        self.priority = priority
+        super().__init__(name=name, priority=priority, client=client, secrets=(api_key,) if api_key else (),
+                         timeout=timeout, pacer=pacer, max_bytes=max_bytes, owns_client=owns_client)
         self.kind = kind
         self.url = api_url(url)
         self.categories = list(categories)
         self._api_key = api_key
-        self._client = client
-        self._timeout = timeout
-        self._pacer = pacer or Pacer(0.0)
-        self._max_bytes = max_bytes
-        self._target = Target(name, (api_key,) if api_key else ())
         self._caps: Capabilities | None = None
-        self._owns_client = owns_client
-
-    def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
 
     def __repr__(self) -> str:
         return f"TorznabIndexer({self.name!r}, kind={self.kind!r}, {address_of(self.url)})"
@@ -179,12 +170,6 @@ class TorznabIndexer:
             response = self._get({"t": "caps"})
             self._caps = parse_capabilities(response.body, self._target, response.address)
         return self._caps
-
-    def fetch_rss(self) -> list[IndexerRelease]:
-        return self.fetch_rss_result().releases
-
-    def search(self, movie: Movie) -> list[IndexerRelease]:
-        return self.search_result(movie).releases
 
     def fetch_rss_result(self) -> FetchResult:
         """The latest movie releases (``t=movie``); servers without movie search get ``t=search``."""
