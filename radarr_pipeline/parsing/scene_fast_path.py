@@ -13,7 +13,8 @@ Gates:
   after the year);
 * every tail token is in the table and no two neighbours form a cross-token match (``PAIR_RULES``);
 * the title words and the group say nothing to the quality patterns (``_QUALITY_WORD``);
-* the group is the last '-word', found by the release-group rules, and appears only once.
+* the group is what the release-group rules give (the last '-word', or a dashed group such as D-Z0N3
+  that the dash rule takes whole), not posting noise ('-xpost'), and appears only once.
 """
 
 from __future__ import annotations
