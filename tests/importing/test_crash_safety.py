@@ -159,23 +159,27 @@ def test_kill_at_every_step(tmp_path: Path, make_movie: Callable[..., Path], big
     assert sum(kills.values()) >= 12
 
 
+MAX_KILLS_PER_ROUND = 6
+
+
 def test_kill_at_random_moments(tmp_path: Path, make_movie: Callable[..., Path], big_file: Path) -> None:
     rng = random.Random(7)
     kills = rounds = 0
     for _ in range(6):
         round_ = build_round(tmp_path, make_movie, big_file, "copy")
         rounds += 1
-        while True:
+        for attempt in range(MAX_KILLS_PER_ROUND + 1):
             child = subprocess.Popen([sys.executable, str(CHILD), str(round_.config_path)],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             time.sleep(rng.uniform(0.3, 2.0))
-            if child.poll() is None:
+            # On a loaded machine a run may never finish inside the window: the last attempt runs to the end.
+            if attempt < MAX_KILLS_PER_ROUND and child.poll() is None:
                 child.send_signal(signal.SIGKILL)
                 child.wait()
                 kills += 1
                 round_.check_nothing_lost()
                 continue
-            _out, err = child.communicate()
+            _out, err = child.communicate(timeout=120)
             assert child.returncode == 0, err
             break
         round_.check_finished()
