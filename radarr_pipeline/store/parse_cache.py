@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 
 import duckdb
 
-from radarr_pipeline.parsing import PARSER_VERSION, ParsedRelease, parse_release_title
+from radarr_pipeline.parsing import PARSER_VERSION, ParsedRelease, parse_many
 
 _BATCH = 20_000
 
@@ -69,7 +69,8 @@ def parse_titles(conn: duckdb.DuckDBPyConnection, titles: Iterable[str]) -> dict
     """Parse ``titles`` through the cache: cached results are reused, only misses are parsed and stored."""
     unique = list(dict.fromkeys(titles))
     results = cached_parses(conn, unique, PARSER_VERSION)
-    misses = {title: parse_release_title(title) for title in unique if title not in results}
+    missing = [title for title in unique if title not in results]
+    misses = dict(zip(missing, parse_many(missing), strict=True))
     if misses:
         store_parses(conn, PARSER_VERSION, misses)
         results.update(misses)
