@@ -37,7 +37,7 @@ def test_parse_titles_stores_results_and_not_a_release(conn: duckdb.DuckDBPyConn
 def test_cached_results_are_reused_without_parsing(conn, monkeypatch: pytest.MonkeyPatch) -> None:
     title = "Movie.2019.720p.WEB-DL.x264-GRP"
     first = parse_cache.parse_titles(conn, [title])
-    monkeypatch.setattr(parse_cache, "parse_release_title", lambda _title: pytest.fail("parsed again"))
+    monkeypatch.setattr(parse_cache, "parse_many", lambda _titles: pytest.fail("parsed again"))
     assert parse_cache.parse_titles(conn, [title]) == first
 
 
@@ -47,7 +47,7 @@ def test_new_parser_version_reparses(conn, monkeypatch: pytest.MonkeyPatch) -> N
     assert parse_cache.cached_parses(conn, [title], "another-version") == {}
     calls: list[str] = []
     monkeypatch.setattr(parse_cache, "PARSER_VERSION", "another-version")
-    monkeypatch.setattr(parse_cache, "parse_release_title", lambda t: calls.append(t) or parse_release_title(t))
+    monkeypatch.setattr(parse_cache, "parse_many", lambda ts: [calls.append(t) or parse_release_title(t) for t in ts])
     parse_cache.parse_titles(conn, [title])
     assert calls == [title]
     assert _rows(conn) == [(title, "another-version", False)]
