@@ -70,8 +70,8 @@ def parse_titles(conn: duckdb.DuckDBPyConnection, titles: Iterable[str]) -> dict
     unique = list(dict.fromkeys(titles))
     results = cached_parses(conn, unique, PARSER_VERSION)
     missing = [title for title in unique if title not in results]
-    misses = dict(zip(missing, parse_many(missing), strict=True))
-    if misses:
+    if missing:
+        misses = dict(zip(missing, parse_many(missing), strict=True))
         store_parses(conn, PARSER_VERSION, misses)
         results.update(misses)
     return {title: results[title] for title in unique}
