@@ -193,12 +193,19 @@ def stop_dagster_dev(process: subprocess.Popen[bytes], timeout: float = 20.0) ->
         process.wait(5)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the pipeline against a local sandbox, in the Dagster UI.")
     parser.add_argument("--home", type=Path, default=REPO_ROOT / "data" / "sandbox",
                         help="where the sandbox and its Dagster instance live (default: data/sandbox, wiped at start)")
     parser.add_argument("--port", type=int, default=3000, help="Dagster UI port on 127.0.0.1")
     args = parser.parse_args(argv)
+    # Ctrl-C or a plain kill stop everything the demo started (a shell may hand SIGINT down as ignored).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
     if args.home.exists():
         shutil.rmtree(args.home)
     # A fresh Dagster instance with the sandbox: run keys and cursors of an earlier demo must not carry over.
