@@ -5,30 +5,25 @@ from __future__ import annotations
 import base64
 import io
 import re
-from urllib.parse import parse_qs, urlsplit, urlunsplit
+from collections.abc import Iterable
+from urllib.parse import parse_qs
 
 import httpx
 import torf
 
+from radarr_pipeline.indexers.http import redact
+
 MAX_TORRENT_BYTES = 10 * 1024 * 1024
 _BTIH = re.compile(r"^urn:btih:([0-9a-fA-F]{40}|[A-Za-z2-7]{32})$")
-_SECRET_PARAMS = {"apikey", "api_key", "passkey", "key", "token", "r", "auth"}
 
 
 class TorrentFetchError(RuntimeError):
     """The torrent could not be fetched or is not a torrent."""
 
 
-def redact_url(url: str) -> str:
-    """The URL without secrets: query values such as apikey or passkey are replaced."""
-    parts = urlsplit(url)
-    if not parts.query:
-        return url
-    pairs = []
-    for pair in parts.query.split("&"):
-        name, _, _value = pair.partition("=")
-        pairs.append(f"{name}=(redacted)" if name.lower() in _SECRET_PARAMS else pair)
-    return urlunsplit(parts._replace(query="&".join(pairs)))
+def redact_url(url: str, secrets: Iterable[str | None] = ()) -> str:
+    """The URL without secrets (apikey, passkey, jackett_apikey, ... and any known secret anywhere in it)."""
+    return redact(url, secrets)
 
 
 def infohash_from_magnet(magnet: str) -> str:

@@ -34,3 +34,11 @@ def test_torrent_infohash_matches_torf(tmp_path: Path) -> None:
 def test_secrets_are_redacted() -> None:
     shown = redact_url("https://tracker.example/dl/5?passkey=abc123&id=5&apikey=k")
     assert "abc123" not in shown and "=k" not in shown and "id=5" in shown
+
+
+def test_jackett_and_tracker_keys_are_redacted() -> None:
+    for url in ("http://127.0.0.1:9117/dl/yts/?jackett_apikey=SECRET123&path=abc",
+                "https://tracker.example/rss/download?id=1&torrent_pass=SECRET123",
+                "https://tracker.example/download.php?id=1&authkey=SECRET123"):
+        assert "SECRET123" not in redact_url(url)
+    assert "SECRET123" not in redact_url("https://tracker.example/rss/SECRET123/dl/5", ["SECRET123"])

@@ -41,11 +41,17 @@ FAILED_TAG = "radarr/failed-handled"
     "past the timeout.",
 )
 def download_client_sensor(context: dg.SensorEvaluationContext, radarr: RadarrResource) -> dg.SensorResult:
+    client = None
     try:
         config = radarr.config()
-        downloads = download_client(config).downloads()
+        client = download_client(config)
+        downloads = client.downloads()
     except (DownloadClientError, ConfigError) as exc:
         return dg.SensorResult(skip_reason=dg.SkipReason(str(exc)), cursor=context.cursor)
+    finally:
+        close = getattr(client, "close", None)  # end the client's session: one login per tick, not one left open
+        if close is not None:
+            close()
     previous = read_cursor(context.cursor)
     now = time.time()
     seen = observe(previous, downloads, now)
