@@ -165,6 +165,17 @@ def destination_free(destination: Path, occupied_by_unknown_file: bool) -> Impor
     )
 
 
+def destination_not_claimed(destination: Path, claimed: bool) -> ImportRejection | None:
+    """Two versions of a movie in one root folder must not be filed under the same name."""
+    if not claimed:
+        return None
+    return ImportRejection(
+        "destination_not_claimed",
+        f"another version of this movie is being filed as {destination.name} in this run; give the versions "
+        "names that tell them apart (e.g. {Quality Full} or {Edition Tags} in the file format)",
+    )
+
+
 def not_claimed_in_this_run(claimed: bool, title: str) -> ImportRejection | None:
     if not claimed:
         return None

@@ -106,6 +106,7 @@ class PlanContext:
     profiles: dict[str, QualityProfile]
     now: datetime
     claimed_variants: set[int] = field(default_factory=set)
+    claimed_destinations: set[Path] = field(default_factory=set)
     files_by_download: dict[str, MovieFile] | None = None
     files_by_variant: dict[int, MovieFile] | None = None
     media: MediaInfoBatch | None = None
@@ -284,7 +285,9 @@ def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: Import
     occupied = destination.exists() and destination != replaced_path
     if occupied and destination.stat().st_ino == stat.st_ino:
         occupied = False  # the very file, linked there already: finishing records it
-    rejected = decisions.destination_free(destination, occupied)
+    rejected = decisions.destination_free(destination, occupied) or decisions.destination_not_claimed(
+        destination, destination in ctx.claimed_destinations
+    )
     if rejected:
         return rejected
     mode = settings.mode
@@ -307,6 +310,7 @@ def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: Import
         bin_dir = recycle_bin_for(settings.recycle_bin, variant.root_folder)
         recycle_path = recycle_target(replaced_path, variant_root, bin_dir)
     ctx.claimed_variants.add(variant.id)
+    ctx.claimed_destinations.add(destination)
     return ImportPlan(
         movie=movie, variant=variant, source=video, destination=destination, mode=mode, quality=quality,
         file_info=file_info, media=media, origin=origin, replaced=existing if replaced_path else None,

@@ -271,3 +271,35 @@ def test_media_info_job_reads_what_the_scan_recorded(home: Home, make_movie: Cal
     with home.store.open() as library:
         assert [f.quality for f in library.files.all()] == ["WEBDL-720p"]
         assert library.files.count_lacking_media_info() == 0
+
+
+def test_two_versions_never_share_a_file_name(home: Home, make_movie: Callable[..., Path]) -> None:
+    """Two versions of one movie in one root folder, both completing as Bluray-1080p in the same run: the first
+    is filed, the second is blocked with the reason, and the first file is left whole."""
+    from radarr_pipeline.config import parse_config
+
+    from .homes import config_data
+
+    data = config_data(home.root)
+    data["quality_profiles"].append({**data["quality_profiles"][0], "name": "Any"})
+    home.config = parse_config(data, source="test", base_dir=home.path)
+    first_variant = home.add_movie()
+    with home.store.open() as library:
+        second_variant = library.movies.add_variant(library.movies.variant(first_variant).movie_id,
+                                                    quality_profile="Any", root_folder=str(home.root)).id
+    first = make_movie(home.downloads / "A" / f"{RELEASE}.mkv", 1, "1920x1080")
+    second = make_movie(home.downloads / "B" / f"{RELEASE}.mkv", 2, "1920x1080")
+    home.completed(first_variant, RELEASE, first.parent, download_id="a" * 40)
+    home.completed(second_variant, RELEASE, second.parent, download_id="b" * 40)
+
+    report = home.run()
+
+    assert len(report.imported) == 1
+    assert [row["reason"] for row in report.blocked] == [
+        "another version of this movie is being filed as Big Buck Bunny (2008) Bluray-1080p.mkv in this run; give "
+        "the versions names that tell them apart (e.g. {Quality Full} or {Edition Tags} in the file format)"
+    ]
+    filed = next(home.root.rglob("*.mkv"))
+    assert filed.stat().st_ino == first.stat().st_ino
+    with home.store.open() as library:
+        assert [f.path for f in library.files.all()] == [str(filed)]
