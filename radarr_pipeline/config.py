@@ -186,11 +186,15 @@ def parse_config(data: object, *, source: str, base_dir: Path) -> AppConfig:
         lines = "\n".join(f"  - {_describe(err)}" for err in exc.errors(include_url=False))
         raise ConfigError(f"{source} is not valid:\n{lines}") from None
     database = Path(os.environ.get(DATABASE_ENV) or base_dir / config.database)
+    formats_dir = config.decisions.custom_formats_dir
     recycle = config.importing.recycle_bin
     return config.model_copy(
         update={
             "database": database.absolute(),
             "root_folders": [(base_dir / root).absolute() for root in config.root_folders],
+            "decisions": config.decisions.model_copy(
+                update={"custom_formats_dir": (base_dir / formats_dir).absolute() if formats_dir else None}
+            ),
             "importing": config.importing.model_copy(
                 update={"recycle_bin": (base_dir / recycle).absolute() if recycle else None}
             ),

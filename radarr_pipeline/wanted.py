@@ -2,25 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
+from radarr_pipeline.decisions.name_scores import name_format_scores
+from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.store import Library
+from radarr_pipeline.store.movies import OnDisk
 
 MISSING = "missing"
 CUTOFF_UNMET = "cutoff unmet"
 
 
-def wanted_reason(file_quality: str | None, profile: QualityProfile) -> str | None:
-    """Why a monitored variant needs a release, or None when its file is good enough."""
+def wanted_reason(file_quality: str | None, profile: QualityProfile, file_score: int = 0) -> str | None:
+    """Why a monitored variant needs a release, or None when its file is good enough (quality cutoff and
+    custom-format score cutoff both met)."""
     if file_quality is None:
         return MISSING
-    if profile.upgrade_allowed and not profile.cutoff_met(QualityModel(quality_by_name(file_quality), Revision()), 0):
+    model = QualityModel(quality_by_name(file_quality), Revision())
+    if profile.upgrade_allowed and not profile.cutoff_met(model, file_score):
         return CUTOFF_UNMET
     return None
+
+
+def file_scores(
+    files: list[tuple[int, OnDisk, QualityProfile]], formats: Sequence[CustomFormat]
+) -> dict[int, int]:
+    """Each variant's file score under its profile, scored by name as scored_candidates scores it."""
+    scores: dict[int, int] = {}
+    by_profile: dict[str, list[tuple[int, OnDisk, QualityProfile]]] = {}
+    for item in files:
+        by_profile.setdefault(item[2].name, []).append(item)
+    for group in by_profile.values():
+        profile = group[0][2]
+        names = [Path(f.path).name for _, f, _ in group]
+        values = name_format_scores(formats, profile, names, [f.quality for _, f, _ in group],
+                                    [f.size for _, f, _ in group])
+        scores.update({variant_id: value for (variant_id, _, _), value in zip(group, values, strict=True)})
+    return scores
 
 
 @dataclass
@@ -40,18 +64,24 @@ class WantedReport:
         return markdown_table(self.rows, empty="_every monitored movie has a file that meets its cutoff_")
 
 
-def compute_wanted(library: Library, profiles: dict[str, QualityProfile], now: datetime) -> WantedReport:
+def compute_wanted(
+    library: Library, profiles: dict[str, QualityProfile], now: datetime, formats: Sequence[CustomFormat] = ()
+) -> WantedReport:
     report = WantedReport()
     wanted: list[tuple[int, str]] = []
-    for variant, movie, file_quality in library.movies.monitored_variants():
-        report.monitored += 1
-        profile = profiles.get(variant.quality_profile)
-        if profile is None:
+    monitored = library.movies.monitored_variants()
+    for variant, movie, _ in monitored:
+        if variant.quality_profile not in profiles:
             raise KeyError(
                 f"{movie.title} ({movie.year}) uses quality profile {variant.quality_profile!r}, "
                 f"which is not in the configuration (known: {sorted(profiles)})"
             )
-        reason = wanted_reason(file_quality, profile)
+    scores = file_scores([(v.id, f, profiles[v.quality_profile]) for v, _, f in monitored if f is not None], formats)
+    for variant, movie, on_disk in monitored:
+        report.monitored += 1
+        profile = profiles[variant.quality_profile]
+        file_quality = on_disk.quality if on_disk else None
+        reason = wanted_reason(file_quality, profile, scores.get(variant.id, 0))
         if reason is not None:
             wanted.append((variant.id, reason))
             report.rows.append({"movie": f"{movie.title} ({movie.year})", "profile": profile.name,

@@ -21,9 +21,10 @@ NETWORK_RETRY = dg.RetryPolicy(max_retries=2, delay=5, backoff=dg.Backoff.EXPONE
 @dg.asset(group_name="acquisition", kinds={"duckdb"}, pool="duckdb")
 def wanted_movies(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
     """Monitored movie versions that are missing, or whose file is below the profile's cutoff."""
-    profiles = radarr.profiles()
+    config, profiles = radarr.config(), radarr.profiles()
+    formats = load_formats(config, config_path(radarr.config_path or None).absolute().parent, profiles)
     with radarr.store().open() as library:
-        report = compute_wanted(library, profiles, datetime.now(UTC))
+        report = compute_wanted(library, profiles, datetime.now(UTC), formats)
     context.log.info(f"{len(report.rows)} wanted of {report.monitored} monitored")
     return dg.MaterializeResult(metadata=report_metadata(
         report, {"monitored": report.monitored, "missing": report.missing, "cutoff_unmet": report.cutoff_unmet},

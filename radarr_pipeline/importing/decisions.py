@@ -129,19 +129,23 @@ def enough_free_space(free_bytes: int, needed_bytes: int, minimum_free_mb: int, 
 
 
 def upgrade_over_existing(
-    profile: QualityProfile, existing: QualityModel | None, new: QualityModel, existing_path: str | None = None
+    profile: QualityProfile,
+    existing: QualityModel | None,
+    new: QualityModel,
+    existing_path: str | None = None,
+    existing_score: int = 0,
+    new_score: int = 0,
 ) -> ImportRejection | None:
-    """With a file on disk, the new one must be an upgrade under the profile (Radarr's UpgradableSpecification)."""
+    """With a file on disk, the new one must be an upgrade under the profile (Radarr's UpgradableSpecification):
+    quality, then revision, then custom-format score, scored as scored_candidates scores them."""
     if existing is None:
         return None
-    reason = upgrade_rejection(profile, existing, 0, new, 0)
+    reason = upgrade_rejection(profile, existing, existing_score, new, new_score)
     if reason is None:
         return None
     where = f" ({existing_path})" if existing_path else ""
-    return ImportRejection(
-        "upgrade_over_existing",
-        f"Not an upgrade for existing movie file{where}: {rejection_message(reason, profile, existing, 0, 0)}",
-    )
+    message = rejection_message(reason, profile, existing, existing_score, new_score)
+    return ImportRejection("upgrade_over_existing", f"Not an upgrade for existing movie file{where}: {message}")
 
 
 def not_already_imported(download_id: str | None, recorded_path: str | None) -> ImportRejection | None:

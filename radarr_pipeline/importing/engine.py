@@ -15,6 +15,7 @@ from pathlib import Path
 
 from radarr_pipeline.clients import quality_profiles
 from radarr_pipeline.config import AppConfig
+from radarr_pipeline.decisions.configured import load_formats
 from radarr_pipeline.importing.crashpoints import crash_point
 from radarr_pipeline.importing.decisions import ImportRejection
 from radarr_pipeline.importing.discovery import unpacking_entries, video_files
@@ -144,7 +145,8 @@ def import_completed(library: Library, config: AppConfig, now: datetime) -> Impo
     MediaInfo of their videos) and its records written in bulk; each download still goes through every rule."""
     report = ImportReport()
     report.recovered = recover_interrupted(library, now, allow_hardlink=config.importing.mode != "copy")
-    ctx = PlanContext(library, config, quality_profiles(config), now)
+    profiles = quality_profiles(config)
+    ctx = PlanContext(library, config, profiles, now, formats=load_formats(config, Path.cwd(), profiles))
     downloads = library.downloads.in_states(DownloadState.COMPLETED)
     variants = library.movies.variants_many([d.variant_id for d in downloads])
     movies = library.movies.get_many([v.movie_id for v in variants.values()])

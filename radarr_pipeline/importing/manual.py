@@ -8,6 +8,7 @@ from pathlib import Path
 
 from radarr_pipeline.clients import quality_profiles
 from radarr_pipeline.config import AppConfig
+from radarr_pipeline.decisions.configured import load_formats
 from radarr_pipeline.importing.decisions import ImportRejection
 from radarr_pipeline.importing.engine import ImportReport, execute_plans
 from radarr_pipeline.importing.plan import ImportPlan, ImportSource, PlanContext, plan_import
@@ -62,7 +63,8 @@ def manual_import(
     report = ImportReport()
     report.recovered = recover_interrupted(library, now)
     movie, variant = find_movie(library, path, movie_id)
-    ctx = PlanContext(library, config, quality_profiles(config), now)
+    profiles = quality_profiles(config)
+    ctx = PlanContext(library, config, profiles, now, formats=load_formats(config, Path.cwd(), profiles))
     source = ImportSource(content_path=str(path.absolute()), title=path.name if path.is_dir() else path.stem,
                           seeded_by_torrent=False)
     plan = plan_import(ctx, movie, variant, source)

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from radarr_pipeline.config import AppConfig
+from radarr_pipeline.decisions.name_scores import name_format_scores
 from radarr_pipeline.importing import decisions
 from radarr_pipeline.importing.decisions import ImportRejection
 from radarr_pipeline.importing.discovery import (
@@ -39,6 +40,7 @@ from radarr_pipeline.naming import (
     build_folder_name,
 )
 from radarr_pipeline.parsing import parse_release_title
+from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
 from radarr_pipeline.store import Library
@@ -107,6 +109,7 @@ class PlanContext:
     now: datetime
     claimed_variants: set[int] = field(default_factory=set)
     claimed_destinations: set[Path] = field(default_factory=set)
+    formats: list[CustomFormat] = field(default_factory=list)
     files_by_download: dict[str, MovieFile] | None = None
     files_by_variant: dict[int, MovieFile] | None = None
     media: MediaInfoBatch | None = None
@@ -269,7 +272,14 @@ def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: Import
     profile = ctx.profiles.get(variant.quality_profile)
     current = existing_quality(existing)
     if profile is not None:
-        rejected = decisions.upgrade_over_existing(profile, current, quality, existing.path if existing else None)
+        existing_score, new_score = 0, 0
+        if existing is not None and current is not None:
+            existing_score, new_score = name_format_scores(
+                ctx.formats, profile, [Path(existing.path).name, origin.title],
+                [current.quality.name, quality.quality.name], [existing.size, stat.st_size],
+            )
+        rejected = decisions.upgrade_over_existing(profile, current, quality, existing.path if existing else None,
+                                                   existing_score, new_score)
         if rejected:
             return rejected
     file_info = file_info_for(origin, video, quality, media)

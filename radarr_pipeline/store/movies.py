@@ -18,6 +18,15 @@ def _next_ids(conn: duckdb.DuckDBPyConnection, sequence: str, count: int) -> lis
     return sorted(row[0] for row in conn.execute(f"SELECT nextval('{sequence}') FROM range(?)", [count]).fetchall())
 
 
+@dataclass(frozen=True)
+class OnDisk:
+    """The file a variant has: what the wanted list needs to know of it."""
+
+    quality: str
+    path: str
+    size: int
+
+
 class DuplicateMovieError(ValueError):
     """The movie is in the library already."""
 
@@ -209,18 +218,18 @@ class MovieRepository:
             result.append(MovieStatus(movie, variant, _status(variant, path, download_state), path, quality))
         return result
 
-    def monitored_variants(self) -> list[tuple[Variant, Movie, str | None]]:
-        """Monitored variants with their movie and the quality of the file on disk, if any."""
+    def monitored_variants(self) -> list[tuple[Variant, Movie, OnDisk | None]]:
+        """Monitored variants with their movie and the file on disk (quality, path, size), if any."""
         rows = self._conn.execute(
             f"""
-            SELECT {_VARIANT_COLUMNS}, {_MOVIE_COLUMNS}, f.quality
+            SELECT {_VARIANT_COLUMNS}, {_MOVIE_COLUMNS}, f.quality, f.path, f.size
             FROM variants v JOIN movies m ON m.id = v.movie_id
             LEFT JOIN movie_files f ON f.variant_id = v.id
             WHERE v.monitored
             ORDER BY v.id
             """
         ).fetchall()
-        return [(_variant(r[:5]), _movie(r[5:13]), r[13]) for r in rows]
+        return [(_variant(r[:5]), _movie(r[5:13]), OnDisk(r[13], r[14], r[15]) if r[13] else None) for r in rows]
 
     def replace_wanted(self, wanted: list[tuple[int, str]], at: datetime) -> None:
         """Record the wanted list computed now: (variant id, reason) pairs replace the previous list."""
