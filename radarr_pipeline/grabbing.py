@@ -9,7 +9,7 @@ from datetime import datetime
 from radarr_pipeline.download_clients import DownloadClientError, QBittorrentClient
 from radarr_pipeline.models import HistoryEvent, StoredRelease
 from radarr_pipeline.reports import markdown_table
-from radarr_pipeline.store import Library
+from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.candidates import RankedCandidate
 from radarr_pipeline.torrent_files import (
     TorrentFetchError,
@@ -60,16 +60,16 @@ def prepare_torrent(release: StoredRelease, fetch: Callable[[str], bytes] = fetc
     return PreparedTorrent(infohash_from_magnet(magnet), None, magnet)
 
 
-def grab_best(
-    library: Library,
-    client: QBittorrentClient,
-    now: datetime,
-    *,
-    fetch: Callable[[str], bytes] = fetch_torrent,
-) -> GrabReport:
-    """The best-ranked approved release of each wanted variant, at most one per variant and run; never while a
-    download of the variant is active; never a release grabbed before (by release or by infohash)."""
-    report = GrabReport()
+@dataclass(frozen=True)
+class _VariantPlan:
+    variant_id: int
+    movie_id: int
+    label: str
+    candidates: list[RankedCandidate]
+
+
+def _plan(library: Library, report: GrabReport) -> list[_VariantPlan]:
+    """The approved candidates of each variant that may grab now, best first (read in one short transaction)."""
     active = library.downloads.active_variant_ids()
     grabbed_before = library.downloads.grabbed_release_ids()
     by_variant: dict[int, list[RankedCandidate]] = {}
@@ -79,34 +79,57 @@ def grab_best(
         movie = library.movies.get(pending.movie_id)
         report.pending.append({"movie": f"{movie.title} ({movie.year})", "release": pending.release_title,
                                "quality": pending.quality, "waiting for": "; ".join(pending.reasons)})
+    plans = []
     for variant_id, ranked in by_variant.items():
         movie = library.movies.get(ranked[0].movie_id)
         label = f"{movie.title} ({movie.year})"
         if variant_id in active:
             report.skipped.append({"movie": label, "reason": "a download for this movie is already active"})
             continue
-        for candidate in ranked:
+        fresh = [c for c in ranked if c.release.id not in grabbed_before]
+        plans.append(_VariantPlan(variant_id, movie.id, label, fresh))
+    return plans
+
+
+def grab_best(
+    store: LibraryStore,
+    client: QBittorrentClient,
+    now: datetime,
+    *,
+    fetch: Callable[[str], bytes] = fetch_torrent,
+) -> GrabReport:
+    """The best-ranked approved release of each wanted variant, at most one per variant and run; never while a
+    download of the variant is active; never a release grabbed before (by release or by infohash).
+
+    The library is not held while indexers and the download client are asked: the plan is read in one short
+    transaction, and each grab is recorded in its own as soon as the client has the torrent, so a later failure
+    never undoes a grab the client already has."""
+    report = GrabReport()
+    with store.open() as library:
+        plans = _plan(library, report)
+    for plan in plans:
+        for candidate in plan.candidates:
             stored = candidate.release
-            if stored.id in grabbed_before:
-                continue
             try:
                 prepared = prepare_torrent(stored, fetch)
-                if library.downloads.find(client.kind, prepared.infohash) is not None:
-                    report.skipped.append({"movie": label, "reason": f"{stored.release.title} is already tracked"})
+                with store.open() as library:
+                    tracked = library.downloads.find(client.kind, prepared.infohash) is not None
+                if tracked:
+                    report.skipped.append({"movie": plan.label, "reason": f"{stored.release.title} is already tracked"})
                     break
                 if not client.has(prepared.infohash):
                     client.add_torrent(torrent=prepared.torrent, magnet=prepared.magnet)
             except (TorrentFetchError, DownloadClientError) as exc:
-                report.failed.append({"movie": label, "release": stored.release.title, "error": str(exc)})
+                report.failed.append({"movie": plan.label, "release": stored.release.title, "error": str(exc)})
                 if isinstance(exc, DownloadClientError):
                     raise
                 continue
-            _record_grab(library, client, candidate, movie.id, prepared.infohash, now)
+            with store.open() as library:
+                _record_grab(library, client, candidate, plan.movie_id, prepared.infohash, now)
             report.grabbed.append(
-                {"movie": label, "release": stored.release.title, "quality": candidate.quality,
+                {"movie": plan.label, "release": stored.release.title, "quality": candidate.quality,
                  "score": candidate.format_score, "indexer": stored.release.indexer, "hash": prepared.infohash}
             )
-            grabbed_before.add(stored.id)
             break
     return report
 

@@ -93,9 +93,7 @@ def scored_candidates(context: dg.AssetExecutionContext, radarr: RadarrResource)
 def grabs(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
     """The best-ranked approved release of each wanted movie version, sent to the download client once, and
     recorded in history; nothing while a download of that version is active."""
-    client = radarr.download_client()
-    with radarr.store().open() as library:
-        report = grab_best(library, client, datetime.now(UTC))
+    report = grab_best(radarr.store(), radarr.download_client(), datetime.now(UTC))
     for failure in report.failed:
         context.log.warning(f"grab failed: {failure}")
     return dg.MaterializeResult(metadata=report_metadata(
