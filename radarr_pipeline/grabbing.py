@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from radarr_pipeline.download_clients import DownloadClientError, QBittorrentClient
+from radarr_pipeline.download_clients.base import ForeignDownloadError
 from radarr_pipeline.models import HistoryEvent, StoredRelease
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.store import Library, LibraryStore
@@ -121,7 +122,7 @@ def grab_best(
                     client.add_torrent(torrent=prepared.torrent, magnet=prepared.magnet)
             except (TorrentFetchError, DownloadClientError) as exc:
                 report.failed.append({"movie": plan.label, "release": stored.release.title, "error": str(exc)})
-                if isinstance(exc, DownloadClientError):
+                if isinstance(exc, DownloadClientError) and not isinstance(exc, ForeignDownloadError):
                     raise
                 continue
             with store.open() as library:

@@ -12,6 +12,10 @@ class DownloadClientError(RuntimeError):
     (never a password)."""
 
 
+class ForeignDownloadError(DownloadClientError):
+    """The client has this torrent outside our category: someone else's, not ours to track."""
+
+
 class DownloadStatus(StrEnum):
     """What a client's own state means to us, whatever the client calls it."""
 

@@ -15,7 +15,12 @@ from typing import TypeVar
 import qbittorrentapi
 import requests
 
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadClientError, ShareLimits
+from radarr_pipeline.download_clients.base import (
+    ClientDownload,
+    DownloadClientError,
+    ForeignDownloadError,
+    ShareLimits,
+)
 from radarr_pipeline.download_clients.qbittorrent_states import (
     SEEDING_STOPPED_STATES,
     limit_or_none,
@@ -202,7 +207,20 @@ class QBittorrentClient:
         return infohash
 
     def has(self, download_id: str) -> bool:
-        return self._call(lambda api: bool(api.torrents_info(torrent_hashes=download_id.lower())))
+        """Whether the client has the torrent in our category. One it holds under another category (added by
+        hand, or by another tool) is not ours to track: DownloadClientError says so, and the grab moves on."""
+        def look(api: qbittorrentapi.Client) -> bool:
+            found = api.torrents_info(torrent_hashes=download_id.lower())
+            if not found:
+                return False
+            category = str(found[0].get("category") or "")
+            if category != self.category:
+                raise ForeignDownloadError(
+                    f"{self._where()} already has torrent {download_id.lower()} in category "
+                    f"{category or '(none)'!r}, not {self.category!r}; leaving it alone"
+                )
+            return True
+        return self._call(look)
 
     def downloads(self) -> list[ClientDownload]:
         """Everything in our category (an empty list when the category does not exist yet)."""

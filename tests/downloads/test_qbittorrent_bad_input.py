@@ -15,6 +15,7 @@ import yaml
 from dagster_project.defs.sensors import download_client_sensor
 from dagster_project.resources import RadarrResource
 from radarr_pipeline.download_clients import DownloadClientError, QBittorrentClient
+from radarr_pipeline.download_clients.base import ForeignDownloadError
 
 SECRET = "S3cret-Pa55word-xyz"
 
@@ -103,6 +104,10 @@ def test_unknown_hash_and_missing_category(qbittorrent) -> None:
                             category="")
     with pytest.raises(DownloadClientError, match="the category '' is not a usable qBittorrent category name"):
         bad.ensure_category()
+    elsewhere = QBittorrentClient(qbittorrent.url, username=qbittorrent.username, password=qbittorrent.password,
+                                  category="radarr")
+    with pytest.raises(ForeignDownloadError, match=r"already has torrent .* in category 'never-created'"):
+        elsewhere.has(infohash)
 
 
 def test_sensor_keeps_ticking_and_its_cursor_with_a_wrong_password(qbittorrent, tmp_path, monkeypatch) -> None:
