@@ -9,6 +9,7 @@ size (and, for a hardlink, inode) was checked.
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -87,6 +88,16 @@ def _recycle_replaced(entry: JournalEntry) -> None:
         crash_point("recycled")
 
 
+def _restore_replaced(entry: JournalEntry) -> None:
+    """The import failed after the replaced file went to the recycle bin: put it back where the library has it."""
+    if not entry.replaced_path or not entry.recycle_path:
+        return
+    replaced, recycled = Path(entry.replaced_path), Path(entry.recycle_path)
+    if recycled.exists() and not replaced.exists():
+        with suppress(OSError):
+            move_to_recycle_bin(recycled, replaced)  # the same careful move, the other way
+
+
 def place_extras(extras: list[ExtraPlan], *, allow_hardlink: bool) -> tuple[list[ExtraPlan], list[str]]:
     """Link or copy each extra beside the movie (each by partial + rename); what was placed and what failed."""
     placed: list[ExtraPlan] = []
@@ -128,6 +139,7 @@ def advance(entry: JournalEntry, *, recovering: bool = False) -> Progress:
         os.replace(partial, final)
     except OSError as exc:
         partial.unlink(missing_ok=True)
+        _restore_replaced(entry)
         raise TransferError(f"cannot rename into {final}: {exc.strerror or exc}") from exc
     crash_point("renamed")
     return Progress.PLACED

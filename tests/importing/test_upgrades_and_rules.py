@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
@@ -301,5 +302,35 @@ def test_two_versions_never_share_a_file_name(home: Home, make_movie: Callable[.
     ]
     filed = next(home.root.rglob("*.mkv"))
     assert filed.stat().st_ino == first.stat().st_ino
+    with home.store.open() as library:
+        assert [f.path for f in library.files.all()] == [str(filed)]
+
+
+def test_a_failed_upgrade_puts_the_old_file_back(home: Home, make_movie: Callable[..., Path],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rename of the new file fails after the old one went to the recycle bin: the old file returns to its
+    place, so the library's record of it stays true."""
+    from radarr_pipeline.importing import operations
+
+    variant = home.add_movie()
+    old = make_movie(home.downloads / "Big.Buck.Bunny.2008.720p.BluRay.x264-OLD.mkv", 1, "1280x720")
+    home.completed(variant, old.stem, old)
+    assert len(home.run().imported) == 1
+    filed = home.root / "Big Buck Bunny (2008)" / "Big Buck Bunny (2008) Bluray-720p.mkv"
+    new = make_movie(home.downloads / f"{RELEASE}.mkv", 1, "1920x1080")
+    home.completed(variant, RELEASE, new)
+    real_replace = os.replace
+
+    def refuse_final_rename(source: object, target: object) -> None:
+        if str(target).endswith("Bluray-1080p.mkv"):
+            raise OSError(errno.EACCES, "Permission denied")
+        real_replace(source, target)
+
+    monkeypatch.setattr(operations.os, "replace", refuse_final_rename)
+    report = home.run(NOW + timedelta(hours=1))
+
+    assert report.imported == [] and "Permission denied" in report.blocked[0]["reason"]
+    assert filed.stat().st_ino == old.stat().st_ino, "the old file is back where the library records it"
+    assert not list((home.path / "recycle").rglob("*.mkv"))
     with home.store.open() as library:
         assert [f.path for f in library.files.all()] == [str(filed)]
