@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 
-def _cell(value: object) -> str:
+def markdown_cell(value: object) -> str:
+    """A value as one markdown table cell: pipes escaped, on one line."""
     text = "" if value is None else str(value)
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -16,7 +17,7 @@ def markdown_table(rows: Sequence[Mapping[str, object]], *, empty: str = "_nothi
         return empty
     columns = list(rows[0])
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(_cell(row.get(c)) for c in columns) + " |" for row in rows[:limit]]
+    lines += ["| " + " | ".join(markdown_cell(row.get(c)) for c in columns) + " |" for row in rows[:limit]]
     if len(rows) > limit:
         lines.append(f"\n_{len(rows) - limit} more rows not shown_")
     return "\n".join(lines)

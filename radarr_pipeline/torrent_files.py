@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import base64
 import io
-import re
 from collections.abc import Iterable
-from urllib.parse import parse_qs
 
 import httpx
 import torf
 
+from radarr_pipeline.indexers.feed import infohash_from_magnet as magnet_infohash
 from radarr_pipeline.indexers.http import redact
 
 MAX_TORRENT_BYTES = 10 * 1024 * 1024
-_BTIH = re.compile(r"^urn:btih:([0-9a-fA-F]{40}|[A-Za-z2-7]{32})$")
 
 
 class TorrentFetchError(RuntimeError):
@@ -30,14 +27,10 @@ def infohash_from_magnet(magnet: str) -> str:
     """The lower-case hex infohash in a magnet link's ``xt=urn:btih:`` (hex or base32)."""
     if not magnet.startswith("magnet:?"):
         raise TorrentFetchError(f"not a magnet link: {magnet[:40]!r}")
-    for xt in parse_qs(magnet[len("magnet:?"):]).get("xt", []):
-        match = _BTIH.match(xt)
-        if match:
-            value = match.group(1)
-            if len(value) == 32:
-                return base64.b32decode(value.upper()).hex()
-            return value.lower()
-    raise TorrentFetchError("magnet link has no BitTorrent infohash (xt=urn:btih:...)")
+    infohash = magnet_infohash(magnet)
+    if infohash is None:
+        raise TorrentFetchError("magnet link has no BitTorrent infohash (xt=urn:btih:...)")
+    return infohash
 
 
 def infohash_from_torrent(data: bytes) -> str:

@@ -22,6 +22,7 @@ from typing import Literal, Protocol
 
 import duckdb
 
+from radarr_pipeline.reports import markdown_cell
 from radarr_pipeline.store.indexer_status import GroupEvidence, GroupReputationRepository, group_key
 
 Outcome = Literal["imported", "failed", "blocklisted"]
@@ -88,7 +89,7 @@ def reputation_markdown(conn: duckdb.DuckDBPyConnection, *, limit: int = 50) -> 
     lines = ["| group | score | imported | failed | blocklisted | last |", "|---|---:|---:|---:|---:|---|"]
     for evidence, score in rows[:limit]:
         last = f"{evidence.last_outcome_at:%Y-%m-%d}" if evidence.last_outcome_at else ""
-        name = evidence.release_group.replace("|", "\\|")
+        name = markdown_cell(evidence.release_group)
         lines.append(
             f"| {name} | {score:+.2f} | {evidence.imported} | {evidence.failed} | {evidence.blocklisted} | {last} |"
         )

@@ -28,6 +28,7 @@ from radarr_pipeline.indexers.factory import build_indexer, default_client, mini
 from radarr_pipeline.indexers.http import address_of, redact
 from radarr_pipeline.indexers.pacing import MAX_SINGLE_WAIT, Pacer
 from radarr_pipeline.models import IndexerRelease, Movie, WantedVariant
+from radarr_pipeline.reports import markdown_cell
 from radarr_pipeline.store.indexer_status import (
     IndexerStatus,
     IndexerStatusRepository,
@@ -112,9 +113,9 @@ class SyncReport:
         ]
         for r in self.rows:
             until = f"{r.disabled_until:%Y-%m-%d %H:%M:%S}" if r.disabled_until else ""
-            error = _cell(r.error or "")
+            error = markdown_cell(r.error or "")
             lines.append(
-                f"| {_cell(r.name)} | {r.kind} | {r.status} | {r.fetched} | {r.new} | {r.requests} |"
+                f"| {markdown_cell(r.name)} | {r.kind} | {r.status} | {r.fetched} | {r.new} | {r.requests} |"
                 f" {r.searched} | {r.consecutive_failures} | {until} | {error} |"
             )
         return "\n".join(lines)
@@ -135,10 +136,6 @@ class SyncReport:
                 for r in self.rows
             ],
         }
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 # -- planning (pure) ----------------------------------------------------------------------------------------
