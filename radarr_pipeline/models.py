@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+#: Joins list values into one text column where a DuckDB list would be slow to turn into Python tuples.
+LIST_SEPARATOR = "\x1f"
+
 
 class Availability(StrEnum):
     """Radarr's minimum availability: when a movie may be grabbed."""
@@ -141,3 +144,53 @@ class HistoryEvent:
     download_id: str | None = None
     quality: str | None = None
     data: dict[str, object] = field(default_factory=dict)
+
+
+class DownloadStatus(StrEnum):
+    """What a client's own state means to us, whatever the client calls it."""
+
+    QUEUED = "queued"
+    DOWNLOADING = "downloading"
+    STALLED = "stalled"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class ClientDownload:
+    """One item in the download client, as it reports it."""
+
+    download_id: str  # lower-case infohash
+    name: str
+    status: DownloadStatus
+    client_state: str
+    progress: float
+    size: int
+    content_path: str | None
+    save_path: str | None
+    category: str | None
+    eta_seconds: int | None = None
+    ratio: float | None = None
+    message: str | None = None
+    ratio_limit: float | None = None  # None: the client's global setting (or none) applies
+    seeding_time_limit_minutes: int | None = None
+    seeding_time_seconds: int | None = None
+    seeding_stopped: bool = False  # complete and no longer seeding (qBittorrent: pausedUP / stoppedUP)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status is DownloadStatus.COMPLETED
+
+
+@dataclass(frozen=True)
+class ShareLimits:
+    """A seeding goal: stop seeding at this ratio or after this many minutes, whichever comes first."""
+
+    ratio: float | None = None
+    minutes: int | None = None
+
+    @property
+    def is_set(self) -> bool:
+        return self.ratio is not None or self.minutes is not None

@@ -8,32 +8,30 @@ ezRSS ``torrent:`` elements many trackers use, and plain RSS (``enclosure``, ``l
 
 from __future__ import annotations
 
-import base64
-import binascii
 import email.utils
 import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import parse_qs, urlsplit
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
-from radarr_pipeline.indexers.base import flags_from_volume_factors, imdb_id_from_number
+from radarr_pipeline.indexers.base import imdb_id_from_number
 from radarr_pipeline.indexers.errors import IndexerParseError
-from radarr_pipeline.indexers.http import Target, redact
+from radarr_pipeline.indexers.http import Target
 from radarr_pipeline.models import IndexerRelease
+from radarr_pipeline.values.flags import flags_from_volume_factors
+from radarr_pipeline.values.infohash import infohash_from_magnet, normalize_infohash
+from radarr_pipeline.values.secrets import redact
 
 log = logging.getLogger("radarr_pipeline.indexers")
 
 MAX_TITLE_LENGTH = 1024
 MAX_ITEMS = 5000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
-_HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
-_BASE32 = re.compile(r"^[A-Za-z2-7]{32}$")
 
 #: Torznab ``tag`` attribute values and what Radarr flag they mean.
 TAG_FLAGS = {
@@ -145,31 +143,6 @@ def parse_date(value: str | None) -> datetime | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC)
-
-
-def normalize_infohash(value: str | None) -> str | None:
-    """Lower-case hex of a v1 info hash given as hex or base32; None for anything else."""
-    if not value:
-        return None
-    text = value.strip()
-    if _HEX40.match(text):
-        return text.lower()
-    if _BASE32.match(text):
-        try:
-            return base64.b32decode(text.upper()).hex()
-        except (binascii.Error, ValueError):
-            return None
-    return None
-
-
-def infohash_from_magnet(magnet: str | None) -> str | None:
-    if not magnet or not magnet.lower().startswith("magnet:"):
-        return None
-    query = parse_qs(urlsplit(magnet).query)
-    for xt in query.get("xt", []):
-        if xt.lower().startswith("urn:btih:"):
-            return normalize_infohash(xt[len("urn:btih:"):])
-    return None
 
 
 def clean_title(value: str | None) -> str | None:

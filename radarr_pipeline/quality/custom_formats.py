@@ -14,10 +14,10 @@ from typing import Any, ClassVar
 
 import regex
 
-from radarr_pipeline.parsing.languages import LANGUAGE_IDS
 from radarr_pipeline.quality.dotnet_regex import UnsafeRegexError, compile_dotnet_regex, safe_search
 from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.quality.qualities import MODIFIERS, SOURCES, Quality, QualityModel
+from radarr_pipeline.values.languages import LANGUAGE_IDS
 
 GIGABYTE = 1024**3
 # Radarr's IndexerFlags bits.

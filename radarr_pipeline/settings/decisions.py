@@ -7,6 +7,7 @@ from pydantic import Field, field_validator
 
 from radarr_pipeline.quality.upgrades import ProperHandling
 from radarr_pipeline.settings.base import Strict
+from radarr_pipeline.values.flags import INDEXER_FLAGS
 
 
 class DelayProfileSettings(Strict):
@@ -34,8 +35,6 @@ class DecisionSettings(Strict):
     @field_validator("required_indexer_flags")
     @classmethod
     def _known_flags(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        from radarr_pipeline.indexers.base import INDEXER_FLAGS  # here: the indexers package imports config
-
         for indexer, flags in value.items():
             unknown = [flag for flag in flags if flag not in INDEXER_FLAGS]
             if unknown:

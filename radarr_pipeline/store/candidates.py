@@ -11,10 +11,9 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
-from radarr_pipeline.models import IndexerRelease, StoredRelease
+from radarr_pipeline.models import LIST_SEPARATOR, IndexerRelease, StoredRelease
 from radarr_pipeline.parsing import PARSER_VERSION
 
-LIST_SEPARATOR = "\x1f"
 # The parts of ParsedRelease.to_dict() the rules read.
 _PARSE_SHAPE = (
     '{"movie_titles": ["VARCHAR"], "year": "INTEGER", "edition": "VARCHAR", "release_group": "VARCHAR",'

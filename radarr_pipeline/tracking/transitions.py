@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadStatus
-from radarr_pipeline.models import DownloadState, TrackedDownload
+from radarr_pipeline.models import ClientDownload, DownloadState, DownloadStatus, TrackedDownload
 
 # Tracked states the client's report may still change.
 FOLLOWED = (DownloadState.QUEUED, DownloadState.DOWNLOADING, DownloadState.STALLED, DownloadState.WARNING)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadStatus
+from radarr_pipeline.models import ClientDownload, DownloadStatus
 
 NEEDS_WORK = (DownloadStatus.COMPLETED, DownloadStatus.FAILED)
 

@@ -25,9 +25,7 @@ from radarr_pipeline.importing.discovery import (
     video_candidates,
 )
 from radarr_pipeline.importing.extras import ExtraPlan, plan_extras
-from radarr_pipeline.importing.media import MediaInfoBatch, try_media_info
 from radarr_pipeline.importing.quality import import_quality
-from radarr_pipeline.importing.recycle import recycle_bin_for, recycle_target
 from radarr_pipeline.importing.transfer import partial_path
 from radarr_pipeline.mediainfo import RawMediaInfo, media_info_facts, resolution_from_dimensions
 from radarr_pipeline.models import Movie, MovieFile, Variant
@@ -43,6 +41,8 @@ from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
+from radarr_pipeline.services.importing.media import MediaInfoBatch, try_media_info
+from radarr_pipeline.services.importing.recycle import recycle_bin_for, recycle_target
 from radarr_pipeline.store import Library
 from radarr_pipeline.store.import_journal import PlannedWrite
 

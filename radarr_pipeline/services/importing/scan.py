@@ -23,7 +23,7 @@ from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
 from radarr_pipeline.models import Movie
 from radarr_pipeline.parsing import clean_movie_title, parse_release_title
 from radarr_pipeline.reports import markdown_table
-from radarr_pipeline.store import Library
+from radarr_pipeline.store import Library, LibraryStore
 
 _FOLDER = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<year>(?:18|19|20)\d{2})[)\]]")
 _TMDB = re.compile(r"[{\[]tmdb(?:id)?-(?P<id>\d+)[}\]]", re.IGNORECASE)
@@ -248,3 +248,9 @@ class _NewMovie:
 
     def fields(self) -> dict[str, object]:
         return {"title": self.title, "year": self.year, "tmdb_id": self.tmdb_id, "imdb_id": self.imdb_id}
+
+
+def scan_root_folders(config: AppConfig, now: datetime) -> ScanReport:
+    """The library_scan workflow over the configured root folders."""
+    with LibraryStore(config.database).open() as library:
+        return scan_library(library, config, now)

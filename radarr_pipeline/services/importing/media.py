@@ -17,7 +17,7 @@ from radarr_pipeline.mediainfo import (
 )
 from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
 from radarr_pipeline.reports import markdown_table
-from radarr_pipeline.store import Library
+from radarr_pipeline.store import Library, LibraryStore
 
 
 def cached_media_info(library: Library, path: Path, now: datetime, stat: os.stat_result | None = None) -> RawMediaInfo:
@@ -160,7 +160,11 @@ def save_media_infos(
     return report
 
 
-def refresh_media_info(library: Library, now: datetime, limit: int = REFRESH_BATCH) -> MediaRefreshReport:
-    """Read the MediaInfo of up to ``limit`` recorded files lacking it, and record it (one transaction)."""
-    files = files_lacking_media_info(library, limit)
-    return save_media_infos(library, files, read_pending(files), now)
+def refresh_media_info(store: LibraryStore, now: datetime, limit: int = REFRESH_BATCH) -> MediaRefreshReport:
+    """The library_media_info workflow: the MediaInfo of up to ``limit`` recorded files lacking it. The database
+    is closed while the files are read: list them (open, read, close), read them, record (open, write, close)."""
+    with store.open() as library:
+        files = files_lacking_media_info(library, limit)
+    results = read_pending(files)
+    with store.open() as library:
+        return save_media_infos(library, files, results, now)
