@@ -39,6 +39,14 @@ def flags_from_volume_factors(download: float | None, upload: float | None) -> t
     return tuple(flags)
 
 
+def add_counts(into: dict[str, int], more: dict[str, int]) -> dict[str, int]:
+    """``into`` with ``more``'s counts added (a new dict)."""
+    total = dict(into)
+    for reason, count in more.items():
+        total[reason] = total.get(reason, 0) + count
+    return total
+
+
 def flags_mask(flags: tuple[str, ...]) -> int:
     """The Radarr bit mask of flag names (unknown names are ignored)."""
     mask = 0
@@ -66,6 +74,8 @@ class FetchResult:
     releases: list[IndexerRelease]
     details: list[ReleaseDetails] = field(default_factory=list)
     requests: int = 1
+    #: Items left out of the answer, by reason ("no valid download link": count).
+    skipped: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ class CandidateRepository:
             SELECT c.variant_id, c.movie_id, c.rank, c.quality, c.format_score,
                    r.id, r.guid, r.title, r.indexer, r.download_url, r.magnet_url, r.info_url, r.infohash, r.size,
                    r.seeders, r.peers, r.published_at, r.imdb_id, r.tmdb_id, r.categories, r.indexer_flags,
-                   r.download_volume_factor, r.upload_volume_factor
+                   r.download_volume_factor, r.upload_volume_factor, r.protocol
             FROM candidates c
             JOIN wanted w ON w.variant_id = c.variant_id
             JOIN releases r ON r.id = c.release_id
@@ -112,7 +112,7 @@ class CandidateRepository:
                     info_url=row[11], infohash=row[12], size=row[13], seeders=row[14], peers=row[15],
                     published_at=row[16], imdb_id=row[17], tmdb_id=row[18], categories=tuple(row[19] or ()),
                     indexer_flags=tuple(row[20] or ()), download_volume_factor=row[21],
-                    upload_volume_factor=row[22],
+                    upload_volume_factor=row[22], protocol=row[23] or "torrent",
                 )),
             )
             for row in rows
