@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import pandas as pd
@@ -11,6 +11,7 @@ from radarr_pipeline.indexers.reputation import group_scores
 from radarr_pipeline.parsing import PARSER_VERSION, parse_release_title
 from radarr_pipeline.store import Library
 from radarr_pipeline.store.candidates import DecisionInputs
+from radarr_pipeline.store.indexer_status import IndexerStatusRepository
 from radarr_pipeline.store.parse_cache import store_parses
 
 
@@ -26,6 +27,8 @@ class EngineInputs:
     blocked_titles: set[tuple[int, str, str | None]]
     group_scores: dict[str, float]
     newly_parsed: int = 0
+    #: Indexers backing off after failures: name -> disabled until (BlockedIndexerSpecification).
+    failing_indexers: dict[str, datetime] = field(default_factory=dict)
 
 
 def parse_new_titles(library: Library) -> int:
@@ -52,4 +55,6 @@ def load_inputs(library: Library) -> EngineInputs:
         blocked_titles=titles,
         group_scores=group_scores(library.conn),
         newly_parsed=parsed,
+        failing_indexers={s.indexer: s.disabled_until for s in IndexerStatusRepository(library.conn).all()
+                          if s.disabled_until is not None},
     )

@@ -169,7 +169,8 @@ class DecisionInputs:
         Python lists costs more than the rest of the query."""
         return self._conn.execute(
             f"""
-            SELECT r.id AS release_id, r.title, r.indexer, r.size, r.seeders, r.peers, r.infohash,
+            SELECT r.id AS release_id, r.title, r.indexer, coalesce(r.protocol, 'torrent') AS protocol,
+                   r.size, r.seeders, r.peers, r.infohash,
                    r.imdb_id, r.tmdb_id, array_to_string(r.indexer_flags, '{LIST_SEPARATOR}') AS indexer_flags,
                    (r.download_url IS NOT NULL OR r.magnet_url IS NOT NULL) AS has_link,
                    coalesce(r.published_at, r.first_seen_at) AS published_at,
@@ -199,7 +200,8 @@ class DecisionInputs:
                    coalesce(m.runtime_minutes, 0) AS runtime_minutes, m.minimum_availability,
                    m.in_cinemas, m.digital_release, m.physical_release,
                    f.quality AS file_quality, coalesce(f.revision, 1) AS file_revision,
-                   coalesce(f.scene_name, f.path) AS file_name, f.size AS file_size, w.reason
+                   coalesce(f.scene_name, f.path) AS file_name, f.size AS file_size, w.reason,
+                   f.release_group AS file_release_group, f.added_at AS file_added_at
             FROM wanted w
             JOIN variants v ON v.id = w.variant_id
             JOIN movies m ON m.id = v.movie_id
