@@ -152,6 +152,14 @@ class AppConfig(Strict):
         indexer_names = [i.name for i in self.indexers]
         if len(set(indexer_names)) != len(indexer_names):
             raise ValueError(f"indexer names must be unique, got {indexer_names}")
+        usenet = [i.name for i in self.indexers if i.kind == "newznab" and i.enabled]
+        if usenet:  # every download client kind here takes torrents only
+            raise ValueError(
+                f"indexer(s) {usenet} are Newznab (Usenet) indexers, but the download client "
+                f"{self.download_client.name!r} ({self.download_client.kind}) is a torrent client and no Usenet "
+                "download client is configured: an NZB cannot be sent to it. Remove the indexer, set "
+                "`enabled: false`, or use its Torznab feed"
+            )
         return self
 
     @property

@@ -72,6 +72,12 @@ class IndexerRelease:
     indexer_flags: tuple[str, ...] = ()
     download_volume_factor: float | None = None
     upload_volume_factor: float | None = None
+    #: "torrent" or "usenet" (Radarr's DownloadProtocol), from the indexer's kind.
+    protocol: str = "torrent"
+    #: The item's ``<comments>`` URL as given; ``info_url`` is the details page.
+    comments_url: str | None = None
+    #: Languages the indexer states (Newznab/Torznab ``language``), as language identifiers.
+    languages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

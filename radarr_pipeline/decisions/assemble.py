@@ -155,8 +155,16 @@ def _wanted_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: 
     file_quality = _objects(wanted["file_quality"])
     has_file = np.flatnonzero(np.array([q is not None for q in file_quality], dtype=bool))
     file_score = np.zeros(len(wanted), dtype=np.int64)
+    file_group = (_objects(wanted["file_release_group"]) if "file_release_group" in wanted
+                  else np.full(len(wanted), None, dtype=object))
+    file_added = (_objects(wanted["file_added_at"]) if "file_added_at" in wanted
+                  else np.full(len(wanted), None, dtype=object))
     if len(has_file):
         names = [str(n).rsplit("/", 1)[-1] for n in wanted["file_name"].to_numpy(dtype=object)[has_file]]
+        for row, name in zip(has_file, names, strict=True):
+            if not file_group[row]:  # RepackSpecification reads the file's release group; else from its name
+                parsed = parse_release_title(name)
+                file_group[row] = parsed.release_group if parsed else None
         facts = title_facts(names, file_quality[has_file].tolist(), _ints(wanted["file_size"], 0)[has_file])
         file_score[has_file] = _scores_by_profile(evaluate_formats(formats, facts), ctx, profiles[has_file],
                                                   np.arange(len(has_file)))
@@ -195,6 +203,8 @@ def _wanted_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: 
         "file_quality": file_quality,
         "file_revision": _ints(wanted["file_revision"], 1),
         "file_score": file_score,
+        "file_release_group": file_group,
+        "file_added_at": file_added,
         "queue_revision": queue_revision,
         "queue_score": queue_score,
         **queue_cols,
@@ -280,6 +290,8 @@ def build_candidates(
             or (int(m), t, None) in inputs.blocked_titles
             for h, m, t, i in zip(infohash, movie_of, titles, indexers, strict=True)], dtype=bool),
         group_reputation=np.array([score_for(inputs.group_scores, g) for g in groups], dtype=float),
+        protocol=(subset["protocol"].to_numpy(dtype=object) if "protocol" in subset
+                  else np.full(len(subset), "torrent", dtype=object))[sub],
         **w,
     )
     timings["assemble"] = time.perf_counter() - started

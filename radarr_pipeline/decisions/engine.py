@@ -76,6 +76,8 @@ def judge(candidates: Candidates, ctx: DecisionContext,
 def evaluate(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: DecisionContext,
              free_space: FreeSpace = disk_free_bytes) -> Evaluation:
     timings: dict[str, float] = {}
+    if inputs.failing_indexers:
+        ctx = replace(ctx, blocked_indexers={**inputs.failing_indexers, **ctx.blocked_indexers})
     candidates = build_candidates(inputs, formats, ctx, free_space, timings)
     started = time.perf_counter()
     evaluation = judge(candidates, ctx)

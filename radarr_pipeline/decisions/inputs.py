@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import pandas as pd
@@ -20,3 +20,5 @@ class EngineInputs:
     blocked_titles: set[tuple[int, str, str | None]]
     group_scores: dict[str, float]
     newly_parsed: int = 0
+    #: Indexers backing off after failures: name -> disabled until (BlockedIndexerSpecification).
+    failing_indexers: dict[str, datetime] = field(default_factory=dict)

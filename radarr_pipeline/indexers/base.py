@@ -8,6 +8,15 @@ from typing import Protocol, runtime_checkable
 from radarr_pipeline.models import IndexerRelease, Movie
 
 
+def add_counts(into: dict[str, int], more: dict[str, int]) -> dict[str, int]:
+    """``into`` with ``more``'s counts added (a new dict)."""
+    total = dict(into)
+    for reason, count in more.items():
+        total[reason] = total.get(reason, 0) + count
+    return total
+
+
+
 @dataclass(frozen=True)
 class ReleaseDetails:
     """What an indexer tells about a release beyond :class:`IndexerRelease` (HDBits' typed fields)."""
@@ -27,6 +36,8 @@ class FetchResult:
     releases: list[IndexerRelease]
     details: list[ReleaseDetails] = field(default_factory=list)
     requests: int = 1
+    #: Items left out of the answer, by reason ("no valid download link": count).
+    skipped: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

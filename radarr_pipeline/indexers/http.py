@@ -105,6 +105,8 @@ class Response:
     content_type: str
     body: bytes
     address: str
+    #: The final URL (after redirects), secrets included: the base for a feed's relative links. Never shown.
+    url: str = ""
 
 
 #: Secrets the indexers of this process use, so the HTTP library's own log lines can be scrubbed too.
@@ -193,7 +195,7 @@ def fetch(
     final_address = target.scrub(address_of(response.url))
     content_type = media_type(response.headers.get("content-type"))
     _check_document(body, content_type, expect, target, final_address)
-    return Response(response.status_code, content_type, body, final_address)
+    return Response(response.status_code, content_type, body, final_address, str(response.url))
 
 
 def _check_status(response: httpx.Response, target: Target, where: str) -> None:

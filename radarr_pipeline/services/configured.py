@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.decisions.context import DecisionContext
+from radarr_pipeline.decisions.context import DecisionContext, ReleaseRestriction
 from radarr_pipeline.download_clients import BlackholeClient, QBittorrentClient
 from radarr_pipeline.quality.custom_formats import CustomFormat, CustomFormatError, load_custom_formats
 from radarr_pipeline.quality.definitions import apply_definition_overrides, default_quality_definitions
@@ -57,6 +57,12 @@ def decision_context(config: AppConfig, profiles: dict[str, QualityProfile], now
         delay_bypass_if_highest_quality=settings.delay.bypass_if_highest_quality,
         delay_bypass_above_format_score=settings.delay.bypass_if_above_format_score,
         propers=settings.propers_and_repacks,
+        maximum_size_mb=settings.maximum_size_mb,
+        restrictions=tuple(ReleaseRestriction(tuple(r.required), tuple(r.ignored), tuple(r.indexers))
+                           for r in settings.release_restrictions),
+        blocked_indexers={i.name: None for i in config.indexers if not i.enabled},
+        prefer_indexer_flags=settings.prefer_indexer_flags,
+        preferred_protocol=settings.preferred_protocol,
     )
 
 

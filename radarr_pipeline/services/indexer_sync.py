@@ -25,7 +25,7 @@ from radarr_pipeline.decisions.indexer_backoff import (
     status_after_failure,
     status_after_success,
 )
-from radarr_pipeline.indexers.base import FetchResult, Indexer, ReleaseDetails
+from radarr_pipeline.indexers.base import FetchResult, Indexer, ReleaseDetails, add_counts
 from radarr_pipeline.indexers.errors import IndexerError
 from radarr_pipeline.indexers.factory import build_indexer, default_client, minimum_interval
 from radarr_pipeline.indexers.http import address_of
@@ -68,6 +68,11 @@ class IndexerRow:
     disabled_until: datetime | None = None
     escalation_level: int = 0
     consecutive_failures: int = 0
+    #: Feed items left out, by reason (Radarr drops them too): {"no valid download link": 2}.
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def skipped_text(self) -> str:
+        return ", ".join(f"{reason}: {count}" for reason, count in sorted(self.skipped.items()))
 
 
 @dataclass(frozen=True)
@@ -104,15 +109,16 @@ class SyncReport:
             f"**{self.mode.upper()} sync** at {self.at:%Y-%m-%d %H:%M:%S %Z}: {self.fetched} fetched, "
             f"{self.new} new, {len(self.failed)} failed, {len(self.backing_off)} backing off",
             "",
-            "| indexer | kind | status | fetched | new | requests | searched | failures | disabled until | error |",
-            "|---|---|---|---:|---:|---:|---:|---:|---|---|",
+            "| indexer | kind | status | fetched | new | requests | searched | failures | disabled until | skipped "
+            "| error |",
+            "|---|---|---|---:|---:|---:|---:|---:|---|---|---|",
         ]
         for r in self.rows:
             until = f"{r.disabled_until:%Y-%m-%d %H:%M:%S}" if r.disabled_until else ""
             error = markdown_cell(r.error or "")
             lines.append(
                 f"| {markdown_cell(r.name)} | {r.kind} | {r.status} | {r.fetched} | {r.new} | {r.requests} |"
-                f" {r.searched} | {r.consecutive_failures} | {until} | {error} |"
+                f" {r.searched} | {r.consecutive_failures} | {until} | {markdown_cell(r.skipped_text())} | {error} |"
             )
         return "\n".join(lines)
 
@@ -128,6 +134,7 @@ class SyncReport:
                     "name": r.name, "status": r.status, "fetched": r.fetched, "new": r.new,
                     "error": r.error, "disabled_until": r.disabled_until.isoformat() if r.disabled_until else None,
                     "escalation_level": r.escalation_level, "consecutive_failures": r.consecutive_failures,
+                    "skipped": dict(r.skipped),
                 }
                 for r in self.rows
             ],
@@ -201,6 +208,7 @@ class _Attempt:
     requests: int = 0
     searched: list[tuple[int, int]] = field(default_factory=list)  # (movie id, releases found)
     error: IndexerError | None = None
+    skipped: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -389,6 +397,7 @@ def _collect(attempt: _Attempt, result: FetchResult) -> None:
     attempt.releases.extend(result.releases)
     attempt.details.extend(result.details)
     attempt.requests += result.requests
+    attempt.skipped = add_counts(attempt.skipped, result.skipped)
 
 
 def _close(indexer: Indexer) -> None:
@@ -438,13 +447,13 @@ def _write(
         )
         if attempt.error is not None:  # searches that completed before the failure are kept
             row = _record_failure(statuses, attempt, now)
-            rows.append(replace(row, fetched=len(attempt.releases), new=len(stored)))
+            rows.append(replace(row, fetched=len(attempt.releases), new=len(stored), skipped=attempt.skipped))
         else:
             status = statuses.save(status_after_success(statuses.get(name), now, fetched=len(attempt.releases),
                                                        new=len(stored)), now)
             rows.append(IndexerRow(
                 name, kind, "ok", fetched=len(attempt.releases), new=len(stored), requests=attempt.requests,
-                searched=len(attempt.searched), escalation_level=status.escalation_level,
+                searched=len(attempt.searched), escalation_level=status.escalation_level, skipped=attempt.skipped,
             ))
         new_ids.extend(s.id for s in stored)
     order = {c.config.name: i for i, c in enumerate(attempts)}

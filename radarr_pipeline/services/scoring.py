@@ -22,6 +22,7 @@ from radarr_pipeline.services.configured import decision_context, load_formats, 
 from radarr_pipeline.services.reputation import group_scores, reputation_markdown
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.candidates import DecisionInputs
+from radarr_pipeline.store.indexer_status import IndexerStatusRepository
 from radarr_pipeline.store.parse_cache import store_parses
 
 
@@ -49,6 +50,8 @@ def load_inputs(library: Library) -> EngineInputs:
         blocked_titles=titles,
         group_scores=group_scores(library.conn),
         newly_parsed=parsed,
+        failing_indexers={s.indexer: s.disabled_until for s in IndexerStatusRepository(library.conn).all()
+                          if s.disabled_until is not None},
     )
 
 

@@ -168,11 +168,14 @@ def test_xml_served_as_text_html_is_accepted(server: FeedServer, client) -> None
     assert len(build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss()) == 4
 
 
+DATE = "<pubDate>Wed, 25 Nov 2026 08:00:00 +0000</pubDate>"
+
+
 def test_absurd_and_control_character_titles(server: FeedServer, client) -> None:
     body = (
         '<?xml version="1.0"?><rss version="2.0"><channel>'
-        "<item><title>" + "A" * 5000 + "</title><link>https://t.example/1.torrent</link></item>"
-        "<item><title>Evil\tName\x0b.2020.1080p-GRP</title><link>https://t.example/2.torrent</link></item>"
+        "<item><title>" + "A" * 5000 + "</title><link>https://t.example/1.torrent</link>" + DATE + "</item>"
+        "<item><title>Evil\tName\x0b.2020.1080p-GRP</title><link>https://t.example/2.torrent</link>" + DATE + "</item>"
         "</channel></rss>"
     ).replace("\x0b", "&#x9;")
     server.route("/api", Reply(body=body.encode()))

@@ -133,6 +133,7 @@ TRACKER_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
   </item>
   <item>
     <title>Ronin.1998.720p.BluRay.x264-SiNNERS</title>
+    <pubDate>Wed, 25 Nov 2026 21:00:00 -0500</pubDate>
     <link>https://tracker.example/download.php?id=78&amp;passkey=trackerPASSKEY99</link>
     <torrent xmlns="http://xmlns.ezrss.it/0.1/">
       <contentLength>5368709120</contentLength>
