@@ -144,17 +144,6 @@ class PlanContext:
             self.media.save(self.library, self.now)
 
 
-def naming_config(config: AppConfig) -> NamingConfig:
-    n = config.naming
-    return NamingConfig(
-        rename_movies=n.rename_movies,
-        replace_illegal_characters=n.replace_illegal_characters,
-        colon_replacement_format=n.colon_replacement_format,
-        standard_movie_format=n.standard_movie_format,
-        movie_folder_format=n.movie_folder_format,
-    )
-
-
 def inside(root: Path, path: Path) -> bool:
     """The path stays under the root folder, whatever a hostile name tried."""
     return path.resolve().is_relative_to(root.resolve())
@@ -284,7 +273,7 @@ def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: Import
             return rejected
     file_info = file_info_for(origin, video, quality, media)
     try:
-        destination = destination_for(movie, variant, file_info, video.suffix, naming_config(ctx.config))
+        destination = destination_for(movie, variant, file_info, video.suffix, ctx.config.naming)
     except NamingError as exc:
         return ImportRejection("naming", f"no usable file name: {exc}")
     variant_root = Path(variant.root_folder)
