@@ -101,7 +101,12 @@ class DownloadState(StrEnum):
     @property
     def is_active(self) -> bool:
         """Still occupies the movie: no other grab while a download is in one of these states."""
-        return self not in {DownloadState.IMPORTED, DownloadState.FAILED}
+        return self not in FINISHED_STATES
+
+
+#: A download in one of these states is done with: it no longer occupies its movie version (the one definition
+#: of "active"; the store's queries use these values too).
+FINISHED_STATES = frozenset({DownloadState.IMPORTED, DownloadState.FAILED})
 
 
 @dataclass(frozen=True)

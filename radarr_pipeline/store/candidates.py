@@ -11,7 +11,7 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
-from radarr_pipeline.models import LIST_SEPARATOR, IndexerRelease, StoredRelease
+from radarr_pipeline.models import FINISHED_STATES, LIST_SEPARATOR, IndexerRelease, StoredRelease
 from radarr_pipeline.parsing import PARSER_VERSION
 
 # The parts of ParsedRelease.to_dict() the rules read.
@@ -219,7 +219,7 @@ class DecisionInputs:
         """Active downloads (not imported, not failed): what is in the download client for each variant."""
         return self._conn.execute(
             "SELECT variant_id, release_id, lower(download_id) AS download_id, title, quality, state"
-            " FROM downloads WHERE state NOT IN ('imported', 'failed') ORDER BY id"
+            " FROM downloads WHERE state NOT IN (SELECT unnest(?)) ORDER BY id", [sorted(FINISHED_STATES)]
         ).df()
 
     def grabbed(self) -> tuple[dict[int, datetime], dict[str, datetime]]:

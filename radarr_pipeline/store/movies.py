@@ -6,7 +6,7 @@ from typing import Any
 
 import duckdb
 
-from radarr_pipeline.models import Availability, Movie, Variant, WantedVariant
+from radarr_pipeline.models import Availability, DownloadState, Movie, Variant, WantedVariant
 
 _MOVIE_COLUMNS = "m.id, m.title, m.year, m.tmdb_id, m.imdb_id, m.original_title, m.runtime_minutes, " \
     "m.minimum_availability"
@@ -257,6 +257,6 @@ class MovieRepository:
 def _status(variant: Variant, file_path: str | None, download_state: str | None) -> str:
     if file_path is not None:
         return "downloaded"
-    if download_state is not None and download_state not in {"imported", "failed"}:
+    if download_state is not None and DownloadState(download_state).is_active:
         return download_state
     return "missing" if variant.monitored else "unmonitored"
