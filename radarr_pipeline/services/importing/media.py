@@ -32,6 +32,13 @@ def cached_media_info(library: Library, path: Path, now: datetime, stat: os.stat
     return info
 
 
+def cache_hit(cached: tuple[int, int, str] | None, stat: os.stat_result) -> RawMediaInfo | None:
+    """A cache row (size, mtime in ns, MediaInfo JSON) that still describes the file as it is now, read back."""
+    if cached is None or cached[0] != stat.st_size or cached[1] != stat.st_mtime_ns:
+        return None
+    return RawMediaInfo.from_json(cached[2])
+
+
 def try_media_info(library: Library, path: Path, now: datetime) -> tuple[RawMediaInfo | None, str | None]:
     """(info, None), or (None, why) when MediaInfo could not read the file."""
     try:
@@ -60,9 +67,9 @@ class MediaInfoBatch:
         cached = library.mediainfo_cache.get_many([str(p) for p in stats])
         missing: list[Path] = []
         for path, stat in stats.items():
-            hit = cached.get(str(path))
-            if hit is not None and hit[0] == stat.st_size and hit[1] == stat.st_mtime_ns:
-                batch.results[path] = (RawMediaInfo.from_json(hit[2]), None)
+            hit = cache_hit(cached.get(str(path)), stat)
+            if hit is not None:
+                batch.results[path] = (hit, None)
             else:
                 missing.append(path)
         for path, info in zip(missing, read_many(missing), strict=True):
