@@ -22,7 +22,7 @@ from pathlib import Path
 
 from radarr_pipeline.config import parse_config
 from radarr_pipeline.models import DownloadState
-from radarr_pipeline.services.importing.engine import import_completed
+from radarr_pipeline.services.importing.engine import import_downloads
 from radarr_pipeline.services.importing.media import REFRESH_BATCH, refresh_media_info
 from radarr_pipeline.services.importing.scan import scan_library
 from radarr_pipeline.store import LibraryStore
@@ -77,8 +77,7 @@ def bench_imports(count: int, read_media_info: bool) -> tuple[float, float]:
         subprocess.run(["bash"], input=script, text=True, check=True)
         baseline = time.perf_counter() - started
         started = time.perf_counter()
-        with LibraryStore(cfg.database).open() as library:
-            report = import_completed(library, cfg, NOW)
+        report = import_downloads(cfg, NOW)
         elapsed = time.perf_counter() - started
         assert len(report.imported) == count, (len(report.imported), report.blocked[:3])
         return elapsed, baseline

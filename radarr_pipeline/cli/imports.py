@@ -10,7 +10,7 @@ import typer
 
 from radarr_pipeline.cli.common import ConfigOption, console, fail, load
 from radarr_pipeline.services.importing.manual import ManualImportError, ManualImportResult, manual_import
-from radarr_pipeline.store import LibraryStore, StoreError
+from radarr_pipeline.store import StoreError
 
 Mode = Literal["hardlink", "copy", "move"]
 
@@ -28,8 +28,7 @@ def import_folder(
     if not path.exists():
         raise fail(f"{path} does not exist")
     try:
-        with LibraryStore(config.database).open() as library:
-            outcome = manual_import(library, config, path, datetime.now(UTC), movie_id=movie_id, mode=mode)
+        outcome = manual_import(config, path, datetime.now(UTC), movie_id=movie_id, mode=mode)
     except (StoreError, ManualImportError) as exc:
         raise fail(str(exc)) from None
     if not isinstance(outcome, ManualImportResult):

@@ -1,8 +1,8 @@
 """The import journal: what an import is about to do to the disk, committed before it does it.
 
-A row is written (and committed, :func:`commit_now`) before any file is linked or copied, and deleted in the
-transaction that records the movie file. A row found at the start of a run is an import a crash interrupted;
-``radarr_pipeline.services.importing.recovery`` finishes or undoes it.
+A row is written (and committed: the unit of work that wrote it closes) before any file is linked or copied,
+and deleted in the transaction that records the movie file. A row found at the start of a run is an import a
+crash interrupted; ``radarr_pipeline.services.importing.recovery`` finishes or undoes it.
 """
 
 from __future__ import annotations
@@ -48,16 +48,6 @@ class JournalEntry(PlannedWrite):
     started_at: datetime | None = None
 
 
-def commit_now(conn: duckdb.DuckDBPyConnection) -> None:
-    """Make everything written so far durable and go on in a fresh transaction.
-
-    ``LibraryStore.open()`` is one transaction; an import needs its journal committed before the file
-    operations start, so it ends the transaction here and opens the next one (committed by ``open()`` at the end).
-    """
-    conn.execute("COMMIT")
-    conn.execute("BEGIN TRANSACTION")
-
-
 class ImportJournalRepository:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self._conn = conn
@@ -76,7 +66,7 @@ class ImportJournalRepository:
 
     def add_many(self, planned: list[PlannedWrite], at: datetime) -> list[JournalEntry]:
         """Journal many planned writes in one statement; the entries in the order given (commit them with
-        :func:`commit_now` before touching any file)."""
+        closing the unit of work before touching any file)."""
         if not planned:
             return []
         ids = sorted(row[0] for row in self._conn.execute(

@@ -10,14 +10,12 @@ import sys
 from datetime import UTC, datetime
 
 from radarr_pipeline.config import load_config
-from radarr_pipeline.services.importing.engine import import_completed
-from radarr_pipeline.store import LibraryStore
+from radarr_pipeline.services.importing.engine import import_downloads
 
 
 def main(config_path: str) -> int:
     config = load_config(config_path)
-    with LibraryStore(config.database).open() as library:
-        report = import_completed(library, config, datetime.now(UTC))
+    report = import_downloads(config, datetime.now(UTC))
     print(f"imported={len(report.imported)} blocked={len(report.blocked)} recovered={len(report.recovered)}")
     for row in report.blocked:
         print("blocked:", row)

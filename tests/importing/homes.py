@@ -11,7 +11,7 @@ import pytest
 
 from radarr_pipeline.config import AppConfig, parse_config
 from radarr_pipeline.models import DownloadState, TrackedDownload
-from radarr_pipeline.services.importing.engine import ImportReport, import_completed
+from radarr_pipeline.services.importing.engine import ImportReport, import_downloads
 from radarr_pipeline.store import LibraryStore
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -66,8 +66,7 @@ class Home:
             return library.downloads.get(download.id)
 
     def run(self, now: datetime = NOW) -> ImportReport:
-        with self.store.open() as library:
-            return import_completed(library, self.config, now)
+        return import_downloads(self.config, now)
 
 
 @pytest.fixture

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from radarr_pipeline.models import DownloadState
+from radarr_pipeline.services.importing import operations
 
 from .homes import Home
 
@@ -53,9 +59,10 @@ def test_media_info_resolution_wins_over_the_name(home: Home, make_movie: Callab
 
 def test_media_info_tokens_in_the_name(home: Home, make_movie: Callable[..., Path]) -> None:
     home.reconfigure()
-    home.config = home.config.model_copy(update={"naming": home.config.naming.model_copy(update={
-        "standard_movie_format": "{Movie Title} ({Release Year}) {Quality Full} {MediaInfo VideoCodec} "
-        "{MediaInfo AudioCodec} {MediaInfo AudioChannels} {[MediaInfo VideoDynamicRangeType]}"})})
+    home.config = home.config.model_copy(update={"naming": replace(
+        home.config.naming,
+        standard_movie_format="{Movie Title} ({Release Year}) {Quality Full} {MediaInfo VideoCodec} "
+        "{MediaInfo AudioCodec} {MediaInfo AudioChannels} {[MediaInfo VideoDynamicRangeType]}")})
     source = make_movie(home.downloads / "Big.Buck.Bunny.2008.2160p.UHD.BluRay.x265-GRP.mkv", 1, "3840x2160",
                         video_codec="hevc", hdr10=True, audio_codec="eac3", audio_channels=6)
     home.completed(home.add_movie(), "Big.Buck.Bunny.2008.2160p.UHD.BluRay.x265-GRP", source)
@@ -64,3 +71,35 @@ def test_media_info_tokens_in_the_name(home: Home, make_movie: Callable[..., Pat
     # 2160p is not in the HD-1080p profile but it was grabbed: the import files it under its real quality.
     name = Path(str(report.imported[0]["file"])).name
     assert name == "Big Buck Bunny (2008) Bluray-2160p x265 EAC3 5.1 [HDR10].mkv"
+
+
+# Another process writing the library: it fails at once with DuckDB's lock error while any process holds the file.
+WRITER = "import duckdb, sys; c = duckdb.connect(sys.argv[1]); c.execute('CHECKPOINT'); c.close()"
+
+
+@pytest.mark.parametrize("mode", ["copy", "hardlink"])
+def test_the_library_is_closed_while_files_are_placed(home: Home, make_movie: Callable[..., Path],
+                                                      monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    """A 50 GB remux copied to a slow disk must not lock every other process out: while the movie file and its
+    extras are written, another process can open the library for writing."""
+    home.config = home.config.model_copy(update={"importing": home.config.importing.model_copy(update={"mode": mode})})
+    folder = home.downloads / RELEASE
+    make_movie(folder / f"{RELEASE}.mkv", 1, "1920x1080")
+    (folder / f"{RELEASE}.nfo").write_text("nfo")
+    home.completed(home.add_movie(), RELEASE, folder)
+    probes: list[tuple[str, int, str]] = []
+
+    def probing(original: Callable[..., object], step: str) -> Callable[..., object]:
+        def probe(*args: object, **kwargs: object) -> object:
+            other = subprocess.run([sys.executable, "-c", WRITER, str(home.config.database)],
+                                   capture_output=True, text=True, timeout=120, check=False)
+            probes.append((step, other.returncode, other.stderr.strip()[-200:]))
+            return original(*args, **kwargs)
+        return probe
+
+    monkeypatch.setattr(operations, "write_partial", probing(operations.write_partial, "movie file"))
+    monkeypatch.setattr(operations, "link_or_copy", probing(operations.link_or_copy, "extra file"))
+    report = home.run()
+
+    assert len(report.imported) == 1 and report.blocked == []
+    assert probes == [("movie file", 0, ""), ("extra file", 0, "")]

@@ -48,9 +48,11 @@ def test_upgrade_recycles_the_old_file_and_says_what_replaced_what(home: Home, m
     assert event.data["recycled_to"] == str(recycled)
     with home.store.open() as library:
         assert [f.quality for f in library.files.all()] == ["Bluray-1080p"]
-        # retention: nothing goes before 7 days, then the recycled file is deleted
-        assert cleanup_recycle_bin(library, 7, NOW + timedelta(days=6)).removed == []
-        assert cleanup_recycle_bin(library, 7, NOW + timedelta(days=8)).removed == [str(recycled)]
+    # retention: nothing goes before 7 days, then the recycled file is deleted
+    assert cleanup_recycle_bin(home.store, 7, NOW + timedelta(days=6)).removed == []
+    assert cleanup_recycle_bin(home.store, 7, NOW + timedelta(days=8)).removed == [str(recycled)]
+    with home.store.open() as library:
+        assert library.recycle_bin.all() == []
     assert not recycled.exists() and old.exists(), "only the recycled link goes; the download is untouched"
 
 
@@ -249,8 +251,7 @@ def test_manual_import_in_process_names_the_rejection(home: Home, make_movie: Ca
     home.add_movie()
     folder = home.downloads / RELEASE
     make_movie(folder / "Sample" / "sample.mkv", 1, "1920x1080")
-    with home.store.open() as library:
-        outcome = manual_import(library, home.config, folder, NOW)
+    outcome = manual_import(home.config, folder, NOW)
     assert str(outcome) == "Sample: sample.mkv is named as a sample"
 
 

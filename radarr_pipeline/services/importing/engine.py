@@ -21,12 +21,12 @@ from radarr_pipeline.importing.transfer import TransferError
 from radarr_pipeline.models import DownloadState, HistoryEvent, TrackedDownload, Variant
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.configured import load_formats, quality_profiles
-from radarr_pipeline.services.importing.operations import advance, record_imports, undo
+from radarr_pipeline.services.importing.operations import advance, finish_files, record_imports, undo
 from radarr_pipeline.services.importing.plan import ImportPlan, ImportSource, PlanContext, plan_import
 from radarr_pipeline.services.importing.recovery import recover_interrupted
 from radarr_pipeline.services.importing.recycle import cleanup_recycle_bin
 from radarr_pipeline.store import Library, LibraryStore
-from radarr_pipeline.store.import_journal import JournalEntry, commit_now
+from radarr_pipeline.store.import_journal import JournalEntry
 
 
 class ImportBlocked(Exception):
@@ -85,38 +85,46 @@ def _source_for(download: TrackedDownload) -> ImportSource:
                         download_pk=download.id, seeded_by_torrent=True)
 
 
-def execute_plans(
-    library: Library, config: AppConfig, plans: list[ImportPlan], now: datetime, report: ImportReport,
-    on_failure: Callable[[ImportPlan, str], None] | None = None,
-) -> list[ImportPlan]:
-    """Journal, file operations, records: the crash-safe part. Returns the plans that were imported.
-
-    The journal rows are written in one statement and committed before any file is touched; the records of every
-    import (and the closing of its journal row) are written in bulk and committed together at the end."""
+def journal(library: Library, plans: list[ImportPlan], now: datetime) -> list[tuple[ImportPlan, JournalEntry]]:
+    """Each plan's journal row, written in the planning unit of work: committed when it closes, before any file
+    is touched."""
     if not plans:
         return []
     entries = library.import_journal.add_many([plan.journal_write() for plan in plans], now)
-    commit_now(library.conn)
+    return list(zip(plans, entries, strict=True))
+
+
+def execute_plans(
+    store: LibraryStore, config: AppConfig, journaled: list[tuple[ImportPlan, JournalEntry]], now: datetime,
+    report: ImportReport, on_failure: Callable[[Library, ImportPlan, str], None] | None = None,
+) -> list[ImportPlan]:
+    """File operations, then records: the crash-safe part. Returns the plans that were imported.
+
+    The journal is committed; the files are linked, copied or renamed with the library closed (a 50 GB copy to
+    a slow disk locks no one out); then every record is written in one unit of work."""
+    if not journaled:
+        return []
     crash_point("journaled")
     allow_hardlink = config.importing.mode != "copy"
     placed: list[tuple[ImportPlan, JournalEntry]] = []
-    closed: list[int] = []
-    for plan, entry in zip(plans, entries, strict=True):
+    failures: list[tuple[ImportPlan, JournalEntry, str]] = []
+    for plan, entry in journaled:
         try:
             advance(entry)
             placed.append((plan, entry))
         except (TransferError, OSError) as exc:
             undo(entry)
-            closed.append(entry.id)
-            reason = str(exc)
+            failures.append((plan, entry, str(exc)))
+    finished = finish_files([entry for _plan, entry in placed], allow_hardlink=allow_hardlink)
+    with store.open() as library:
+        library.import_journal.close_many([entry.id for _plan, entry, _reason in failures])
+        for plan, _entry, reason in failures:
             if on_failure is not None:
-                on_failure(plan, reason)
+                on_failure(library, plan, reason)
             report.blocked.append({"download": plan.origin.title, "reason": reason})
-    library.import_journal.close_many(closed)
-    report.imported += record_imports(library, [entry for _plan, entry in placed], now, allow_hardlink=allow_hardlink)
-    done = [plan for plan, _entry in placed]
-    commit_now(library.conn)
+        report.imported += record_imports(library, finished, now)
     crash_point("recorded")
+    done = [plan for plan, _entry in placed]
     for plan in done:
         if plan.mode == "move" and not plan.origin.seeded_by_torrent:
             Path(plan.source).unlink(missing_ok=True)
@@ -137,13 +145,13 @@ def _main_video(content_path: str | None, extensions: set[str]) -> Path | None:
     return videos[0] if videos else None
 
 
-def import_completed(library: Library, config: AppConfig, now: datetime) -> ImportReport:
-    """Import every completed download; one that cannot be imported is blocked (or waits) with its reason.
+def plan_completed(library: Library, config: AppConfig, now: datetime,
+                   report: ImportReport) -> tuple[list[ImportPlan], dict[int, TrackedDownload]]:
+    """Every completed download planned, or rejected with its reason (written at once); the plans, and the
+    download each plan is for.
 
     The run's facts are read at once (downloads, their variants and movies, the files recorded for them, the
     MediaInfo of their videos) and its records written in bulk; each download still goes through every rule."""
-    report = ImportReport()
-    report.recovered = recover_interrupted(library, now, allow_hardlink=config.importing.mode != "copy")
     profiles = quality_profiles(config)
     ctx = PlanContext(library, config, profiles, now, formats=load_formats(config, profiles))
     downloads = library.downloads.in_states(DownloadState.COMPLETED)
@@ -168,12 +176,27 @@ def import_completed(library: Library, config: AppConfig, now: datetime) -> Impo
             _reject(verdicts, download, variant, outcome, report)
     ctx.flush()
     verdicts.write(library, now)
+    return plans, by_plan
 
-    def failed(plan: ImportPlan, reason: str) -> None:  # rare: written at once, committed with the imports
+
+def import_downloads(config: AppConfig, now: datetime) -> ImportReport:
+    """The imported_files workflow: import every completed download; one that cannot be imported is blocked (or
+    waits) with its reason.
+
+    Units of work: recovery (its own), planning and journaling, the file operations with the library closed,
+    the records; then the recycle bin's retention."""
+    store = LibraryStore(config.database)
+    report = ImportReport()
+    report.recovered = recover_interrupted(store, now, allow_hardlink=config.importing.mode != "copy")
+    with store.open() as library:
+        plans, by_plan = plan_completed(library, config, now, report)
+        journaled = journal(library, plans, now)
+
+    def failed(library: Library, plan: ImportPlan, reason: str) -> None:  # rare: recorded with the imports
         block(library, by_plan[id(plan)], reason, now, "transfer")
 
-    execute_plans(library, config, plans, now, report, failed)
-    report.recycled_removed = len(cleanup_recycle_bin(library, config.importing.recycle_bin_cleanup_days, now).removed)
+    execute_plans(store, config, journaled, now, report, failed)
+    report.recycled_removed = len(cleanup_recycle_bin(store, config.importing.recycle_bin_cleanup_days, now).removed)
     return report
 
 
@@ -189,8 +212,3 @@ def _reject(verdicts: _Verdicts, download: TrackedDownload, variant: Variant, re
         verdicts.block(download, variant, rejection.message, rejection.rule)
         report.blocked.append({"download": download.title, "reason": rejection.message})
 
-
-def import_downloads(config: AppConfig, now: datetime) -> ImportReport:
-    """The imported_files workflow over the configured library."""
-    with LibraryStore(config.database).open() as library:
-        return import_completed(library, config, now)

@@ -11,11 +11,11 @@ from radarr_pipeline.importing.decisions import ImportRejection
 from radarr_pipeline.models import Movie, Variant
 from radarr_pipeline.parsing import clean_movie_title, parse_release_title
 from radarr_pipeline.services.configured import load_formats, quality_profiles
-from radarr_pipeline.services.importing.engine import ImportReport, execute_plans
+from radarr_pipeline.services.importing.engine import ImportReport, execute_plans, journal
 from radarr_pipeline.services.importing.plan import ImportPlan, ImportSource, PlanContext, plan_import
 from radarr_pipeline.services.importing.recovery import recover_interrupted
 from radarr_pipeline.services.importing.scan import identify_folder
-from radarr_pipeline.store import Library
+from radarr_pipeline.store import Library, LibraryStore
 
 
 class ManualImportError(ValueError):
@@ -53,21 +53,25 @@ def find_movie(library: Library, path: Path, movie_id: int | None) -> tuple[Movi
 
 
 def manual_import(
-    library: Library, config: AppConfig, path: Path, now: datetime, *, movie_id: int | None = None,
-    mode: str | None = None,
+    config: AppConfig, path: Path, now: datetime, *, movie_id: int | None = None, mode: str | None = None,
 ) -> ManualImportResult | ImportRejection:
-    """Import ``path`` for the movie; move is allowed here (nothing seeds a folder given by hand)."""
+    """Import ``path`` for the movie; move is allowed here (nothing seeds a folder given by hand). The same units
+    of work as a download's import: recovery, planning and journaling, files with the library closed, records."""
     if mode is not None:
         config = config.model_copy(update={"importing": config.importing.model_copy(update={"mode": mode})})
+    store = LibraryStore(config.database)
     report = ImportReport()
-    report.recovered = recover_interrupted(library, now)
-    movie, variant = find_movie(library, path, movie_id)
+    report.recovered = recover_interrupted(store, now)
     profiles = quality_profiles(config)
-    ctx = PlanContext(library, config, profiles, now, formats=load_formats(config, profiles))
-    source = ImportSource(content_path=str(path.absolute()), title=path.name if path.is_dir() else path.stem,
-                          seeded_by_torrent=False)
-    plan = plan_import(ctx, movie, variant, source)
-    if not isinstance(plan, ImportPlan):
-        return plan
-    execute_plans(library, config, [plan], now, report)
+    formats = load_formats(config, profiles)
+    with store.open() as library:
+        movie, variant = find_movie(library, path, movie_id)
+        ctx = PlanContext(library, config, profiles, now, formats=formats)
+        source = ImportSource(content_path=str(path.absolute()), title=path.name if path.is_dir() else path.stem,
+                              seeded_by_torrent=False)
+        plan = plan_import(ctx, movie, variant, source)
+        if not isinstance(plan, ImportPlan):
+            return plan
+        journaled = journal(library, [plan], now)
+    execute_plans(store, config, journaled, now, report)
     return ManualImportResult(report, movie)

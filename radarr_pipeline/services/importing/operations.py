@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -150,20 +151,38 @@ def undo(entry: JournalEntry) -> None:
     Path(entry.partial_path).unlink(missing_ok=True)
 
 
-def record_import(library: Library, entry: JournalEntry, now: datetime, *, allow_hardlink: bool = True) -> dict:
-    """The file is in place: extras, movie file row, recycle bin row, history, download state; journal closed."""
-    return record_imports(library, [entry], now, allow_hardlink=allow_hardlink)[0]
+@dataclass(frozen=True)
+class Finished:
+    """An import whose movie file is in place, with what the disk says about it: ready to be recorded."""
+
+    entry: JournalEntry
+    extras: list[ExtraPlan]
+    extras_failed: list[str]
+    size: int
+    inode: int
+    recycled: str | None  # where the replaced file is in the recycle bin, if it is there
 
 
-def record_imports(
-    library: Library, entries: list[JournalEntry], now: datetime, *, allow_hardlink: bool = True
-) -> list[dict]:
-    """:func:`record_import` for many entries whose files are in place: the extras placed file by file, then
-    every row (movie files, extra files, recycle bin, download states, history, journal closed) written in bulk,
-    in the caller's transaction. One report row per entry, in order."""
-    if not entries:
+def finish_files(entries: list[JournalEntry], *, allow_hardlink: bool = True) -> list[Finished]:
+    """The file side of finishing imports whose movie files are in place: extras placed beside each (partial +
+    rename), the final file examined. Runs with the library closed."""
+    finished: list[Finished] = []
+    for entry in entries:
+        extras = [ExtraPlan(**extra) for extra in entry.record.get("extras", [])]
+        placed, failed = place_extras(extras, allow_hardlink=allow_hardlink)
+        stat = Path(entry.final_path).stat()
+        recycled = entry.recycle_path if entry.recycle_path and Path(entry.recycle_path).exists() else None
+        finished.append(Finished(entry, placed, failed, stat.st_size, stat.st_ino, recycled))
+    return finished
+
+
+def record_imports(library: Library, finished: list[Finished], now: datetime) -> list[dict]:
+    """Every row of finished imports written in bulk (movie files, extra files, recycle bin, download states,
+    history, group reputation) and their journal rows closed, in the caller's unit of work. One report row per
+    import, in order."""
+    if not finished:
         return []
-    variants = library.movies.variants_many([entry.variant_id for entry in entries])
+    variants = library.movies.variants_many([f.entry.variant_id for f in finished])
     old_extras = library.extra_files.for_variants(list(variants))
     files: list[dict] = []
     extra_rows: list[tuple[int, str, str, str | None]] = []
@@ -171,42 +190,34 @@ def record_imports(
     recycled_rows: list[tuple[str, str, int | None]] = []
     download_updates: list[tuple[int, DownloadState, str | None]] = []
     events: list[HistoryEvent] = []
-    outcomes: list[tuple[str | None, str | None]] = []
     report: list[dict] = []
-    for entry in entries:
-        data = entry.record
-        final = Path(entry.final_path)
-        extras = [ExtraPlan(**extra) for extra in data.get("extras", [])]
-        placed, failed = place_extras(extras, allow_hardlink=allow_hardlink)
+    for done in finished:
+        entry, data, placed = done.entry, done.entry.record, done.extras
         variant = variants[entry.variant_id]
-        final_stat = final.stat()
-        actual_mode = "hardlink" if final_stat.st_ino == entry.source_inode else "copy"
-        if entry.mode == "move":
-            actual_mode = "move"
+        actual_mode = "move" if entry.mode == "move" else ("hardlink" if done.inode == entry.source_inode else "copy")
         placed_paths = {e.destination for e in placed}
         forgotten += [old.path for old in old_extras.get(variant.id, []) if old.path not in placed_paths]
         files.append(dict(
-            variant_id=variant.id, path=str(final), size=final_stat.st_size, quality=data["quality"],
+            variant_id=variant.id, path=entry.final_path, size=done.size, quality=data["quality"],
             import_mode=actual_mode, release_group=data.get("release_group"), edition=data.get("edition"),
             scene_name=data.get("scene_name"), download_id=entry.download_id, revision=int(data.get("revision") or 1),
             media_info=data.get("media_info"), runtime_seconds=data.get("runtime_seconds"), source_path=entry.source,
         ))
         extra_rows += [(variant.id, extra.destination, extra.kind, extra.language) for extra in placed]
-        recycled = entry.recycle_path if entry.recycle_path and Path(entry.recycle_path).exists() else None
-        if recycled and entry.replaced_path:
-            recycled_rows.append((entry.replaced_path, recycled, variant.id))
+        if done.recycled and entry.replaced_path:
+            recycled_rows.append((entry.replaced_path, done.recycled, variant.id))
         if entry.download_pk is not None:
             download_updates.append((entry.download_pk, DownloadState.IMPORTED, None))
         events.append(HistoryEvent(
             event="imported", movie_id=variant.movie_id, variant_id=variant.id, source_title=data.get("scene_name"),
             download_id=entry.download_id, quality=data.get("quality_full") or data["quality"],
-            data={"source": entry.source, "path": str(final), "mode": actual_mode,
+            data={"source": entry.source, "path": entry.final_path, "mode": actual_mode,
                   "replaced": data.get("replaced"), "replaced_quality": data.get("replaced_quality"),
-                  "recycled_to": recycled, "extras": [e.destination for e in placed],
-                  "extras_failed": failed},
+                  "recycled_to": done.recycled, "extras": [e.destination for e in placed],
+                  "extras_failed": done.extras_failed},
         ))
-        outcomes.append((data.get("release_group"), entry.download_id))
-        report.append({"movie": data.get("movie", ""), "file": str(final), "mode": actual_mode,
+        record_outcome(library.conn, data.get("release_group"), "imported", now, evidence_id=entry.download_id)
+        report.append({"movie": data.get("movie", ""), "file": entry.final_path, "mode": actual_mode,
                        "quality": data.get("quality_full") or data["quality"],
                        "replaced": data.get("replaced") or "", "extras": len(placed)})
     library.extra_files.forget_many(forgotten)
@@ -215,7 +226,5 @@ def record_imports(
     library.recycle_bin.add_many(recycled_rows, now)
     library.downloads.update_many(download_updates, now)
     library.history.add_many(events, now)
-    for release_group, evidence_id in outcomes:
-        record_outcome(library.conn, release_group, "imported", now, evidence_id=evidence_id)
-    library.import_journal.close_many([entry.id for entry in entries])
+    library.import_journal.close_many([f.entry.id for f in finished])
     return report

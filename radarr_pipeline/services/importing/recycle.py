@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from radarr_pipeline.store import Library
+from radarr_pipeline.store import LibraryStore
 
 
 def recycle_bin_for(configured: Path | None, root_folder: str) -> Path:
@@ -44,19 +44,27 @@ class CleanupResult:
     failed: list[str]
 
 
-def cleanup_recycle_bin(library: Library, retention_days: int, now: datetime) -> CleanupResult:
-    """Delete recycled files older than ``retention_days`` (0: keep them forever)."""
+def cleanup_recycle_bin(store: LibraryStore, retention_days: int, now: datetime) -> CleanupResult:
+    """Delete recycled files older than ``retention_days`` (0: keep them forever); the library is closed while
+    the files are deleted."""
     removed: list[str] = []
     failed: list[str] = []
     if retention_days <= 0:
         return CleanupResult(removed, failed)
-    for entry in library.recycle_bin.older_than(now - timedelta(days=retention_days)):
+    with store.open() as library:
+        due = library.recycle_bin.older_than(now - timedelta(days=retention_days))
+    gone: list[int] = []
+    for entry in due:
         path = Path(entry.recycled_path)
         try:
             path.unlink(missing_ok=True)
         except OSError as exc:
             failed.append(f"{path}: {exc.strerror or exc}")
             continue
-        library.recycle_bin.remove(entry.id)
+        gone.append(entry.id)
         removed.append(str(path))
+    if gone:
+        with store.open() as library:
+            for entry_id in gone:
+                library.recycle_bin.remove(entry_id)
     return CleanupResult(removed, failed)
