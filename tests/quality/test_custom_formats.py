@@ -23,7 +23,7 @@ from radarr_pipeline.quality.custom_formats import (
 )
 from radarr_pipeline.quality.profiles import build_quality_profile
 
-TRASH_CF = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "trash" / "radarr" / "cf"
+TRASH_CF = Path(__file__).resolve().parents[1] / "data" / "trash" / "cf"
 
 
 def spec(implementation: str, negate: bool = False, required: bool = False, **fields: object) -> dict:
