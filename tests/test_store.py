@@ -1,7 +1,6 @@
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from radarr_pipeline.models import DownloadState, HistoryEvent, IndexerRelease
@@ -95,4 +94,3 @@ def test_locked_database_gives_a_clear_error(store: LibraryStore, tmp_path: Path
     finally:
         holder.kill()
         holder.wait()
-    assert duckdb.__version__
