@@ -35,7 +35,7 @@ from radarr_pipeline.quality.profiles import build_quality_profile
 from radarr_pipeline.services.scoring import parse_new_titles, score_candidates
 from radarr_pipeline.store import LibraryStore
 
-TRASH_CF = Path("/work/shared/conformance/trash/radarr/cf")
+TRASH_CF = Path(__file__).resolve().parents[1] / "tests" / "data" / "trash" / "cf"
 WORDS = ("dark", "night", "rising", "return", "king", "lost", "city", "river", "house", "star", "empire", "blade",
          "runner", "alien", "matrix", "heat", "jaws", "vertigo", "psycho", "memento", "arrival", "gravity", "drive",
          "sicario", "oldboy", "parasite", "coco", "frozen", "moana", "brave", "shrek", "rocky", "rambo", "predator",
@@ -62,6 +62,8 @@ def _movie_title(rng: random.Random, serial: int) -> str:
 
 def load_formats(count: int, seed: int) -> tuple[list[CustomFormat], dict[str, int]]:
     files = sorted(TRASH_CF.glob("*.json"))
+    if not files:
+        raise SystemExit(f"TRaSH custom formats missing at {TRASH_CF}")
     random.Random(seed).shuffle(files)
     formats: list[CustomFormat] = []
     scores: dict[str, int] = {}

@@ -1,15 +1,15 @@
-"""Run Radarr's conformance cases (../shared/conformance/radarr/*.jsonl) and report the pass rate per file.
+"""Run Radarr's conformance cases (tests/data/radarr/*.jsonl) and report the pass rate per file.
 
     python -m radarr_pipeline.conformance [--conformance-dir PATH] [-v]
 
 One loop for every file: record -> adapter -> actual values -> compare each key present in ``expected``.
-Naming and slug cases go to ``radarr_pipeline.naming.conformance.CASE_FUNCTIONS`` when that module exists.
+Parser cases go to ``radarr_pipeline.parsing.conformance``, naming and slug cases to
+``radarr_pipeline.naming.conformance``. The data is vendored in the repository (see tests/data/radarr/SOURCE.md).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from radarr_pipeline.naming.conformance import CASE_FUNCTIONS as NAMING_CASE_FUNCTIONS
+from radarr_pipeline.parsing.conformance import CASE_FUNCTIONS as PARSING_CASE_FUNCTIONS
+from radarr_pipeline.parsing.normalize import clean_movie_title
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CONFORMANCE_DIR = REPO_ROOT.parent / "shared" / "conformance" / "radarr"
-NAMING_MODULE = "radarr_pipeline.naming.conformance"
-NAMING_FUNCTIONS = frozenset({"build_file_name", "get_movie_folder", "clean_file_name", "to_url_slug"})
+DEFAULT_CONFORMANCE_DIR = REPO_ROOT / "tests" / "data" / "radarr"
 
 Record = dict[str, Any]
 Adapter = Callable[[Record], Record]
+ADAPTERS: dict[str, Adapter] = {**PARSING_CASE_FUNCTIONS, **NAMING_CASE_FUNCTIONS}
 
 
 @dataclass(frozen=True)
@@ -39,12 +42,6 @@ class CaseResult:
         return not self.failure
 
 
-def _clean(value: str) -> str:
-    from radarr_pipeline.parsing.normalize import clean_movie_title
-
-    return clean_movie_title(value)
-
-
 def key_matches(key: str, expected: Any, actual: Any) -> bool:
     """Whether an actual value satisfies one asserted key (set-like keys compare as the C# tests do)."""
     if key == "languages_contains":
@@ -54,7 +51,7 @@ def key_matches(key: str, expected: Any, actual: Any) -> bool:
     if key == "languages_count":
         return isinstance(actual, list) and len(actual) == expected
     if key == "movie_title_clean_match":
-        return isinstance(actual, str) and _clean(actual) == _clean(expected)
+        return isinstance(actual, str) and clean_movie_title(actual) == clean_movie_title(expected)
     if key == "found" and expected is False:
         return actual is False
     return actual == expected
@@ -72,19 +69,6 @@ def compare(expected: Record, actual: Record) -> str:
     return "; ".join(problems)
 
 
-def load_adapters() -> tuple[dict[str, Adapter], str]:
-    """Our adapters plus the naming module's; the second value explains a missing naming module."""
-    from radarr_pipeline.parsing.conformance import CASE_FUNCTIONS
-
-    adapters: dict[str, Adapter] = dict(CASE_FUNCTIONS)
-    try:
-        naming = importlib.import_module(NAMING_MODULE)
-    except ImportError:
-        return adapters, "naming module missing"
-    adapters.update(getattr(naming, "CASE_FUNCTIONS", {}))
-    return adapters, ""
-
-
 def read_records(path: Path) -> Iterable[tuple[int, Record]]:
     with path.open(encoding="utf-8") as handle:
         for line_number, line in enumerate(handle, start=1):
@@ -92,12 +76,10 @@ def read_records(path: Path) -> Iterable[tuple[int, Record]]:
                 yield line_number, json.loads(line)
 
 
-def run_case(record: Record, adapters: dict[str, Adapter], naming_problem: str) -> str:
+def run_case(record: Record, adapters: dict[str, Adapter] = ADAPTERS) -> str:
     function = record["function"]
     adapter = adapters.get(function)
     if adapter is None:
-        if function in NAMING_FUNCTIONS and naming_problem:
-            return naming_problem
         return f"no adapter for function {function!r}"
     try:
         actual = adapter(record)
@@ -106,11 +88,11 @@ def run_case(record: Record, adapters: dict[str, Adapter], naming_problem: str) 
     return compare(record["expected"], actual)
 
 
-def run_file(path: Path, adapters: dict[str, Adapter], naming_problem: str) -> list[CaseResult]:
+def run_file(path: Path, adapters: dict[str, Adapter] = ADAPTERS) -> list[CaseResult]:
     results = []
     for line_number, record in read_records(path):
         subject = record.get("title", record.get("input"))
-        failure = run_case(record, adapters, naming_problem)
+        failure = run_case(record, adapters)
         results.append(CaseResult(f"{path.name}:{line_number}", json.dumps(subject, ensure_ascii=False), failure))
     return results
 
@@ -118,7 +100,7 @@ def run_file(path: Path, adapters: dict[str, Adapter], naming_problem: str) -> l
 def conformance_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         raise FileNotFoundError(
-            f"conformance data not found at {directory} (expected ../shared/conformance/radarr beside the repo)"
+            f"conformance data not found at {directory} (the repository keeps it in tests/data/radarr)"
         )
     files = sorted(directory.glob("*.jsonl"))
     if not files:
@@ -127,8 +109,13 @@ def conformance_files(directory: Path) -> list[Path]:
 
 
 def run_all(directory: Path = DEFAULT_CONFORMANCE_DIR) -> dict[str, list[CaseResult]]:
-    adapters, naming_problem = load_adapters()
-    return {path.name: run_file(path, adapters, naming_problem) for path in conformance_files(directory)}
+    return {path.name: run_file(path) for path in conformance_files(directory)}
+
+
+def pass_rate_line(name: str, passed: int, total: int) -> str:
+    """One report line; a file with no cases reads 0/0 and 'no cases' instead of dividing by zero."""
+    rate = f"{100.0 * passed / total:6.1f}%" if total else "no cases"
+    return f"{name:<26} {passed:>4}/{total:<4} {rate}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,12 +133,12 @@ def main(argv: list[str] | None = None) -> int:
         passed = sum(case.passed for case in cases)
         total_passed += passed
         total += len(cases)
-        print(f"{name:<26} {passed:>4}/{len(cases):<4} {100.0 * passed / len(cases):6.1f}%")
+        print(pass_rate_line(name, passed, len(cases)))
         if args.verbose:
             for case in cases:
                 if not case.passed:
                     print(f"    FAIL {case.case_id} {case.subject}\n         {case.failure}")
-    print(f"{'total':<26} {total_passed:>4}/{total:<4} {100.0 * total_passed / max(total, 1):6.1f}%")
+    print(pass_rate_line("total", total_passed, total))
     return 0
 
 

@@ -1,7 +1,6 @@
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from radarr_pipeline.models import DownloadState, HistoryEvent, IndexerRelease
@@ -83,16 +82,14 @@ def test_locked_database_gives_a_clear_error(store: LibraryStore, tmp_path: Path
 
     with store.open():
         pass
-    holder = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(store.path)!r}); print('ok', flush=True); "
          "time.sleep(30)"],
         stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
-        with pytest.raises(StoreError, match=r"cannot open library database .*lock"), store.open():
-            pass
-    finally:
-        holder.kill()
-        holder.wait()
-    assert duckdb.__version__
+    ) as holder:  # the with-block closes the pipe and waits for the killed holder
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+            with pytest.raises(StoreError, match=r"cannot open library database .*lock"), store.open():
+                pass
+        finally:
+            holder.kill()

@@ -1,6 +1,6 @@
-"""Every case of ../shared/conformance/radarr/*.jsonl must pass, except the listed known failures.
+"""Every case of tests/data/radarr/*.jsonl must pass, except the listed known failures.
 
-The data is read from the repository's sibling folder; its absence is a failure, not a skip.
+The data is vendored in the repository (tests/data/radarr/SOURCE.md); its absence is a failure, not a skip.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from radarr_pipeline.conformance import DEFAULT_CONFORMANCE_DIR, CaseResult, compare, run_all
+from radarr_pipeline.conformance import DEFAULT_CONFORMANCE_DIR, CaseResult, compare, main, run_all
 
 KNOWN_FAILURES_FILE = Path(__file__).with_name("known_failures.json")
 TARGET_PASS_RATE = 0.99
@@ -22,10 +22,12 @@ def _known_failures() -> dict[str, dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def results() -> dict[str, list[CaseResult]]:
-    assert DEFAULT_CONFORMANCE_DIR.is_dir(), (
-        f"conformance data missing: expected {DEFAULT_CONFORMANCE_DIR} (../shared/conformance/radarr beside the repo)"
-    )
     return run_all(DEFAULT_CONFORMANCE_DIR)
+
+
+def test_the_default_directory_is_the_vendored_copy() -> None:
+    assert Path(__file__).resolve().parents[1] / "data" / "radarr" == DEFAULT_CONFORMANCE_DIR
+    assert (DEFAULT_CONFORMANCE_DIR / "SOURCE.md").is_file()
 
 
 def test_every_conformance_file_is_run(results: dict[str, list[CaseResult]]) -> None:
@@ -80,3 +82,22 @@ def test_comparison_rules_detect_mismatches() -> None:
     assert compare({"release_group": None}, {"release_group": "LOL"})
     assert compare({"parsed": False}, {"parsed": True})
     assert not compare({"found": False, "language": "x"}, {"found": False, "language": None})
+
+
+def test_an_empty_case_file_is_reported_not_crashed_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "one.jsonl").write_text(
+        json.dumps({"title": "Movie.2019.1080p.BluRay.x264-GRP", "function": "parse_release_group",
+                    "expected": {"release_group": "GRP"}}) + "\n",
+        encoding="utf-8",
+    )
+    assert main(["--conformance-dir", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["empty.jsonl", "0/0", "no", "cases"]
+    assert lines[1].split() == ["one.jsonl", "1/1", "100.0%"]
+    assert lines[2].split() == ["total", "1/1", "100.0%"]
+
+
+def test_a_missing_directory_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--conformance-dir", str(tmp_path / "absent")]) == 2
+    assert "conformance data not found" in capsys.readouterr().err

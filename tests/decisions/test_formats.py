@@ -15,7 +15,7 @@ from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.quality.custom_formats import ReleaseFacts, custom_format_from_dict, load_custom_format
 from radarr_pipeline.quality.dotnet_regex import compile_dotnet_regex
 
-TRASH = Path("/work/shared/conformance/trash/radarr/cf")
+TRASH = Path(__file__).resolve().parents[1] / "data" / "trash" / "cf"
 TITLES = [
     "Heat.1995.1080p.BluRay.x264-CtrlHD", "Heat.1995.2160p.UHD.BluRay.REMUX.HDR.HEVC.TrueHD.Atmos.7.1-FraMeSToR",
     "The.Matrix.1999.1080p.AMZN.WEB-DL.DDP5.1.H.264-NTb", "Movie.2020.720p.HDTV.x264.PROPER-DIMENSION",
@@ -29,9 +29,8 @@ TITLES = [
 
 @pytest.fixture(scope="module")
 def trash_formats():
-    if not TRASH.is_dir():
-        pytest.skip("TRaSH Guides data not present")
     files = sorted(TRASH.glob("*.json"))
+    assert files, f"TRaSH Guides data missing at {TRASH}"
     random.Random(5).shuffle(files)
     loaded = []
     for path in files:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from datetime import UTC, date, datetime
 
 import numpy as np
@@ -140,8 +141,16 @@ def test_every_rule_accepts_a_plain_good_release(rule: rules.Rule) -> None:
     assert rule.check(frame({}), ctx()).rows.tolist() == []
 
 
-def test_rules_are_named_and_typed() -> None:
+def test_every_rule_function_is_registered_once_under_its_own_name() -> None:
+    """A rule written in rules.py but left out of RULES would never run; one listed twice would run twice."""
+    defined = {
+        name for name, value in vars(rules).items()
+        if inspect.isfunction(value) and value.__module__ == rules.__name__ and not name.startswith("_")
+        and value.__annotations__.get("return") == "Rejections"
+    }
     names = [r.name for r in rules.RULES]
-    assert len(names) == len(set(names)) == 26
+    assert sorted(names) == sorted(defined)
+    assert all(r.name == r.check.__name__ for r in rules.RULES)
     assert {r.name for r in rules.TEMPORARY_RULES} == {"minimum_age", "delay_profile"}
+    assert all(r.kind is rules.RejectionType.PERMANENT for r in rules.PERMANENT_RULES)
     assert all(isinstance(r.check(frame({}), ctx()).rows, np.ndarray) for r in rules.RULES)

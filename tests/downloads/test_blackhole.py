@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
-import torf
 
 from radarr_pipeline.download_clients import BlackholeClient, DownloadClientError, DownloadStatus
 from radarr_pipeline.download_clients.blackhole import safe_name, untracked_id
@@ -19,19 +19,26 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
     return watch, done
 
 
-def torrent_bytes(tmp_path: Path, name: str) -> tuple[bytes, str]:
-    content = tmp_path / "src" / name
-    content.mkdir(parents=True)
-    (content / f"{name}.mkv").write_bytes(b"x" * 40_000)
-    torrent = torf.Torrent(path=content)
-    torrent.generate()
-    return torrent.dump(), str(torrent.infohash).lower()
+def _string(value: str) -> bytes:
+    raw = value.encode()
+    return b"%d:%s" % (len(raw), raw)
 
 
-def test_a_grab_goes_to_the_watch_folder_and_is_imported_from_the_completed_folder(folders, tmp_path) -> None:
+def torrent_bytes(name: str) -> tuple[bytes, str]:
+    """A one-folder torrent written out by hand, and its infohash (SHA-1 of the bencoded info dictionary)."""
+    video = b"x" * 40_000
+    info = (b"d5:filesld6:lengthi%de4:pathl%seee" % (len(video), _string(f"{name}.mkv"))
+            + b"4:name" + _string(name)
+            + b"12:piece lengthi65536e6:pieces20:" + hashlib.sha1(video).digest() + b"e")
+    return b"d8:announce" + _string("http://127.0.0.1:6969/announce") + b"4:info" + info + b"e", hashlib.sha1(
+        info
+    ).hexdigest()
+
+
+def test_a_grab_goes_to_the_watch_folder_and_is_imported_from_the_completed_folder(folders) -> None:
     watch, done = folders
     client = BlackholeClient(watch, done, settle_seconds=0)
-    data, infohash = torrent_bytes(tmp_path, "Heat.1995.1080p.BluRay.x264-GRP")
+    data, infohash = torrent_bytes("Heat.1995.1080p.BluRay.x264-GRP")
     assert client.add_torrent(torrent=data) == infohash
     assert (watch / "Heat.1995.1080p.BluRay.x264-GRP.torrent").read_bytes() == data
     [queued] = client.downloads()

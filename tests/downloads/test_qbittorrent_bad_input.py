@@ -80,10 +80,8 @@ def test_a_client_that_answers_html_is_named_as_not_qbittorrent(html_url: str) -
 
 def test_a_client_that_hangs_times_out(hanging_url: str) -> None:
     client = QBittorrentClient(hanging_url, username="admin", password=SECRET, timeout_seconds=0.5)
-    began = time.monotonic()
     with pytest.raises(DownloadClientError, match=r"is unreachable \(timed out\)") as exc:
         client.downloads()
-    assert time.monotonic() - began < 5
     assert SECRET not in str(exc.value)
 
 

@@ -169,19 +169,20 @@ def test_kill_at_random_moments(tmp_path: Path, make_movie: Callable[..., Path],
         round_ = build_round(tmp_path, make_movie, big_file, "copy")
         rounds += 1
         for attempt in range(MAX_KILLS_PER_ROUND + 1):
-            child = subprocess.Popen([sys.executable, str(CHILD), str(round_.config_path)],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            time.sleep(rng.uniform(0.3, 2.0))
-            # On a loaded machine a run may never finish inside the window: the last attempt runs to the end.
-            if attempt < MAX_KILLS_PER_ROUND and child.poll() is None:
-                child.send_signal(signal.SIGKILL)
-                child.wait()
-                kills += 1
-                round_.check_nothing_lost()
-                continue
-            _out, err = child.communicate(timeout=120)
-            assert child.returncode == 0, err
-            break
+            # The with-block closes the child's pipes however the attempt ends.
+            with subprocess.Popen([sys.executable, str(CHILD), str(round_.config_path)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+                time.sleep(rng.uniform(0.3, 2.0))
+                # On a loaded machine a run may never finish inside the window: the last attempt runs to the end.
+                if attempt < MAX_KILLS_PER_ROUND and child.poll() is None:
+                    child.send_signal(signal.SIGKILL)
+                    child.wait()
+                    kills += 1
+                    round_.check_nothing_lost()
+                    continue
+                _out, err = child.communicate(timeout=120)
+                assert child.returncode == 0, err
+                break
         round_.check_finished()
     print(f"\nrandom kills: {kills} over {rounds} rounds")
     assert kills >= 6

@@ -103,14 +103,13 @@ CASES = [
 @pytest.mark.parametrize(("case", "reply", "error", "words"), CASES, ids=[c[0] for c in CASES])
 def test_each_bad_answer_is_a_clear_error(server: FeedServer, client, case, reply, error, words) -> None:
     server.route("/api", reply)
-    started = time.monotonic()
     with pytest.raises(error) as caught:
         build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss()
     message = str(caught.value)
     assert message.startswith(f"indexer 'Hostile' at 127.0.0.1:{server.port}/api: ")
     assert words in message
     assert KEY not in message
-    assert time.monotonic() - started < 10
+    assert len(server.seen("/api")) == 1, "a bad answer is not asked for again within one fetch"
 
 
 def test_bad_answers_are_recorded_and_nothing_is_stored(
@@ -148,10 +147,8 @@ def test_slow_server_times_out(server: FeedServer, client) -> None:
 
     server.route("/api", Reply(body=slow(), length=False))
     cfg = IndexerConfig(name="Slow", url=server.url, api_key_env="BAD_INPUT_KEY", timeout_seconds=0.5)
-    started = time.monotonic()
     with pytest.raises(IndexerNetworkError, match=r"no answer within 0\.5 s"):
         build_indexer(cfg, client=client, pacer=Pacer(0)).fetch_rss()
-    assert time.monotonic() - started < 2.5
 
 
 def test_redirect_to_a_login_page(server: FeedServer, client) -> None:

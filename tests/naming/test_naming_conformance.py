@@ -1,4 +1,4 @@
-"""Radarr's own naming and slug test cases (../shared/conformance/radarr), run against radarr_pipeline.naming.
+"""Radarr's own naming and slug test cases (tests/data/radarr), run against radarr_pipeline.naming.
 
 Every record must pass, except those listed in known_failures.json (each with a reason). A listed case
 that now passes fails the test too, so the list only ever shrinks.
@@ -15,8 +15,7 @@ import pytest
 
 from radarr_pipeline.naming.conformance import CASE_FUNCTIONS
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-CONFORMANCE_DIR = REPO_ROOT.parent / "shared" / "conformance" / "radarr"
+CONFORMANCE_DIR = Path(__file__).resolve().parents[1] / "data" / "radarr"
 CASE_FILES = ("naming.jsonl", "slug.jsonl")
 KNOWN_FAILURES_FILE = Path(__file__).with_name("known_failures.json")
 
@@ -37,7 +36,7 @@ def _load_cases() -> list[tuple[str, dict[str, Any]]]:
         path = CONFORMANCE_DIR / file_name
         if not path.is_file():
             # Not a skip: a missing suite must not pass silently.
-            raise FileNotFoundError(f"conformance data missing: {path} (expected beside the repository)")
+            raise FileNotFoundError(f"conformance data missing: {path} (vendored in tests/data/radarr)")
         for line_number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if line.strip():
                 cases.append((f"{file_name}:{line_number}", json.loads(line)))

@@ -14,12 +14,11 @@ from radarr_pipeline.quality.definitions import (
     default_quality_definitions,
 )
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "radarr" / "qualities.json"
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "radarr" / "qualities.json"
 
 
 def test_embedded_qualities_match_radarr_reference() -> None:
-    assert SHARED.is_file(), f"reference data missing at {SHARED}"
-    reference = json.loads(SHARED.read_text(encoding="utf-8"))["qualities"]
+    reference = json.loads(REFERENCE.read_text(encoding="utf-8"))["qualities"]
     assert [(q.id, q.name, q.source, q.resolution, q.modifier) for q in QUALITIES] == [
         (r["id"], r["name"], r["source"], r["resolution"], r["modifier"]) for r in reference
     ]
