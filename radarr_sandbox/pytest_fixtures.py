@@ -54,7 +54,7 @@ class QBittorrentPair(NamedTuple):
 
 def _require_binary(name: str) -> None:
     if shutil.which(name) is None:
-        message = f"{name} is not installed (see /work/shared/notes/real-components.md §1)"
+        message = f"{name} is not installed (scripts/bootstrap.sh installs it with apt-get)"
         if os.environ.get("RADARR_SANDBOX_REQUIRE") == "1":
             pytest.fail(message)
         pytest.skip(message)
