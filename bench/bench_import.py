@@ -24,7 +24,7 @@ from radarr_pipeline.config import parse_config
 from radarr_pipeline.models import DownloadState
 from radarr_pipeline.services.importing.engine import import_downloads
 from radarr_pipeline.services.importing.media import REFRESH_BATCH, refresh_media_info
-from radarr_pipeline.services.importing.scan import scan_library
+from radarr_pipeline.services.importing.scan import scan_root_folders
 from radarr_pipeline.store import LibraryStore
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -97,13 +97,11 @@ def bench_scan(count: int) -> tuple[float, float, float, float]:
                        stdout=subprocess.DEVNULL)
         baseline = time.perf_counter() - started
         started = time.perf_counter()
-        with LibraryStore(cfg.database).open() as library:
-            cold = scan_library(library, cfg, NOW)
+        cold = scan_root_folders(cfg, NOW)
         cold_s = time.perf_counter() - started
         assert cold.recorded == count, cold.recorded
         started = time.perf_counter()
-        with LibraryStore(cfg.database).open() as library:
-            warm = scan_library(library, cfg, NOW)
+        warm = scan_root_folders(cfg, NOW)
         warm_s = time.perf_counter() - started
         assert warm.unchanged == count
         started = time.perf_counter()

@@ -88,14 +88,17 @@ class MovieIndex:
     def build(cls, movies: Iterable[MovieKey]) -> MovieIndex:
         index = cls()
         for movie in movies:
-            index.movies[movie.movie_id] = movie
-            if movie.imdb_id:
-                index.by_imdb[movie.imdb_id] = movie.movie_id
-            if movie.tmdb_id:
-                index.by_tmdb[movie.tmdb_id] = movie.movie_id
-            for title in movie.clean_titles:
-                index.by_title.setdefault(title, []).append(movie.movie_id)
+            index.add(movie)
         return index
+
+    def add(self, movie: MovieKey) -> None:
+        self.movies[movie.movie_id] = movie
+        if movie.imdb_id:
+            self.by_imdb[movie.imdb_id] = movie.movie_id
+        if movie.tmdb_id:
+            self.by_tmdb[movie.tmdb_id] = movie.movie_id
+        for title in movie.clean_titles:
+            self.by_title.setdefault(title, []).append(movie.movie_id)
 
 
 def _ids_contradict(release: ReleaseKey, movie: MovieKey) -> bool:

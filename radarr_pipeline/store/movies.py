@@ -240,6 +240,11 @@ class MovieRepository:
                 [(variant_id, reason, at) for variant_id, reason in wanted],
             )
 
+    def alternative_titles(self) -> list[tuple[int, str]]:
+        """(movie id, title) of every alternative title in the library."""
+        return [(row[0], row[1]) for row in self._conn.execute(
+            "SELECT movie_id, title FROM movie_alternative_titles ORDER BY movie_id, title").fetchall()]
+
     def wanted(self) -> list[WantedVariant]:
         rows = self._conn.execute(
             f"""

@@ -18,7 +18,7 @@ from radarr_pipeline.models import DownloadState
 from radarr_pipeline.services.importing.manual import manual_import
 from radarr_pipeline.services.importing.media import refresh_media_info
 from radarr_pipeline.services.importing.recycle import cleanup_recycle_bin
-from radarr_pipeline.services.importing.scan import identify_folder, scan_library
+from radarr_pipeline.services.importing.scan import identify_folder, scan_root_folders
 
 from .homes import NOW, Home
 
@@ -185,8 +185,8 @@ def test_library_scan_matches_adds_and_records(home: Home, make_movie: Callable[
     make_movie(home.root / "Big Buck Bunny (2008)" / "Big Buck Bunny (2008) Bluray-1080p.mkv", 1, "1920x1080")
     make_movie(home.root / "Sintel (2010)" / "Sintel.2010.WEB-DL.mkv", 1, "1280x720")
     (home.root / "Not a movie").mkdir()
+    report = scan_root_folders(home.config, NOW)
     with home.store.open() as library:
-        report = scan_library(library, home.config, NOW)
         titles = sorted(s.movie.title for s in library.movies.statuses())
         assert library.files.count_lacking_media_info() == 2, "the scan leaves MediaInfo to the background step"
     refreshed = refresh_media_info(home.store, NOW)
@@ -201,8 +201,8 @@ def test_library_scan_matches_adds_and_records(home: Home, make_movie: Callable[
     assert all(r and r > 0 for r in runtimes)
     assert titles == ["Big Buck Bunny", "Sintel"]
     assert report.unmatched == [{"folder": "Not a movie", "reason": "no title and year in the name"}]
+    again = scan_root_folders(home.config, NOW)
     with home.store.open() as library:
-        again = scan_library(library, home.config, NOW)
         assert library.mediainfo_cache.count() == 2
     assert refresh_media_info(home.store, NOW).read == 0
     assert (again.unchanged, again.recorded, again.added) == (3, 0, 0)
@@ -217,7 +217,8 @@ def test_library_scan_uses_cached_media_info_and_adds_in_bulk(home: Home, make_m
     with home.store.open() as library:
         from radarr_pipeline.services.importing.media import cached_media_info
         cached_media_info(library, source, NOW)
-        report = scan_library(library, home.config, NOW)
+    report = scan_root_folders(home.config, NOW)
+    with home.store.open() as library:
         files = [(Path(f.path).name, f.quality) for f in library.files.all()]
         statuses = library.movies.statuses()
         assert library.files.count_lacking_media_info() == 0
@@ -267,8 +268,7 @@ def test_media_info_job_reads_what_the_scan_recorded(home: Home, make_movie: Cal
     make_movie(home.root / "Sintel (2010)" / "Sintel.2010.WEB-DL.mkv", 1, "1280x720")
     config = home.path / "config.yaml"
     config.write_text(yaml.safe_dump(config_data(home.root)))
-    with home.store.open() as library:
-        scan_library(library, home.config, NOW)
+    scan_root_folders(home.config, NOW)
     result = dg.materialize([library_media_info], resources={"radarr": RadarrResource(config_path=str(config))})
     assert result.success
     with home.store.open() as library:
@@ -336,3 +336,23 @@ def test_a_failed_upgrade_puts_the_old_file_back(home: Home, make_movie: Callabl
     assert not list((home.path / "recycle").rglob("*.mkv"))
     with home.store.open() as library:
         assert [f.path for f in library.files.all()] == [str(filed)]
+
+
+def test_library_scan_matches_folders_as_releases_are_matched(home: Home) -> None:
+    """A folder named by an alternative title, or with the sequel's number written the other way, is the movie
+    of the library (the rule releases are matched by), not a new one."""
+    from radarr_pipeline.store.candidates import MovieDetailsRepository
+
+    home.add_movie("Rocky II", 1979)
+    home.add_movie("Le Fabuleux Destin d'Amélie Poulain", 2001)
+    with home.store.open() as library:
+        (amelie,) = [s.movie for s in library.movies.statuses() if s.movie.year == 2001]
+        MovieDetailsRepository(library.conn).add_alternative_titles(amelie.id, ["Amélie"])
+    (home.root / "Rocky 2 (1979)").mkdir()
+    (home.root / "Amelie (2001)").mkdir()
+    (home.root / "Rocky 2 (1985)").mkdir()  # another year: another film
+    report = scan_root_folders(home.config, NOW)
+    assert (report.matched, report.added) == (2, 1)
+    with home.store.open() as library:
+        titles = sorted((s.movie.title, s.movie.year) for s in library.movies.statuses())
+    assert titles == [("Le Fabuleux Destin d'Amélie Poulain", 2001), ("Rocky 2", 1985), ("Rocky II", 1979)]

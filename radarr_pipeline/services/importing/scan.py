@@ -17,11 +17,12 @@ from datetime import datetime
 from pathlib import Path
 
 from radarr_pipeline.config import AppConfig
+from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, match_one, movie_key, normalize_imdb_id
 from radarr_pipeline.importing.discovery import is_sample
 from radarr_pipeline.importing.quality import import_quality
 from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
 from radarr_pipeline.models import Movie
-from radarr_pipeline.parsing import clean_movie_title, parse_release_title
+from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
@@ -147,93 +148,133 @@ def _walk_root(root: Path, known: dict[str, tuple[int, str]], extensions: set[st
     return found
 
 
-def scan_library(library: Library, config: AppConfig, now: datetime, *, add_unknown: bool = True) -> ScanReport:
-    """Walk every root folder; match, add and record. Everything is written in the caller's transaction, in bulk:
-    the new movies in one statement, their versions in one, the files in one, the folders in one."""
-    report = ScanReport()
-    extensions = {e.lower() for e in config.importing.video_extensions}
-    known = library.library_folders.all()
-    statuses = library.movies.statuses()
-    by_title: dict[tuple[str, int], Movie | _NewMovie] = {}
-    by_id: dict[object, Movie | _NewMovie] = {}
-    variants: dict[tuple[int, str], int] = {}
-    for status in statuses:
-        movie = status.movie
-        by_title[(clean_movie_title(movie.title), movie.year)] = movie
-        by_id[("tmdb", movie.tmdb_id)] = movie
-        by_id[("imdb", movie.imdb_id)] = movie
-        variants.setdefault((movie.id, status.variant.root_folder), status.variant.id)
-    recorded_variants = library.files.recorded_variant_ids()
-    recorded_paths = library.files.paths()
-    profile = config.default_profile.name
-    # First the verdict for every folder (which movie, new or known); the new movies and versions are then
-    # added in bulk, and the files recorded once every id is known.
-    matched: list[tuple[Path, _Found, Movie | _NewMovie]] = []
-    folder_rows: list[tuple[str, int, int | None, str]] = []
-    new_movies: list[_NewMovie] = []
-    infos: dict[str, RawMediaInfo] = {}
-    for root in config.root_folders:
-        found = _walk_root(root, known, extensions, report)
-        infos |= _cached_media_infos(library, found, config.importing.read_media_info)
-        for item in found:
-            identity = item.identity
-            if identity is None or identity.year is None:
-                report.unmatched.append({"folder": item.folder.name, "reason": "no title and year in the name"})
-                folder_rows.append((str(item.folder), item.mtime_ns, None, "unmatched"))
-                continue
-            title_key = (clean_movie_title(identity.title), identity.year)
-            movie = (by_id.get(("tmdb", identity.tmdb_id)) if identity.tmdb_id else None) or \
-                (by_id.get(("imdb", identity.imdb_id)) if identity.imdb_id else None) or by_title.get(title_key)
-            if movie is None:
-                if not add_unknown:
-                    report.unmatched.append({"folder": item.folder.name, "reason": "not a movie of the library"})
-                    folder_rows.append((str(item.folder), item.mtime_ns, None, "unmatched"))
-                    continue
-                movie = _NewMovie(identity.title, identity.year, identity.tmdb_id, identity.imdb_id)
-                new_movies.append(movie)
-                by_title[title_key] = movie
-                for key in (("tmdb", identity.tmdb_id), ("imdb", identity.imdb_id)):
-                    if key[1]:
-                        by_id[key] = movie
-                report.added += 1
-            else:
-                report.matched += 1
-            matched.append((root, item, movie))
-    added = library.movies.add_many([m.fields() for m in new_movies])
-    for pending, movie in zip(new_movies, added, strict=True):
+@dataclass
+class _Facts:
+    """What a scan reads from the library before it walks the disk."""
+
+    known_folders: dict[str, tuple[int, str]]
+    index: MovieIndex
+    movies: dict[int, Movie]
+    variants: dict[tuple[int, str], int]  # (movie id, root folder) -> variant id
+    recorded_variants: set[int]
+    recorded_paths: set[str]
+
+    @classmethod
+    def load(cls, library: Library) -> _Facts:
+        statuses = library.movies.statuses()
+        alternatives: dict[int, list[str]] = {}
+        for movie_id, title in library.movies.alternative_titles():
+            alternatives.setdefault(movie_id, []).append(title)
+        movies = {s.movie.id: s.movie for s in statuses}
+        variants: dict[tuple[int, str], int] = {}
+        for status in statuses:
+            variants.setdefault((status.movie.id, status.variant.root_folder), status.variant.id)
+        index = MovieIndex.build(movie_key(m, alternatives.get(m.id, ())) for m in movies.values())
+        return cls(library.library_folders.all(), index, movies, variants, library.files.recorded_variant_ids(),
+                   library.files.paths())
+
+
+@dataclass
+class _Verdicts:
+    """Each walked folder's fate: matched to a movie (known or new), or not, with the folder rows to save."""
+
+    matched: list[tuple[Path, _Found, Movie | _NewMovie]] = field(default_factory=list)
+    new_movies: list[_NewMovie] = field(default_factory=list)
+    folder_rows: list[tuple[str, int, int | None, str]] = field(default_factory=list)
+
+    def unmatched(self, item: _Found, reason: str, report: ScanReport) -> None:
+        report.unmatched.append({"folder": item.folder.name, "reason": reason})
+        self.folder_rows.append((str(item.folder), item.mtime_ns, None, "unmatched"))
+
+
+def _match_folders(root: Path, found: list[_Found], facts: _Facts, verdicts: _Verdicts, report: ScanReport, *,
+                   add_unknown: bool) -> None:
+    """Which movie each folder is, by the same rule releases are matched with (ids, then every clean title of
+    the movie: original and alternative titles, numeral variants, with the year); an unknown one is added once."""
+    for item in found:
+        identity = item.identity
+        if identity is None or identity.year is None:
+            verdicts.unmatched(item, "no title and year in the name", report)
+            continue
+        key = ReleaseKey(normalize_imdb_id(identity.imdb_id), identity.tmdb_id, (identity.title,), identity.year)
+        matches = match_one(key, facts.index)
+        movie: Movie | _NewMovie
+        if matches:
+            movie_id = matches[0][0]
+            movie = facts.movies[movie_id] if movie_id > 0 else verdicts.new_movies[-movie_id - 1]
+            report.matched += 1
+        elif not add_unknown:
+            verdicts.unmatched(item, "not a movie of the library", report)
+            continue
+        else:
+            movie = _NewMovie(identity.title, identity.year, identity.tmdb_id, identity.imdb_id)
+            verdicts.new_movies.append(movie)
+            pending_id = -len(verdicts.new_movies)  # a stand-in id until the new movies are written
+            facts.index.add(movie_key(Movie(pending_id, movie.title, movie.year, movie.tmdb_id, movie.imdb_id)))
+            report.added += 1
+        verdicts.matched.append((root, item, movie))
+
+
+def _file_row(variant_id: int, item: _Found, info: RawMediaInfo | None) -> dict[str, object]:
+    """A movie file found in the library: its quality from its name (and MediaInfo's resolution when cached)."""
+    assert item.video is not None and item.stat is not None
+    resolution = resolution_from_dimensions(info.width, info.height) if info else 0
+    quality = import_quality(resolution, item.video.name, item.folder.name)
+    parsed = parse_release_title(item.video.stem)
+    return dict(
+        variant_id=variant_id, path=str(item.video), size=item.stat.st_size, quality=quality.quality.name,
+        import_mode="existing", release_group=parsed.release_group if parsed else None,
+        edition=parsed.edition if parsed else None, revision=quality.revision.version,
+        media_info=info.to_json() if info else None, runtime_seconds=info.runtime_seconds if info else None,
+    )
+
+
+def _record(library: Library, facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo], profile: str,
+            report: ScanReport, now: datetime) -> None:
+    """The new movies and versions added in bulk, then the files recorded once every id is known."""
+    added = library.movies.add_many([m.fields() for m in verdicts.new_movies])
+    for pending, movie in zip(verdicts.new_movies, added, strict=True):
         pending.movie = movie
-    resolved = [(root, item, movie.movie if isinstance(movie, _NewMovie) else movie) for root, item, movie in matched]
+    resolved = [(root, item, movie.movie if isinstance(movie, _NewMovie) else movie)
+                for root, item, movie in verdicts.matched]
     missing = list(dict.fromkeys((movie.id, str(root)) for root, _item, movie in resolved
-                                 if (movie.id, str(root)) not in variants))
+                                 if movie is not None and (movie.id, str(root)) not in facts.variants))
     for variant in library.movies.add_variants_many([(movie_id, profile, root) for movie_id, root in missing]):
-        variants[(variant.movie_id, variant.root_folder)] = variant.id
+        facts.variants[(variant.movie_id, variant.root_folder)] = variant.id
     files: list[dict[str, object]] = []
     for root, item, movie in resolved:
         assert movie is not None
-        variant_id = variants[(movie.id, str(root))]
+        variant_id = facts.variants[(movie.id, str(root))]
         if item.video is None or item.stat is None:
-            folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "empty"))
+            verdicts.folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "empty"))
             continue
-        if variant_id not in recorded_variants and str(item.video) not in recorded_paths:
-            info = infos.get(str(item.video))
-            resolution = resolution_from_dimensions(info.width, info.height) if info else 0
-            quality = import_quality(resolution, item.video.name, item.folder.name)
-            parsed = parse_release_title(item.video.stem)
-            files.append(dict(
-                variant_id=variant_id, path=str(item.video), size=item.stat.st_size,
-                quality=quality.quality.name, import_mode="existing",
-                release_group=parsed.release_group if parsed else None,
-                edition=parsed.edition if parsed else None, revision=quality.revision.version,
-                media_info=info.to_json() if info else None,
-                runtime_seconds=info.runtime_seconds if info else None,
-            ))
-            recorded_variants.add(variant_id)
+        if variant_id not in facts.recorded_variants and str(item.video) not in facts.recorded_paths:
+            files.append(_file_row(variant_id, item, infos.get(str(item.video))))
+            facts.recorded_variants.add(variant_id)
             report.recorded += 1
             report.rows.append({"movie": f"{movie.title} ({movie.year})", "file": item.video.name,
-                                "quality": quality.quality.name})
-        folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "recorded"))
+                                "quality": files[-1]["quality"]})
+        verdicts.folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "recorded"))
     library.files.record_many(files, now)
-    library.library_folders.save_many(folder_rows, now)
+    library.library_folders.save_many(verdicts.folder_rows, now)
+
+
+def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_unknown: bool = True) -> ScanReport:
+    """Walk every root folder; match, add and record. The library is read, closed while the disk is walked,
+    then written in bulk: the new movies in one statement, their versions in one, the files in one, the
+    folders in one."""
+    report = ScanReport()
+    extensions = {e.lower() for e in config.importing.video_extensions}
+    with store.open() as library:
+        facts = _Facts.load(library)
+    walked = [(root, _walk_root(root, facts.known_folders, extensions, report)) for root in config.root_folders]
+    verdicts = _Verdicts()
+    for root, found in walked:
+        _match_folders(root, found, facts, verdicts, report, add_unknown=add_unknown)
+    with store.open() as library:
+        infos = _cached_media_infos(library, [item for _root, found in walked for item in found],
+                                    config.importing.read_media_info)
+        _record(library, facts, verdicts, infos, config.default_profile.name, report, now)
     return report
 
 
@@ -251,7 +292,7 @@ class _NewMovie:
         return {"title": self.title, "year": self.year, "tmdb_id": self.tmdb_id, "imdb_id": self.imdb_id}
 
 
+
 def scan_root_folders(config: AppConfig, now: datetime) -> ScanReport:
     """The library_scan workflow over the configured root folders."""
-    with LibraryStore(config.database).open() as library:
-        return scan_library(library, config, now)
+    return scan_library(LibraryStore(config.database), config, now)
