@@ -6,7 +6,7 @@ import dagster as dg
 
 from radarr_pipeline.clients import download_client, quality_profiles
 from radarr_pipeline.config import AppConfig, load_config
-from radarr_pipeline.download_clients import QBittorrentClient
+from radarr_pipeline.download_clients import DownloadClient
 from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.store import LibraryStore
 
@@ -25,7 +25,7 @@ class RadarrResource(dg.ConfigurableResource):
     def store(self) -> LibraryStore:
         return LibraryStore(self.config().database)
 
-    def download_client(self) -> QBittorrentClient:
+    def download_client(self) -> DownloadClient:
         return download_client(self.config())
 
     def profiles(self) -> dict[str, QualityProfile]:

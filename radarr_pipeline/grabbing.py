@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from radarr_pipeline.download_clients import DownloadClientError, QBittorrentClient
+from radarr_pipeline.download_clients import DownloadClient, DownloadClientError
 from radarr_pipeline.download_clients.base import ForeignDownloadError
 from radarr_pipeline.models import HistoryEvent, StoredRelease
 from radarr_pipeline.reports import markdown_table
@@ -94,7 +94,7 @@ def _plan(library: Library, report: GrabReport) -> list[_VariantPlan]:
 
 def grab_best(
     store: LibraryStore,
-    client: QBittorrentClient,
+    client: DownloadClient,
     now: datetime,
     *,
     fetch: Callable[[str], bytes] = fetch_torrent,
@@ -135,7 +135,7 @@ def grab_best(
     return report
 
 
-def _record_grab(library: Library, client: QBittorrentClient, candidate: RankedCandidate, movie_id: int,
+def _record_grab(library: Library, client: DownloadClient, candidate: RankedCandidate, movie_id: int,
                  infohash: str, now: datetime) -> None:
     stored = candidate.release
     library.downloads.track(

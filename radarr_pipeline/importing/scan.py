@@ -42,6 +42,7 @@ def identify_folder(name: str) -> FolderIdentity | None:
     """'The Matrix (1999)', 'Heat (1995) {tmdb-949}', or a release-like name the parser understands."""
     tmdb, imdb = _TMDB.search(name), _IMDB.search(name)
     match = _FOLDER.match(name)
+    year: int | None
     if match:
         title, year = match.group("title").strip(" .-_"), int(match.group("year"))
     else:
@@ -157,11 +158,11 @@ def scan_library(library: Library, config: AppConfig, now: datetime, *, add_unkn
     by_id: dict[object, Movie | _NewMovie] = {}
     variants: dict[tuple[int, str], int] = {}
     for status in statuses:
-        movie = status.movie
-        by_title[(clean_movie_title(movie.title), movie.year)] = movie
-        by_id[("tmdb", movie.tmdb_id)] = movie
-        by_id[("imdb", movie.imdb_id)] = movie
-        variants.setdefault((movie.id, status.variant.root_folder), status.variant.id)
+        known_movie = status.movie
+        by_title[(clean_movie_title(known_movie.title), known_movie.year)] = known_movie
+        by_id[("tmdb", known_movie.tmdb_id)] = known_movie
+        by_id[("imdb", known_movie.imdb_id)] = known_movie
+        variants.setdefault((known_movie.id, status.variant.root_folder), status.variant.id)
     recorded_variants = library.files.recorded_variant_ids()
     recorded_paths = library.files.paths()
     profile = config.default_profile.name
@@ -201,14 +202,13 @@ def scan_library(library: Library, config: AppConfig, now: datetime, *, add_unkn
     added = library.movies.add_many([m.fields() for m in new_movies])
     for pending, movie in zip(new_movies, added, strict=True):
         pending.movie = movie
-    resolved = [(root, item, movie.movie if isinstance(movie, _NewMovie) else movie) for root, item, movie in matched]
+    resolved = [(root, item, _added(movie)) for root, item, movie in matched]
     missing = list(dict.fromkeys((movie.id, str(root)) for root, _item, movie in resolved
                                  if (movie.id, str(root)) not in variants))
     for variant in library.movies.add_variants_many([(movie_id, profile, root) for movie_id, root in missing]):
         variants[(variant.movie_id, variant.root_folder)] = variant.id
     files: list[dict[str, object]] = []
     for root, item, movie in resolved:
-        assert movie is not None
         variant_id = variants[(movie.id, str(root))]
         if item.video is None or item.stat is None:
             folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "empty"))
@@ -248,3 +248,12 @@ class _NewMovie:
 
     def fields(self) -> dict[str, object]:
         return {"title": self.title, "year": self.year, "tmdb_id": self.tmdb_id, "imdb_id": self.imdb_id}
+
+
+def _added(movie: Movie | _NewMovie) -> Movie:
+    """The library's movie for a scan's verdict (a new movie once it has been written)."""
+    if isinstance(movie, _NewMovie):
+        if movie.movie is None:
+            raise RuntimeError(f"{movie.title} ({movie.year}) was not added to the library")
+        return movie.movie
+    return movie

@@ -6,6 +6,7 @@ Every pattern is compiled once at import. ``parse_quality`` never raises.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from radarr_pipeline.parsing.extensions import quality_for_extension
@@ -500,7 +501,9 @@ def quality_name_model(
     return model(UNKNOWN, none_, none_)
 
 
-def _quality_from_resolution_only(name: str, traits: _Traits, model) -> QualityModel:  # type: ignore[no-untyped-def]
+def _quality_from_resolution_only(
+    name: str, traits: _Traits, model: Callable[[Quality, DetectionSource, DetectionSource], QualityModel]
+) -> QualityModel:
     """A resolution but no source word: a remux implies Blu-ray, else the extension's source, else TV."""
     source = "unknown"
     modifier = "none"

@@ -249,7 +249,9 @@ def _enum_by_index(values: Sequence[str], index: int, what: str) -> str:
     return values[index]
 
 
-def _regex_spec(cls: type[_RegexSpecification], common: dict[str, Any], fields: Mapping[str, Any]):  # type: ignore[no-untyped-def]
+def _regex_spec(
+    cls: type[_RegexSpecification], common: dict[str, Any], fields: Mapping[str, Any]
+) -> _RegexSpecification:
     pattern = fields.get("value")
     if not isinstance(pattern, str):
         raise ValueError(f"field 'value' must be a regular expression string, got {pattern!r}")

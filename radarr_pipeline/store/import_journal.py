@@ -122,5 +122,6 @@ class ImportJournalRepository:
 
 
 def _entry(row: tuple) -> JournalEntry:
-    return JournalEntry(*row[1:13], record=json.loads(row[15]) if row[15] else {}, id=row[0], step=row[13],
-                        started_at=row[14])
+    values = dict(zip(_COLUMNS.split(", "), row, strict=True))  # the columns are named as the fields
+    values["record"] = json.loads(values["record"]) if values["record"] else {}
+    return JournalEntry(**values)

@@ -90,8 +90,8 @@ class MovieRepository:
             return []
         tmdb = [m.get("tmdb_id") for m in movies]
         imdb = [m.get("imdb_id") for m in movies]
-        for ids in (tmdb, imdb):
-            given = [i for i in ids if i is not None]
+        for given_ids in (tmdb, imdb):
+            given = [i for i in given_ids if i is not None]
             if len(given) != len(set(given)):
                 raise DuplicateMovieError("the same movie is given twice")
         row = self._conn.execute(
