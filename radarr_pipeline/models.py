@@ -45,7 +45,6 @@ class WantedVariant:
     variant: Variant
     movie: Movie
     reason: str
-    current_quality: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,6 @@ class DownloadState(StrEnum):
     STALLED = "stalled"
     WARNING = "warning"  # the client reports something odd (unknown state, torrent not found): look at it
     COMPLETED = "completed"
-    IMPORTING = "importing"
     IMPORTED = "imported"
     IMPORT_BLOCKED = "import_blocked"
     FAILED_PENDING = "failed_pending"  # failed in the client; blocklisting and a new search still to do

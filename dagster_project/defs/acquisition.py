@@ -11,6 +11,7 @@ from radarr_pipeline.decisions.configured import decision_context, load_formats
 from radarr_pipeline.decisions.engine import score_candidates
 from radarr_pipeline.decisions.report import ScoringReport, variant_labels
 from radarr_pipeline.grabbing import grab_best
+from radarr_pipeline.indexers.reputation import reputation_markdown
 from radarr_pipeline.indexers.sync import SyncReport, collect_rss, collect_search, load_state, store_collected
 from radarr_pipeline.wanted import compute_wanted
 
@@ -83,9 +84,12 @@ def scored_candidates(context: dg.AssetExecutionContext, radarr: RadarrResource)
     with radarr.store().open() as library:
         evaluation = score_candidates(library, formats, decision_ctx)
         labels = variant_labels(library)
+        reputation = reputation_markdown(library.conn)
     report = ScoringReport(evaluation, labels)
     context.log.info(", ".join(f"{k} {v}" for k, v in report.counts.items()))
-    return dg.MaterializeResult(metadata=report_metadata(report, report.counts, row_count=len(evaluation.status)))
+    metadata = report_metadata(report, report.counts, row_count=len(evaluation.status))
+    metadata["group_reputation"] = dg.MetadataValue.md(reputation)  # the release groups' scores ranking uses
+    return dg.MaterializeResult(metadata=metadata)
 
 
 @dg.asset(group_name="acquisition", kinds={"duckdb", "qbittorrent"}, pool="duckdb", deps=[scored_candidates],

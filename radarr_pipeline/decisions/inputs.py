@@ -8,10 +8,9 @@ from datetime import datetime
 import pandas as pd
 
 from radarr_pipeline.indexers.reputation import group_scores
-from radarr_pipeline.parsing import PARSER_VERSION, parse_release_title
 from radarr_pipeline.store import Library
 from radarr_pipeline.store.candidates import DecisionInputs
-from radarr_pipeline.store.parse_cache import store_parses
+from radarr_pipeline.store.parse_cache import parse_titles
 
 
 @dataclass
@@ -25,19 +24,18 @@ class EngineInputs:
     blocked_hashes: set[str]
     blocked_titles: set[tuple[int, str, str | None]]
     group_scores: dict[str, float]
-    newly_parsed: int = 0
 
 
 def parse_new_titles(library: Library) -> int:
     """Parse the release titles the cache does not know yet (the only per-title Python work of a run)."""
     titles = DecisionInputs(library.conn).unparsed_titles()
     if titles:
-        store_parses(library.conn, PARSER_VERSION, {title: parse_release_title(title) for title in titles})
+        parse_titles(library.conn, titles)  # through the cache: parsed in bulk, stored
     return len(titles)
 
 
 def load_inputs(library: Library) -> EngineInputs:
-    parsed = parse_new_titles(library)
+    parse_new_titles(library)
     reads = DecisionInputs(library.conn)
     by_id, by_hash = reads.grabbed()
     hashes, titles = library.blocklist.blocked_keys()
@@ -51,5 +49,4 @@ def load_inputs(library: Library) -> EngineInputs:
         blocked_hashes={h.lower() for h in hashes},
         blocked_titles=titles,
         group_scores=group_scores(library.conn),
-        newly_parsed=parsed,
     )

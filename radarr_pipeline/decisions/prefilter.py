@@ -133,8 +133,3 @@ def necessary_literals(pattern: str) -> tuple[Requirement, ...]:
         return ()
     unique = sorted(set(_sequence(parsed)), key=_strength, reverse=True)
     return tuple(unique[:_KEEP])
-
-
-def may_match(requirements: tuple[Requirement, ...], lowered: str) -> bool:
-    """Whether a lower-cased, ASCII title passes the prefilter (True when there is none)."""
-    return all(any(s in lowered for s in requirement) for requirement in requirements)

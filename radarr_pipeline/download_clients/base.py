@@ -49,10 +49,6 @@ class ClientDownload:
     seeding_time_seconds: int | None = None
     seeding_stopped: bool = False  # complete and no longer seeding (qBittorrent: pausedUP / stoppedUP)
 
-    @property
-    def is_complete(self) -> bool:
-        return self.status is DownloadStatus.COMPLETED
-
 
 @dataclass(frozen=True)
 class ShareLimits:

@@ -30,10 +30,6 @@ from radarr_pipeline.store import Library
 from radarr_pipeline.store.import_journal import JournalEntry, commit_now
 
 
-class ImportBlocked(Exception):
-    """This download cannot be imported now; the message says why, in words for the user."""
-
-
 @dataclass
 class ImportReport:
     imported: list[dict[str, object]] = field(default_factory=list)
@@ -147,7 +143,9 @@ def import_completed(library: Library, config: AppConfig, now: datetime) -> Impo
     report.recovered = recover_interrupted(library, now, allow_hardlink=config.importing.mode != "copy")
     profiles = quality_profiles(config)
     ctx = PlanContext(library, config, profiles, now, formats=load_formats(config, Path.cwd(), profiles))
-    downloads = library.downloads.in_states(DownloadState.COMPLETED)
+    # Completed Download Handling off (Radarr's setting): completed downloads wait for a manual import
+    automatic = config.download_handling.completed_download_handling
+    downloads = library.downloads.in_states(DownloadState.COMPLETED) if automatic else []
     variants = library.movies.variants_many([d.variant_id for d in downloads])
     movies = library.movies.get_many([v.movie_id for v in variants.values()])
     ctx.prefetch([d.download_id for d in downloads], list(variants))

@@ -47,10 +47,14 @@ Clients = Mapping[str, httpx.Client] | httpx.Client | None
 
 
 class LibraryLike(Protocol):
-    """What sync needs of :class:`radarr_pipeline.store.Library`: its connection and release repository."""
+    """What sync needs of :class:`radarr_pipeline.store.Library`: its connection and the repositories of
+    releases and of the indexers' state."""
 
     conn: duckdb.DuckDBPyConnection
     releases: ReleaseRepository
+    indexer_status: IndexerStatusRepository
+    movie_searches: MovieSearchRepository
+    release_details: ReleaseDetailsRepository
 
 
 # -- the report ---------------------------------------------------------------------------------------------
@@ -68,7 +72,6 @@ class IndexerRow:
     requests: int = 0
     searched: int = 0
     error: str | None = None
-    error_kind: str | None = None
     disabled_until: datetime | None = None
     escalation_level: int = 0
     consecutive_failures: int = 0
@@ -79,7 +82,6 @@ class SyncReport:
     mode: str  # "rss" or "search"
     at: datetime
     rows: list[IndexerRow] = field(default_factory=list)
-    new_release_ids: list[int] = field(default_factory=list)
 
     @property
     def fetched(self) -> int:
@@ -225,8 +227,8 @@ class Collected:
 
 
 def load_state(library: LibraryLike, configs: Sequence[IndexerConfig]) -> IndexerState:
-    statuses = IndexerStatusRepository(library.conn)
-    searches = MovieSearchRepository(library.conn)
+    statuses = library.indexer_status
+    searches = library.movie_searches
     return IndexerState(
         {c.name: statuses.get(c.name) for c in configs},
         {c.name: searches.last_searched(c.name) for c in configs},
@@ -341,11 +343,11 @@ def collect_search(
 
 def store_collected(library: LibraryLike, collected: Collected, now: datetime) -> SyncReport:
     """Write what was collected: new releases, details, search history, each indexer's health."""
-    statuses = IndexerStatusRepository(library.conn)
+    statuses = library.indexer_status
     report = _write(collected.mode, library, statuses, collected.attempts, list(collected.rows), now)
     searched = [(a.config.name, movie_id, found) for a in collected.attempts for movie_id, found in a.searched]
     if searched:
-        searches = MovieSearchRepository(library.conn)
+        searches = library.movie_searches
         with _atomic(library.conn):
             for name, movie_id, found in searched:
                 searches.record(name, movie_id, now, found)
@@ -364,7 +366,7 @@ def _plan(
         elif is_backing_off(status.disabled_until, now):
             rows.append(IndexerRow(
                 config.name, config.kind, "backing off", error=status.last_error,
-                error_kind=status.last_error_kind, disabled_until=status.disabled_until,
+                disabled_until=status.disabled_until,
                 escalation_level=status.escalation_level, consecutive_failures=status.consecutive_failures,
             ))
         else:
@@ -424,8 +426,7 @@ def _write(
     rows: list[IndexerRow],
     now: datetime,
 ) -> SyncReport:
-    details_repo = ReleaseDetailsRepository(library.conn)
-    new_ids: list[int] = []
+    details_repo = library.release_details
     for attempt in attempts:
         name, kind = attempt.config.name, attempt.config.kind
         if attempt.error is not None and not attempt.releases:
@@ -456,10 +457,9 @@ def _write(
                 name, kind, "ok", fetched=len(attempt.releases), new=len(stored), requests=attempt.requests,
                 searched=len(attempt.searched), escalation_level=status.escalation_level,
             ))
-        new_ids.extend(s.id for s in stored)
     order = {c.config.name: i for i, c in enumerate(attempts)}
     rows.sort(key=lambda r: order.get(r.name, -1))
-    return SyncReport(mode, now, rows, new_ids)
+    return SyncReport(mode, now, rows)
 
 
 def _record_failure(statuses: IndexerStatusRepository, attempt: _Attempt, now: datetime) -> IndexerRow:
@@ -473,7 +473,7 @@ def _record_failure(statuses: IndexerStatusRepository, attempt: _Attempt, now: d
     )
     return IndexerRow(
         attempt.config.name, attempt.config.kind, "failed", requests=attempt.requests,
-        searched=len(attempt.searched), error=message, error_kind=error.kind,
+        searched=len(attempt.searched), error=message,
         disabled_until=status.disabled_until, escalation_level=status.escalation_level,
         consecutive_failures=status.consecutive_failures,
     )

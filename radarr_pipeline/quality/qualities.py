@@ -12,7 +12,6 @@ from typing import NotRequired, TypedDict
 
 SOURCES = ("unknown", "cam", "telesync", "telecine", "workprint", "dvd", "tv", "webdl", "webrip", "bluray")
 MODIFIERS = ("none", "regional", "screener", "rawhd", "brdisk", "remux")
-RESOLUTIONS = (0, 360, 480, 540, 576, 720, 1080, 2160)
 
 
 @dataclass(frozen=True, eq=False)

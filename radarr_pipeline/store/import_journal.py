@@ -110,9 +110,6 @@ class ImportJournalRepository:
         rows = self._conn.execute(f"SELECT {_COLUMNS} FROM import_journal ORDER BY id").fetchall()
         return [_entry(row) for row in rows]
 
-    def set_step(self, entry_id: int, step: str) -> None:
-        self._conn.execute("UPDATE import_journal SET step = ? WHERE id = ?", [step, entry_id])
-
     def close(self, entry_id: int) -> None:
         self._conn.execute("DELETE FROM import_journal WHERE id = ?", [entry_id])
 

@@ -56,7 +56,7 @@ def store_parses(
     """Insert or replace the parse of each title under ``parser_version``; returns the rows written."""
     titles = [title for title in results if _cacheable(title)]
     for batch in _batches(titles):
-        payloads = [None if results[title] is None else results[title].to_json() for title in batch]  # type: ignore[union-attr]
+        payloads = [None if (parsed := results[title]) is None else parsed.to_json() for title in batch]
         conn.execute(
             "INSERT OR REPLACE INTO parsed_releases (title, parser_version, parsed, parsed_at)"
             " SELECT unnest(?::VARCHAR[]), ?, unnest(?::VARCHAR[])::JSON, current_timestamp",

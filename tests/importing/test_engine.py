@@ -64,3 +64,18 @@ def test_media_info_tokens_in_the_name(home: Home, make_movie: Callable[..., Pat
     # 2160p is not in the HD-1080p profile but it was grabbed: the import files it under its real quality.
     name = Path(str(report.imported[0]["file"])).name
     assert name == "Big Buck Bunny (2008) Bluray-2160p x265 EAC3 5.1 [HDR10].mkv"
+
+
+def test_completed_download_handling_off_leaves_completed_downloads_for_a_manual_import(
+        home: Home, make_movie: Callable[..., Path]) -> None:
+    home.config = home.config.model_copy(update={"download_handling": home.config.download_handling.model_copy(
+        update={"completed_download_handling": False})})
+    source = make_movie(home.downloads / f"{RELEASE}.mkv", 1, "1920x1080")
+    home.completed(home.add_movie(), RELEASE, source)
+
+    report = home.run()
+
+    assert report.imported == [] and report.blocked == [] and report.waiting == []
+    assert list(home.root.iterdir()) == []
+    with home.store.open() as library:
+        assert [d.title for d in library.downloads.in_states(DownloadState.COMPLETED)] == [RELEASE]
