@@ -72,6 +72,7 @@ class IndexerRow:
     requests: int = 0
     searched: int = 0
     error: str | None = None
+    error_kind: str | None = None
     disabled_until: datetime | None = None
     escalation_level: int = 0
     consecutive_failures: int = 0
@@ -116,8 +117,9 @@ class SyncReport:
         for r in self.rows:
             until = f"{r.disabled_until:%Y-%m-%d %H:%M:%S}" if r.disabled_until else ""
             error = markdown_cell(r.error or "")
+            status = f"{r.status} ({r.error_kind})" if r.error_kind else r.status  # e.g. failed (auth)
             lines.append(
-                f"| {markdown_cell(r.name)} | {r.kind} | {r.status} | {r.fetched} | {r.new} | {r.requests} |"
+                f"| {markdown_cell(r.name)} | {r.kind} | {status} | {r.fetched} | {r.new} | {r.requests} |"
                 f" {r.searched} | {r.consecutive_failures} | {until} | {error} |"
             )
         return "\n".join(lines)
@@ -366,7 +368,7 @@ def _plan(
         elif is_backing_off(status.disabled_until, now):
             rows.append(IndexerRow(
                 config.name, config.kind, "backing off", error=status.last_error,
-                disabled_until=status.disabled_until,
+                error_kind=status.last_error_kind, disabled_until=status.disabled_until,
                 escalation_level=status.escalation_level, consecutive_failures=status.consecutive_failures,
             ))
         else:
@@ -473,7 +475,7 @@ def _record_failure(statuses: IndexerStatusRepository, attempt: _Attempt, now: d
     )
     return IndexerRow(
         attempt.config.name, attempt.config.kind, "failed", requests=attempt.requests,
-        searched=len(attempt.searched), error=message,
+        searched=len(attempt.searched), error=message, error_kind=error.kind,
         disabled_until=status.disabled_until, escalation_level=status.escalation_level,
         consecutive_failures=status.consecutive_failures,
     )

@@ -75,7 +75,7 @@ def test_one_failing_indexer_does_not_stop_the_others(
     assert "connection failed" in (report.row("Down").error or "")
     assert library.releases.count() == 4
     markdown = report.markdown()
-    assert "| Broken | torznab | failed |" in markdown and "| Good | torznab | ok | 4 | 4 |" in markdown
+    assert "| Broken | torznab | failed (" in markdown and "| Good | torznab | ok | 4 | 4 |" in markdown
     stored = IndexerStatusRepository(library.conn).all()
     for text in (markdown, str(report.metadata()), caplog.text, repr(stored)):
         assert KEY not in text
