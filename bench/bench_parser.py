@@ -107,12 +107,13 @@ def _rate(count: int, seconds: float) -> str:
 
 
 def _duckdb_figures(titles: list[str]) -> tuple[float, float]:
-    """Seconds for parse_titles on an empty DuckDB cache (parse + store) and then on the warm cache."""
+    """Seconds for parse_through_cache on an empty DuckDB cache (parse + store) and then on the warm cache."""
     import tempfile
 
     import duckdb
 
     from radarr_pipeline.parsing import _parse_cached
+    from radarr_pipeline.services.scoring import parse_through_cache
     from radarr_pipeline.store import parse_cache
 
     migration = Path(parse_cache.__file__).with_name("migrations") / "0010_parse_cache.sql"
@@ -121,11 +122,11 @@ def _duckdb_figures(titles: list[str]) -> tuple[float, float]:
         conn.execute(migration.read_text(encoding="utf-8"))
         _parse_cached.cache_clear()
         start = time.perf_counter()
-        parse_cache.parse_titles(conn, titles)
+        parse_through_cache(conn, titles)
         cold = time.perf_counter() - start
         _parse_cached.cache_clear()
         start = time.perf_counter()
-        parse_cache.parse_titles(conn, titles)
+        parse_through_cache(conn, titles)
         warm = time.perf_counter() - start
         conn.close()
     return cold, warm
@@ -190,8 +191,8 @@ def main() -> int:
     print(f"{'  same run, CPU time of this process':<34}{_rate(len(titles), cold_cpu)}")
     print(f"{'this parser, cold, bulk (parse_many)':<34}{_rate(len(titles), bulk)}")
     print(f"{'this parser, cached (in-process)':<34}{_rate(len(in_process), cached)}")
-    print(f"{'DuckDB parse_titles, empty cache':<34}{_rate(len(titles), store_cold)}")
-    print(f"{'DuckDB parse_titles, warm cache':<34}{_rate(len(titles), store_warm)}")
+    print(f"{'DuckDB parse_through_cache, empty cache':<34}{_rate(len(titles), store_cold)}")
+    print(f"{'DuckDB parse_through_cache, warm cache':<34}{_rate(len(titles), store_warm)}")
     print(f"{'this parser, cold, guessit sample':<34}{_rate(len(sample), ours_sample)}")
     print(f"{'guessit alone, same sample':<34}{_rate(len(sample), guess)}")
     print(f"speed-up over guessit (cold): {guess / len(sample) / (cold / len(titles)):,.0f}x")

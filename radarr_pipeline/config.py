@@ -7,8 +7,9 @@ ending in ``_env`` names the environment variable that holds the secret, read on
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import AfterValidator, Field, ValidationError, model_validator
@@ -167,7 +168,7 @@ class AppConfig(Strict):
         raise ConfigError(f"no quality profile named {name!r}; known: {[p.name for p in self.quality_profiles]}")
 
 
-def _describe(error: dict) -> str:
+def _describe(error: Mapping[str, Any]) -> str:
     where = ".".join(str(part) for part in error["loc"]) or "(top level)"
     message = error["msg"]
     if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):

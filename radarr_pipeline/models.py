@@ -48,7 +48,6 @@ class WantedVariant:
     variant: Variant
     movie: Movie
     reason: str
-    current_quality: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,6 @@ class DownloadState(StrEnum):
     STALLED = "stalled"
     WARNING = "warning"  # the client reports something odd (unknown state, torrent not found): look at it
     COMPLETED = "completed"
-    IMPORTING = "importing"
     IMPORTED = "imported"
     IMPORT_BLOCKED = "import_blocked"
     FAILED_PENDING = "failed_pending"  # failed in the client; blocklisting and a new search still to do
@@ -189,10 +187,6 @@ class ClientDownload:
     seeding_time_limit_minutes: int | None = None
     seeding_time_seconds: int | None = None
     seeding_stopped: bool = False  # complete and no longer seeding (qBittorrent: pausedUP / stoppedUP)
-
-    @property
-    def is_complete(self) -> bool:
-        return self.status is DownloadStatus.COMPLETED
 
 
 @dataclass(frozen=True)

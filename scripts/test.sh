@@ -9,6 +9,9 @@ bash scripts/bootstrap.sh
 export RADARR_SANDBOX_REQUIRE=1     # a missing qbittorrent-nox or ffmpeg fails the run instead of skipping
 export PYTHONDONTWRITEBYTECODE=1
 .venv/bin/ruff check --output-format concise .
+.venv/bin/mypy                      # types ([tool.mypy] in pyproject.toml)
+.venv/bin/deptry .                  # the declared dependencies are the imported ones ([tool.deptry])
+.venv/bin/vulture                   # no dead code ([tool.vulture], names only frameworks use: vulture_whitelist.py)
 
 pytest=(.venv/bin/python -m pytest -ra -p no:cacheprovider "$@")
 if [[ $(id -u) -eq 0 ]] && command -v unshare >/dev/null && command -v ip >/dev/null && unshare -n true 2>/dev/null; then

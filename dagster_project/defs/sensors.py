@@ -76,7 +76,8 @@ def failures_handled(instance: dg.DagsterInstance, run_id: str) -> int:
         if materialization is None or materialization.asset_key != completed_downloads.key:
             continue
         value = materialization.metadata.get("failed")
-        handled += int(value.value) if value is not None else 0  # type: ignore[arg-type]
+        if isinstance(value, dg.IntMetadataValue) and value.value is not None:
+            handled += value.value
     return handled
 
 

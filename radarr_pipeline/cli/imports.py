@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 
 from radarr_pipeline.cli.common import ConfigOption, console, fail, load
 from radarr_pipeline.services.importing.manual import ManualImportError, ManualImportResult, manual_import
 from radarr_pipeline.store import StoreError
-
-Mode = Literal["hardlink", "copy", "move"]
 
 
 def import_folder(

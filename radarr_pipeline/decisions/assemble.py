@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -67,12 +68,14 @@ def movie_keys(wanted: pd.DataFrame, alternative_titles: list[tuple[int, str]]) 
         alternatives.setdefault(movie_id, []).append(title)
     movies = wanted.drop_duplicates("movie_id")
     keys = []
-    for row in movies.itertuples(index=False):
-        movie = Movie(id=int(row.movie_id), title=row.title, year=int(row.year),
-                      original_title=row.original_title if isinstance(row.original_title, str) else None)
-        secondary = None if pd.isna(row.secondary_year) else int(row.secondary_year)
-        tmdb = None if pd.isna(row.tmdb_id) else int(row.tmdb_id)
-        keys.append(MovieKey(movie.id, _imdb(row.imdb_id if isinstance(row.imdb_id, str) else None), tmdb,
+    columns = ("movie_id", "title", "year", "original_title", "secondary_year", "tmdb_id", "imdb_id")
+    for movie_id, title, year, original_title, secondary_year, tmdb_id, imdb_id in zip(
+            *(movies[name].tolist() for name in columns), strict=True):
+        movie = Movie(id=int(movie_id), title=title, year=int(year),
+                      original_title=original_title if isinstance(original_title, str) else None)
+        secondary = None if pd.isna(secondary_year) else int(secondary_year)
+        tmdb = None if pd.isna(tmdb_id) else int(tmdb_id)
+        keys.append(MovieKey(movie.id, _imdb(imdb_id if isinstance(imdb_id, str) else None), tmdb,
                              movie.year, secondary,
                              frozenset(movie_clean_titles(movie, alternatives.get(movie.id, ())))))
     return keys
@@ -91,8 +94,8 @@ def release_keys(releases: pd.DataFrame) -> list[ReleaseKey]:
 
 # ------------------------------------------------------------------------------------------ custom formats
 
-def _facts(titles: Sequence[str], groups: Sequence[str | None], editions: Sequence[str | None],
-           qualities: Sequence[str], resolutions: np.ndarray, languages: Sequence[Sequence[str]],
+def _facts(titles: Iterable[str], groups: Iterable[str | None], editions: Iterable[str | None],
+           qualities: Iterable[str], resolutions: np.ndarray, languages: Iterable[Sequence[str]],
            flags: np.ndarray, sizes: np.ndarray, years: np.ndarray) -> FormatFacts:
     return FormatFacts(
         title=list(titles), release_group=list(groups), edition=list(editions),
@@ -161,11 +164,11 @@ def _wanted_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: 
                   else np.full(len(wanted), None, dtype=object))
     if len(has_file):
         names = [str(n).rsplit("/", 1)[-1] for n in wanted["file_name"].to_numpy(dtype=object)[has_file]]
-        for row, name in zip(has_file, names, strict=True):
-            if not file_group[row]:  # RepackSpecification reads the file's release group; else from its name
+        for file_row, name in zip(has_file.tolist(), names, strict=True):
+            if not file_group[file_row]:  # RepackSpecification reads the file's release group; else its name's
                 parsed = parse_release_title(name)
-                file_group[row] = parsed.release_group if parsed else None
-        facts = title_facts(names, file_quality[has_file].tolist(), _ints(wanted["file_size"], 0)[has_file])
+                file_group[file_row] = parsed.release_group if parsed else None
+        facts = title_facts(names, file_quality[has_file].tolist(), _ints(wanted["file_size"], 0)[has_file].tolist())
         file_score[has_file] = _scores_by_profile(evaluate_formats(formats, facts), ctx, profiles[has_file],
                                                   np.arange(len(has_file)))
     queue_cols = {name: np.empty(len(wanted), dtype=object) for name in ("queue_title", "queue_quality",
@@ -211,10 +214,15 @@ def _wanted_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: 
     }
 
 
-def _date(value: object) -> object:
+def _date(value: object) -> date | None:
+    """A release date as stored (a date, or a datetime / pandas Timestamp); None when there is none."""
     if value is None:
         return None
-    return value.date() if hasattr(value, "date") and callable(value.date) else value
+    if isinstance(value, datetime):  # pandas' Timestamp is a datetime
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise TypeError(f"not a release date: {value!r}")
 
 
 def build_candidates(

@@ -42,7 +42,7 @@ _SOURCE_OF = np.full(max(q.id for q in QUALITIES) + 1, "", dtype=object)
 _MODIFIER_OF = np.full(max(q.id for q in QUALITIES) + 1, "", dtype=object)
 for _quality in QUALITIES:
     _SOURCE_OF[_quality.id], _MODIFIER_OF[_quality.id] = _quality.source, _quality.modifier
-_REGEX_FIELDS = {
+_REGEX_FIELDS: dict[type[Specification], str] = {
     ReleaseTitleSpecification: "title",
     EditionSpecification: "edition",
     ReleaseGroupSpecification: "release_group",

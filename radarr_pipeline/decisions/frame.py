@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
@@ -59,42 +59,6 @@ class Candidates:
 
     def __len__(self) -> int:
         return len(self.release_id)
-
-    def take(self, rows: np.ndarray) -> Candidates:
-        return Candidates(**{f.name: getattr(self, f.name)[rows] for f in fields(self)})
-
-    @classmethod
-    def from_rows(cls, rows: list[dict[str, object]]) -> Candidates:
-        """Build from one dict per candidate (tests, the benchmark's baseline); missing keys take defaults."""
-        columns: dict[str, np.ndarray] = {}
-        for f in fields(cls):
-            default = _DEFAULTS.get(f.name)
-            values = [row.get(f.name, default) for row in rows]
-            if f.name in _OBJECT_COLUMNS:
-                array = np.empty(len(values), dtype=object)
-                array[:] = values
-            else:
-                array = np.asarray(values)
-            columns[f.name] = array
-        return cls(**columns)
-
-
-_DEFAULTS: dict[str, object] = {
-    "release_id": 1, "variant_id": 1, "movie_id": 1, "matched_by": "title", "title": "", "indexer": "indexer",
-    "size": -1, "seeders": -1, "peers": -1, "age_minutes": 1e6, "flags": (), "has_link": True, "infohash": None,
-    "quality": "Unknown", "quality_id": 0, "revision": 1, "real": 0, "release_group": None, "formats": (),
-    "formats_known": True, "format_score": 0, "profile": "", "quality_rank": -1, "root_folder": "/",
-    "free_bytes": -1, "monitored": True, "runtime": 0, "minimum_availability": "released",
-    "available_from": None, "file_quality": None, "file_revision": 1, "file_score": 0, "queue_title": None,
-    "queue_quality": None, "queue_revision": 1, "queue_score": 0, "queue_state": None, "in_queue": False,
-    "grabbed_at": None, "blocklisted": False, "group_reputation": 0.0, "protocol": "torrent",
-    "file_release_group": None, "file_added_at": None,
-}
-_OBJECT_COLUMNS = {
-    "matched_by", "title", "indexer", "flags", "infohash", "quality", "release_group", "formats", "profile",
-    "root_folder", "minimum_availability", "available_from", "file_quality", "queue_title", "queue_quality",
-    "queue_state", "grabbed_at", "protocol", "file_release_group", "file_added_at",
-}
 
 
 def available_from(

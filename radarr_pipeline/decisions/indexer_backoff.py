@@ -61,16 +61,6 @@ class IndexerStatus:
     last_fetched: int | None = None
     last_new: int | None = None
 
-    def as_metadata(self) -> dict[str, object]:
-        """Plain values for the Dagster UI (times as ISO strings)."""
-        return {
-            "indexer": self.indexer,
-            "escalation_level": self.escalation_level,
-            "consecutive_failures": self.consecutive_failures,
-            "disabled_until": self.disabled_until.isoformat() if self.disabled_until else None,
-            "last_error": self.last_error,
-            "last_success_at": self.last_success_at.isoformat() if self.last_success_at else None,
-        }
 
 
 def status_after_success(current: IndexerStatus, at: datetime, *, fetched: int = 0, new: int = 0) -> IndexerStatus:

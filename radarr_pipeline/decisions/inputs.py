@@ -19,6 +19,5 @@ class EngineInputs:
     blocked_hashes: set[str]
     blocked_titles: set[tuple[int, str, str | None]]
     group_scores: dict[str, float]
-    newly_parsed: int = 0
     #: Indexers backing off after failures: name -> disabled until (BlockedIndexerSpecification).
     failing_indexers: dict[str, datetime] = field(default_factory=dict)

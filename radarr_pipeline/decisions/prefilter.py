@@ -10,11 +10,13 @@ titles that cannot match.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 try:  # the parser behind re.compile: only used to read the pattern's structure
-    from re import _constants as _sre
-    from re import _parser as _sre_parser
+    from re import _constants as _sre  # type: ignore[attr-defined]  # typeshed: re has no submodules
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]  # typeshed: re has no submodules
 except ImportError:  # pragma: no cover - other Pythons
     _sre = None
     _sre_parser = None
@@ -23,6 +25,9 @@ Requirement = frozenset[str]  # the title contains at least one of these (lower-
 _MAX_STRINGS = 64
 _MAX_CLASS = 8
 _KEEP = 3
+# A parsed sub-pattern: sre's (opcode, argument) nodes. The argument's shape depends on the opcode (a code
+# point, a tuple, nested sub-patterns), so it is read as Any once the opcode is known.
+_SubPattern = Iterable[tuple[object, Any]]
 
 
 def _strength(requirement: Requirement) -> tuple[int, int]:
@@ -34,22 +39,22 @@ def _cross(left: set[str], right: frozenset[str]) -> set[str] | None:
     return product if len(product) <= _MAX_STRINGS else None
 
 
-def _exact(op: object, av: object) -> frozenset[str] | None:
+def _exact(op: object, av: Any) -> frozenset[str] | None:
     """Every string this node can match, when they are few and fixed; None otherwise."""
     if op is _sre.LITERAL:
-        return frozenset({chr(av).lower()}) if av < 128 else None  # type: ignore[operator]
+        return frozenset({chr(av).lower()}) if av < 128 else None
     if op is _sre.AT:
         return frozenset({""})
     if op is _sre.IN:
-        members = list(av)  # type: ignore[call-overload]
+        members = list(av)
         if len(members) > _MAX_CLASS or any(kind is not _sre.LITERAL or value >= 128 for kind, value in members):
             return None
         return frozenset(chr(value).lower() for _, value in members)
     if op is _sre.SUBPATTERN:
-        return _exact_sequence(av[-1])  # type: ignore[index]
+        return _exact_sequence(av[-1])
     if op is _sre.BRANCH:
         strings: set[str] = set()
-        for branch in av[1]:  # type: ignore[index]
+        for branch in av[1]:
             found = _exact_sequence(branch)
             if found is None:
                 return None
@@ -58,9 +63,9 @@ def _exact(op: object, av: object) -> frozenset[str] | None:
     return None
 
 
-def _exact_sequence(items: object) -> frozenset[str] | None:
+def _exact_sequence(items: _SubPattern) -> frozenset[str] | None:
     strings: set[str] | None = {""}
-    for op, av in items:  # type: ignore[attr-defined]
+    for op, av in items:
         part = _exact(op, av)
         if part is None or strings is None:
             return None
@@ -68,7 +73,7 @@ def _exact_sequence(items: object) -> frozenset[str] | None:
     return frozenset(strings) if strings is not None else None
 
 
-def _sequence(items: object) -> list[Requirement]:
+def _sequence(items: _SubPattern) -> list[Requirement]:
     """Requirements every match of this sequence satisfies (all of them at once)."""
     found: list[Requirement] = []
     run: set[str] = {""}
@@ -79,7 +84,7 @@ def _sequence(items: object) -> list[Requirement]:
             found.append(frozenset(run))
         run = {""}
 
-    for op, av in items:  # type: ignore[attr-defined]
+    for op, av in items:
         part = _exact(op, av)
         if part is not None:
             crossed = _cross(run, part)
@@ -96,22 +101,22 @@ def _sequence(items: object) -> list[Requirement]:
     return found
 
 
-def _node(op: object, av: object) -> list[Requirement]:
+def _node(op: object, av: Any) -> list[Requirement]:
     if op is _sre.SUBPATTERN:
-        return _sequence(av[-1])  # type: ignore[index]
+        return _sequence(av[-1])
     if op is _sre.BRANCH:
-        alternatives = [_sequence(branch) for branch in av[1]]  # type: ignore[index]
+        alternatives = [_sequence(branch) for branch in av[1]]
         if any(not alternative for alternative in alternatives):
             return []
         merged = frozenset().union(*(max(a, key=_strength) for a in alternatives))
         return [merged] if len(merged) <= _MAX_STRINGS else []
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
-        minimum, _, body = av  # type: ignore[misc]
+        minimum, _, body = av
         return _sequence(body) if minimum >= 1 else []
     if op is getattr(_sre, "ATOMIC_GROUP", None):
         return _sequence(av)
     if op is _sre.ASSERT:  # a positive look-ahead or look-behind: its text is in the title too
-        return _sequence(av[1])  # type: ignore[index]
+        return _sequence(av[1])
     return []
 
 
@@ -128,8 +133,3 @@ def necessary_literals(pattern: str) -> tuple[Requirement, ...]:
         return ()
     unique = sorted(set(_sequence(parsed)), key=_strength, reverse=True)
     return tuple(unique[:_KEEP])
-
-
-def may_match(requirements: tuple[Requirement, ...], lowered: str) -> bool:
-    """Whether a lower-cased, ASCII title passes the prefilter (True when there is none)."""
-    return all(any(s in lowered for s in requirement) for requirement in requirements)

@@ -43,12 +43,12 @@ class ScoringReport:
         rows: list[dict[str, object]] = []
         variants = list(dict.fromkeys(c.variant_id.tolist()))
         for variant in variants[:MAX_VARIANTS_SHOWN]:
-            members = np.flatnonzero(c.variant_id == variant)
+            members: list[int] = np.flatnonzero(c.variant_id == variant).tolist()
             ranked = sorted((i for i in members if e.ranks[i] > 0), key=lambda i: e.ranks[i])
-            winner = ranked[0] if ranked else None
             others = [i for i in members if e.ranks[i] == 0]
             others.sort(key=lambda i: (e.status[i] != "pending", -c.quality_rank[i]))
             for i in ranked[:TOP_PER_VARIANT]:
+                winner = ranked[0]
                 verdict = "**grab**" if i == winner else f"#{e.ranks[i]}: {why_lost(e.keys, winner, i)}"
                 rows.append(self._row(variant, i, verdict))
             if len(ranked) > TOP_PER_VARIANT:

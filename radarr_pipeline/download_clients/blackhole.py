@@ -149,24 +149,24 @@ class BlackholeClient:
 
     def _report(self, download_id: str, name: str, *, watch_file: Path | None) -> ClientDownload:
         done = self.completed_folder / name
-        common = {"download_id": download_id, "name": name, "save_path": str(self.completed_folder),
-                  "category": None}
+        save_path = str(self.completed_folder)
         if done.exists():
             size = _size(done)
             settled = time.time() - _newest_mtime(done) >= self.settle_seconds
             return ClientDownload(
+                download_id=download_id, name=name, save_path=save_path, category=None,
                 status=DownloadStatus.COMPLETED if settled else DownloadStatus.DOWNLOADING,
                 client_state="completed" if settled else "settling", progress=1.0 if settled else 0.99,
                 size=size, content_path=str(done), seeding_stopped=True,
-                message=None if settled else "in the completed folder, still being written", **common,
+                message=None if settled else "in the completed folder, still being written",
             )
         waiting = watch_file is not None and watch_file.name and watch_file.exists()
         return ClientDownload(
+            download_id=download_id, name=name, save_path=save_path, category=None,
             status=DownloadStatus.QUEUED if waiting else DownloadStatus.DOWNLOADING,
             client_state="watch_folder" if waiting else "handed_over", progress=0.0, size=0, content_path=None,
             message="waiting for the torrent client to pick it up from the watch folder" if waiting
             else "with the torrent client; not in the completed folder yet",
-            **common,
         )
 
     def has(self, download_id: str) -> bool:

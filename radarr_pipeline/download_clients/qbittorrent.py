@@ -8,7 +8,7 @@ never appears in a message, a repr or a log line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from typing import TypeVar
 
@@ -20,6 +20,7 @@ from radarr_pipeline.download_clients.qbittorrent_states import (
     SEEDING_STOPPED_STATES,
     limit_or_none,
     message_of_state,
+    number_or_none,
     status_of_state,
 )
 from radarr_pipeline.download_clients.torrent_files import (
@@ -153,7 +154,7 @@ class QBittorrentClient:
     def categories(self) -> dict[str, str]:
         """Category name -> save path ('' when qBittorrent's default applies)."""
         def read(api: qbittorrentapi.Client) -> dict[str, str]:
-            return {name: str(c.get("savePath") or "") for name, c in dict(api.torrents_categories()).items()}
+            return {name: _save_path(c) for name, c in dict(api.torrents_categories()).items()}
         return self._call(read)
 
     def ensure_category(self) -> None:
@@ -168,7 +169,7 @@ class QBittorrentClient:
             try:
                 if self.category not in existing:
                     api.torrents_create_category(name=self.category, save_path=self.save_path or "")
-                elif self.save_path and str(existing[self.category].get("savePath") or "") != self.save_path:
+                elif self.save_path and _save_path(existing[self.category]) != self.save_path:
                     api.torrents_edit_category(name=self.category, save_path=self.save_path)
             except qbittorrentapi.Conflict409Error:
                 raise DownloadClientError(
@@ -189,17 +190,15 @@ class QBittorrentClient:
         except TorrentFetchError as exc:
             raise DownloadClientError(f"not sent to {self._where()}: {exc}") from None
         self.ensure_category()
-        options: dict[str, object] = {"category": self.category, "use_auto_torrent_management": True}
-        if limits is not None and limits.ratio is not None:
-            options["ratio_limit"] = limits.ratio
-        if limits is not None and limits.minutes is not None:
-            options["seeding_time_limit"] = limits.minutes
+        ratio = limits.ratio if limits is not None else None
+        minutes = limits.minutes if limits is not None else None
 
         def add(api: qbittorrentapi.Client) -> None:
-            if torrent is not None:
-                answer = api.torrents_add(torrent_files=torrent, **options)
-            else:
-                answer = api.torrents_add(urls=magnet, **options)
+            # None leaves an option out of the request (qBittorrent's own default applies)
+            answer = api.torrents_add(
+                torrent_files=torrent, urls=magnet if torrent is None else None, category=self.category,
+                use_auto_torrent_management=True, ratio_limit=ratio, seeding_time_limit=minutes,
+            )
             # qBittorrent 4.x says "Fails." both for a duplicate and for a bad torrent: tell them apart.
             if answer != "Ok." and not api.torrents_info(torrent_hashes=infohash):
                 raise DownloadClientError(f"{self._where()} refused the torrent {infohash} ({_shown(str(answer))})")
@@ -247,28 +246,41 @@ class QBittorrentClient:
 
 
 def _client_download(torrent: qbittorrentapi.TorrentDictionary) -> ClientDownload:
-    progress = float(torrent.get("progress", 0.0) or 0.0)
+    progress = number_or_none(torrent.get("progress")) or 0.0
     state = str(torrent.get("state", "unknown"))
-    eta = torrent.get("eta")
+    eta = number_or_none(torrent.get("eta"))
     time_limit = limit_or_none(torrent.get("seeding_time_limit"))
+    ratio = number_or_none(torrent.get("ratio"))
+    seeding_time = number_or_none(torrent.get("seeding_time"))
     return ClientDownload(
         download_id=str(torrent["hash"]).lower(),
         name=str(torrent.get("name", "")),
         status=status_of_state(state, progress),
         client_state=state,
         progress=progress,
-        size=int(torrent.get("size", 0) or 0),
-        content_path=torrent.get("content_path"),
-        save_path=torrent.get("save_path"),
-        category=torrent.get("category"),
-        eta_seconds=int(eta) if eta is not None and 0 <= int(eta) < _NO_ETA else None,
-        ratio=float(torrent["ratio"]) if torrent.get("ratio") is not None else None,
+        size=int(number_or_none(torrent.get("size")) or 0),
+        content_path=_text_or_none(torrent.get("content_path")),
+        save_path=_text_or_none(torrent.get("save_path")),
+        category=_text_or_none(torrent.get("category")),
+        eta_seconds=int(eta) if eta is not None and 0 <= eta < _NO_ETA else None,
+        ratio=ratio,
         message=message_of_state(state),
         ratio_limit=limit_or_none(torrent.get("ratio_limit")),
         seeding_time_limit_minutes=int(time_limit) if time_limit is not None else None,
-        seeding_time_seconds=int(torrent["seeding_time"]) if torrent.get("seeding_time") is not None else None,
+        seeding_time_seconds=int(seeding_time) if seeding_time is not None else None,
         seeding_stopped=state in SEEDING_STOPPED_STATES and progress >= 1.0,
     )
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _save_path(category: object) -> str:
+    """A category's save path from torrents/categories ('' when qBittorrent's default applies)."""
+    if not isinstance(category, Mapping):
+        return ""
+    return str(category.get("savePath") or "")
 
 
 def _shown(text: str) -> str:

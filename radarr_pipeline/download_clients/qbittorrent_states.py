@@ -79,10 +79,17 @@ def message_of_state(state: str) -> str | None:
     return _MESSAGES.get(state)
 
 
+def number_or_none(value: object) -> float | None:
+    """A number qBittorrent sent (JSON number, or its text); None when absent or not a number."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
 def limit_or_none(value: object) -> float | None:
     """qBittorrent's share limits: -2 means "the global setting", -1 "no limit"; both are None here."""
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return number if number >= 0 else None
+    number = number_or_none(value)
+    return number if number is not None and number >= 0 else None

@@ -44,28 +44,20 @@ class FetchResult:
 class Capabilities:
     """What a Torznab/Newznab server says it can do (``t=caps``)."""
 
-    server_title: str | None = None
     limit_max: int = 100
     limit_default: int = 100
     search_available: bool = True
     movie_search_available: bool = True
     movie_search_params: frozenset[str] = frozenset({"q"})
-    categories: dict[int, str] = field(default_factory=dict)
 
     def supports_movie_id(self, param: str) -> bool:
         return self.movie_search_available and param in self.movie_search_params
-
-    def movie_categories(self) -> list[int]:
-        """Categories in the Movies range (2000-2999), as the server lists them."""
-        return sorted(c for c in self.categories if 2000 <= c < 3000)
 
 
 @runtime_checkable
 class Indexer(Protocol):
     name: str
     priority: int
-
-    def fetch_rss(self) -> list[IndexerRelease]: ...
 
     def search(self, movie: Movie) -> list[IndexerRelease]: ...
 

@@ -40,9 +40,6 @@ class HttpIndexer:
         if self._owns_client:
             self._client.close()
 
-    def fetch_rss(self) -> list[IndexerRelease]:
-        return self.fetch_rss_result().releases
-
     def search(self, movie: Movie) -> list[IndexerRelease]:
         return self.search_result(movie).releases
 

@@ -87,9 +87,3 @@ class IndexerApiError(IndexerError):
     def __init__(self, indexer: str, address: str, problem: str, *, code: int | None = None) -> None:
         super().__init__(indexer, address, problem)
         self.code = code
-
-
-class IndexerUnsupportedError(IndexerError):
-    """The indexer cannot do what was asked (e.g. a search on a plain RSS feed)."""
-
-    kind = "unsupported"

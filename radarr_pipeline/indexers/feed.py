@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeGuard
 from urllib.parse import urljoin
 from xml.etree.ElementTree import Element, ParseError
 
@@ -160,12 +161,12 @@ def clean_title(value: str | None) -> str | None:
     return title
 
 
-def _is_http(url: str | None) -> bool:
-    return bool(url) and url.lower().startswith(("http://", "https://"))  # type: ignore[union-attr]
+def _is_http(url: str | None) -> TypeGuard[str]:
+    return url is not None and url.lower().startswith(("http://", "https://"))
 
 
-def _is_magnet(url: str | None) -> bool:
-    return bool(url) and url.lower().startswith("magnet:")  # type: ignore[union-attr]
+def _is_magnet(url: str | None) -> TypeGuard[str]:
+    return url is not None and url.lower().startswith("magnet:")
 
 
 def resolve_url(value: str | None, base_url: str) -> str | None:

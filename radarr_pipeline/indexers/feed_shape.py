@@ -13,7 +13,7 @@ element on the same condition, else from the description when more than half the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from xml.etree.ElementTree import Element
 
@@ -128,5 +128,3 @@ def detect_shape(document_text: str, items: Sequence[Element]) -> FeedShape:
         return replace(shape, parse_size_in_description=True)
     return shape
 
-
-ShapeFor = Callable[[str, Sequence[Element]], FeedShape]

@@ -31,7 +31,6 @@ from radarr_pipeline.values.infohash import normalize_infohash
 
 log = logging.getLogger("radarr_pipeline.indexers")
 
-DEFAULT_URL = "https://hdbits.org"
 RSS_LIMIT = 100
 
 #: HDBits' enumerations (Radarr's HdBitsCategory / HdBitsCodec / HdBitsMedium).
@@ -55,6 +54,10 @@ def hdbits_categories(configured: list[int]) -> list[int]:
     """The HDBits categories to ask for: configured values that are HDBits ids (1-8), else Movie."""
     chosen = [c for c in configured if c in CATEGORIES]
     return chosen or [1]
+
+
+def _as_text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _as_int(value: object) -> int | None:
@@ -86,7 +89,7 @@ def release_from_torrent(
 ) -> tuple[IndexerRelease, ReleaseDetails] | None:
     """One entry of ``data``; None when it lacks an id or a usable name."""
     torrent_id = _as_int(torrent.get("id"))
-    title = clean_title(torrent.get("name") if isinstance(torrent.get("name"), str) else None)  # type: ignore[arg-type]
+    title = clean_title(_as_text(torrent.get("name")))
     if torrent_id is None or title is None:
         return None
     seeders = _as_int(torrent.get("seeders"))
@@ -104,7 +107,7 @@ def release_from_torrent(
         indexer=indexer,
         download_url=f"{base_url}/download.php?{urlencode({'id': torrent_id, 'passkey': passkey})}",
         info_url=f"{base_url}/details.php?id={torrent_id}",
-        infohash=normalize_infohash(torrent.get("hash") if isinstance(torrent.get("hash"), str) else None),  # type: ignore[arg-type]
+        infohash=normalize_infohash(_as_text(torrent.get("hash"))),
         size=_as_int(torrent.get("size")),
         seeders=seeders,
         peers=(seeders or 0) + (leechers or 0) if seeders is not None or leechers is not None else None,

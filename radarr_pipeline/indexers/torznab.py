@@ -1,7 +1,7 @@
 """Torznab and Newznab: the same API (``/api?t=...&apikey=...``), RSS 2.0 answers with ``attr`` extensions.
 
-- ``t=caps``: what the server can search by (``movie-search supportedParams="q,imdbid,tmdbid"``), limits and
-  categories.
+- ``t=caps``: what the server can search by (``movie-search supportedParams="q,imdbid,tmdbid"``) and its
+  limits.
 - RSS sync: ``t=movie&cat=<movie categories>&extended=1``, first page.
 - Search for a movie: ``t=movie`` by ``imdbid`` (digits, no "tt") and ``tmdbid`` when the server supports
   them; when that finds nothing or is not supported, ``q=Title Year``. Paged by ``offset``/``limit`` up to
@@ -74,31 +74,18 @@ def parse_capabilities(body: bytes, target: Target, where: str) -> Capabilities:
     raise_for_error_document(root, target, where)
     if local_name(root.tag) != "caps":
         raise IndexerParseError(target.indexer, where, f"expected <caps>, got <{local_name(root.tag)}>")
-    server = child(root, "server")
     limits = child(root, "limits")
     limit_max = parse_int(limits.get("max")) if limits is not None else None
     limit_default = parse_int(limits.get("default")) if limits is not None else None
     searching = child(root, "searching")
     search = child(searching, "search") if searching is not None else None
     movie = child(searching, "movie-search") if searching is not None else None
-    categories: dict[int, str] = {}
-    cats = child(root, "categories")
-    if cats is not None:
-        for category in cats:
-            if local_name(category.tag) != "category":
-                continue
-            _add_category(categories, category)
-            for sub in category:
-                if local_name(sub.tag) == "subcat":
-                    _add_category(categories, sub)
     return Capabilities(
-        server_title=server.get("title") if server is not None else None,
         limit_max=min(limit_max or PAGE_LIMIT_CAP, PAGE_LIMIT_CAP),
         limit_default=min(limit_default or limit_max or PAGE_LIMIT_CAP, PAGE_LIMIT_CAP),
         search_available=_available(search),
         movie_search_available=_available(movie),
         movie_search_params=_params(movie) if _available(movie) else frozenset(),
-        categories=categories,
     )
 
 
@@ -111,12 +98,6 @@ def _params(element: Element | None) -> frozenset[str]:
         return frozenset()
     raw = element.get("supportedParams") or element.get("supportedparams") or "q"
     return frozenset(p.strip().lower() for p in raw.split(",") if p.strip())
-
-
-def _add_category(into: dict[int, str], element: Element) -> None:
-    number = parse_int(element.get("id"))
-    if number is not None:
-        into[number] = (element.get("name") or "").strip()
 
 
 def parse_feed_page(

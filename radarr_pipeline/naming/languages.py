@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from babelfish import Language  # installed with guessit, which the parser depends on
+from babelfish import Language
 
 # ISO 639-2 codes that name a variety Radarr folds into a main language.
 _EXTRA_ALIASES = {"gsw": "de", "khk": "mn", "mvf": "mn"}

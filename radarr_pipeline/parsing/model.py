@@ -27,10 +27,6 @@ class ParsedRelease:
     release_hash: str | None = None
     simple_release_title: str = field(default="", compare=False)
 
-    @property
-    def primary_movie_title(self) -> str:
-        return self.movie_title
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "release_title": self.release_title,

@@ -6,6 +6,7 @@ Every pattern is compiled once at import. ``parse_quality`` never raises.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from radarr_pipeline.parsing.extensions import quality_for_extension
@@ -184,7 +185,7 @@ class _Traits:
             same_length = len(self.lowered) == len(self.normalized)
             match = _CODEC_LOWER.search(self.lowered) if same_length else CODEC.search(self.normalized)
             self._codec = match.lastgroup if match else None
-        return self._codec  # type: ignore[return-value]
+        return None if isinstance(self._codec, bool) else self._codec  # never False once read
 
 
 _DISC_CODECS = ("vc", "mpeg", "bdmv", "iso")
@@ -451,7 +452,7 @@ def quality_name_model(
     if source_group is _FIND_SOURCE:
         traits.source_group = _last_source(normalized, lowered)
     else:
-        traits.source_group = source_group  # type: ignore[assignment]
+        traits.source_group = source_group if isinstance(source_group, str) else None
     resolution_detection = name_ if resolution else none_
     if traits.source_group is not None:
         quality = quality_from_source(traits, name, normalized)
@@ -500,7 +501,9 @@ def quality_name_model(
     return model(UNKNOWN, none_, none_)
 
 
-def _quality_from_resolution_only(name: str, traits: _Traits, model) -> QualityModel:  # type: ignore[no-untyped-def]
+def _quality_from_resolution_only(
+    name: str, traits: _Traits, model: Callable[[Quality, DetectionSource, DetectionSource], QualityModel]
+) -> QualityModel:
     """A resolution but no source word: a remux implies Blu-ray, else the extension's source, else TV."""
     source = "unknown"
     modifier = "none"

@@ -40,7 +40,6 @@ _LISTED_GROUPS = (
     "|Vyndros|SEV|Garshasp|Kappa|Natty|RCVR|SAMPA|YOGI|r00t|EDGE2020|RZeroX|FreetheFish|Anna|Bandi|Qman"
     "|theincognito|HDO|DusIctv|DHD|CtrlHD|-ZR-|ADC|XZVN|RH|Kametsu|Celdra"
 )
-EXCEPTION_GROUP = re.compile(r"(?<=[._ \[])(?P<group>" + _LISTED_GROUPS + r")(?=\]|\))", _I)
 # The same group just before the end of a short window (see _last_listed_group).
 _LISTED_GROUP_AT_END = re.compile(r"(?<=[._ \[])(?P<group>" + _LISTED_GROUPS + r")$", _I)
 _LONGEST_LISTED_GROUP = max(len(name) for name in _LISTED_GROUPS.split("|"))
@@ -78,7 +77,8 @@ def _may_name_exact_group(lowered: str) -> bool:
 
 
 def _last_listed_group(title: str) -> str | None:
-    """The group of the last EXCEPTION_GROUP match, found next to the closing brackets only.
+    r"""The group of the last match of Radarr's ExceptionReleaseGroupRegex, ``(?<=[._ \[])(listed group)(?=\]|\))``
+    (case-insensitive), found next to the closing brackets only.
 
     Every match ends just before a ']' or ')' and holds neither, so matches never overlap and the last
     one ends before the last bracket that has one; there, the leftmost start wins, as in a full scan.

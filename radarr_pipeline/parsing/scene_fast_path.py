@@ -64,7 +64,7 @@ _QUALITY_STARTS = (
 _QUALITY_WORD = re.compile(r"(?:^|[.-])(?:" + _QUALITY_STARTS + ")")
 # Title words (lower-cased) the fast path leaves to the full parser: a word a quality pattern can start
 # on; an edition keyword (EDITION_BEFORE_YEAR could take a shorter title); German/TrueFrench
-# (GERMAN_TRACKER could); 'abc' at the start (REJECT_HASHED).
+# (GERMAN_TRACKER could); 'abc' at the start (_REJECT_HASHED_ANY).
 _TITLE_WORDS_REFUSED = re.compile(
     r"(?:^|[.-])(?:" + _QUALITY_STARTS + ")|" + _EDITION_KEYS_PATTERN.pattern + r"|german|truefrench|^abc"
 )
@@ -187,9 +187,10 @@ def _read_tail(pieces: list[str], year: str, group_lower: str) -> _TailReading |
             info = table[piece + "." + pieces[index + 1]]
             index += 2
         else:
-            info = table.get(piece)  # type: ignore[assignment]
-            if info is None:
+            found = table.get(piece)
+            if found is None:
                 return None
+            info = found
             index += 1
         if previous_right & info.left or (previous_takes_separator and info.seps & 1):
             return None
@@ -289,7 +290,7 @@ def parse_scene_title(title: str) -> ParsedRelease | None:
     title_words = ".".join(pieces[:year_index])
     lowered = title.lower()
     if (
-        len(pieces[0]) >= 24  # REJECT_HASHED: 32 alphanumerics at the start
+        len(pieces[0]) >= 24  # _REJECT_HASHED_ANY: 32 alphanumerics at the start
         or _TITLE_WORDS_REFUSED.search(lowered, 0, len(title_words))
         or "p027" in title
         or "p0801" in title  # reversed names

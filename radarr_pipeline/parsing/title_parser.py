@@ -98,18 +98,7 @@ FOLDER_YEAR_FIRST = re.compile(
     r"^(?:(?:[-_\W](?<![)!]))*(?P<year>(?:19|20)\d{2}(?!p|i|\d+|\W\d+)))+(?:\W+|_|$)(?P<title>.+?)?$"
 )
 
-REJECT_HASHED = (
-    re.compile(r"^[0-9a-zA-Z]{32}"),
-    re.compile(r"^[a-z0-9]{24}$"),
-    re.compile(r"^[A-Z]{11}\d{3}$"),
-    re.compile(r"^[a-z]{12}\d{3}$"),
-    re.compile(r"^Backup_\d{5,}S\d{2}-\d{2}$"),
-    re.compile(r"^123$"),
-    re.compile(r"^abc$", _I),
-    re.compile(r"^abc[-_. ]xyz", _I),
-    re.compile(r"^b00bs$", _I),
-)
-# REJECT_HASHED as one pattern (same alternatives, each anchored at the start): one search, not nine.
+# Radarr's RejectHashedReleasesRegexes as one pattern (the same nine alternatives, each anchored at the start).
 _REJECT_HASHED_ANY = re.compile(
     r"^(?:[0-9a-zA-Z]{32}|[a-z0-9]{24}$|[A-Z]{11}\d{3}$|[a-z]{12}\d{3}$|Backup_\d{5,}S\d{2}-\d{2}$|123$"
     r"|(?i:abc)$|(?i:abc[-_. ]xyz)|(?i:b00bs)$)"

@@ -7,7 +7,7 @@ condition of that type holds (Radarr's CustomFormatCalculationService).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -15,7 +15,6 @@ from typing import Any, ClassVar
 import regex
 
 from radarr_pipeline.quality.dotnet_regex import UnsafeRegexError, compile_dotnet_regex, safe_search
-from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.quality.qualities import MODIFIERS, SOURCES, Quality, QualityModel
 from radarr_pipeline.values.languages import LANGUAGE_IDS
 
@@ -190,8 +189,6 @@ class YearSpecification(Specification):
 class CustomFormat:
     name: str
     specifications: tuple[Specification, ...]
-    include_when_renaming: bool = False
-    trash_id: str | None = None
 
     def matches(self, facts: ReleaseFacts) -> bool:
         """Radarr's rule: every condition type used must pass (no failed required one, at least one hit)."""
@@ -204,16 +201,6 @@ class CustomFormat:
             if not any(ok for _, ok in results):
                 return False
         return True
-
-
-def matching_formats(formats: Iterable[CustomFormat], release: ReleaseFacts) -> list[CustomFormat]:
-    """The formats ``release`` matches, in the order given."""
-    return [custom_format for custom_format in formats if custom_format.matches(release)]
-
-
-def format_score(profile: QualityProfile, matched: Iterable[CustomFormat]) -> int:
-    """The profile's score for the matched formats (sum of their scores; unscored formats count 0)."""
-    return profile.format_score([custom_format.name for custom_format in matched])
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -249,7 +236,9 @@ def _enum_by_index(values: Sequence[str], index: int, what: str) -> str:
     return values[index]
 
 
-def _regex_spec(cls: type[_RegexSpecification], common: dict[str, Any], fields: Mapping[str, Any]):  # type: ignore[no-untyped-def]
+def _regex_spec(
+    cls: type[_RegexSpecification], common: dict[str, Any], fields: Mapping[str, Any]
+) -> _RegexSpecification:
     pattern = fields.get("value")
     if not isinstance(pattern, str):
         raise ValueError(f"field 'value' must be a regular expression string, got {pattern!r}")
@@ -319,8 +308,6 @@ def custom_format_from_dict(data: Any) -> CustomFormat:
     return CustomFormat(
         name=name.strip(),
         specifications=tuple(built),
-        include_when_renaming=bool(data.get("includeCustomFormatWhenRenaming", False)),
-        trash_id=data.get("trash_id") if isinstance(data.get("trash_id"), str) else None,
     )
 
 

@@ -26,15 +26,6 @@ class QualityDefinition:
     max_size: float | None = None
     preferred_size: float | None = None
 
-    def size_limits_mb(self, runtime_minutes: int) -> tuple[float, float | None]:
-        """Minimum and maximum size in MB for a movie of ``runtime_minutes`` (max None = unlimited)."""
-        minimum = self.min_size * runtime_minutes
-        maximum = None if self.max_size is None else self.max_size * runtime_minutes
-        return minimum, maximum
-
-    def preferred_size_mb(self, runtime_minutes: int) -> float | None:
-        return None if self.preferred_size is None else self.preferred_size * runtime_minutes
-
 
 # name -> (weight, min, max, preferred) from Radarr's Quality.DefaultQualityDefinitions.
 _DEFAULTS: dict[str, tuple[int, float, float | None, float | None]] = {
@@ -106,14 +97,15 @@ def apply_definition_overrides(
                 f"{quality.name}: unknown field(s) {sorted(unknown)} (use min, max, preferred)"
             )
         current = result[quality.name]
-        changes: dict[str, float | None] = {}
-        if "min" in fields:
-            changes["min_size"] = _size_value(quality.name, "min", fields["min"]) or 0.0
-        if "max" in fields:
-            changes["max_size"] = _size_value(quality.name, "max", fields["max"])
-        if "preferred" in fields:
-            changes["preferred_size"] = _size_value(quality.name, "preferred", fields["preferred"])
-        updated = replace(current, **changes)  # type: ignore[arg-type]
+        updated = replace(
+            current,
+            min_size=(_size_value(quality.name, "min", fields["min"]) or 0.0) if "min" in fields else current.min_size,
+            max_size=_size_value(quality.name, "max", fields["max"]) if "max" in fields else current.max_size,
+            preferred_size=(
+                _size_value(quality.name, "preferred", fields["preferred"]) if "preferred" in fields
+                else current.preferred_size
+            ),
+        )
         validate_definition(updated)
         result[quality.name] = updated
     return result

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import regex
 
 try:  # the parser behind re.compile; used only to inspect the pattern's structure
-    from re import _constants as _sre_constants
-    from re import _parser as _sre_parser
+    from re import _constants as _sre_constants  # type: ignore[attr-defined]  # typeshed: re has no submodules
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]  # typeshed: re has no submodules
 except ImportError:  # pragma: no cover - older or alternative Pythons
     _sre_parser = None
     _sre_constants = None
@@ -33,6 +35,9 @@ _DOTNET_ONLY = ((re.compile(r"\[[^\]]*-\["), "character-class subtraction is not
 MATCH_TIMEOUT_SECONDS = 0.1
 _log = logging.getLogger(__name__)
 _UNBOUNDED = 4294967295  # MAXREPEAT in CPython's sre
+# A parsed sub-pattern: sre's (opcode, argument) nodes. The argument's shape depends on the opcode (an int, a
+# tuple, nested sub-patterns), so it is read as Any once the opcode is known.
+_SubPattern = Iterable[tuple[object, Any]]
 
 
 def translate(pattern: str) -> str:
@@ -56,25 +61,25 @@ def _is_repeat(op: object) -> bool:
     )
 
 
-def _children(op: object, av: object) -> list[object]:
+def _children(op: object, av: Any) -> list[_SubPattern]:
     """Sub-patterns of one parsed node."""
     if _is_repeat(op):
-        return [av[2]]  # type: ignore[index]
+        return [av[2]]
     if op is _sre_constants.SUBPATTERN:
-        return [av[-1]]  # type: ignore[index]
+        return [av[-1]]
     if op is _sre_constants.BRANCH:
-        return list(av[1])  # type: ignore[index]
+        return list(av[1])
     if op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
-        return [av[1]]  # type: ignore[index]
+        return [av[1]]
     if op is getattr(_sre_constants, "ATOMIC_GROUP", None):
         return [av]
     if op is _sre_constants.GROUPREF_EXISTS:
-        return [branch for branch in av[1:] if branch is not None]  # type: ignore[index]
+        return [branch for branch in av[1:] if branch is not None]
     return []
 
 
-def _holds_unbounded_repeat(subpattern: object) -> bool:
-    for op, av in subpattern:  # type: ignore[attr-defined]
+def _holds_unbounded_repeat(subpattern: _SubPattern) -> bool:
+    for op, av in subpattern:
         if _is_repeat(op) and av[1] == _UNBOUNDED:
             return True
         if any(_holds_unbounded_repeat(child) for child in _children(op, av)):
@@ -82,9 +87,9 @@ def _holds_unbounded_repeat(subpattern: object) -> bool:
     return False
 
 
-def _nested_quantifier(subpattern: object) -> bool:
+def _nested_quantifier(subpattern: _SubPattern) -> bool:
     """True when an unbounded (or large) repeat wraps a body that itself repeats without bound."""
-    for op, av in subpattern:  # type: ignore[attr-defined]
+    for op, av in subpattern:
         if _is_repeat(op) and (av[1] == _UNBOUNDED or av[1] > 10) and _holds_unbounded_repeat(av[2]):
             return True
         if any(_nested_quantifier(child) for child in _children(op, av)):

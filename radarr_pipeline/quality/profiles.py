@@ -18,7 +18,6 @@ class ProfileItem:
 
     name: str
     qualities: tuple[Quality, ...]
-    is_group: bool = False
 
     def contains(self, quality: Quality) -> bool:
         return any(member.id == quality.id for member in self.qualities)
@@ -91,7 +90,7 @@ def _item_from_spec(spec: str | Mapping[str, object]) -> ProfileItem:
                 qualities.append(quality_by_name(member))
             except KeyError as error:
                 raise ProfileError(f"quality group {name!r}: {error.args[0]}") from None
-        return ProfileItem(name.strip(), tuple(qualities), is_group=True)
+        return ProfileItem(name.strip(), tuple(qualities))
     raise ProfileError(f"an allowed item must be a quality name or a group mapping, got {spec!r}")
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import total_ordering
+from typing import NotRequired, TypedDict
 
 SOURCES = ("unknown", "cam", "telesync", "telecine", "workprint", "dvd", "tv", "webdl", "webrip", "bluray")
 MODIFIERS = ("none", "regional", "screener", "rawhd", "brdisk", "remux")
-RESOLUTIONS = (0, 360, 480, 540, 576, 720, 1080, 2160)
 
 
 @dataclass(frozen=True, eq=False)
@@ -153,6 +153,21 @@ class Revision:
         return hash(self._key())
 
 
+class QualityModelDict(TypedDict):
+    """QualityModel as JSON (parse caches and stored candidates); keys added later may be missing in old rows."""
+
+    quality: str
+    resolution: NotRequired[int]
+    version: NotRequired[int]
+    real: NotRequired[int]
+    is_repack: NotRequired[bool]
+    source_detection: NotRequired[str]
+    resolution_detection: NotRequired[str]
+    modifier_detection: NotRequired[str]
+    revision_detection: NotRequired[str]
+    hardcoded_subs: NotRequired[str | None]
+
+
 @dataclass(frozen=True)
 class QualityModel:
     """A parsed quality with its revision and where source and resolution were detected."""
@@ -165,7 +180,7 @@ class QualityModel:
     revision_detection: DetectionSource = DetectionSource.UNKNOWN
     hardcoded_subs: str | None = None
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> QualityModelDict:
         return {
             "quality": self.quality.name,
             "resolution": self.quality.resolution,
@@ -180,23 +195,23 @@ class QualityModel:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> QualityModel:
+    def from_dict(cls, data: QualityModelDict) -> QualityModel:
         quality = quality_by_name(str(data["quality"]))
-        resolution = int(data.get("resolution", quality.resolution))  # type: ignore[call-overload]
+        resolution = int(data.get("resolution", quality.resolution))
         if resolution != quality.resolution:
             quality = replace(quality, resolution=resolution)
         return cls(
             quality=quality,
             revision=Revision(
-                version=int(data.get("version", 1)),  # type: ignore[arg-type]
-                real=int(data.get("real", 0)),  # type: ignore[arg-type]
+                version=int(data.get("version", 1)),
+                real=int(data.get("real", 0)),
                 is_repack=bool(data.get("is_repack", False)),
             ),
             source_detection=DetectionSource(data.get("source_detection", "unknown")),
             resolution_detection=DetectionSource(data.get("resolution_detection", "unknown")),
             modifier_detection=DetectionSource(data.get("modifier_detection", "unknown")),
             revision_detection=DetectionSource(data.get("revision_detection", "unknown")),
-            hardcoded_subs=data.get("hardcoded_subs"),  # type: ignore[arg-type]
+            hardcoded_subs=data.get("hardcoded_subs"),
         )
 
     def __str__(self) -> str:

@@ -166,17 +166,3 @@ def upgrade_rejection(
         return UpgradeRejection.MIN_CUSTOM_FORMAT_SCORE
     return None
 
-
-def is_upgradable(
-    profile: QualityProfile,
-    current_quality_model: QualityModel,
-    current_score: int,
-    new_quality_model: QualityModel,
-    new_score: int,
-    propers: ProperHandling = ProperHandling.PREFER_AND_UPGRADE,
-) -> bool:
-    """Whether ``new`` should replace ``current`` (see ``upgrade_rejection`` for the reason when not)."""
-    return (
-        upgrade_rejection(profile, current_quality_model, current_score, new_quality_model, new_score, propers)
-        is None
-    )

@@ -35,8 +35,6 @@ from radarr_pipeline.reports import markdown_cell
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.indexer_status import (
     IndexerStatusRepository,
-    MovieSearchRepository,
-    ReleaseDetailsRepository,
     StoredReleaseDetails,
 )
 from radarr_pipeline.values.secrets import redact
@@ -80,7 +78,6 @@ class SyncReport:
     mode: str  # "rss" or "search"
     at: datetime
     rows: list[IndexerRow] = field(default_factory=list)
-    new_release_ids: list[int] = field(default_factory=list)
 
     @property
     def fetched(self) -> int:
@@ -116,8 +113,9 @@ class SyncReport:
         for r in self.rows:
             until = f"{r.disabled_until:%Y-%m-%d %H:%M:%S}" if r.disabled_until else ""
             error = markdown_cell(r.error or "")
+            status = f"{r.status} ({r.error_kind})" if r.error_kind else r.status  # e.g. failed (auth)
             lines.append(
-                f"| {markdown_cell(r.name)} | {r.kind} | {r.status} | {r.fetched} | {r.new} | {r.requests} |"
+                f"| {markdown_cell(r.name)} | {r.kind} | {status} | {r.fetched} | {r.new} | {r.requests} |"
                 f" {r.searched} | {r.consecutive_failures} | {until} | {markdown_cell(r.skipped_text())} | {error} |"
             )
         return "\n".join(lines)
@@ -229,8 +227,8 @@ class Collected:
 
 
 def load_state(library: Library, configs: Sequence[IndexerConfig]) -> IndexerState:
-    statuses = IndexerStatusRepository(library.conn)
-    searches = MovieSearchRepository(library.conn)
+    statuses = library.indexer_status
+    searches = library.movie_searches
     return IndexerState(
         {c.name: statuses.get(c.name) for c in configs},
         {c.name: searches.last_searched(c.name) for c in configs},
@@ -351,10 +349,10 @@ def collect_search(
 
 def store_collected(library: Library, collected: Collected, now: datetime) -> SyncReport:
     """Write what was collected: new releases, details, search history, each indexer's health."""
-    statuses = IndexerStatusRepository(library.conn)
+    statuses = library.indexer_status
     report = _write(collected.mode, library, statuses, collected.attempts, list(collected.rows), now)
     searched = [(a.config.name, movie_id, found) for a in collected.attempts for movie_id, found in a.searched]
-    searches = MovieSearchRepository(library.conn)
+    searches = library.movie_searches
     for name, movie_id, found in searched:
         searches.record(name, movie_id, now, found)
     return report
@@ -433,8 +431,7 @@ def _write(
     rows: list[IndexerRow],
     now: datetime,
 ) -> SyncReport:
-    details_repo = ReleaseDetailsRepository(library.conn)
-    new_ids: list[int] = []
+    details_repo = library.release_details
     for attempt in attempts:
         name, kind = attempt.config.name, attempt.config.kind
         if attempt.error is not None and not attempt.releases:
@@ -455,10 +452,9 @@ def _write(
                 name, kind, "ok", fetched=len(attempt.releases), new=len(stored), requests=attempt.requests,
                 searched=len(attempt.searched), escalation_level=status.escalation_level, skipped=attempt.skipped,
             ))
-        new_ids.extend(s.id for s in stored)
     order = {c.config.name: i for i, c in enumerate(attempts)}
     rows.sort(key=lambda r: order.get(r.name, -1))
-    return SyncReport(mode, now, rows, new_ids)
+    return SyncReport(mode, now, rows)
 
 
 def _record_failure(statuses: IndexerStatusRepository, attempt: _Attempt, now: datetime) -> IndexerRow:

@@ -7,8 +7,10 @@ group reputation) -> decide (``radarr_pipeline.decisions.engine``, pure) -> appl
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+
+import duckdb
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.assemble import FreeSpace, disk_free_bytes
@@ -16,26 +18,38 @@ from radarr_pipeline.decisions.context import DecisionContext
 from radarr_pipeline.decisions.engine import Evaluation, decisions_frame, evaluate
 from radarr_pipeline.decisions.inputs import EngineInputs
 from radarr_pipeline.decisions.report import ScoringReport
-from radarr_pipeline.parsing import PARSER_VERSION, parse_many
+from radarr_pipeline.parsing import PARSER_VERSION, ParsedRelease, parse_many
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.services.configured import decision_context, load_formats, quality_profiles
 from radarr_pipeline.services.reputation import group_scores, reputation_markdown
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.candidates import DecisionInputs
 from radarr_pipeline.store.indexer_status import IndexerStatusRepository
-from radarr_pipeline.store.parse_cache import store_parses
+from radarr_pipeline.store.parse_cache import cached_parses, store_parses
+
+
+def parse_through_cache(conn: duckdb.DuckDBPyConnection, titles: Iterable[str]) -> dict[str, ParsedRelease | None]:
+    """Parse ``titles`` through the cache: cached results are reused, only misses are parsed (in bulk) and stored."""
+    unique = list(dict.fromkeys(titles))
+    results = cached_parses(conn, unique, PARSER_VERSION)
+    missing = [title for title in unique if title not in results]
+    if missing:
+        misses = dict(zip(missing, parse_many(missing), strict=True))
+        store_parses(conn, PARSER_VERSION, misses)
+        results.update(misses)
+    return {title: results[title] for title in unique}
 
 
 def parse_new_titles(library: Library) -> int:
-    """Parse the release titles the cache does not know yet, in bulk (the only per-title Python work of a run)."""
+    """Parse the release titles the cache does not know yet (the only per-title Python work of a run)."""
     titles = DecisionInputs(library.conn).unparsed_titles()
     if titles:
-        store_parses(library.conn, PARSER_VERSION, dict(zip(titles, parse_many(titles), strict=True)))
+        parse_through_cache(library.conn, titles)
     return len(titles)
 
 
 def load_inputs(library: Library) -> EngineInputs:
-    parsed = parse_new_titles(library)
+    parse_new_titles(library)
     reads = DecisionInputs(library.conn)
     by_id, by_hash = reads.grabbed()
     hashes, titles = library.blocklist.blocked_keys()
@@ -49,7 +63,6 @@ def load_inputs(library: Library) -> EngineInputs:
         blocked_hashes={h.lower() for h in hashes},
         blocked_titles=titles,
         group_scores=group_scores(library.conn),
-        newly_parsed=parsed,
         failing_indexers={s.indexer: s.disabled_until for s in IndexerStatusRepository(library.conn).all()
                           if s.disabled_until is not None},
     )

@@ -122,10 +122,10 @@ class DownloadRepository:
             if value is not None:
                 sets.append(f"{column} = ?")
                 values.append(value)
-        for column, value in (("eta_seconds", eta_seconds), ("stalled_since", stalled_since)):
-            if value is not _KEEP:
+        for column, given in (("eta_seconds", eta_seconds), ("stalled_since", stalled_since)):
+            if given is not _KEEP:
                 sets.append(f"{column} = ?")
-                values.append(value)
+                values.append(given)
         if state is DownloadState.COMPLETED:
             sets.append("completed_at = coalesce(completed_at, ?)")
             values.append(at)

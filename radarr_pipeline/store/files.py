@@ -27,10 +27,6 @@ class MovieFileRepository:
         ).fetchone()
         return MovieFile(*row) if row else None
 
-    def at_path(self, path: str) -> MovieFile | None:
-        row = self._conn.execute(f"SELECT {_COLUMNS} FROM movie_files WHERE path = ?", [path]).fetchone()
-        return MovieFile(*row) if row else None
-
     def record(
         self,
         *,
@@ -177,9 +173,6 @@ class ExtraFileRepository:
             [variant_id],
         ).fetchall()
         return [ExtraFile(*row) for row in rows]
-
-    def forget(self, path: str) -> None:
-        self._conn.execute("DELETE FROM extra_files WHERE path = ?", [path])
 
     def record_many(self, rows: list[tuple[int, str, str, str | None]], at: datetime) -> None:
         """(variant_id, path, kind, language) rows, each as :meth:`record` (a known path is updated)."""

@@ -100,9 +100,6 @@ class ImportJournalRepository:
         rows = self._conn.execute(f"SELECT {_COLUMNS} FROM import_journal ORDER BY id").fetchall()
         return [_entry(row) for row in rows]
 
-    def set_step(self, entry_id: int, step: str) -> None:
-        self._conn.execute("UPDATE import_journal SET step = ? WHERE id = ?", [step, entry_id])
-
     def close(self, entry_id: int) -> None:
         self._conn.execute("DELETE FROM import_journal WHERE id = ?", [entry_id])
 
@@ -112,5 +109,6 @@ class ImportJournalRepository:
 
 
 def _entry(row: tuple) -> JournalEntry:
-    return JournalEntry(*row[1:13], record=json.loads(row[15]) if row[15] else {}, id=row[0], step=row[13],
-                        started_at=row[14])
+    values = dict(zip(_COLUMNS.split(", "), row, strict=True))  # the columns are named as the fields
+    values["record"] = json.loads(values["record"]) if values["record"] else {}
+    return JournalEntry(**values)

@@ -90,8 +90,8 @@ class MovieRepository:
             return []
         tmdb = [m.get("tmdb_id") for m in movies]
         imdb = [m.get("imdb_id") for m in movies]
-        for ids in (tmdb, imdb):
-            given = [i for i in ids if i is not None]
+        for given_ids in (tmdb, imdb):
+            given = [i for i in given_ids if i is not None]
             if len(given) != len(set(given)):
                 raise DuplicateMovieError("the same movie is given twice")
         row = self._conn.execute(
@@ -248,15 +248,14 @@ class MovieRepository:
     def wanted(self) -> list[WantedVariant]:
         rows = self._conn.execute(
             f"""
-            SELECT {_VARIANT_COLUMNS}, {_MOVIE_COLUMNS}, w.reason, f.quality
+            SELECT {_VARIANT_COLUMNS}, {_MOVIE_COLUMNS}, w.reason
             FROM wanted w
             JOIN variants v ON v.id = w.variant_id
             JOIN movies m ON m.id = v.movie_id
-            LEFT JOIN movie_files f ON f.variant_id = v.id
             ORDER BY v.id
             """
         ).fetchall()
-        return [WantedVariant(_variant(r[:5]), _movie(r[5:13]), r[13], r[14]) for r in rows]
+        return [WantedVariant(_variant(r[:5]), _movie(r[5:13]), r[13]) for r in rows]
 
 
 def _status(variant: Variant, file_path: str | None, download_state: str | None) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 
 import duckdb
 
-from radarr_pipeline.parsing import PARSER_VERSION, ParsedRelease, parse_many
+from radarr_pipeline.parsing import PARSER_VERSION, ParsedRelease
 
 _BATCH = 20_000
 
@@ -56,22 +56,10 @@ def store_parses(
     """Insert or replace the parse of each title under ``parser_version``; returns the rows written."""
     titles = [title for title in results if _cacheable(title)]
     for batch in _batches(titles):
-        payloads = [None if results[title] is None else results[title].to_json() for title in batch]  # type: ignore[union-attr]
+        payloads = [None if (parsed := results[title]) is None else parsed.to_json() for title in batch]
         conn.execute(
             "INSERT OR REPLACE INTO parsed_releases (title, parser_version, parsed, parsed_at)"
             " SELECT unnest(?::VARCHAR[]), ?, unnest(?::VARCHAR[])::JSON, current_timestamp",
             [batch, parser_version, payloads],
         )
     return len(titles)
-
-
-def parse_titles(conn: duckdb.DuckDBPyConnection, titles: Iterable[str]) -> dict[str, ParsedRelease | None]:
-    """Parse ``titles`` through the cache: cached results are reused, only misses are parsed and stored."""
-    unique = list(dict.fromkeys(titles))
-    results = cached_parses(conn, unique, PARSER_VERSION)
-    missing = [title for title in unique if title not in results]
-    if missing:
-        misses = dict(zip(missing, parse_many(missing), strict=True))
-        store_parses(conn, PARSER_VERSION, misses)
-        results.update(misses)
-    return {title: results[title] for title in unique}

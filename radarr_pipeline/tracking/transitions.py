@@ -98,8 +98,8 @@ def next_state(
     if rule is RULES[DownloadStatus.STALLED] and now is not None:
         since = stalled_since(tracked, reported, now)
         if stalled_too_long(since, now, stalled_timeout_minutes):
-            message = STALLED_TOO_LONG.message or ""
-            return Transition(STALLED_TOO_LONG.state, message.format(minutes=stalled_timeout_minutes),
+            template = STALLED_TOO_LONG.message or ""
+            return Transition(STALLED_TOO_LONG.state, template.format(minutes=stalled_timeout_minutes),
                               STALLED_TOO_LONG.name)
     message = rule.message
     if reported is not None and reported.message and status in (DownloadStatus.FAILED, DownloadStatus.UNKNOWN,

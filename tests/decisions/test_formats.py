@@ -10,7 +10,7 @@ import pytest
 
 from radarr_pipeline.decisions import formats as bulk
 from radarr_pipeline.decisions.assemble import title_facts
-from radarr_pipeline.decisions.prefilter import may_match, necessary_literals
+from radarr_pipeline.decisions.prefilter import Requirement, necessary_literals
 from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.quality.custom_formats import ReleaseFacts, custom_format_from_dict, load_custom_format
 from radarr_pipeline.quality.dotnet_regex import compile_dotnet_regex
@@ -25,6 +25,11 @@ TITLES = [
     "Stereo.Movie.2010.1080p.BluRay.AAC2.0.x264-YIFY", "Noir.2011.BW.1080p.BluRay.x264-TEPES",
     "小说.2020.1080p.WEB-DL-ABC",
 ]
+
+
+def may_match(requirements: tuple[Requirement, ...], lowered: str) -> bool:
+    """What the prefilter means: a lower-cased, ASCII title passes when it holds a string of every requirement."""
+    return all(any(s in lowered for s in requirement) for requirement in requirements)
 
 
 @pytest.fixture(scope="module")

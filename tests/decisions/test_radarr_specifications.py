@@ -10,10 +10,10 @@ import pytest
 
 from radarr_pipeline.decisions import rules
 from radarr_pipeline.decisions.context import MEGABYTE, ReleaseRestriction
-from radarr_pipeline.decisions.frame import Candidates
 from radarr_pipeline.decisions.ranking import rank
 from radarr_pipeline.quality.upgrades import ProperHandling
 
+from .candidate_rows import candidates_from_rows
 from .test_rules import GB, NOW, ctx, frame, verdicts
 
 # -- UpgradeAllowedSpecification / UpgradableSpecification.IsUpgradeAllowed ------------------------------------
@@ -142,7 +142,7 @@ def test_release_restrictions(restriction: ReleaseRestriction, message: str | No
 
 def _order(rows: list[dict[str, object]], **settings: object) -> list[int]:
     base = {"profile": "HD", "quality": "Bluray-1080p", "quality_rank": 2, "format_score": 20, "size": 8 * GB}
-    c = Candidates.from_rows([{**base, "release_id": i + 1, **row} for i, row in enumerate(rows)])
+    c = candidates_from_rows([{**base, "release_id": i + 1, **row} for i, row in enumerate(rows)])
     ranks, _ = rank(c, np.ones(len(c), dtype=bool), ctx(**settings))
     return [int(r) for r in ranks]
 

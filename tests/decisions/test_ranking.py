@@ -5,10 +5,11 @@ from datetime import UTC, datetime
 import numpy as np
 
 from radarr_pipeline.decisions.context import DecisionContext
-from radarr_pipeline.decisions.frame import Candidates
 from radarr_pipeline.decisions.ranking import rank, why_lost
 from radarr_pipeline.quality.profiles import build_quality_profile
 from radarr_pipeline.quality.upgrades import ProperHandling
+
+from .candidate_rows import candidates_from_rows
 
 GB = 1 << 30
 PROFILE = build_quality_profile("HD", ["WEBDL-1080p", "Bluray-1080p"], "Bluray-1080p")
@@ -17,7 +18,7 @@ PROFILE = build_quality_profile("HD", ["WEBDL-1080p", "Bluray-1080p"], "Bluray-1
 def ranked(rows: list[dict[str, object]], **settings: object) -> tuple[list[int], dict[str, np.ndarray]]:
     base = {"profile": "HD", "quality": "WEBDL-1080p", "quality_rank": 0, "size": 5 * GB, "seeders": 10,
             "runtime": 100}
-    c = Candidates.from_rows([{**base, "release_id": i + 1, **row} for i, row in enumerate(rows)])
+    c = candidates_from_rows([{**base, "release_id": i + 1, **row} for i, row in enumerate(rows)])
     context = DecisionContext(profiles={"HD": PROFILE}, now=datetime.now(UTC), **settings)  # type: ignore[arg-type]
     ranks, keys = rank(c, np.ones(len(c), dtype=bool), context)
     return ranks.tolist(), keys

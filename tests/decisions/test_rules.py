@@ -15,6 +15,8 @@ from radarr_pipeline.decisions.frame import Candidates, available_from
 from radarr_pipeline.quality.profiles import build_quality_profile
 from radarr_pipeline.quality.upgrades import ProperHandling
 
+from .candidate_rows import candidates_from_rows
+
 GB = 1 << 30
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
 PROFILES = {
@@ -32,7 +34,7 @@ def ctx(**settings: object) -> DecisionContext:
 def frame(*rows: dict[str, object]) -> Candidates:
     base = {"profile": "HD", "quality": "Bluray-1080p", "quality_id": 7, "quality_rank": 2, "format_score": 20,
             "size": 8 * GB, "seeders": 10}
-    return Candidates.from_rows([{**base, "release_id": i + 1, **row} for i, row in enumerate(rows)])
+    return candidates_from_rows([{**base, "release_id": i + 1, **row} for i, row in enumerate(rows)])
 
 
 def verdicts(rule, candidates: Candidates, context: DecisionContext | None = None) -> dict[int, str]:

@@ -103,3 +103,18 @@ def test_the_library_is_closed_while_files_are_placed(home: Home, make_movie: Ca
 
     assert len(report.imported) == 1 and report.blocked == []
     assert probes == [("movie file", 0, ""), ("extra file", 0, "")]
+
+
+def test_completed_download_handling_off_leaves_completed_downloads_for_a_manual_import(
+        home: Home, make_movie: Callable[..., Path]) -> None:
+    home.config = home.config.model_copy(update={"download_handling": home.config.download_handling.model_copy(
+        update={"completed_download_handling": False})})
+    source = make_movie(home.downloads / f"{RELEASE}.mkv", 1, "1920x1080")
+    home.completed(home.add_movie(), RELEASE, source)
+
+    report = home.run()
+
+    assert report.imported == [] and report.blocked == [] and report.waiting == []
+    assert list(home.root.iterdir()) == []
+    with home.store.open() as library:
+        assert [d.title for d in library.downloads.in_states(DownloadState.COMPLETED)] == [RELEASE]

@@ -104,7 +104,7 @@ CASES = [
 def test_each_bad_answer_is_a_clear_error(server: FeedServer, client, case, reply, error, words) -> None:
     server.route("/api", reply)
     with pytest.raises(error) as caught:
-        build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss()
+        build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss_result()
     message = str(caught.value)
     assert message.startswith(f"indexer 'Hostile' at 127.0.0.1:{server.port}/api: ")
     assert words in message
@@ -148,21 +148,21 @@ def test_slow_server_times_out(server: FeedServer, client) -> None:
     server.route("/api", Reply(body=slow(), length=False))
     cfg = IndexerConfig(name="Slow", url=server.url, api_key_env="BAD_INPUT_KEY", timeout_seconds=0.5)
     with pytest.raises(IndexerNetworkError, match=r"no answer within 0\.5 s"):
-        build_indexer(cfg, client=client, pacer=Pacer(0)).fetch_rss()
+        build_indexer(cfg, client=client, pacer=Pacer(0)).fetch_rss_result()
 
 
 def test_redirect_to_a_login_page(server: FeedServer, client) -> None:
     server.route("/api", Reply(302, b"", "text/html", headers={"Location": "/login.php?returnto=%2Fapi"}))
     server.route("/login.php", Reply(body=LOGIN_PAGE, content_type="text/html"))
     with pytest.raises(IndexerLoginPageError) as caught:
-        build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss()
+        build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss_result()
     assert "/login.php" in str(caught.value) and KEY not in str(caught.value)
 
 
 def test_xml_served_as_text_html_is_accepted(server: FeedServer, client) -> None:
     """Some trackers mislabel their feed; a body that is plainly RSS is read anyway."""
     server.route("/api", Reply(body=data("torznab_rss.xml"), content_type="text/html"))
-    assert len(build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss()) == 4
+    assert len(build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss_result().releases) == 4
 
 
 DATE = "<pubDate>Wed, 25 Nov 2026 08:00:00 +0000</pubDate>"
@@ -176,11 +176,11 @@ def test_absurd_and_control_character_titles(server: FeedServer, client) -> None
         "</channel></rss>"
     ).replace("\x0b", "&#x9;")
     server.route("/api", Reply(body=body.encode()))
-    [release] = build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss()
+    [release] = build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss_result().releases
     assert release.title == "Evil Name .2020.1080p-GRP"
 
 
 def test_redirect_loop(server: FeedServer, client) -> None:
     server.route("/api", Reply(302, b"", "text/plain", headers={"Location": "/api?again=1"}))
     with pytest.raises(IndexerNetworkError, match="TooManyRedirects"):
-        build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss()
+        build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss_result()

@@ -47,7 +47,7 @@ def fetch(server: FeedServer, client: httpx.Client, body: bytes, *, kind: str = 
     server.route(route, Reply(body=body))
     url = server.url + ("" if kind in ("torznab", "newznab") else path)
     config = IndexerConfig(name="T", kind=kind, url=url, api_key_env="FEED_KEY", timeout_seconds=3)
-    return build_indexer(config, client=client, pacer=Pacer(0)).fetch_rss()
+    return build_indexer(config, client=client, pacer=Pacer(0)).fetch_rss_result().releases
 
 
 # -- text helpers (Radarr's RssParser.ParseSize, TorrentRssParser's description readers, XmlCleaner) ------------

@@ -91,7 +91,7 @@ def test_hdbits_search_by_imdb(server: FeedServer, client) -> None:
 def test_hdbits_bad_passkey_is_an_auth_error(server: FeedServer, client, store, library) -> None:
     server.route("/api/torrents", json_reply(b'{"status": 5, "message": "Invalid authentication credentials"}'))
     with pytest.raises(IndexerAuthError) as caught:
-        build_indexer(hdbits(server), client=client, pacer=Pacer(0)).fetch_rss()
+        build_indexer(hdbits(server), client=client, pacer=Pacer(0)).fetch_rss_result()
     assert "HDBits API status 5" in str(caught.value) and PASSKEY not in str(caught.value)
 
     report = sync_rss(store, [hdbits(server)], NOW, clients=client, sleep=lambda _s: None)
@@ -150,7 +150,7 @@ def test_plain_rss_with_passkey_in_path(server: FeedServer, client, store, libra
     config = IndexerConfig(name="Tracker", kind="rss", url=server.url + "/rss/{passkey}",
                            api_key_env="TRACKER_PASSKEY", timeout_seconds=3)
     with caplog.at_level(logging.DEBUG):
-        heat, ronin = build_indexer(config, client=client, pacer=Pacer(0)).fetch_rss()
+        heat, ronin = build_indexer(config, client=client, pacer=Pacer(0)).fetch_rss_result().releases
     assert "/rss/(redacted)" in caplog.text and "trackerPASSKEY99" not in caplog.text  # httpx logs URLs
     assert heat.guid == "https://tracker.example/details.php?id=77"
     assert heat.infohash == "1234567890abcdef1234567890abcdef12345678"
@@ -175,7 +175,7 @@ def test_plain_rss_with_passkey_as_parameter(server: FeedServer, client) -> None
     server.route("/feed", answer)
     config = IndexerConfig(name="Tracker", kind="rss", url=server.url + "/feed?cat=movies",
                            api_key_env="TRACKER_PASSKEY")
-    assert len(build_indexer(config, client=client, pacer=Pacer(0)).fetch_rss()) == 2
+    assert len(build_indexer(config, client=client, pacer=Pacer(0)).fetch_rss_result().releases) == 2
     assert server.requests[0].param("cat") == "movies"
 
 
@@ -184,6 +184,6 @@ def test_plain_rss_wrong_passkey_message_has_no_secret(server: FeedServer, clien
     config = IndexerConfig(name="Tracker", kind="rss", url=server.url + "/rss/{passkey}",
                            api_key_env="TRACKER_PASSKEY")
     with pytest.raises(IndexerAuthError) as caught:
-        build_indexer(config, client=client, pacer=Pacer(0)).fetch_rss()
+        build_indexer(config, client=client, pacer=Pacer(0)).fetch_rss_result()
     assert "trackerPASSKEY99" not in str(caught.value)
     assert "/rss/(redacted)" in str(caught.value)

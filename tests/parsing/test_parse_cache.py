@@ -7,8 +7,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import radarr_pipeline.services.scoring as scoring
 import radarr_pipeline.store.parse_cache as parse_cache
 from radarr_pipeline.parsing import PARSER_VERSION, parse_release_title
+from radarr_pipeline.services.scoring import parse_through_cache
 
 MIGRATION = Path(parse_cache.__file__).with_name("migrations") / "0010_parse_cache.sql"
 
@@ -27,7 +29,7 @@ def _rows(conn: duckdb.DuckDBPyConnection) -> list[tuple]:
 
 def test_parse_titles_stores_results_and_not_a_release(conn: duckdb.DuckDBPyConnection) -> None:
     titles = ["Movie.2019.1080p.BluRay.x264-GRP", "0e895c37245186812cb08aab1529cf8ee389dd05"]
-    results = parse_cache.parse_titles(conn, titles + titles)
+    results = parse_through_cache(conn, titles + titles)
     assert list(results) == titles
     assert results[titles[0]] == parse_release_title(titles[0])
     assert results[titles[1]] is None
@@ -36,26 +38,26 @@ def test_parse_titles_stores_results_and_not_a_release(conn: duckdb.DuckDBPyConn
 
 def test_cached_results_are_reused_without_parsing(conn, monkeypatch: pytest.MonkeyPatch) -> None:
     title = "Movie.2019.720p.WEB-DL.x264-GRP"
-    first = parse_cache.parse_titles(conn, [title])
-    monkeypatch.setattr(parse_cache, "parse_many", lambda _titles: pytest.fail("parsed again"))
-    assert parse_cache.parse_titles(conn, [title]) == first
+    first = parse_through_cache(conn, [title])
+    monkeypatch.setattr(scoring, "parse_many", lambda _titles: pytest.fail("parsed again"))
+    assert parse_through_cache(conn, [title]) == first
 
 
 def test_new_parser_version_reparses(conn, monkeypatch: pytest.MonkeyPatch) -> None:
     title = "Movie.2019.720p.WEB-DL.x264-GRP"
-    parse_cache.parse_titles(conn, [title])
+    parse_through_cache(conn, [title])
     assert parse_cache.cached_parses(conn, [title], "another-version") == {}
     calls: list[str] = []
-    monkeypatch.setattr(parse_cache, "PARSER_VERSION", "another-version")
-    monkeypatch.setattr(parse_cache, "parse_many", lambda ts: [calls.append(t) or parse_release_title(t) for t in ts])
-    parse_cache.parse_titles(conn, [title])
+    monkeypatch.setattr(scoring, "PARSER_VERSION", "another-version")
+    monkeypatch.setattr(scoring, "parse_many", lambda ts: [calls.append(t) or parse_release_title(t) for t in ts])
+    parse_through_cache(conn, [title])
     assert calls == [title]
     assert _rows(conn) == [(title, "another-version", False)]
 
 
 def test_bulk_lookup_is_one_query_per_batch(conn, monkeypatch: pytest.MonkeyPatch) -> None:
     titles = [f"Movie.{n}.2019.1080p.WEB-DL-GRP" for n in range(3000)]
-    parse_cache.parse_titles(conn, titles)
+    parse_through_cache(conn, titles)
     executed: list[str] = []
     real_execute = conn.execute
 
@@ -70,6 +72,6 @@ def test_bulk_lookup_is_one_query_per_batch(conn, monkeypatch: pytest.MonkeyPatc
 
 def test_titles_duckdb_cannot_store_are_still_parsed(conn: duckdb.DuckDBPyConnection) -> None:
     odd = "Movie\ud800.2019.1080p.WEB-DL-GRP"
-    results = parse_cache.parse_titles(conn, [odd])
+    results = parse_through_cache(conn, [odd])
     assert odd in results
     assert _rows(conn) == []

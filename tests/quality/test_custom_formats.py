@@ -15,10 +15,8 @@ from radarr_pipeline.quality.custom_formats import (
     CustomFormatError,
     ReleaseFacts,
     custom_format_from_dict,
-    format_score,
     load_custom_format,
     load_custom_formats,
-    matching_formats,
 )
 from radarr_pipeline.quality.profiles import build_quality_profile
 
@@ -83,9 +81,9 @@ def test_scoring_sums_matched_formats_in_the_profile() -> None:
     bad = fmt(spec("ReleaseGroupSpecification", value="^EVO$"), name="LQ")
     unscored = fmt(spec("YearSpecification", min=2000, max=2030), name="Recent")
     profile = build_quality_profile("P", ["Remux-1080p"], "Remux-1080p", format_scores={"Remux Tier": 1900, "LQ": -1})
-    matched = matching_formats([good, bad, unscored], facts())
+    matched = [f for f in (good, bad, unscored) if f.matches(facts())]
     assert [m.name for m in matched] == ["Remux Tier", "Recent"]
-    assert format_score(profile, matched) == 1900
+    assert profile.format_score([m.name for m in matched]) == 1900
 
 
 def test_all_trash_guides_formats_load_and_match() -> None:
@@ -96,7 +94,7 @@ def test_all_trash_guides_formats_load_and_match() -> None:
     assert parsed is not None
     release = ReleaseFacts(title=parsed.release_title, quality=parsed.quality, edition=parsed.edition,
                            languages=parsed.languages, release_group=parsed.release_group, year=parsed.year)
-    names = {m.name for m in matching_formats(formats, release)}
+    names = {m.name for m in formats if m.matches(release)}
     assert {"Remux Tier 01", "HDR", "TrueHD ATMOS"} <= names
     assert "BR-DISK" not in names and "LQ" not in names
 

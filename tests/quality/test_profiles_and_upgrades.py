@@ -10,7 +10,6 @@ from radarr_pipeline.quality.upgrades import (
     ProperHandling,
     UpgradeRejection,
     cutoff_not_met,
-    is_upgradable,
     is_upgrade_allowed,
     rejection_message,
     upgrade_rejection,
@@ -59,7 +58,7 @@ def test_cutoff_may_name_a_quality_inside_a_group() -> None:
 
 
 def test_better_quality_below_cutoff_is_an_upgrade(profile) -> None:  # type: ignore[no-untyped-def]
-    assert is_upgradable(profile, qm("HDTV-720p"), 0, qm("WEBDL-1080p"), 0)
+    assert upgrade_rejection(profile, qm("HDTV-720p"), 0, qm("WEBDL-1080p"), 0) is None
     assert upgrade_rejection(profile, qm("Bluray-1080p"), 0, qm("HDTV-720p"), 0) is UpgradeRejection.BETTER_QUALITY
 
 
@@ -73,18 +72,18 @@ def test_quality_above_met_cutoff_is_refused(profile) -> None:  # type: ignore[n
 
 
 def test_revision_beats_format_score(profile) -> None:  # type: ignore[no-untyped-def]
-    assert is_upgradable(profile, qm("Bluray-1080p"), 200, qm("Bluray-1080p", version=2), 0)
+    assert upgrade_rejection(profile, qm("Bluray-1080p"), 200, qm("Bluray-1080p", version=2), 0) is None
     assert upgrade_rejection(profile, qm("Bluray-1080p", 2), 0, qm("Bluray-1080p"), 500) is (
         UpgradeRejection.BETTER_REVISION
     )
-    assert not is_upgradable(
+    assert upgrade_rejection(
         profile, qm("Bluray-1080p"), 0, qm("Bluray-1080p", version=2), 0, ProperHandling.DO_NOT_PREFER
-    )
+    ) is not None
 
 
 def test_format_score_rules(profile) -> None:  # type: ignore[no-untyped-def]
     current = qm("Bluray-1080p")
-    assert is_upgradable(profile, current, 0, current, 50)
+    assert upgrade_rejection(profile, current, 0, current, 50) is None
     assert upgrade_rejection(profile, current, 0, current, 5) is UpgradeRejection.MIN_CUSTOM_FORMAT_SCORE
     assert upgrade_rejection(profile, current, 100, current, 150) is UpgradeRejection.CUSTOM_FORMAT_CUTOFF
     assert upgrade_rejection(profile, current, 50, current, 50) is UpgradeRejection.CUSTOM_FORMAT_SCORE

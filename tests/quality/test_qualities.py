@@ -52,7 +52,6 @@ def test_revision_order_real_then_version() -> None:
 def test_definition_overrides_are_validated() -> None:
     definitions = apply_definition_overrides(default_quality_definitions(), {"bluray-1080p": {"min": 5, "max": 60}})
     assert (definitions["Bluray-1080p"].min_size, definitions["Bluray-1080p"].max_size) == (5.0, 60.0)
-    assert definitions["Bluray-1080p"].size_limits_mb(100) == (500.0, 6000.0)
     for overrides, message in [
         ({"Nope": {"min": 1}}, "unknown quality"),
         ({"SDTV": {"min": 50, "max": 10}}, "SDTV: min 50 is above max 10"),

@@ -29,10 +29,6 @@ from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.import_journal import JournalEntry
 
 
-class ImportBlocked(Exception):
-    """This download cannot be imported now; the message says why, in words for the user."""
-
-
 @dataclass
 class ImportReport:
     imported: list[dict[str, object]] = field(default_factory=list)
@@ -154,7 +150,9 @@ def plan_completed(library: Library, config: AppConfig, now: datetime,
     MediaInfo of their videos) and its records written in bulk; each download still goes through every rule."""
     profiles = quality_profiles(config)
     ctx = PlanContext(library, config, profiles, now, formats=load_formats(config, profiles))
-    downloads = library.downloads.in_states(DownloadState.COMPLETED)
+    # Completed Download Handling off (Radarr's setting): completed downloads wait for a manual import
+    automatic = config.download_handling.completed_download_handling
+    downloads = library.downloads.in_states(DownloadState.COMPLETED) if automatic else []
     variants = library.movies.variants_many([d.variant_id for d in downloads])
     movies = library.movies.get_many([v.movie_id for v in variants.values()])
     ctx.prefetch([d.download_id for d in downloads], list(variants))

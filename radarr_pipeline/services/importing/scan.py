@@ -44,6 +44,7 @@ def identify_folder(name: str) -> FolderIdentity | None:
     """'The Matrix (1999)', 'Heat (1995) {tmdb-949}', or a release-like name the parser understands."""
     tmdb, imdb = _TMDB.search(name), _IMDB.search(name)
     match = _FOLDER.match(name)
+    year: int | None
     if match:
         title, year = match.group("title").strip(" .-_"), int(match.group("year"))
     else:
@@ -235,15 +236,13 @@ def _record(library: Library, facts: _Facts, verdicts: _Verdicts, infos: dict[st
     added = library.movies.add_many([m.fields() for m in verdicts.new_movies])
     for pending, movie in zip(verdicts.new_movies, added, strict=True):
         pending.movie = movie
-    resolved = [(root, item, movie.movie if isinstance(movie, _NewMovie) else movie)
-                for root, item, movie in verdicts.matched]
+    resolved = [(root, item, _added(movie)) for root, item, movie in verdicts.matched]
     missing = list(dict.fromkeys((movie.id, str(root)) for root, _item, movie in resolved
-                                 if movie is not None and (movie.id, str(root)) not in facts.variants))
+                                 if (movie.id, str(root)) not in facts.variants))
     for variant in library.movies.add_variants_many([(movie_id, profile, root) for movie_id, root in missing]):
         facts.variants[(variant.movie_id, variant.root_folder)] = variant.id
     files: list[dict[str, object]] = []
     for root, item, movie in resolved:
-        assert movie is not None
         variant_id = facts.variants[(movie.id, str(root))]
         if item.video is None or item.stat is None:
             verdicts.folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "empty"))
@@ -291,6 +290,15 @@ class _NewMovie:
     def fields(self) -> dict[str, object]:
         return {"title": self.title, "year": self.year, "tmdb_id": self.tmdb_id, "imdb_id": self.imdb_id}
 
+
+
+def _added(movie: Movie | _NewMovie) -> Movie:
+    """The library's movie for a scan's verdict (a new movie once it has been written)."""
+    if isinstance(movie, _NewMovie):
+        if movie.movie is None:
+            raise RuntimeError(f"{movie.title} ({movie.year}) was not added to the library")
+        return movie.movie
+    return movie
 
 
 def scan_root_folders(config: AppConfig, now: datetime) -> ScanReport:
