@@ -27,13 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pandas as pd
 
 from radarr_pipeline.decisions.context import DecisionContext
-from radarr_pipeline.decisions.engine import score_candidates
-from radarr_pipeline.decisions.inputs import parse_new_titles
 from radarr_pipeline.decisions.matching import release_is_for_movie
 from radarr_pipeline.models import IndexerRelease, Movie
 from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.quality.custom_formats import CustomFormat, load_custom_format
 from radarr_pipeline.quality.profiles import build_quality_profile
+from radarr_pipeline.services.scoring import parse_new_titles, score_candidates
 from radarr_pipeline.store import LibraryStore
 from tests.quality.format_oracle import OracleInput, matching_names
 

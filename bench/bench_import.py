@@ -21,10 +21,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from radarr_pipeline.config import parse_config
-from radarr_pipeline.importing.engine import import_completed
-from radarr_pipeline.importing.media import REFRESH_BATCH, refresh_media_info
-from radarr_pipeline.importing.scan import scan_library
 from radarr_pipeline.models import DownloadState
+from radarr_pipeline.services.importing.engine import import_completed
+from radarr_pipeline.services.importing.media import REFRESH_BATCH, refresh_media_info
+from radarr_pipeline.services.importing.scan import scan_library
 from radarr_pipeline.store import LibraryStore
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -110,8 +110,7 @@ def bench_scan(count: int) -> tuple[float, float, float, float]:
         started = time.perf_counter()
         read = 0
         while True:  # the background step, batch after batch, until every file has MediaInfo
-            with LibraryStore(cfg.database).open() as library:
-                step = refresh_media_info(library, NOW, REFRESH_BATCH)
+            step = refresh_media_info(LibraryStore(cfg.database), NOW, REFRESH_BATCH)
             read += step.read + step.unreadable
             if step.remaining == 0:
                 break

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dagster as dg
+from pydantic import PrivateAttr
 
-from radarr_pipeline.clients import download_client, quality_profiles
 from radarr_pipeline.config import AppConfig, load_config
-from radarr_pipeline.download_clients import QBittorrentClient
-from radarr_pipeline.quality.profiles import QualityProfile
+from radarr_pipeline.download_clients.base import DownloadClient
+from radarr_pipeline.services.configured import download_client
 from radarr_pipeline.store import LibraryStore
 
 
@@ -18,15 +18,18 @@ class RadarrResource(dg.ConfigurableResource):
     """
 
     config_path: str = ""
+    _config: AppConfig | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._config = load_config(self.config_path or None)  # read once per run
 
     def config(self) -> AppConfig:
-        return load_config(self.config_path or None)
+        if self._config is None:  # outside a run (a sensor's tick): read it now, once for this instance
+            self._config = load_config(self.config_path or None)
+        return self._config
 
     def store(self) -> LibraryStore:
         return LibraryStore(self.config().database)
 
-    def download_client(self) -> QBittorrentClient:
+    def download_client(self) -> DownloadClient:
         return download_client(self.config())
-
-    def profiles(self) -> dict[str, QualityProfile]:
-        return quality_profiles(self.config())

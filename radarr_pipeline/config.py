@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import AfterValidator, Field, ValidationError, model_validator
 
+from radarr_pipeline.naming.models import NamingConfig
 from radarr_pipeline.quality.profiles import QualityProfile, build_quality_profile
 from radarr_pipeline.settings.base import Strict
 from radarr_pipeline.settings.decisions import DecisionSettings
@@ -120,14 +121,6 @@ class QBittorrentConfig(Strict):
         return read_secret(self.password_env, "download_client.password_env")
 
 
-class NamingSettings(Strict):
-    rename_movies: bool = True
-    replace_illegal_characters: bool = True
-    colon_replacement_format: Literal["delete", "dash", "space_dash", "space_dash_space", "smart"] = "smart"
-    standard_movie_format: str = "{Movie Title} ({Release Year}) {Quality Full}"
-    movie_folder_format: str = "{Movie Title} ({Release Year})"
-
-
 class AppConfig(Strict):
     database: Path = Path("library.duckdb")
     root_folders: list[Path] = Field(min_length=1)
@@ -135,7 +128,7 @@ class AppConfig(Strict):
     default_quality_profile: str | None = None
     indexers: list[IndexerConfig] = Field(default_factory=list)
     download_client: Annotated[QBittorrentConfig | BlackholeConfig, Field(discriminator="kind")]
-    naming: NamingSettings = NamingSettings()
+    naming: NamingConfig = NamingConfig()
     importing: ImportSettings = ImportSettings()
     decisions: DecisionSettings = DecisionSettings()
     download_handling: DownloadHandlingSettings = DownloadHandlingSettings()
@@ -152,6 +145,14 @@ class AppConfig(Strict):
         indexer_names = [i.name for i in self.indexers]
         if len(set(indexer_names)) != len(indexer_names):
             raise ValueError(f"indexer names must be unique, got {indexer_names}")
+        usenet = [i.name for i in self.indexers if i.kind == "newznab" and i.enabled]
+        if usenet:  # every download client kind here takes torrents only
+            raise ValueError(
+                f"indexer(s) {usenet} are Newznab (Usenet) indexers, but the download client "
+                f"{self.download_client.name!r} ({self.download_client.kind}) is a torrent client and no Usenet "
+                "download client is configured: an NZB cannot be sent to it. Remove the indexer, set "
+                "`enabled: false`, or use its Torznab feed"
+            )
         return self
 
     @property
@@ -169,7 +170,7 @@ class AppConfig(Strict):
 def _describe(error: dict) -> str:
     where = ".".join(str(part) for part in error["loc"]) or "(top level)"
     message = error["msg"]
-    if error["type"] == "extra_forbidden":
+    if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         message = "unknown key"
     elif error["type"] == "missing":
         message = "required key is missing"

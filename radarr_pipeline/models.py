@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+#: Joins list values into one text column where a DuckDB list would be slow to turn into Python tuples.
+LIST_SEPARATOR = "\x1f"
+
 
 class Availability(StrEnum):
     """Radarr's minimum availability: when a movie may be grabbed."""
@@ -25,7 +28,7 @@ class Movie:
     original_title: str | None = None
     runtime_minutes: int | None = None
     minimum_availability: Availability = Availability.RELEASED
-    original_language: str | None = None  # a language identifier (parsing.languages); None when unknown
+    original_language: str | None = None  # a language identifier (values.languages); None when unknown
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,12 @@ class IndexerRelease:
     indexer_flags: tuple[str, ...] = ()
     download_volume_factor: float | None = None
     upload_volume_factor: float | None = None
+    #: "torrent" or "usenet" (Radarr's DownloadProtocol), from the indexer's kind.
+    protocol: str = "torrent"
+    #: The item's ``<comments>`` URL as given; ``info_url`` is the details page.
+    comments_url: str | None = None
+    #: Languages the indexer states (Newznab/Torznab ``language``), as language identifiers.
+    languages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,7 +102,12 @@ class DownloadState(StrEnum):
     @property
     def is_active(self) -> bool:
         """Still occupies the movie: no other grab while a download is in one of these states."""
-        return self not in {DownloadState.IMPORTED, DownloadState.FAILED}
+        return self not in FINISHED_STATES
+
+
+#: A download in one of these states is done with: it no longer occupies its movie version (the one definition
+#: of "active"; the store's queries use these values too).
+FINISHED_STATES = frozenset({DownloadState.IMPORTED, DownloadState.FAILED})
 
 
 @dataclass(frozen=True)
@@ -142,3 +156,53 @@ class HistoryEvent:
     download_id: str | None = None
     quality: str | None = None
     data: dict[str, object] = field(default_factory=dict)
+
+
+class DownloadStatus(StrEnum):
+    """What a client's own state means to us, whatever the client calls it."""
+
+    QUEUED = "queued"
+    DOWNLOADING = "downloading"
+    STALLED = "stalled"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class ClientDownload:
+    """One item in the download client, as it reports it."""
+
+    download_id: str  # lower-case infohash
+    name: str
+    status: DownloadStatus
+    client_state: str
+    progress: float
+    size: int
+    content_path: str | None
+    save_path: str | None
+    category: str | None
+    eta_seconds: int | None = None
+    ratio: float | None = None
+    message: str | None = None
+    ratio_limit: float | None = None  # None: the client's global setting (or none) applies
+    seeding_time_limit_minutes: int | None = None
+    seeding_time_seconds: int | None = None
+    seeding_stopped: bool = False  # complete and no longer seeding (qBittorrent: pausedUP / stoppedUP)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status is DownloadStatus.COMPLETED
+
+
+@dataclass(frozen=True)
+class ShareLimits:
+    """A seeding goal: stop seeding at this ratio or after this many minutes, whichever comes first."""
+
+    ratio: float | None = None
+    minutes: int | None = None
+
+    @property
+    def is_set(self) -> bool:
+        return self.ratio is not None or self.minutes is not None

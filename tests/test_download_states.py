@@ -4,11 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadStatus
 from radarr_pipeline.download_clients.qbittorrent import status_of_state
-from radarr_pipeline.models import DownloadState, TrackedDownload
-from radarr_pipeline.tracking import mark_failed, next_state
-from radarr_pipeline.tracking.transitions import stalled_since
+from radarr_pipeline.models import ClientDownload, DownloadState, DownloadStatus, TrackedDownload
+from radarr_pipeline.tracking.transitions import mark_failed, next_state, stalled_since
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import torf
 
-from radarr_pipeline.torrent_files import (
+from radarr_pipeline.download_clients.torrent_files import (
     TorrentFetchError,
     infohash_from_magnet,
     infohash_from_torrent,

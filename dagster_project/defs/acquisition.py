@@ -6,13 +6,10 @@ import dagster as dg
 
 from dagster_project.metadata import report_metadata
 from dagster_project.resources import RadarrResource
-from radarr_pipeline.config import config_path
-from radarr_pipeline.decisions.configured import decision_context, load_formats
-from radarr_pipeline.decisions.engine import score_candidates
-from radarr_pipeline.decisions.report import ScoringReport, variant_labels
-from radarr_pipeline.grabbing import grab_best
-from radarr_pipeline.indexers.sync import SyncReport, collect_rss, collect_search, load_state, store_collected
-from radarr_pipeline.wanted import compute_wanted
+from radarr_pipeline.services.grabbing import grab_best
+from radarr_pipeline.services.indexer_sync import SyncReport, sync_rss, sync_search
+from radarr_pipeline.services.scoring import score
+from radarr_pipeline.services.wanted import refresh_wanted
 
 SEARCHES_PER_RUN = 10
 NETWORK_RETRY = dg.RetryPolicy(max_retries=2, delay=5, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS)
@@ -21,10 +18,7 @@ NETWORK_RETRY = dg.RetryPolicy(max_retries=2, delay=5, backoff=dg.Backoff.EXPONE
 @dg.asset(group_name="acquisition", kinds={"duckdb"}, pool="duckdb")
 def wanted_movies(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
     """Monitored movie versions that are missing, or whose file is below the profile's cutoff."""
-    config, profiles = radarr.config(), radarr.profiles()
-    formats = load_formats(config, config_path(radarr.config_path or None).absolute().parent, profiles)
-    with radarr.store().open() as library:
-        report = compute_wanted(library, profiles, datetime.now(UTC), formats)
+    report = refresh_wanted(radarr.config(), datetime.now(UTC))
     context.log.info(f"{len(report.rows)} wanted of {report.monitored} monitored")
     return dg.MaterializeResult(metadata=report_metadata(
         report, {"monitored": report.monitored, "missing": report.missing, "cutoff_unmet": report.cutoff_unmet},
@@ -49,26 +43,16 @@ def rss_releases(context: dg.AssetExecutionContext, radarr: RadarrResource) -> d
 
     A failing indexer backs off (a minute up to a day) while the others go on; the database is closed while the
     indexers are asked."""
-    config, store = radarr.config(), radarr.store()
-    with store.open() as library:
-        state = load_state(library, config.indexers)
-    collected = collect_rss(config.indexers, state, datetime.now(UTC))
-    with store.open() as library:
-        report = store_collected(library, collected, datetime.now(UTC))
-    return _sync_result(context, report)
+    config = radarr.config()
+    return _sync_result(context, sync_rss(radarr.store(), config.indexers, datetime.now(UTC)))
 
 
 @dg.asset(group_name="acquisition", kinds={"duckdb", "torznab"}, pool="duckdb", deps=[wanted_movies])
 def searched_releases(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
     """Targeted searches for wanted movies: never-searched ones first, then the longest-unsearched, at most
     SEARCHES_PER_RUN movies per run and each again on an indexer only after 12 hours."""
-    config, store = radarr.config(), radarr.store()
-    with store.open() as library:
-        state = load_state(library, config.indexers)
-        wanted = library.movies.wanted()
-    collected = collect_search(config.indexers, state, wanted, datetime.now(UTC), max_searches=SEARCHES_PER_RUN)
-    with store.open() as library:
-        report = store_collected(library, collected, datetime.now(UTC))
+    config = radarr.config()
+    report = sync_search(radarr.store(), config.indexers, datetime.now(UTC), max_searches=SEARCHES_PER_RUN)
     return _sync_result(context, report)
 
 
@@ -77,15 +61,9 @@ def searched_releases(context: dg.AssetExecutionContext, radarr: RadarrResource)
 def scored_candidates(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
     """Every release matched to a wanted movie version, judged by every rule: approved (ranked), pending (a
     temporary rule such as the delay profile; reconsidered on every run) or rejected, with every reason."""
-    config, profiles = radarr.config(), radarr.profiles()
-    formats = load_formats(config, config_path(radarr.config_path or None).absolute().parent, profiles)
-    decision_ctx = decision_context(config, profiles, datetime.now(UTC))
-    with radarr.store().open() as library:
-        evaluation = score_candidates(library, formats, decision_ctx)
-        labels = variant_labels(library)
-    report = ScoringReport(evaluation, labels)
+    report = score(radarr.config(), datetime.now(UTC))
     context.log.info(", ".join(f"{k} {v}" for k, v in report.counts.items()))
-    return dg.MaterializeResult(metadata=report_metadata(report, report.counts, row_count=len(evaluation.status)))
+    return dg.MaterializeResult(metadata=report_metadata(report, report.counts, row_count=report.counts["candidates"]))
 
 
 @dg.asset(group_name="acquisition", kinds={"duckdb", "qbittorrent"}, pool="duckdb", deps=[scored_candidates],

@@ -7,7 +7,7 @@ import dagster as dg
 from dagster_project.defs.acquisition import NETWORK_RETRY, grabs
 from dagster_project.metadata import report_metadata
 from dagster_project.resources import RadarrResource
-from radarr_pipeline.tracking import apply_client_actions, refresh_downloads, tracking_policy
+from radarr_pipeline.services.downloads import track_downloads, tracking_policy
 
 
 @dg.asset(group_name="downloads", kinds={"duckdb", "qbittorrent"}, pool="duckdb", deps=[grabs],
@@ -18,11 +18,8 @@ def completed_downloads(context: dg.AssetExecutionContext, radarr: RadarrResourc
 
     The database is closed while the client is asked."""
     config = radarr.config()
-    client = radarr.download_client()
-    reported = client.downloads()
-    with radarr.store().open() as library:
-        report = refresh_downloads(library, reported, datetime.now(UTC), tracking_policy(config))
-    for error in apply_client_actions(client, report):
+    report = track_downloads(radarr.store(), radarr.download_client(), datetime.now(UTC), tracking_policy(config))
+    for error in report.client_errors:
         context.log.warning(error)
     context.log.info(f"{len(report.changes)} state changes, {len(report.completed)} completed, "
                      f"{len(report.failed)} failed, {len(report.picked_up)} picked up")

@@ -8,7 +8,7 @@ import dagster as dg
 from dagster_project.defs.downloads import completed_downloads
 from dagster_project.metadata import report_metadata
 from dagster_project.resources import RadarrResource
-from radarr_pipeline.importing.engine import import_completed
+from radarr_pipeline.services.importing.engine import import_downloads
 
 
 @dg.asset(group_name="downloads", kinds={"duckdb", "filesystem"}, pool="duckdb", deps=[completed_downloads],
@@ -17,9 +17,7 @@ def imported_files(radarr: RadarrResource) -> dg.MaterializeResult:
     """Completed downloads filed into the library under a clean name, hardlinked so seeding goes on.
 
     Interrupted imports are finished or undone first (the import journal); every blocked import says why."""
-    config = radarr.config()
-    with radarr.store().open() as library:
-        report = import_completed(library, config, datetime.now(UTC))
+    report = import_downloads(radarr.config(), datetime.now(UTC))
     return dg.MaterializeResult(metadata=report_metadata(
         report,
         {"imported": len(report.imported), "blocked": len(report.blocked), "waiting": len(report.waiting),

@@ -7,13 +7,8 @@ import dagster as dg
 
 from dagster_project.metadata import report_metadata
 from dagster_project.resources import RadarrResource
-from radarr_pipeline.importing.media import (
-    MediaRefreshReport,
-    files_lacking_media_info,
-    read_pending,
-    save_media_infos,
-)
-from radarr_pipeline.importing.scan import scan_library
+from radarr_pipeline.services.importing.media import MediaRefreshReport, refresh_media_info
+from radarr_pipeline.services.importing.scan import scan_root_folders
 
 
 @dg.asset(group_name="library", kinds={"duckdb", "filesystem"}, pool="duckdb")
@@ -21,9 +16,7 @@ def library_scan(radarr: RadarrResource) -> dg.MaterializeResult:
     """Walks every root folder: "Title (Year)" folders become (or match) movies, their files are recorded with
     the quality of their name (and of MediaInfo when its cache knows the file). Unchanged folders are skipped;
     the MediaInfo of new files is read by library_media_info."""
-    config = radarr.config()
-    with radarr.store().open() as library:
-        report = scan_library(library, config, datetime.now(UTC))
+    report = scan_root_folders(radarr.config(), datetime.now(UTC))
     return dg.MaterializeResult(metadata=report_metadata(
         report,
         {"folders": report.folders, "unchanged": report.unchanged, "matched": report.matched,
@@ -41,11 +34,7 @@ def library_media_info(context: dg.AssetExecutionContext, radarr: RadarrResource
     config = radarr.config()
     report = MediaRefreshReport()
     if config.importing.read_media_info:
-        with radarr.store().open() as library:
-            files = files_lacking_media_info(library)
-        results = read_pending(files)
-        with radarr.store().open() as library:
-            report = save_media_infos(library, files, results, datetime.now(UTC))
+        report = refresh_media_info(radarr.store(), datetime.now(UTC))
     context.log.info(f"MediaInfo: {report.read} read, {report.unreadable} unreadable, {report.remaining} to go")
     return dg.MaterializeResult(metadata=report_metadata(
         report,

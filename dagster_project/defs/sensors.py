@@ -23,9 +23,9 @@ from dagster_project.defs.automation import search_again_job
 from dagster_project.defs.downloads import completed_downloads
 from dagster_project.defs.imports import imported_files
 from dagster_project.resources import RadarrResource
-from radarr_pipeline.clients import download_client
 from radarr_pipeline.config import ConfigError
 from radarr_pipeline.download_clients import DownloadClientError
+from radarr_pipeline.services.configured import download_client
 from radarr_pipeline.tracking.watch import observe, read_cursor, work_needed, write_cursor
 
 # How often the download client is polled (Radarr checks every minute); the demo and tests poll faster.
@@ -49,9 +49,8 @@ def download_client_sensor(context: dg.SensorEvaluationContext, radarr: RadarrRe
     except (DownloadClientError, ConfigError) as exc:
         return dg.SensorResult(skip_reason=dg.SkipReason(str(exc)), cursor=context.cursor)
     finally:
-        close = getattr(client, "close", None)  # end the client's session: one login per tick, not one left open
-        if close is not None:
-            close()
+        if client is not None:
+            client.close()  # end the client's session: one login per tick, not one left open
     previous = read_cursor(context.cursor)
     now = time.time()
     seen = observe(previous, downloads, now)

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 import typer
 
 from radarr_pipeline.cli.common import ConfigOption, console, fail, load
-from radarr_pipeline.importing.manual import ManualImportError, ManualImportResult, manual_import
+from radarr_pipeline.services.importing.manual import ManualImportError, ManualImportResult, manual_import
 from radarr_pipeline.store import LibraryStore, StoreError
 
 Mode = Literal["hardlink", "copy", "move"]

@@ -10,12 +10,13 @@ import typer
 from rich.table import Table
 
 from radarr_pipeline.cli.common import ConfigOption, console, errors, fail, load
-from radarr_pipeline.clients import download_client
 from radarr_pipeline.config import ConfigError
 from radarr_pipeline.download_clients import DownloadClientError
+from radarr_pipeline.services.configured import download_client
+from radarr_pipeline.services.failed_downloads import handle_failed
 from radarr_pipeline.store import LibraryStore, StoreError
-from radarr_pipeline.tracking import handle_failed, mark_failed
 from radarr_pipeline.tracking.queue import queue_rows
+from radarr_pipeline.tracking.transitions import mark_failed
 
 queue_app = typer.Typer(help="Downloads in progress.", invoke_without_command=True)
 

@@ -17,13 +17,12 @@ from radarr_pipeline.decisions.frame import Candidates, available_from
 from radarr_pipeline.decisions.inputs import EngineInputs
 from radarr_pipeline.decisions.matching import MovieIndex, MovieKey, ReleaseKey, match_releases, movie_clean_titles
 from radarr_pipeline.decisions.matching import normalize_imdb_id as _imdb
-from radarr_pipeline.indexers.base import flags_mask
-from radarr_pipeline.indexers.reputation import score_for
-from radarr_pipeline.models import Availability, Movie
+from radarr_pipeline.decisions.reputation import score_for
+from radarr_pipeline.models import LIST_SEPARATOR, Availability, Movie
 from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.quality.qualities import quality_by_name
-from radarr_pipeline.store.candidates import LIST_SEPARATOR
+from radarr_pipeline.values.flags import flags_mask
 
 FreeSpace = Callable[[str], int | None]
 
@@ -140,10 +139,17 @@ def _wanted_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: 
     originals = _objects(wanted["original_language"])
     has_file = np.flatnonzero(np.array([q is not None for q in file_quality], dtype=bool))
     file_score = np.zeros(len(wanted), dtype=np.int64)
+    file_group = (_objects(wanted["file_release_group"]) if "file_release_group" in wanted
+                  else np.full(len(wanted), None, dtype=object))
+    file_added = (_objects(wanted["file_added_at"]) if "file_added_at" in wanted
+                  else np.full(len(wanted), None, dtype=object))
     if len(has_file):
         facts = file_facts(_objects(wanted["file_scene_name"])[has_file].tolist(),
                            _objects(wanted["file_path"])[has_file].tolist(), file_quality[has_file].tolist(),
                            _ints(wanted["file_size"], 0)[has_file].tolist(), originals[has_file].tolist())
+        for row, group in zip(has_file, facts.release_group, strict=True):
+            if not file_group[row]:  # RepackSpecification reads the file's release group; else from its name
+                file_group[row] = group
         file_score[has_file] = _scores_by_profile(evaluate_formats(formats, facts), ctx, profiles[has_file],
                                                   np.arange(len(has_file)))
     queue_cols = {name: np.empty(len(wanted), dtype=object) for name in ("queue_title", "queue_quality",
@@ -181,6 +187,8 @@ def _wanted_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: 
         "file_quality": file_quality,
         "file_revision": _ints(wanted["file_revision"], 1),
         "file_score": file_score,
+        "file_release_group": file_group,
+        "file_added_at": file_added,
         "queue_revision": queue_revision,
         "queue_score": queue_score,
         **queue_cols,
@@ -271,6 +279,8 @@ def build_candidates(
             or (int(m), t, None) in inputs.blocked_titles
             for h, m, t, i in zip(infohash, movie_of, titles, indexers, strict=True)], dtype=bool),
         group_reputation=np.array([score_for(inputs.group_scores, g) for g in groups], dtype=float),
+        protocol=(subset["protocol"].to_numpy(dtype=object) if "protocol" in subset
+                  else np.full(len(subset), "torrent", dtype=object))[sub],
         **w,
     )
     timings["assemble"] = time.perf_counter() - started

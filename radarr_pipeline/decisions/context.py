@@ -37,6 +37,16 @@ class Rejections:
 
 
 @dataclass(frozen=True)
+class ReleaseRestriction:
+    """Radarr's release profile restrictions: a title must contain one of ``required`` and none of ``ignored``
+    (case-insensitive substrings, or ``/regex/flags``). ``indexers`` empty: every indexer."""
+
+    required: tuple[str, ...] = ()
+    ignored: tuple[str, ...] = ()
+    indexers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DecisionContext:
     profiles: dict[str, QualityProfile]
     now: datetime
@@ -50,6 +60,14 @@ class DecisionContext:
     delay_bypass_if_highest_quality: bool = True
     delay_bypass_above_format_score: int | None = None
     propers: ProperHandling = ProperHandling.PREFER_AND_UPGRADE
+    #: Radarr's Settings > Indexers > Maximum Size, in MB; 0: no limit.
+    maximum_size_mb: int = 0
+    restrictions: tuple[ReleaseRestriction, ...] = ()
+    #: Indexers whose releases are not grabbed: name -> disabled until (None: disabled in the configuration).
+    blocked_indexers: dict[str, datetime | None] = field(default_factory=dict)
+    #: Radarr's "Prefer Indexer Flags" and the delay profile's preferred protocol, both used in ranking.
+    prefer_indexer_flags: bool = False
+    preferred_protocol: str = "torrent"
     #: Set by the engine between the permanent and the temporary rules: rows no permanent rule turned down.
     permanently_ok: np.ndarray | None = None
 

@@ -2,7 +2,7 @@
 
 Stages (each timed, see ``Evaluation.timings``): match releases to wanted movies (dict look-ups), evaluate
 custom formats once per matched release (DuckDB), assemble the candidates as columns, run every rule on all
-candidates, rank the approved ones per variant, write.
+candidates, rank the approved ones per variant. Loading and writing are ``radarr_pipeline.services.scoring``'s.
 """
 
 from __future__ import annotations
@@ -17,12 +17,11 @@ import pandas as pd
 from radarr_pipeline.decisions.assemble import FreeSpace, build_candidates, disk_free_bytes
 from radarr_pipeline.decisions.context import DecisionContext, RejectionType
 from radarr_pipeline.decisions.frame import Candidates
-from radarr_pipeline.decisions.inputs import EngineInputs, load_inputs
+from radarr_pipeline.decisions.inputs import EngineInputs
 from radarr_pipeline.decisions.ranking import rank
 from radarr_pipeline.decisions.rules import PERMANENT_RULES, TEMPORARY_RULES, Rule
+from radarr_pipeline.models import LIST_SEPARATOR
 from radarr_pipeline.quality.custom_formats import CustomFormat
-from radarr_pipeline.store import Library
-from radarr_pipeline.store.candidates import LIST_SEPARATOR
 
 
 @dataclass
@@ -77,6 +76,8 @@ def judge(candidates: Candidates, ctx: DecisionContext,
 def evaluate(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: DecisionContext,
              free_space: FreeSpace = disk_free_bytes) -> Evaluation:
     timings: dict[str, float] = {}
+    if inputs.failing_indexers:
+        ctx = replace(ctx, blocked_indexers={**inputs.failing_indexers, **ctx.blocked_indexers})
     candidates = build_candidates(inputs, formats, ctx, free_space, timings)
     started = time.perf_counter()
     evaluation = judge(candidates, ctx)
@@ -102,17 +103,3 @@ def decisions_frame(evaluation: Evaluation) -> tuple[pd.DataFrame, pd.DataFrame]
         "message": pd.Series(evaluation.rejection_messages, dtype=object),
     })
     return decisions, rejections
-
-
-def score_candidates(library: Library, formats: Sequence[CustomFormat], ctx: DecisionContext,
-                     free_space: FreeSpace = disk_free_bytes) -> Evaluation:
-    """Load, evaluate and record every decision; returns the evaluation (see ``report.ScoringReport``)."""
-    started = time.perf_counter()
-    inputs = load_inputs(library)
-    loaded = time.perf_counter() - started
-    evaluation = evaluate(inputs, formats, ctx, free_space)
-    started = time.perf_counter()
-    decisions, rejections = decisions_frame(evaluation)
-    library.candidates.replace_all(decisions, rejections, ctx.now)
-    evaluation.timings = {"load": loaded, **evaluation.timings, "write": time.perf_counter() - started}
-    return evaluation

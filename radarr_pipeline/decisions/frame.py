@@ -53,6 +53,9 @@ class Candidates:
     grabbed_at: np.ndarray          # when this release was grabbed before, or None
     blocklisted: np.ndarray
     group_reputation: np.ndarray
+    protocol: np.ndarray            # "torrent" or "usenet"
+    file_release_group: np.ndarray  # release group of the file on disk, or None
+    file_added_at: np.ndarray       # when the file on disk was added, or None
 
     def __len__(self) -> int:
         return len(self.release_id)
@@ -84,12 +87,13 @@ _DEFAULTS: dict[str, object] = {
     "free_bytes": -1, "monitored": True, "runtime": 0, "minimum_availability": "released",
     "available_from": None, "file_quality": None, "file_revision": 1, "file_score": 0, "queue_title": None,
     "queue_quality": None, "queue_revision": 1, "queue_score": 0, "queue_state": None, "in_queue": False,
-    "grabbed_at": None, "blocklisted": False, "group_reputation": 0.0,
+    "grabbed_at": None, "blocklisted": False, "group_reputation": 0.0, "protocol": "torrent",
+    "file_release_group": None, "file_added_at": None,
 }
 _OBJECT_COLUMNS = {
     "matched_by", "title", "indexer", "flags", "infohash", "quality", "release_group", "formats", "profile",
     "root_folder", "minimum_availability", "available_from", "file_quality", "queue_title", "queue_quality",
-    "queue_state", "grabbed_at",
+    "queue_state", "grabbed_at", "protocol", "file_release_group", "file_added_at",
 }
 
 

@@ -1,17 +1,11 @@
-"""Everything the engine reads from the store, in one bulk load (and the parse cache filled for new titles)."""
+"""Everything the decision engine reads, gathered in one bulk load (``radarr_pipeline.services.scoring``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import pandas as pd
-
-from radarr_pipeline.indexers.reputation import group_scores
-from radarr_pipeline.parsing import PARSER_VERSION, parse_release_title
-from radarr_pipeline.store import Library
-from radarr_pipeline.store.candidates import DecisionInputs
-from radarr_pipeline.store.parse_cache import store_parses
 
 
 @dataclass
@@ -26,30 +20,5 @@ class EngineInputs:
     blocked_titles: set[tuple[int, str, str | None]]
     group_scores: dict[str, float]
     newly_parsed: int = 0
-
-
-def parse_new_titles(library: Library) -> int:
-    """Parse the release titles the cache does not know yet (the only per-title Python work of a run)."""
-    titles = DecisionInputs(library.conn).unparsed_titles()
-    if titles:
-        store_parses(library.conn, PARSER_VERSION, {title: parse_release_title(title) for title in titles})
-    return len(titles)
-
-
-def load_inputs(library: Library) -> EngineInputs:
-    parsed = parse_new_titles(library)
-    reads = DecisionInputs(library.conn)
-    by_id, by_hash = reads.grabbed()
-    hashes, titles = library.blocklist.blocked_keys()
-    return EngineInputs(
-        releases=reads.releases(),
-        wanted=reads.wanted(),
-        alternative_titles=reads.alternative_titles(),
-        queue=reads.queue(),
-        grabbed_by_id=by_id,
-        grabbed_by_hash=by_hash,
-        blocked_hashes={h.lower() for h in hashes},
-        blocked_titles=titles,
-        group_scores=group_scores(library.conn),
-        newly_parsed=parsed,
-    )
+    #: Indexers backing off after failures: name -> disabled until (BlockedIndexerSpecification).
+    failing_indexers: dict[str, datetime] = field(default_factory=dict)

@@ -1,7 +1,9 @@
 """Radarr's order among approved releases (DownloadDecisionComparer), computed for all variants at once:
-quality, then revision (unless propers are 'do not prefer'), then custom-format score, then indexer priority
-(lower number first), then seeders and peers (by order of magnitude, as Radarr rounds log10), then size nearest
-the preferred size (largest when there is none), then the release group's reputation, then the oldest release."""
+quality, then revision (unless propers are 'do not prefer'), then custom-format score, then the preferred
+protocol, then indexer priority (lower number first), then indexer flags (when preferred: freeleech, double
+upload, internal and PTP golden/approved 2 each, halfleech 1), then seeders and peers (by order of magnitude,
+as Radarr rounds log10), then size nearest the preferred size (largest when there is none; in 200 MB buckets
+rounded down, as Radarr's ``Round`` floors), then the release group's reputation, then the oldest release."""
 
 from __future__ import annotations
 
@@ -19,12 +21,23 @@ KEY_LABELS = (
     ("quality_rank", "lower quality"),
     ("revision_key", "older revision (not a PROPER/REPACK)"),
     ("format_score", "lower custom format score"),
+    ("protocol_key", "not the preferred protocol"),
     ("priority_key", "lower indexer priority"),
+    ("flags_key", "fewer preferred indexer flags"),
     ("seeders_key", "fewer seeders"),
     ("peers_key", "fewer peers"),
     ("size_key", "size further from the preferred size"),
     ("group_reputation", "release group with a worse track record"),
 )
+
+
+#: DownloadDecisionComparer.ScoreFlags.
+FLAG_SCORES = {"G_DoubleUpload": 2, "G_Freeleech": 2, "PTP_Approved": 2, "PTP_Golden": 2, "G_Internal": 2,
+               "G_Halfleech": 1}
+
+
+def flag_score(flags: tuple[str, ...]) -> int:
+    return sum(FLAG_SCORES.get(flag, 0) for flag in set(flags))
 
 
 def _magnitude(counts: np.ndarray) -> np.ndarray:
@@ -41,13 +54,17 @@ def preference_keys(c: Candidates, ctx: DecisionContext) -> dict[str, np.ndarray
     preferred = np.array([ctx.definitions[q].preferred_size or np.nan for q in c.quality], dtype=float)
     runtime = np.where(c.runtime > 0, c.runtime, ASSUMED_RUNTIME_MINUTES)
     size = np.where(c.size > 0, c.size, 0).astype(float)
-    distance = np.abs(np.round((size - preferred * runtime * MEGABYTE) / _SIZE_STEP))
-    size_key = np.where(np.isnan(preferred) | (c.runtime <= 0), np.round(size / _SIZE_STEP), -distance)
+    distance = np.abs(np.floor((size - preferred * runtime * MEGABYTE) / _SIZE_STEP))
+    size_key = np.where(np.isnan(preferred) | (c.runtime <= 0), np.floor(size / _SIZE_STEP), -distance)
+    flags = (np.array([flag_score(tuple(f)) for f in c.flags], dtype=np.int64) if ctx.prefer_indexer_flags
+             else np.zeros(len(c), dtype=np.int64))
     return {
         "quality_rank": c.quality_rank.astype(np.int64),
         "revision_key": revision,
         "format_score": c.format_score.astype(np.int64),
+        "protocol_key": (c.protocol == ctx.preferred_protocol).astype(np.int64),
         "priority_key": -priority,
+        "flags_key": flags,
         "seeders_key": _magnitude(c.seeders),
         "peers_key": _magnitude(c.peers),
         "size_key": size_key,

@@ -10,7 +10,6 @@ import numpy as np
 from radarr_pipeline.decisions.engine import Evaluation
 from radarr_pipeline.decisions.ranking import why_lost
 from radarr_pipeline.reports import markdown_table
-from radarr_pipeline.store import Library
 
 TOP_PER_VARIANT = 3
 MAX_VARIANTS_SHOWN = 40
@@ -21,6 +20,7 @@ MAX_REJECTED_PER_VARIANT = 3
 class ScoringReport:
     evaluation: Evaluation
     labels: dict[int, str]  # variant id -> "Title (year) [profile]"
+    group_reputation: str = ""  # markdown: the release groups' standing that ranking used
 
     @property
     def counts(self) -> dict[str, int]:
@@ -74,13 +74,9 @@ class ScoringReport:
             parts.append(f"_{shown - MAX_VARIANTS_SHOWN} more movies not shown_")
         if self.evaluation.rejection_rules:
             parts += ["**Rejections by rule**", markdown_table(self.rejections_by_rule())]
+        if self.group_reputation:
+            parts += ["**Release-group reputation**", self.group_reputation]
         timings = ", ".join(f"{k} {v:.2f} s" for k, v in self.evaluation.timings.items())
         if timings:
             parts.append(f"_timings: {timings}_")
         return "\n\n".join(parts)
-
-
-def variant_labels(library: Library) -> dict[int, str]:
-    """Variant id -> "Title (year) [profile]" for every wanted variant."""
-    return {w.variant.id: f"{w.movie.title} ({w.movie.year}) [{w.variant.quality_profile}]"
-            for w in library.movies.wanted()}

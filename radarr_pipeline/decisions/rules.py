@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import numpy as np
 
@@ -30,6 +31,7 @@ from radarr_pipeline.quality.upgrades import (
     UpgradeRejection,
     compare_quality_models,
     cutoff_not_met,
+    is_revision_upgrade,
     is_upgrade_allowed,
     rejection_message,
     upgrade_rejection,
@@ -99,12 +101,13 @@ def raw_disc_allowed(c: Candidates, ctx: DecisionContext) -> Rejections:
 
 def acceptable_size(c: Candidates, ctx: DecisionContext) -> Rejections:
     """Quality definitions limit size in MB per minute of runtime; an unknown runtime counts as
-    ASSUMED_RUNTIME_MINUTES (and the reason says so)."""
+    ASSUMED_RUNTIME_MINUTES (and the reason says so). An unknown size (0 or missing) passes, as in Radarr's
+    AcceptableSizeSpecification."""
     minimum = np.array([ctx.definitions[q].min_size for q in c.quality], dtype=float)
     maximum = np.array([ctx.definitions[q].max_size or math.inf for q in c.quality], dtype=float)
     runtime = np.where(c.runtime > 0, c.runtime, ASSUMED_RUNTIME_MINUTES)
     size = np.where(c.size >= 0, c.size, 0).astype(float)
-    low = size < minimum * runtime * MEGABYTE
+    low = (size > 0) & (size < minimum * runtime * MEGABYTE)
     high = size > maximum * runtime * MEGABYTE
 
     def message(i: int) -> str:
@@ -123,6 +126,77 @@ def minimum_seeders(c: Candidates, ctx: DecisionContext) -> Rejections:
     required = np.array([ctx.minimum_seeders.get(i, 1) for i in c.indexer], dtype=np.int64)
     return _reject((c.seeders >= 0) & (c.seeders < required),
                    lambda i: f"Not enough seeders: {c.seeders[i]} (minimum {required[i]} on {c.indexer[i]})")
+
+
+def maximum_size(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """Radarr's MaximumSizeSpecification: the global maximum size; 0 is no limit, an unknown size passes."""
+    if ctx.maximum_size_mb <= 0:
+        return Rejections.none()
+    limit = ctx.maximum_size_mb * MEGABYTE
+    return _reject((c.size > 0) & (c.size > limit),
+                   lambda i: f"{human_size(c.size[i])} is too big, maximum size is {human_size(limit)} "
+                             "(decisions.maximum_size_mb)")
+
+
+def _term_matcher(term: str) -> Callable[[str], bool]:
+    """TermMatcherService: ``/pattern/flags`` is a regex (PerlRegexFactory), anything else a case-insensitive
+    substring."""
+    perl = re.fullmatch(r"/(?P<pattern>.*)/(?P<modifiers>[a-z]*)", term)
+    if perl:
+        flags = 0
+        for modifier, flag in (("i", re.IGNORECASE), ("m", re.MULTILINE), ("s", re.DOTALL), ("x", re.VERBOSE)):
+            if modifier in perl.group("modifiers"):
+                flags |= flag
+        pattern = re.compile(perl.group("pattern"), flags)
+        return lambda title: pattern.search(title) is not None
+    lowered = term.lower()
+    return lambda title: lowered in title.lower()
+
+
+def release_restrictions(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """Radarr's ReleaseRestrictionsSpecification: each restriction for the release's indexer needs one of its
+    required terms; none of the ignored terms may appear."""
+    if not ctx.restrictions:
+        return Rejections.none()
+    messages: dict[int, str] = {}
+    for restriction in ctx.restrictions:
+        required = [_term_matcher(t) for t in restriction.required]
+        ignored = [(t, _term_matcher(t)) for t in restriction.ignored]
+        for i, (title, indexer) in enumerate(zip(c.title, c.indexer, strict=True)):
+            if i in messages or (restriction.indexers and indexer not in restriction.indexers):
+                continue
+            if required and not any(match(str(title)) for match in required):
+                messages[i] = f"Does not contain one of the required terms: {', '.join(restriction.required)}"
+                continue
+            found = [term for term, match in ignored if match(str(title))]
+            if found:
+                messages[i] = f"Contains these ignored terms: {', '.join(found)}"
+    rows = np.array(sorted(messages), dtype=np.int64)
+    return Rejections(rows, [messages[i] for i in rows])
+
+
+def indexer_not_blocked(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """Radarr's BlockedIndexerSpecification: an indexer backing off after failures (or disabled) is not grabbed
+    from."""
+    if not ctx.blocked_indexers:
+        return Rejections.none()
+    now = ctx.now
+
+    def blocked(name: str) -> bool:
+        if name not in ctx.blocked_indexers:
+            return False
+        until = ctx.blocked_indexers[name]
+        return until is None or now < until
+
+    mask = np.array([blocked(str(i)) for i in c.indexer], dtype=bool)
+
+    def message(i: int) -> str:
+        until = ctx.blocked_indexers[str(c.indexer[i])]
+        if until is None:
+            return f"Indexer {c.indexer[i]} is disabled, cannot grab release."
+        return f"Indexer {c.indexer[i]} is blocked till {until:%Y-%m-%d %H:%M:%S} due to failures, cannot grab release."
+
+    return _reject(mask, message)
 
 
 def required_indexer_flags(c: Candidates, ctx: DecisionContext) -> Rejections:
@@ -197,6 +271,8 @@ def upgrade_allowed(c: Candidates, ctx: DecisionContext) -> Rejections:
         if profile.upgrade_allowed:
             continue
         current, new = _model(c.file_quality[i], c.file_revision[i]), _model(c.quality[i], c.revision[i], c.real[i])
+        if is_revision_upgrade(current, new):
+            continue  # IsUpgradeAllowed: a revision upgrade is allowed first; the propers setting has its say
         mask[i] = compare_quality_models(profile, new, current) > 0 or c.format_score[i] > c.file_score[i]
     return _reject(mask, lambda i: f"Quality profile {c.profile[i]} does not allow upgrades "
                                    f"(file on disk: {c.file_quality[i]})")
@@ -230,6 +306,54 @@ def proper_or_repack_allowed(c: Candidates, ctx: DecisionContext) -> Rejections:
     newer = same & ((c.real > 0) | (c.revision > c.file_revision))
     return _reject(newer, lambda i: f"Proper/repack of the {c.file_quality[i]} file on disk: propers and repacks "
                                     "are set to 'do not upgrade'")
+
+
+_REPACK = re.compile(r"\b(?:repack\d?|rerip\d?)\b", re.IGNORECASE)  # QualityParser's repack group
+
+
+def _revision_upgrades(c: Candidates) -> np.ndarray:
+    """UpgradableSpecification.IsRevisionUpgrade against the file on disk: same quality, newer revision."""
+    mask = _has_file(c) & (c.quality == c.file_quality)
+    return mask & ((c.real > 0) | (c.revision > c.file_revision))
+
+
+def repack_from_same_group(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """Radarr's RepackSpecification: a REPACK that would replace the file on disk must come from the file's
+    release group ('do not upgrade' is proper_or_repack_allowed's to say)."""
+    if ctx.propers in (ProperHandling.DO_NOT_PREFER, ProperHandling.DO_NOT_UPGRADE):
+        return Rejections.none()
+    repack = np.array([bool(_REPACK.search(str(t))) for t in c.title], dtype=bool)
+    messages: dict[int, str] = {}
+    for i in np.flatnonzero(repack & _revision_upgrades(c)):
+        group, file_group = c.release_group[i], c.file_release_group[i]
+        if not file_group or not str(file_group).strip():
+            messages[int(i)] = "Unable to determine release group for the existing file"
+        elif not group or not str(group).strip():
+            messages[int(i)] = "Unable to determine release group for this release"
+        elif str(group).casefold() != str(file_group).casefold():
+            messages[int(i)] = (f"Release is a repack for a different release group. Release Group: {group}. "
+                                f"File release group: {file_group}")
+    rows = np.array(sorted(messages), dtype=np.int64)
+    return Rejections(rows, [messages[i] for i in rows])
+
+
+PROPER_FILE_AGE = timedelta(days=7)
+
+
+def proper_for_old_file(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """Radarr's ProperSpecification (RSS sync): a PROPER/REPACK of a file added more than 7 days before today
+    is not grabbed."""
+    if ctx.propers in (ProperHandling.DO_NOT_PREFER, ProperHandling.DO_NOT_UPGRADE):
+        return Rejections.none()
+    today = datetime.combine(ctx.now.date(), datetime.min.time(), tzinfo=ctx.now.tzinfo)
+    old = np.array([a is not None and _aware(a, ctx.now) < today - PROPER_FILE_AGE for a in c.file_added_at],
+                   dtype=bool)
+    return _reject(old & _revision_upgrades(c), lambda i: "Proper for old file")
+
+
+def _aware(value: datetime, like: datetime) -> datetime:
+    when = value.to_pydatetime() if hasattr(value, "to_pydatetime") else value
+    return when if when.tzinfo is not None else when.replace(tzinfo=like.tzinfo)
 
 
 # ------------------------------------------------------------------------------------------ queue and history
@@ -266,10 +390,11 @@ def not_already_grabbed(c: Candidates, ctx: DecisionContext) -> Rejections:
 # ------------------------------------------------------------------------------------------ temporary
 
 def minimum_age(c: Candidates, ctx: DecisionContext) -> Rejections:
+    """Radarr's MinimumAgeSpecification: Usenet releases only."""
     if ctx.minimum_age_minutes <= 0:
         return Rejections.none()
-    young = c.age_minutes < ctx.minimum_age_minutes
-    return _reject(young, lambda i: f"Only {int(c.age_minutes[i])} minutes old, the minimum age is "
+    young = (c.protocol == "usenet") & (c.age_minutes < ctx.minimum_age_minutes)
+    return _reject(young, lambda i: f"Only {round(float(c.age_minutes[i]), 1)} minutes old, minimum age is "
                                     f"{ctx.minimum_age_minutes} minutes")
 
 
@@ -300,8 +425,9 @@ PERMANENT_RULES: tuple[Rule, ...] = tuple(
     for f in (
         monitored, minimum_availability, has_download_link, not_a_sample, quality_allowed_by_profile,
         raw_disc_allowed, acceptable_size, custom_formats_evaluated, custom_format_score_minimum, upgrade_allowed,
-        better_than_file_on_disk, proper_or_repack_allowed, already_in_queue, better_than_queued,
-        not_already_grabbed, blocklisted, minimum_seeders, required_indexer_flags, free_space,
+        better_than_file_on_disk, proper_or_repack_allowed, repack_from_same_group, proper_for_old_file,
+        already_in_queue, better_than_queued, not_already_grabbed, blocklisted, indexer_not_blocked,
+        release_restrictions, maximum_size, minimum_seeders, required_indexer_flags, free_space,
     )
 )
 TEMPORARY_RULES: tuple[Rule, ...] = (

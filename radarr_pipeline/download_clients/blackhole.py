@@ -21,8 +21,13 @@ from urllib.parse import parse_qs
 
 import torf
 
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadClientError, DownloadStatus, ShareLimits
-from radarr_pipeline.torrent_files import TorrentFetchError, infohash_from_magnet, infohash_from_torrent
+from radarr_pipeline.download_clients.base import DownloadClientError
+from radarr_pipeline.download_clients.torrent_files import (
+    TorrentFetchError,
+    infohash_from_magnet,
+    infohash_from_torrent,
+)
+from radarr_pipeline.models import ClientDownload, DownloadStatus, ShareLimits
 
 _INDEX = ".radarr-pipeline"
 _UNSAFE = re.compile(r"[\x00-\x1f/\\]")
@@ -188,6 +193,9 @@ class BlackholeClient:
 
     def set_share_limits(self, download_id: str, limits: ShareLimits) -> None:
         """Seeding is the watching client's business: nothing to do here."""
+
+    def close(self) -> None:
+        """Nothing to end: the blackhole keeps no session."""
 
 
 def _size(path: Path) -> int:

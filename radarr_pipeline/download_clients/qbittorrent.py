@@ -15,19 +15,19 @@ from typing import TypeVar
 import qbittorrentapi
 import requests
 
-from radarr_pipeline.download_clients.base import (
-    ClientDownload,
-    DownloadClientError,
-    ForeignDownloadError,
-    ShareLimits,
-)
+from radarr_pipeline.download_clients.base import DownloadClientError, ForeignDownloadError
 from radarr_pipeline.download_clients.qbittorrent_states import (
     SEEDING_STOPPED_STATES,
     limit_or_none,
     message_of_state,
     status_of_state,
 )
-from radarr_pipeline.torrent_files import TorrentFetchError, infohash_from_magnet, infohash_from_torrent
+from radarr_pipeline.download_clients.torrent_files import (
+    TorrentFetchError,
+    infohash_from_magnet,
+    infohash_from_torrent,
+)
+from radarr_pipeline.models import ClientDownload, ShareLimits
 
 __all__ = ["QBittorrentClient", "status_of_state"]
 

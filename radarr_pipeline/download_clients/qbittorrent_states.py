@@ -24,7 +24,7 @@ shows as stalledDL (see notes/real-components.md): a stalled download is not fai
 
 from __future__ import annotations
 
-from radarr_pipeline.download_clients.base import DownloadStatus
+from radarr_pipeline.models import DownloadStatus
 
 STATUS_BY_STATE: dict[str, DownloadStatus] = {
     "error": DownloadStatus.FAILED,

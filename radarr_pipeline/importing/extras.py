@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from radarr_pipeline.parsing.languages import ISO_LANGUAGES
 from radarr_pipeline.parsing.subtitles import parse_subtitle_language_information
+from radarr_pipeline.values.languages import ISO_LANGUAGES
 
 SUBTITLE_EXTENSIONS = frozenset({".srt", ".ass", ".ssa", ".vtt", ".sub", ".idx", ".sup"})
 _TWO_LETTER = {iso.language: iso.two_letter for iso in ISO_LANGUAGES}

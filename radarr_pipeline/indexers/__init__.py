@@ -2,8 +2,8 @@
 
 ``build_indexer(config)`` gives an object with ``name``, ``priority``, ``fetch_rss()``, ``search(movie)``
 (and ``capabilities()`` for Torznab/Newznab). Failures raise :class:`IndexerError` subclasses whose message
-names the indexer, the address (host/path, no secret) and what was wrong. ``radarr_pipeline.indexers.sync``
-runs them against the library with back-off; ``radarr_pipeline.indexers.reputation`` scores release groups.
+names the indexer, the address (host/path, no secret) and what was wrong. ``radarr_pipeline.services.indexer_sync``
+runs them against the library with back-off; ``radarr_pipeline.services.reputation`` scores release groups.
 """
 
 from radarr_pipeline.indexers.base import Capabilities, FetchResult, Indexer, ReleaseDetails

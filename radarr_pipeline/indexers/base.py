@@ -7,44 +7,14 @@ from typing import Protocol, runtime_checkable
 
 from radarr_pipeline.models import IndexerRelease, Movie
 
-#: Radarr's indexer flags (name -> bit), as TRaSH custom formats' IndexerFlagSpecification values use them.
-INDEXER_FLAGS: dict[str, int] = {
-    "G_Freeleech": 1,
-    "G_Halfleech": 2,
-    "G_DoubleUpload": 4,
-    "PTP_Golden": 8,
-    "PTP_Approved": 16,
-    "G_Internal": 32,
-    "G_Scene": 128,
-    "G_Freeleech75": 256,
-    "G_Freeleech25": 512,
-    "Nuked": 2048,
-}
 
+def add_counts(into: dict[str, int], more: dict[str, int]) -> dict[str, int]:
+    """``into`` with ``more``'s counts added (a new dict)."""
+    total = dict(into)
+    for reason, count in more.items():
+        total[reason] = total.get(reason, 0) + count
+    return total
 
-def flags_from_volume_factors(download: float | None, upload: float | None) -> tuple[str, ...]:
-    """Radarr's rule: download factor 0 is freeleech, 0.5 halfleech, 0.25/0.75 partial; upload 2 is double."""
-    flags: list[str] = []
-    if download is not None:
-        if download == 0:
-            flags.append("G_Freeleech")
-        elif download == 0.5:
-            flags.append("G_Halfleech")
-        elif download == 0.25:
-            flags.append("G_Freeleech75")
-        elif download == 0.75:
-            flags.append("G_Freeleech25")
-    if upload is not None and upload == 2:
-        flags.append("G_DoubleUpload")
-    return tuple(flags)
-
-
-def flags_mask(flags: tuple[str, ...]) -> int:
-    """The Radarr bit mask of flag names (unknown names are ignored)."""
-    mask = 0
-    for name in flags:
-        mask |= INDEXER_FLAGS.get(name, 0)
-    return mask
 
 
 @dataclass(frozen=True)
@@ -66,6 +36,8 @@ class FetchResult:
     releases: list[IndexerRelease]
     details: list[ReleaseDetails] = field(default_factory=list)
     requests: int = 1
+    #: Items left out of the answer, by reason ("no valid download link": count).
+    skipped: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

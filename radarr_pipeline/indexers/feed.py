@@ -8,32 +8,34 @@ ezRSS ``torrent:`` elements many trackers use, and plain RSS (``enclosure``, ``l
 
 from __future__ import annotations
 
-import base64
-import binascii
 import email.utils
 import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urljoin
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
-from radarr_pipeline.indexers.base import flags_from_volume_factors, imdb_id_from_number
+from radarr_pipeline.indexers.base import imdb_id_from_number
 from radarr_pipeline.indexers.errors import IndexerParseError
-from radarr_pipeline.indexers.http import Target, redact
+from radarr_pipeline.indexers.feed_shape import TORZNAB, VALID_SIZE_THRESHOLD, FeedShape, descendant_text
+from radarr_pipeline.indexers.feed_text import clean_xml, description_peers, description_seeders, parse_size
+from radarr_pipeline.indexers.http import Target
 from radarr_pipeline.models import IndexerRelease
+from radarr_pipeline.values.flags import flags_from_volume_factors
+from radarr_pipeline.values.infohash import infohash_from_magnet, normalize_infohash
+from radarr_pipeline.values.languages import LANGUAGES
+from radarr_pipeline.values.secrets import redact
 
 log = logging.getLogger("radarr_pipeline.indexers")
 
 MAX_TITLE_LENGTH = 1024
 MAX_ITEMS = 5000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
-_HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
-_BASE32 = re.compile(r"^[A-Za-z2-7]{32}$")
 
 #: Torznab ``tag`` attribute values and what Radarr flag they mean.
 TAG_FLAGS = {
@@ -47,9 +49,10 @@ TAG_FLAGS = {
 
 
 def parse_xml(body: bytes, target: Target, where: str) -> Element:
-    """The document's root element; any XML problem is an :class:`IndexerParseError` on the indexer."""
+    """The document's root element, after Radarr's XmlCleaner; any XML problem is an
+    :class:`IndexerParseError` on the indexer."""
     try:
-        return SafeET.fromstring(body, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        return SafeET.fromstring(clean_xml(body), forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise IndexerParseError(
             target.indexer, where,
@@ -147,31 +150,6 @@ def parse_date(value: str | None) -> datetime | None:
     return parsed.astimezone(UTC)
 
 
-def normalize_infohash(value: str | None) -> str | None:
-    """Lower-case hex of a v1 info hash given as hex or base32; None for anything else."""
-    if not value:
-        return None
-    text = value.strip()
-    if _HEX40.match(text):
-        return text.lower()
-    if _BASE32.match(text):
-        try:
-            return base64.b32decode(text.upper()).hex()
-        except (binascii.Error, ValueError):
-            return None
-    return None
-
-
-def infohash_from_magnet(magnet: str | None) -> str | None:
-    if not magnet or not magnet.lower().startswith("magnet:"):
-        return None
-    query = parse_qs(urlsplit(magnet).query)
-    for xt in query.get("xt", []):
-        if xt.lower().startswith("urn:btih:"):
-            return normalize_infohash(xt[len("urn:btih:"):])
-    return None
-
-
 def clean_title(value: str | None) -> str | None:
     """Control characters become spaces, whitespace collapses; absurdly long titles are refused."""
     if not value:
@@ -190,15 +168,159 @@ def _is_magnet(url: str | None) -> bool:
     return bool(url) and url.lower().startswith("magnet:")  # type: ignore[union-attr]
 
 
+def resolve_url(value: str | None, base_url: str) -> str | None:
+    """RssParser.ParseUrl: a link relative to the feed's URL made absolute; None for an empty value."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if _is_magnet(text) or not base_url:
+        return text
+    try:
+        return urljoin(base_url, text)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    url: str
+    type: str
+    length: int
+
+
+def enclosures(item: Element) -> list[Enclosure]:
+    found = []
+    for sub in item:
+        if local_name(sub.tag) == "enclosure":
+            length = parse_int(sub.get("length")) or 0
+            found.append(Enclosure((sub.get("url") or "").strip(), (sub.get("type") or "").strip().lower(), length))
+    return found
+
+
+def choose_enclosure(found: list[Enclosure], shape: FeedShape) -> Enclosure | None:
+    """RssParser.GetEnclosure: the first of the protocol's preferred MIME types; failing that (Torznab's and
+    Newznab's GetDownloadUrl fall back to the first enclosure) the first one."""
+    for wanted in shape.preferred_enclosure_types:
+        for enclosure in found:
+            if enclosure.type == wanted:
+                return enclosure
+    return found[0] if found else None
+
+
+#: Newznab/Torznab ``language`` values are English names (IsoLanguages.FindByName) -> our language identifiers.
+LANGUAGE_BY_NAME = {
+    **{name.lower(): identifier for _, identifier, name in LANGUAGES
+       if identifier not in ("unknown", "any", "original", "flemish")},
+    "norwegian bokmal": "norwegian",
+}
+
+
+def _languages(item: Element, attrs: dict[str, list[str]]) -> tuple[str, ...]:
+    """NewznabRssParser/TorznabRssParser.GetLanguages: ``language`` attributes (comma-separated lists), else
+    bare ``<language>`` elements, each an English language name."""
+    values = attrs.get("language") or [sub.text or "" for sub in item if local_name(sub.tag) == "language"]
+    found: list[str] = []
+    for value in values:
+        for name in value.split(","):
+            identifier = LANGUAGE_BY_NAME.get(name.strip().lower())
+            if identifier and identifier not in found:
+                found.append(identifier)
+    return tuple(found)
+
+
+def _flags(attrs: dict[str, list[str]]) -> tuple[str, ...]:
+    def attr(name: str) -> str | None:
+        values = attrs.get(name)
+        return values[0] if values else None
+
+    flags = list(flags_from_volume_factors(parse_float(attr("downloadvolumefactor")),
+                                           parse_float(attr("uploadvolumefactor"))))
+    for tag in attrs.get("tag", []):
+        flag = TAG_FLAGS.get(tag.lower())
+        if flag and flag not in flags:
+            flags.append(flag)
+    # NewznabRssParser.GetFlags: prematch or haspretime = 1 is a scene release; nuked = 1 is nuked.
+    if (attr("prematch") == "1" or attr("haspretime") == "1") and "G_Scene" not in flags:
+        flags.append("G_Scene")
+    if attr("nuked") == "1" and "Nuked" not in flags:
+        flags.append("Nuked")
+    return tuple(flags)
+
+
+class UnsupportedFeedError(ValueError):
+    """Radarr's UnsupportedFeedException: the whole feed is refused, not one item."""
+
+
 @dataclass(frozen=True)
 class ItemRead:
     release: IndexerRelease | None
     skipped_because: str | None = None
 
 
-def read_item(item: Element, indexer: str, secrets: tuple[str, ...] = ()) -> ItemRead:
-    """One ``<item>`` as a release, or the reason it cannot be one (no title, nothing to download)."""
-    attrs = attributes(item)
+#: Why an item was left out, as the sync report counts it.
+NO_TITLE = "no usable title"
+NO_LINK = "no valid download link"
+BAD_DATE = "unreadable pubDate"
+
+
+def _size(item: Element, attrs: dict[str, list[str]], shape: FeedShape, chosen: Enclosure | None) -> int | None:
+    """The release's size in bytes (None: unknown). Torznab/Newznab: the ``size`` attribute, else the
+    enclosure's length unless it is under 2 MiB (a .torrent file's size); other feeds as their shape says."""
+    if shape.attributes:
+        values = attrs.get("size")
+        size = parse_int(values[0]) if values else None
+        if size:
+            return size
+        size = parse_size(torrent_text(item, "contentlength")) or parse_size(child_text(item, "size"))
+        if size:
+            return size
+        length = chosen.length if chosen else 0
+        return length if length >= VALID_SIZE_THRESHOLD else None
+    size = 0
+    if shape.use_enclosure_length:
+        size = chosen.length if chosen else 0
+    elif shape.parse_size_in_description:
+        description = child(item, "description")
+        size = parse_size("".join(description.itertext())) if description is not None else 0
+    if size == 0 and shape.size_element:
+        size = parse_size(descendant_text(item, shape.size_element))
+    if size == 0:  # beyond Radarr, for a mixed feed: an ezRSS length, or an enclosure length that is a release's
+        size = parse_size(descendant_text(item, "contentLength"))
+        length = chosen.length if chosen else 0
+        size = size or (length if length >= VALID_SIZE_THRESHOLD else 0)
+    return size or None
+
+
+def _seeders_and_peers(item: Element, attrs: dict[str, list[str]], shape: FeedShape) -> tuple[int | None, int | None]:
+    def attr(name: str) -> int | None:
+        values = attrs.get(name)
+        return parse_int(values[0]) if values else None
+
+    description = child(item, "description")
+    text = "".join(description.itertext()) if description is not None and shape.parse_seeders_in_description else None
+    seeders = attr("seeders")
+    if seeders is None and text is not None:
+        seeders = description_seeders(text)
+    if seeders is None:
+        seeders = parse_int(descendant_text(item, shape.seeds_element or "seeds"))
+    peers = attr("peers")
+    leechers = attr("leechers")
+    if peers is None and seeders is not None and leechers is not None:
+        peers = seeders + leechers
+    if peers is None and text is not None:
+        peers = description_peers(text)
+    if peers is None:
+        peers = parse_int(descendant_text(item, shape.peers_element or "peers"))
+        if peers is not None and shape.peers_as_sum and seeders is not None:
+            peers += seeders
+    return seeders, peers
+
+
+def read_item(item: Element, indexer: str, secrets: tuple[str, ...] = (), *, shape: FeedShape = TORZNAB,
+              base_url: str = "") -> ItemRead:
+    """One ``<item>`` as a release, or the reason it cannot be one. An item without any publication date
+    makes the whole feed unsupported (:class:`UnsupportedFeedError`), as in Radarr."""
+    attrs = attributes(item) if shape.attributes else {}
 
     def attr(name: str) -> str | None:
         values = attrs.get(name)
@@ -206,49 +328,49 @@ def read_item(item: Element, indexer: str, secrets: tuple[str, ...] = ()) -> Ite
 
     title = clean_title(child_text(item, "title"))
     if title is None:
-        return ItemRead(None, "no usable title")
-    enclosure = child(item, "enclosure")
-    enclosure_url = enclosure.get("url", "").strip() if enclosure is not None else ""
-    link = child_text(item, "link")
-    magnet = attr("magneturl") or torrent_text(item, "magneturi")
+        return ItemRead(None, NO_TITLE)
+    date_text = child_text(item, "pubdate")
+    usenet_date = attr("usenetdate")
+    if usenet_date is None and date_text is None:
+        raise UnsupportedFeedError(f"Rss feed must have a pubDate element with a valid publish date "
+                                   f"(item {title[:80]!r} has none)")
+    published = parse_date(usenet_date) if shape.family == "newznab" and usenet_date else None
+    published = published or parse_date(date_text) or parse_date(usenet_date)
+    if published is None:
+        return ItemRead(None, BAD_DATE)
+    found = enclosures(item)
+    chosen = choose_enclosure(found, shape)
+    link = resolve_url(child_text(item, "link"), base_url)
+    enclosure_url = resolve_url(chosen.url, base_url) if chosen else None
+    primary = enclosure_url if shape.use_enclosure_url else link
+    if shape.attributes and not (_is_http(primary) or _is_magnet(primary)):
+        primary = enclosure_url  # Torznab/Newznab GetDownloadUrl: not absolute -> the enclosure's URL
+    magnet = attr("magneturl")
+    if not magnet and shape.magnet_element:
+        magnet = descendant_text(item, shape.magnet_element)
     if not magnet:
-        magnet = next((u for u in (enclosure_url, link) if _is_magnet(u)), None)
-    download_url = next((u for u in (enclosure_url, link) if _is_http(u)), None)
+        magnet = torrent_text(item, "magneturi")
+    if not _is_magnet(magnet):
+        magnet = next((u for u in (primary, enclosure_url, link) if _is_magnet(u)), None)
+    download_url = next((u for u in (primary, enclosure_url, link) if _is_http(u)), None)
     if download_url is None and magnet is None:
-        return ItemRead(None, "no download link or magnet")
-    infohash = (
-        normalize_infohash(attr("infohash"))
-        or normalize_infohash(torrent_text(item, "infohash"))
-        or infohash_from_magnet(magnet)
-    )
-    guid = child_text(item, "guid") or download_url or magnet or infohash or title
-    comments = child_text(item, "comments")
-    info_url = comments.removesuffix("#comments") if _is_http(comments) else None
-    if info_url is None and _is_http(link) and link != download_url:
+        return ItemRead(None, NO_LINK)
+    hash_text = attr("infohash") or descendant_text(item, shape.infohash_element or "infoHash")
+    infohash = normalize_infohash(hash_text) or infohash_from_magnet(magnet)
+    guid_text = child_text(item, "guid")
+    guid = guid_text or download_url or magnet or infohash or title
+    comments = resolve_url(child_text(item, "comments"), base_url)
+    comments_url = comments if _is_http(comments) else None
+    info_url: str | None = None
+    if shape.guid_info_url:
+        info_url = resolve_url(guid_text, base_url)
+    elif comments_url:
+        info_url = comments_url.removesuffix("#comments")
+    if not _is_http(info_url) and _is_http(link) and link != download_url:
         info_url = link
-    size = parse_int(attr("size")) or parse_int(torrent_text(item, "contentlength")) or parse_int(
-        child_text(item, "size")
-    )
-    if size is None and enclosure is not None:
-        size = parse_int(enclosure.get("length")) or None
-    seeders = parse_int(attr("seeders"))
-    if seeders is None:
-        seeders = parse_int(torrent_text(item, "seeds"))
-    peers = parse_int(attr("peers"))
-    if peers is None:
-        peers = parse_int(torrent_text(item, "peers"))
-    leechers = parse_int(attr("leechers"))
-    if peers is None and seeders is not None and leechers is not None:
-        peers = seeders + leechers
-    published = parse_date(child_text(item, "pubdate")) or parse_date(attr("usenetdate"))
-    categories = _categories(item, attrs)
-    download_factor = parse_float(attr("downloadvolumefactor"))
-    upload_factor = parse_float(attr("uploadvolumefactor"))
-    flags = list(flags_from_volume_factors(download_factor, upload_factor))
-    for tag in attrs.get("tag", []):
-        flag = TAG_FLAGS.get(tag.lower())
-        if flag and flag not in flags:
-            flags.append(flag)
+    if not _is_http(info_url):
+        info_url = None
+    seeders, peers = _seeders_and_peers(item, attrs, shape)
     tmdb = parse_int(attr("tmdbid") or attr("tmdb"))
     release = IndexerRelease(
         guid=redact(guid, secrets),
@@ -258,16 +380,19 @@ def read_item(item: Element, indexer: str, secrets: tuple[str, ...] = ()) -> Ite
         magnet_url=magnet,
         info_url=redact(info_url, secrets) if info_url else None,
         infohash=infohash,
-        size=size,
+        size=_size(item, attrs, shape, chosen),
         seeders=seeders,
         peers=peers,
         published_at=published,
         imdb_id=imdb_id_from_number(attr("imdbid") or attr("imdb")),
         tmdb_id=tmdb or None,
-        categories=categories,
-        indexer_flags=tuple(flags),
-        download_volume_factor=download_factor,
-        upload_volume_factor=upload_factor,
+        categories=_categories(item, attrs),
+        indexer_flags=_flags(attrs),
+        download_volume_factor=parse_float(attr("downloadvolumefactor")),
+        upload_volume_factor=parse_float(attr("uploadvolumefactor")),
+        protocol=shape.protocol,
+        comments_url=redact(comments_url, secrets) if comments_url else None,
+        languages=_languages(item, attrs),
     )
     return ItemRead(release)
 
@@ -286,23 +411,43 @@ def _categories(item: Element, attrs: dict[str, list[str]]) -> tuple[int, ...]:
     return tuple(found)
 
 
-def read_channel(root: Element, indexer: str, target: Target, where: str) -> list[IndexerRelease]:
-    """Every usable item of an RSS document; a document that is not RSS is an error."""
+@dataclass
+class ChannelRead:
+    """A feed page's releases, the items left out and why, and the parser that read it."""
+
+    releases: list[IndexerRelease]
+    skipped: dict[str, int]
+    shape: FeedShape
+
+
+def channel_items(root: Element, target: Target, where: str) -> list[Element]:
     if local_name(root.tag) != "rss":
         raise IndexerParseError(target.indexer, where, f"expected an <rss> document, got <{local_name(root.tag)}>")
     channel = child(root, "channel")
     if channel is None:
         raise IndexerParseError(target.indexer, where, "the <rss> document has no <channel>")
+    items = [sub for sub in channel if local_name(sub.tag) == "item"]
+    if len(items) > MAX_ITEMS:
+        raise IndexerParseError(target.indexer, where, f"more than {MAX_ITEMS} items in one feed page")
+    return items
+
+
+def read_channel(root: Element, indexer: str, target: Target, where: str, *, shape: FeedShape = TORZNAB,
+                 base_url: str = "") -> ChannelRead:
+    """Every usable item of an RSS document; a document that is not RSS, or an item without a publication
+    date (Radarr's UnsupportedFeedException), is an error for the whole page."""
+    items = channel_items(root, target, where)
     releases: list[IndexerRelease] = []
     skipped: dict[str, int] = defaultdict(int)
-    for count, item in enumerate(sub for sub in channel if local_name(sub.tag) == "item"):
-        if count >= MAX_ITEMS:
-            raise IndexerParseError(target.indexer, where, f"more than {MAX_ITEMS} items in one feed page")
-        read = read_item(item, indexer, target.secrets)
+    for item in items:
+        try:
+            read = read_item(item, indexer, target.secrets, shape=shape, base_url=base_url)
+        except UnsupportedFeedError as exc:
+            raise IndexerParseError(target.indexer, where, f"unsupported feed: {target.scrub(str(exc))}") from None
         if read.release is None:
             skipped[read.skipped_because or "unknown"] += 1
         else:
             releases.append(read.release)
     if skipped:
         log.info("indexer %s: skipped items: %s", indexer, dict(skipped))
-    return releases
+    return ChannelRead(releases, dict(skipped), shape)

@@ -23,10 +23,11 @@ import httpx
 from radarr_pipeline.indexers.base import FetchResult, ReleaseDetails, imdb_id_from_number, imdb_number
 from radarr_pipeline.indexers.client import HttpIndexer
 from radarr_pipeline.indexers.errors import IndexerApiError, IndexerAuthError, IndexerParseError
-from radarr_pipeline.indexers.feed import clean_title, normalize_infohash, parse_date
+from radarr_pipeline.indexers.feed import clean_title, parse_date
 from radarr_pipeline.indexers.http import DEFAULT_MAX_BYTES, Target, address_of, fetch
 from radarr_pipeline.indexers.pacing import Pacer
 from radarr_pipeline.models import IndexerRelease, Movie
+from radarr_pipeline.values.infohash import normalize_infohash
 
 log = logging.getLogger("radarr_pipeline.indexers")
 

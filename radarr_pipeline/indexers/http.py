@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import email.utils
 import logging
-import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -28,23 +27,12 @@ from radarr_pipeline.indexers.errors import (
     IndexerRateLimitedError,
     IndexerResponseTooLargeError,
 )
+from radarr_pipeline.values.secrets import MIN_SECRET_LENGTH, redact
 
 log = logging.getLogger("radarr_pipeline.indexers")
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
-REDACTED = "(redacted)"
 MAX_RETRY_AFTER_SECONDS = 24 * 3600.0
-
-#: Query parameters that carry a secret on the indexers we know (Newznab, Torznab, Jackett, Prowlarr,
-#: Gazelle/UNIT3D/XBT-style tracker RSS).
-SECRET_PARAMETERS = (
-    "apikey", "api_key", "api-key", "passkey", "pass_key", "key", "token", "api_token", "authkey",
-    "auth", "torrent_pass", "jackett_apikey", "rsskey", "rss_key", "secret", "password", "pass", "sid",
-)
-_SECRET_QUERY = re.compile(
-    r"(?i)([?&;](?:" + "|".join(re.escape(p) for p in SECRET_PARAMETERS) + r")=)[^&#;\s\"'<>]*"
-)
-_MIN_SECRET_LENGTH = 3
 
 XML_TYPES = frozenset({
     "application/rss+xml", "application/xml", "text/xml", "application/atom+xml", "application/x-rss+xml",
@@ -53,15 +41,6 @@ XML_TYPES = frozenset({
 JSON_TYPES = frozenset({"application/json", "text/json"})
 #: Types a server sends when it does not bother to say; the body is sniffed instead.
 VAGUE_TYPES = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream"})
-
-
-def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
-    """``text`` with secret query values and every literal occurrence of a known secret replaced."""
-    cleaned = _SECRET_QUERY.sub(lambda m: m.group(1) + REDACTED, text)
-    for secret in secrets:
-        if secret and len(secret) >= _MIN_SECRET_LENGTH:
-            cleaned = cleaned.replace(secret, REDACTED)
-    return cleaned
 
 
 def address_of(url: str | httpx.URL) -> str:
@@ -126,6 +105,8 @@ class Response:
     content_type: str
     body: bytes
     address: str
+    #: The final URL (after redirects), secrets included: the base for a feed's relative links. Never shown.
+    url: str = ""
 
 
 #: Secrets the indexers of this process use, so the HTTP library's own log lines can be scrubbed too.
@@ -167,7 +148,7 @@ class Target:
 
     def __post_init__(self) -> None:
         for secret in self.secrets:
-            if secret and len(secret) >= _MIN_SECRET_LENGTH and len(_KNOWN_SECRETS) < _MAX_KNOWN_SECRETS:
+            if secret and len(secret) >= MIN_SECRET_LENGTH and len(_KNOWN_SECRETS) < _MAX_KNOWN_SECRETS:
                 _KNOWN_SECRETS.add(secret)
 
     def scrub(self, text: str) -> str:
@@ -214,7 +195,7 @@ def fetch(
     final_address = target.scrub(address_of(response.url))
     content_type = media_type(response.headers.get("content-type"))
     _check_document(body, content_type, expect, target, final_address)
-    return Response(response.status_code, content_type, body, final_address)
+    return Response(response.status_code, content_type, body, final_address, str(response.url))
 
 
 def _check_status(response: httpx.Response, target: Target, where: str) -> None:

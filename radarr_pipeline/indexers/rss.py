@@ -3,7 +3,8 @@
 The passkey never lives in the configuration file: the URL may contain ``{passkey}`` where it belongs
 (``https://tracker.example/rss/{passkey}`` or ``...?passkey={passkey}``); without the placeholder, it is sent as
 the ``passkey`` query parameter. Items are read like any RSS 2.0 feed (enclosure or link, ezRSS ``torrent``
-fields for size, seeds, peers, info hash and magnet).
+fields for size, seeds, peers, info hash and magnet), with the parser Radarr's TorrentRss detector would
+choose for the feed (:mod:`radarr_pipeline.indexers.feed_shape`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import httpx
 
 from radarr_pipeline.indexers.base import FetchResult
 from radarr_pipeline.indexers.client import HttpIndexer
-from radarr_pipeline.indexers.feed import parse_xml, read_channel
+from radarr_pipeline.indexers.feed import channel_items, parse_xml, read_channel
+from radarr_pipeline.indexers.feed_shape import detect_shape
+from radarr_pipeline.indexers.feed_text import clean_xml
 from radarr_pipeline.indexers.http import DEFAULT_MAX_BYTES, address_of, fetch
 from radarr_pipeline.indexers.pacing import Pacer
 from radarr_pipeline.models import IndexerRelease, Movie
@@ -69,7 +72,9 @@ class RssIndexer(HttpIndexer):
             timeout=self._timeout, max_bytes=self._max_bytes,
         )
         root = parse_xml(response.body, self._target, response.address)
-        return FetchResult(read_channel(root, self.name, self._target, response.address), requests=1)
+        shape = detect_shape(clean_xml(response.body), channel_items(root, self._target, response.address))
+        read = read_channel(root, self.name, self._target, response.address, shape=shape, base_url=response.url)
+        return FetchResult(read.releases, requests=1, skipped=read.skipped)
 
     def search_result(self, movie: Movie) -> FetchResult:
         return FetchResult([], requests=0)

@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element
 
 import httpx
 
-from radarr_pipeline.indexers.base import Capabilities, FetchResult, imdb_number, movie_query
+from radarr_pipeline.indexers.base import Capabilities, FetchResult, add_counts, imdb_number, movie_query
 from radarr_pipeline.indexers.client import HttpIndexer
 from radarr_pipeline.indexers.errors import (
     IndexerApiError,
@@ -28,7 +28,8 @@ from radarr_pipeline.indexers.errors import (
     IndexerParseError,
     IndexerRateLimitedError,
 )
-from radarr_pipeline.indexers.feed import child, local_name, parse_int, parse_xml, read_channel
+from radarr_pipeline.indexers.feed import ChannelRead, child, local_name, parse_int, parse_xml, read_channel
+from radarr_pipeline.indexers.feed_shape import NEWZNAB, TORZNAB, FeedShape
 from radarr_pipeline.indexers.http import DEFAULT_MAX_BYTES, Response, Target, address_of, fetch
 from radarr_pipeline.indexers.pacing import Pacer
 from radarr_pipeline.models import IndexerRelease, Movie
@@ -119,12 +120,12 @@ def _add_category(into: dict[int, str], element: Element) -> None:
 
 
 def parse_feed_page(
-    body: bytes, indexer: str, target: Target, where: str
-) -> tuple[list[IndexerRelease], int | None, int | None]:
-    """A results page: the releases, and the ``newznab:response`` offset and total when present."""
+    body: bytes, indexer: str, target: Target, where: str, *, shape: FeedShape = TORZNAB, base_url: str = ""
+) -> tuple[ChannelRead, int | None, int | None]:
+    """A results page: the releases (and items left out), and the ``newznab:response`` offset and total."""
     root = parse_xml(body, target, where)
     raise_for_error_document(root, target, where)
-    releases = read_channel(root, indexer, target, where)
+    releases = read_channel(root, indexer, target, where, shape=shape, base_url=base_url)
     offset = total = None
     channel = child(root, "channel")
     response = child(channel, "response") if channel is not None else None
@@ -158,6 +159,8 @@ class TorznabIndexer(HttpIndexer):
         self.categories = list(categories)
         self._api_key = api_key
         self._caps: Capabilities | None = None
+        self._shape = NEWZNAB if kind == "newznab" else TORZNAB
+        self._skipped: dict[str, int] = {}
 
     def __repr__(self) -> str:
         return f"TorznabIndexer({self.name!r}, kind={self.kind!r}, {address_of(self.url)})"
@@ -174,6 +177,7 @@ class TorznabIndexer(HttpIndexer):
     def fetch_rss_result(self) -> FetchResult:
         """The latest movie releases (``t=movie``); servers without movie search get ``t=search``."""
         before = self._pacer.requests
+        self._skipped = {}
         params = {"cat": self._cat(), "extended": "1"}
         try:
             releases, _, _ = self._page({"t": "movie", **params}, offset=0, limit=None)
@@ -181,10 +185,11 @@ class TorznabIndexer(HttpIndexer):
             if exc.code not in FUNCTION_UNAVAILABLE:
                 raise
             releases, _, _ = self._page({"t": "search", **params}, offset=0, limit=None)
-        return FetchResult(releases, requests=self._pacer.requests - before)
+        return FetchResult(releases, requests=self._pacer.requests - before, skipped=self._skipped)
 
     def search_result(self, movie: Movie) -> FetchResult:
         before = self._pacer.requests
+        self._skipped = {}
         caps = self._usable_caps()
         releases: list[IndexerRelease] = []
         id_params = self._id_params(movie, caps)
@@ -193,7 +198,7 @@ class TorznabIndexer(HttpIndexer):
         if not releases:
             function = "movie" if caps.supports_movie_id("q") or not caps.search_available else "search"
             releases = self._paged({"t": function, "q": movie_query(movie)}, caps)
-        return FetchResult(releases, requests=self._pacer.requests - before)
+        return FetchResult(releases, requests=self._pacer.requests - before, skipped=self._skipped)
 
     # -- internals ----------------------------------------------------------------------------------------
 
@@ -242,7 +247,10 @@ class TorznabIndexer(HttpIndexer):
         if limit is not None:
             query.update(offset=offset, limit=limit)
         response = self._get(query)
-        return parse_feed_page(response.body, self.name, self._target, response.address)
+        page, offset_seen, total = parse_feed_page(response.body, self.name, self._target, response.address,
+                                                   shape=self._shape, base_url=response.url)
+        self._skipped = add_counts(self._skipped, page.skipped)
+        return page.releases, offset_seen, total
 
     def _get(self, params: Mapping[str, str | int]) -> Response:
         query = dict(params)

@@ -7,6 +7,7 @@ depending on how the naming engine works inside.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 COLON_REPLACEMENT_FORMATS: tuple[str, ...] = ("delete", "dash", "space_dash", "space_dash_space", "smart")
 
@@ -35,7 +36,10 @@ def normalize_colon_replacement(value: str) -> str:
 
 @dataclass(frozen=True)
 class NamingConfig:
-    """Radarr's naming settings (Settings > Media Management)."""
+    """Radarr's naming settings (Settings > Media Management); the configuration file's ``naming`` section."""
+
+    # Read by pydantic when the configuration file is loaded: a misspelt key is an error, not ignored.
+    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
 
     rename_movies: bool = True
     replace_illegal_characters: bool = True

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from radarr_pipeline.parsing.language_parser import parse_languages
-from radarr_pipeline.parsing.languages import iso_language_find
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.normalize import clean_movie_title
 from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality
@@ -25,6 +24,7 @@ from radarr_pipeline.parsing.title_parser import (
     parse_movie_path,
     parse_movie_title,
 )
+from radarr_pipeline.values.languages import iso_language_find
 
 PARSER_VERSION = "1"
 

@@ -17,10 +17,10 @@ from radarr_pipeline.parsing import (
     parse_release_group,
     parse_release_title,
 )
-from radarr_pipeline.parsing.languages import iso_language_find
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.scene import get_scene_title, is_scene_title
 from radarr_pipeline.parsing.subtitles import parse_subtitle_language, parse_subtitle_language_information
+from radarr_pipeline.values.languages import iso_language_find
 
 Record = dict[str, Any]
 

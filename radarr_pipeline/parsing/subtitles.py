@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from radarr_pipeline.parsing.languages import LANGUAGE_NAMES, iso_language_find
+from radarr_pipeline.values.languages import LANGUAGE_NAMES, iso_language_find
 
 _TAG = r"forced|foreign|default|cc|psdh|sdh"
 SUBTITLE_LANGUAGE = re.compile(

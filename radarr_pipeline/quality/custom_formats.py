@@ -15,9 +15,9 @@ from typing import Any
 
 import regex
 
-from radarr_pipeline.parsing.languages import LANGUAGE_IDS
 from radarr_pipeline.quality.dotnet_regex import UnsafeRegexError, compile_dotnet_regex
 from radarr_pipeline.quality.qualities import MODIFIERS, SOURCES
+from radarr_pipeline.values.languages import LANGUAGE_IDS
 
 GIGABYTE = 1024**3
 # Radarr's IndexerFlags bits.

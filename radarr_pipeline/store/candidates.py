@@ -11,10 +11,9 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
-from radarr_pipeline.models import IndexerRelease, StoredRelease
+from radarr_pipeline.models import FINISHED_STATES, LIST_SEPARATOR, IndexerRelease, StoredRelease
 from radarr_pipeline.parsing import PARSER_VERSION
 
-LIST_SEPARATOR = "\x1f"
 # The parts of ParsedRelease.to_dict() the rules read.
 _PARSE_SHAPE = (
     '{"movie_titles": ["VARCHAR"], "year": "INTEGER", "edition": "VARCHAR", "release_group": "VARCHAR",'
@@ -96,7 +95,7 @@ class CandidateRepository:
             SELECT c.variant_id, c.movie_id, c.rank, c.quality, c.format_score,
                    r.id, r.guid, r.title, r.indexer, r.download_url, r.magnet_url, r.info_url, r.infohash, r.size,
                    r.seeders, r.peers, r.published_at, r.imdb_id, r.tmdb_id, r.categories, r.indexer_flags,
-                   r.download_volume_factor, r.upload_volume_factor
+                   r.download_volume_factor, r.upload_volume_factor, r.protocol
             FROM candidates c
             JOIN wanted w ON w.variant_id = c.variant_id
             JOIN releases r ON r.id = c.release_id
@@ -112,7 +111,7 @@ class CandidateRepository:
                     info_url=row[11], infohash=row[12], size=row[13], seeders=row[14], peers=row[15],
                     published_at=row[16], imdb_id=row[17], tmdb_id=row[18], categories=tuple(row[19] or ()),
                     indexer_flags=tuple(row[20] or ()), download_volume_factor=row[21],
-                    upload_volume_factor=row[22],
+                    upload_volume_factor=row[22], protocol=row[23] or "torrent",
                 )),
             )
             for row in rows
@@ -169,7 +168,8 @@ class DecisionInputs:
         Python lists costs more than the rest of the query."""
         return self._conn.execute(
             f"""
-            SELECT r.id AS release_id, r.title, r.indexer, r.size, r.seeders, r.peers, r.infohash,
+            SELECT r.id AS release_id, r.title, r.indexer, coalesce(r.protocol, 'torrent') AS protocol,
+                   r.size, r.seeders, r.peers, r.infohash,
                    r.imdb_id, r.tmdb_id, array_to_string(r.indexer_flags, '{LIST_SEPARATOR}') AS indexer_flags,
                    (r.download_url IS NOT NULL OR r.magnet_url IS NOT NULL) AS has_link,
                    coalesce(r.published_at, r.first_seen_at) AS published_at,
@@ -200,7 +200,8 @@ class DecisionInputs:
                    coalesce(m.runtime_minutes, 0) AS runtime_minutes, m.minimum_availability,
                    m.in_cinemas, m.digital_release, m.physical_release,
                    f.quality AS file_quality, coalesce(f.revision, 1) AS file_revision,
-                   f.scene_name AS file_scene_name, f.path AS file_path, f.size AS file_size, w.reason
+                   f.scene_name AS file_scene_name, f.path AS file_path, f.size AS file_size, w.reason,
+                   f.release_group AS file_release_group, f.added_at AS file_added_at
             FROM wanted w
             JOIN variants v ON v.id = w.variant_id
             JOIN movies m ON m.id = v.movie_id
@@ -219,7 +220,7 @@ class DecisionInputs:
         """Active downloads (not imported, not failed): what is in the download client for each variant."""
         return self._conn.execute(
             "SELECT variant_id, release_id, lower(download_id) AS download_id, title, quality, state"
-            " FROM downloads WHERE state NOT IN ('imported', 'failed') ORDER BY id"
+            " FROM downloads WHERE state NOT IN (SELECT unnest(?)) ORDER BY id", [sorted(FINISHED_STATES)]
         ).df()
 
     def grabbed(self) -> tuple[dict[int, datetime], dict[str, datetime]]:

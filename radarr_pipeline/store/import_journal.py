@@ -2,7 +2,7 @@
 
 A row is written (and committed, :func:`commit_now`) before any file is linked or copied, and deleted in the
 transaction that records the movie file. A row found at the start of a run is an import a crash interrupted;
-``radarr_pipeline.importing.recovery`` finishes or undoes it.
+``radarr_pipeline.services.importing.recovery`` finishes or undoes it.
 """
 
 from __future__ import annotations

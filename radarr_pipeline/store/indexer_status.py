@@ -12,42 +12,13 @@ from datetime import datetime
 
 import duckdb
 
-from radarr_pipeline.indexers.backoff import (
-    disabled_until_after_failure,
-    level_after_failure,
-    level_after_success,
-)
+from radarr_pipeline.decisions.indexer_backoff import IndexerStatus
+from radarr_pipeline.decisions.reputation import group_key
 
 _STATUS_COLUMNS = (
     "indexer, escalation_level, consecutive_failures, disabled_until, last_error, last_error_kind,"
     " last_failure_at, last_success_at, last_request_at, last_fetched, last_new"
 )
-
-
-@dataclass(frozen=True)
-class IndexerStatus:
-    indexer: str
-    escalation_level: int = 0
-    consecutive_failures: int = 0
-    disabled_until: datetime | None = None
-    last_error: str | None = None
-    last_error_kind: str | None = None
-    last_failure_at: datetime | None = None
-    last_success_at: datetime | None = None
-    last_request_at: datetime | None = None
-    last_fetched: int | None = None
-    last_new: int | None = None
-
-    def as_metadata(self) -> dict[str, object]:
-        """Plain values for the Dagster UI (times as ISO strings)."""
-        return {
-            "indexer": self.indexer,
-            "escalation_level": self.escalation_level,
-            "consecutive_failures": self.consecutive_failures,
-            "disabled_until": self.disabled_until.isoformat() if self.disabled_until else None,
-            "last_error": self.last_error,
-            "last_success_at": self.last_success_at.isoformat() if self.last_success_at else None,
-        }
 
 
 class IndexerStatusRepository:
@@ -64,58 +35,10 @@ class IndexerStatusRepository:
         rows = self._conn.execute(f"SELECT {_STATUS_COLUMNS} FROM indexer_status ORDER BY indexer").fetchall()
         return [IndexerStatus(*row) for row in rows]
 
-    def record_success(
-        self, indexer: str, at: datetime, *, fetched: int = 0, new: int = 0, requested_at: datetime | None = None
-    ) -> IndexerStatus:
-        current = self.get(indexer)
-        self._upsert(
-            IndexerStatus(
-                indexer=indexer,
-                escalation_level=level_after_success(current.escalation_level),
-                consecutive_failures=0,
-                disabled_until=None,
-                last_error=current.last_error,
-                last_error_kind=current.last_error_kind,
-                last_failure_at=current.last_failure_at,
-                last_success_at=at,
-                last_request_at=requested_at or at,
-                last_fetched=fetched,
-                last_new=new,
-            ),
-            at,
-        )
-        return self.get(indexer)
-
-    def record_failure(
-        self,
-        indexer: str,
-        at: datetime,
-        *,
-        error: str,
-        kind: str = "error",
-        retry_after_seconds: float | None = None,
-        requested_at: datetime | None = None,
-    ) -> IndexerStatus:
-        """One more failure: escalate, disable for the level's period (or Retry-After, if longer)."""
-        current = self.get(indexer)
-        level = level_after_failure(current.escalation_level)
-        self._upsert(
-            IndexerStatus(
-                indexer=indexer,
-                escalation_level=level,
-                consecutive_failures=current.consecutive_failures + 1,
-                disabled_until=disabled_until_after_failure(at, level, retry_after_seconds),
-                last_error=error[:2000],
-                last_error_kind=kind,
-                last_failure_at=at,
-                last_success_at=current.last_success_at,
-                last_request_at=requested_at or at,
-                last_fetched=None,
-                last_new=None,
-            ),
-            at,
-        )
-        return self.get(indexer)
+    def save(self, status: IndexerStatus, at: datetime) -> IndexerStatus:
+        """Store an indexer's new health (computed by ``radarr_pipeline.decisions.indexer_backoff``)."""
+        self._upsert(status, at)
+        return status
 
     def _upsert(self, s: IndexerStatus, at: datetime) -> None:
         self._conn.execute(
@@ -202,10 +125,6 @@ class GroupEvidence:
 
 OUTCOMES = ("imported", "failed", "blocklisted")
 _SEVERITY = {outcome: rank for rank, outcome in enumerate(OUTCOMES)}
-
-
-def group_key(release_group: str) -> str:
-    return release_group.strip().casefold()
 
 
 class GroupReputationRepository:

@@ -6,7 +6,7 @@ from typing import Any
 
 import duckdb
 
-from radarr_pipeline.models import Availability, Movie, Variant, WantedVariant
+from radarr_pipeline.models import Availability, DownloadState, Movie, Variant, WantedVariant
 
 _MOVIE_COLUMNS = "m.id, m.title, m.year, m.tmdb_id, m.imdb_id, m.original_title, m.runtime_minutes, " \
     "m.minimum_availability, m.original_language"
@@ -71,7 +71,7 @@ class MovieRepository:
         minimum_availability: Availability = Availability.RELEASED,
         original_language: str | None = None,
     ) -> Movie:
-        """Add a movie; ``original_language`` is a language identifier (``parsing.languages``), None unknown."""
+        """Add a movie; ``original_language`` is a language identifier (``values.languages``), None unknown."""
         existing = self.find(tmdb_id=tmdb_id, imdb_id=imdb_id)
         if existing is not None:
             raise DuplicateMovieError(
@@ -266,6 +266,6 @@ class MovieRepository:
 def _status(variant: Variant, file_path: str | None, download_state: str | None) -> str:
     if file_path is not None:
         return "downloaded"
-    if download_state is not None and download_state not in {"imported", "failed"}:
+    if download_state is not None and DownloadState(download_state).is_active:
         return download_state
     return "missing" if variant.monitored else "unmonitored"

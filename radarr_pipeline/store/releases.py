@@ -12,7 +12,8 @@ from radarr_pipeline.store.candidates import CandidateRepository as CandidateRep
 
 _RELEASE_COLUMNS = (
     "id, guid, title, indexer, download_url, magnet_url, info_url, infohash, size, seeders, peers, published_at,"
-    " imdb_id, tmdb_id, categories, indexer_flags, download_volume_factor, upload_volume_factor"
+    " imdb_id, tmdb_id, categories, indexer_flags, download_volume_factor, upload_volume_factor, protocol,"
+    " comments_url, languages"
 )
 
 
@@ -23,7 +24,8 @@ def _stored_release(row: tuple) -> StoredRelease:
             guid=row[1], title=row[2], indexer=row[3], download_url=row[4], magnet_url=row[5], info_url=row[6],
             infohash=row[7], size=row[8], seeders=row[9], peers=row[10], published_at=row[11], imdb_id=row[12],
             tmdb_id=row[13], categories=tuple(row[14] or ()), indexer_flags=tuple(row[15] or ()),
-            download_volume_factor=row[16], upload_volume_factor=row[17],
+            download_volume_factor=row[16], upload_volume_factor=row[17], protocol=row[18] or "torrent",
+            comments_url=row[19], languages=tuple(row[20] or ()),
         ),
     )
 
@@ -67,11 +69,13 @@ class ReleaseRepository:
         self._conn.executemany(
             "INSERT INTO releases (guid, title, indexer, download_url, magnet_url, info_url, infohash, size,"
             " seeders, peers, published_at, imdb_id, tmdb_id, categories, indexer_flags, download_volume_factor,"
-            " upload_volume_factor, first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " upload_volume_factor, first_seen_at, protocol, comments_url, languages)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (r.guid, r.title, r.indexer, r.download_url, r.magnet_url, r.info_url, r.infohash, r.size,
                  r.seeders, r.peers, r.published_at, r.imdb_id, r.tmdb_id, list(r.categories),
-                 list(r.indexer_flags), r.download_volume_factor, r.upload_volume_factor, seen_at)
+                 list(r.indexer_flags), r.download_volume_factor, r.upload_volume_factor, seen_at, r.protocol,
+                 r.comments_url, list(r.languages))
                 for r in new
             ],
         )

@@ -1,24 +1,2 @@
-"""Download tracking: the state machine, completed and failed download handling, the queue."""
-
-from radarr_pipeline.tracking.failed import ClientAction, handle_failed
-from radarr_pipeline.tracking.refresh import (
-    TrackingPolicy,
-    TrackingReport,
-    apply_client_actions,
-    refresh_downloads,
-    tracking_policy,
-)
-from radarr_pipeline.tracking.transitions import Transition, mark_failed, next_state
-
-__all__ = [
-    "ClientAction",
-    "TrackingPolicy",
-    "TrackingReport",
-    "Transition",
-    "apply_client_actions",
-    "handle_failed",
-    "mark_failed",
-    "next_state",
-    "refresh_downloads",
-    "tracking_policy",
-]
+"""Download tracking's pure rules: the state machine, hand-added pick-up, seeding goals, queue rows, the sensor's
+view of the client. The workflows that apply them to the store are in ``radarr_pipeline.services.downloads``."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from radarr_pipeline.decisions.matching import release_is_for_movie
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadStatus
-from radarr_pipeline.models import IndexerRelease, WantedVariant
+from radarr_pipeline.models import ClientDownload, DownloadStatus, IndexerRelease, WantedVariant
 from radarr_pipeline.parsing import parse_release_title
 
 

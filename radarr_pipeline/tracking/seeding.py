@@ -3,8 +3,7 @@ still required."""
 
 from __future__ import annotations
 
-from radarr_pipeline.download_clients.base import ClientDownload, ShareLimits
-from radarr_pipeline.models import DownloadState, TrackedDownload
+from radarr_pipeline.models import ClientDownload, DownloadState, ShareLimits, TrackedDownload
 
 
 def limits_to_apply(reported: ClientDownload, wanted: ShareLimits | None) -> ShareLimits | None:

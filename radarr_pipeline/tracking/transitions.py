@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadStatus
-from radarr_pipeline.models import DownloadState, TrackedDownload
+from radarr_pipeline.models import ClientDownload, DownloadState, DownloadStatus, TrackedDownload
+
+T = TypeVar("T")
 
 # Tracked states the client's report may still change.
 FOLLOWED = (DownloadState.QUEUED, DownloadState.DOWNLOADING, DownloadState.STALLED, DownloadState.WARNING)
@@ -57,14 +58,23 @@ STALLED_TOO_LONG = Rule("stalled_too_long", DownloadState.FAILED_PENDING, "stall
 MARKED_FAILED = Rule("marked_failed_by_user", DownloadState.FAILED_PENDING, "marked as failed by the user")
 
 
-def stalled_since(tracked: TrackedDownload, reported: ClientDownload | None, now: datetime) -> datetime | None:
-    """Since when the download has been stalled without progress; None when it is not stalled. Any progress
-    restarts the clock."""
-    if reported is None or reported.status is not DownloadStatus.STALLED:
+def stall_start(stalled: bool, progress: float, before_progress: float | None, before_since: T | None,
+                now: T) -> T | None:
+    """Since when a download has been stalled without progress: None when it is not stalled; any progress
+    restarts the clock. (The download sensor keeps its clock in epoch seconds, the store in datetimes.)"""
+    if not stalled:
         return None
-    if tracked.stalled_since is None or reported.progress > tracked.progress + 1e-9:
+    if before_since is None or before_progress is None or progress > before_progress + 1e-9:
         return now
-    return tracked.stalled_since
+    return before_since
+
+
+def stalled_since(tracked: TrackedDownload, reported: ClientDownload | None, now: datetime) -> datetime | None:
+    """The stall clock of a tracked download, from what the client reports now."""
+    if reported is None:
+        return None
+    return stall_start(reported.status is DownloadStatus.STALLED, reported.progress, tracked.progress,
+                       tracked.stalled_since, now)
 
 
 def stalled_too_long(since: datetime | None, now: datetime, timeout_minutes: int) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadStatus
+from radarr_pipeline.models import ClientDownload, DownloadStatus
+from radarr_pipeline.tracking.transitions import stall_start
 
 NEEDS_WORK = (DownloadStatus.COMPLETED, DownloadStatus.FAILED)
 
@@ -59,11 +60,8 @@ def observe(previous: dict[str, Seen], current: list[ClientDownload], now: float
     seen: dict[str, Seen] = {}
     for download in current:
         before = previous.get(download.download_id)
-        since = None
-        if download.status is DownloadStatus.STALLED:
-            unchanged = before is not None and before.stalled_since is not None and \
-                download.progress <= before.progress + 1e-9
-            since = before.stalled_since if unchanged and before is not None else now
+        since = stall_start(download.status is DownloadStatus.STALLED, download.progress,
+                            before.progress if before else None, before.stalled_since if before else None, now)
         seen[download.download_id] = Seen(download.status.value, download.progress, since)
     return seen
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from radarr_pipeline.config import ConfigError, parse_config
-from radarr_pipeline.decisions.configured import DecisionSetupError, decision_context, load_formats
 from radarr_pipeline.decisions.context import DecisionContext
-from radarr_pipeline.decisions.engine import score_candidates
 from radarr_pipeline.decisions.report import ScoringReport
 from radarr_pipeline.models import IndexerRelease
 from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.quality.custom_formats import custom_format_from_dict
 from radarr_pipeline.quality.profiles import ProfileError, build_quality_profile
+from radarr_pipeline.services.configured import DecisionSetupError, decision_context, load_formats
+from radarr_pipeline.services.scoring import score_candidates
 from radarr_pipeline.store import LibraryStore
 from radarr_pipeline.store.candidates import DecisionInputs
 
@@ -99,14 +99,14 @@ def test_bad_settings_are_clear_errors(tmp_path: Path) -> None:
     config = parse_config(_config(tmp_path), source="c", base_dir=tmp_path)
     profiles = {"HD": build_quality_profile("HD", ["Bluray-1080p"], "Bluray-1080p", format_scores={"x265": -100})}
     with pytest.raises(DecisionSetupError, match=r"scores \['x265'\], which are not any custom format"):
-        load_formats(config, tmp_path, profiles)
+        load_formats(config, profiles)
     folder = tmp_path / "cf"
     folder.mkdir()
     (folder / "bad.json").write_text(json.dumps({"name": "Bad", "specifications": [
         {"name": "b", "implementation": "ReleaseTitleSpecification", "fields": {"value": "(a+)+$"}}]}))
     config = parse_config(_config(tmp_path, custom_formats_dir="cf"), source="c", base_dir=tmp_path)
     with pytest.raises(DecisionSetupError, match=r"bad\.json: .*nested quantifiers"):
-        load_formats(config, tmp_path, profiles)
+        load_formats(config, profiles)
     odd = parse_config(_config(tmp_path, quality_definitions={"Bluray-1080p": {"min": 50, "max": 10}}), source="c",
                        base_dir=tmp_path)
     with pytest.raises(DecisionSetupError, match="Bluray-1080p: min 50 is above max 10"):

@@ -5,8 +5,8 @@ from radarr_pipeline.importing.decisions import upgrade_over_existing
 from radarr_pipeline.parsing import parse_quality
 from radarr_pipeline.quality.custom_formats import custom_format_from_dict
 from radarr_pipeline.quality.profiles import build_quality_profile
+from radarr_pipeline.services.wanted import CUTOFF_UNMET, file_scores, wanted_reason
 from radarr_pipeline.store.movies import OnDisk
-from radarr_pipeline.wanted import CUTOFF_UNMET, file_scores, wanted_reason
 
 GOOD_GROUP = custom_format_from_dict({
     "name": "Good Group",

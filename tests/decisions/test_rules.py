@@ -131,8 +131,8 @@ def test_temporary_rules_leave_releases_pending() -> None:
     waited = frame({"age_minutes": 10, "quality": "WEBDL-1080p", "quality_rank": 1},
                    {"age_minutes": 500, "quality": "WEBDL-1080p", "quality_rank": 1})
     assert judge(waited, ctx(delay_minutes=60)).status.tolist() == ["approved", "approved"]
-    young = judge(frame({"age_minutes": 3}), ctx(minimum_age_minutes=30))
-    assert young.reasons() == [["Only 3 minutes old, the minimum age is 30 minutes"]]
+    young = judge(frame({"age_minutes": 3, "protocol": "usenet"}, {"age_minutes": 3}), ctx(minimum_age_minutes=30))
+    assert young.reasons() == [["Only 3.0 minutes old, minimum age is 30 minutes"], []]  # Usenet only
 
 
 @pytest.mark.parametrize("rule", rules.RULES, ids=lambda r: r.name)
@@ -142,6 +142,6 @@ def test_every_rule_accepts_a_plain_good_release(rule: rules.Rule) -> None:
 
 def test_rules_are_named_and_typed() -> None:
     names = [r.name for r in rules.RULES]
-    assert len(names) == len(set(names)) == 21
+    assert len(names) == len(set(names)) == 26
     assert {r.name for r in rules.TEMPORARY_RULES} == {"minimum_age", "delay_profile"}
     assert all(isinstance(r.check(frame({}), ctx()).rows, np.ndarray) for r in rules.RULES)

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadStatus
-from radarr_pipeline.models import DownloadState, IndexerRelease
+from radarr_pipeline.models import ClientDownload, DownloadState, DownloadStatus, IndexerRelease
+from radarr_pipeline.services.downloads import TrackingPolicy, refresh_downloads
 from radarr_pipeline.settings.downloads import DownloadHandlingSettings
 from radarr_pipeline.store import LibraryStore
-from radarr_pipeline.tracking import TrackingPolicy, refresh_downloads
 
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 H = "a" * 40

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadStatus, ShareLimits
-from radarr_pipeline.models import DownloadState, Movie, TrackedDownload, Variant, WantedVariant
+from radarr_pipeline.models import (
+    ClientDownload,
+    DownloadState,
+    DownloadStatus,
+    Movie,
+    ShareLimits,
+    TrackedDownload,
+    Variant,
+    WantedVariant,
+)
 from radarr_pipeline.tracking.pickup import match_hand_added
 from radarr_pipeline.tracking.queue import format_eta, queue_rows
 from radarr_pipeline.tracking.seeding import limits_to_apply, removal_after_import, seeding_goal_met

@@ -10,7 +10,7 @@ import sys
 from datetime import UTC, datetime
 
 from radarr_pipeline.config import load_config
-from radarr_pipeline.importing.engine import import_completed
+from radarr_pipeline.services.importing.engine import import_completed
 from radarr_pipeline.store import LibraryStore
 
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from radarr_pipeline.config import AppConfig, parse_config
-from radarr_pipeline.importing.engine import ImportReport, import_completed
 from radarr_pipeline.models import DownloadState, TrackedDownload
+from radarr_pipeline.services.importing.engine import ImportReport, import_completed
 from radarr_pipeline.store import LibraryStore
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from radarr_pipeline.importing.manual import manual_import
-from radarr_pipeline.importing.media import refresh_media_info
-from radarr_pipeline.importing.recycle import cleanup_recycle_bin
-from radarr_pipeline.importing.scan import identify_folder, scan_library
 from radarr_pipeline.models import DownloadState
+from radarr_pipeline.services.importing.manual import manual_import
+from radarr_pipeline.services.importing.media import refresh_media_info
+from radarr_pipeline.services.importing.recycle import cleanup_recycle_bin
+from radarr_pipeline.services.importing.scan import identify_folder, scan_library
 
 from .homes import NOW, Home
 
@@ -187,7 +187,8 @@ def test_library_scan_matches_adds_and_records(home: Home, make_movie: Callable[
         report = scan_library(library, home.config, NOW)
         titles = sorted(s.movie.title for s in library.movies.statuses())
         assert library.files.count_lacking_media_info() == 2, "the scan leaves MediaInfo to the background step"
-        refreshed = refresh_media_info(library, NOW)
+    refreshed = refresh_media_info(home.store, NOW)
+    with home.store.open() as library:
         files = {Path(f.path).name: f.quality for f in library.files.all()}
         runtimes = [row[0] for row in library.conn.execute("SELECT runtime_seconds FROM movie_files").fetchall()]
     assert (report.folders, report.matched, report.added, report.recorded) == (3, 1, 1, 2)
@@ -201,7 +202,7 @@ def test_library_scan_matches_adds_and_records(home: Home, make_movie: Callable[
     with home.store.open() as library:
         again = scan_library(library, home.config, NOW)
         assert library.mediainfo_cache.count() == 2
-        assert refresh_media_info(library, NOW).read == 0
+    assert refresh_media_info(home.store, NOW).read == 0
     assert (again.unchanged, again.recorded, again.added) == (3, 0, 0)
 
 
@@ -210,9 +211,9 @@ def test_library_scan_uses_cached_media_info_and_adds_in_bulk(home: Home, make_m
     two folders naming the same new movie add it once; a second root folder gets its own version."""
     source = make_movie(home.root / "Sintel (2010)" / "Sintel.2010.WEB-DL.mkv", 1, "1280x720")
     (home.root / "Sintel [2010]").mkdir()
+    assert refresh_media_info(home.store, NOW).read == 0  # nothing recorded yet: nothing read
     with home.store.open() as library:
-        refresh_media_info(library, NOW)  # nothing recorded yet: nothing read
-        from radarr_pipeline.importing.media import cached_media_info
+        from radarr_pipeline.services.importing.media import cached_media_info
         cached_media_info(library, source, NOW)
         report = scan_library(library, home.config, NOW)
         files = [(Path(f.path).name, f.quality) for f in library.files.all()]
@@ -310,7 +311,7 @@ def test_a_failed_upgrade_puts_the_old_file_back(home: Home, make_movie: Callabl
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """The rename of the new file fails after the old one went to the recycle bin: the old file returns to its
     place, so the library's record of it stays true."""
-    from radarr_pipeline.importing import operations
+    from radarr_pipeline.services.importing import operations
 
     variant = home.add_movie()
     old = make_movie(home.downloads / "Big.Buck.Bunny.2008.720p.BluRay.x264-OLD.mkv", 1, "1280x720")

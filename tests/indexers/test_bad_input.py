@@ -21,7 +21,7 @@ from radarr_pipeline.indexers.errors import (
     IndexerResponseTooLargeError,
 )
 from radarr_pipeline.indexers.pacing import Pacer
-from radarr_pipeline.indexers.sync import sync_rss
+from radarr_pipeline.services.indexer_sync import sync_rss
 from radarr_pipeline.store.indexer_status import IndexerStatusRepository
 
 from .servers import FeedServer, Reply, data
@@ -114,14 +114,14 @@ def test_each_bad_answer_is_a_clear_error(server: FeedServer, client, case, repl
 
 
 def test_bad_answers_are_recorded_and_nothing_is_stored(
-    server: FeedServer, second_server: FeedServer, library, client, caplog
+    server: FeedServer, second_server: FeedServer, store, library, client, caplog
 ) -> None:
     server.route("/api", Reply(body=BOMB))
     second_server.route("/api", Reply(body=data("torznab_rss.xml")))
     configs = [config(server), config(second_server, "Fine")]
 
     with caplog.at_level(logging.DEBUG):
-        report = sync_rss(library, configs, NOW, clients=client, sleep=lambda _s: None)
+        report = sync_rss(store, configs, NOW, clients=client, sleep=lambda _s: None)
 
     assert report.failed == ["Hostile"]
     assert report.row("Fine").new == 4
@@ -131,11 +131,11 @@ def test_bad_answers_are_recorded_and_nothing_is_stored(
     assert KEY not in caplog.text and KEY not in report.markdown()
 
 
-def test_a_feed_with_one_good_item_and_a_broken_tail_stores_nothing(server: FeedServer, library, client) -> None:
+def test_a_feed_with_one_good_item_and_a_broken_tail_stores_nothing(server: FeedServer, store, library, client) -> None:
     good = data("torznab_rss.xml")
     truncated = good[: good.index(b"<title>Magnet.Only")]  # the connection "dropped" mid-document
     server.route("/api", Reply(body=truncated))
-    report = sync_rss(library, [config(server)], NOW, clients=client, sleep=lambda _s: None)
+    report = sync_rss(store, [config(server)], NOW, clients=client, sleep=lambda _s: None)
     assert report.failed == ["Hostile"]
     assert library.releases.count() == 0
 
@@ -168,11 +168,14 @@ def test_xml_served_as_text_html_is_accepted(server: FeedServer, client) -> None
     assert len(build_indexer(config(server), client=client, pacer=Pacer(0)).fetch_rss()) == 4
 
 
+DATE = "<pubDate>Wed, 25 Nov 2026 08:00:00 +0000</pubDate>"
+
+
 def test_absurd_and_control_character_titles(server: FeedServer, client) -> None:
     body = (
         '<?xml version="1.0"?><rss version="2.0"><channel>'
-        "<item><title>" + "A" * 5000 + "</title><link>https://t.example/1.torrent</link></item>"
-        "<item><title>Evil\tName\x0b.2020.1080p-GRP</title><link>https://t.example/2.torrent</link></item>"
+        "<item><title>" + "A" * 5000 + "</title><link>https://t.example/1.torrent</link>" + DATE + "</item>"
+        "<item><title>Evil\tName\x0b.2020.1080p-GRP</title><link>https://t.example/2.torrent</link>" + DATE + "</item>"
         "</channel></rss>"
     ).replace("\x0b", "&#x9;")
     server.route("/api", Reply(body=body.encode()))

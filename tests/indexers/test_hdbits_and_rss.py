@@ -13,10 +13,11 @@ from radarr_pipeline.config import IndexerConfig
 from radarr_pipeline.indexers import build_indexer
 from radarr_pipeline.indexers.errors import IndexerAuthError, IndexerConfigError
 from radarr_pipeline.indexers.pacing import Pacer
-from radarr_pipeline.indexers.sync import sync_rss, sync_search
-from radarr_pipeline.models import Movie, Variant, WantedVariant
+from radarr_pipeline.models import Movie
+from radarr_pipeline.services.indexer_sync import sync_rss, sync_search
 from radarr_pipeline.store.indexer_status import ReleaseDetailsRepository
 
+from .conftest import add_wanted
 from .servers import FeedServer, Reply, Seen, data
 
 PASSKEY = "hdbitsPASSKEY0000abcdef"
@@ -87,13 +88,13 @@ def test_hdbits_search_by_imdb(server: FeedServer, client) -> None:
     assert len(server.requests) == 1
 
 
-def test_hdbits_bad_passkey_is_an_auth_error(server: FeedServer, client, library) -> None:
+def test_hdbits_bad_passkey_is_an_auth_error(server: FeedServer, client, store, library) -> None:
     server.route("/api/torrents", json_reply(b'{"status": 5, "message": "Invalid authentication credentials"}'))
     with pytest.raises(IndexerAuthError) as caught:
         build_indexer(hdbits(server), client=client, pacer=Pacer(0)).fetch_rss()
     assert "HDBits API status 5" in str(caught.value) and PASSKEY not in str(caught.value)
 
-    report = sync_rss(library, [hdbits(server)], NOW, clients=client, sleep=lambda _s: None)
+    report = sync_rss(store, [hdbits(server)], NOW, clients=client, sleep=lambda _s: None)
     assert report.row("HDBits").error_kind == "auth"
     assert library.releases.count() == 0
 
@@ -104,13 +105,13 @@ def test_hdbits_needs_a_username(server: FeedServer, client) -> None:
         build_indexer(config, client=client)
 
 
-def test_hdbits_sync_stores_details(server: FeedServer, client, library) -> None:
+def test_hdbits_sync_stores_details(server: FeedServer, client, store, library) -> None:
     server.route("/api/torrents", json_reply(data("hdbits_torrents.json")))
-    report = sync_rss(library, [hdbits(server)], NOW, clients=client, sleep=lambda _s: None)
+    report = sync_rss(store, [hdbits(server)], NOW, clients=client, sleep=lambda _s: None)
     assert report.new == 2
     stored = ReleaseDetailsRepository(library.conn).get("HDBits-412346")
     assert stored is not None and (stored.codec, stored.medium, stored.origin) == ("HEVC", "Remux", "None")
-    again = sync_rss(library, [hdbits(server)], NOW.replace(hour=13), clients=client, sleep=lambda _s: None)
+    again = sync_rss(store, [hdbits(server)], NOW.replace(hour=13), clients=client, sleep=lambda _s: None)
     assert again.new == 0
 
 
@@ -132,6 +133,7 @@ TRACKER_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
   </item>
   <item>
     <title>Ronin.1998.720p.BluRay.x264-SiNNERS</title>
+    <pubDate>Wed, 25 Nov 2026 21:00:00 -0500</pubDate>
     <link>https://tracker.example/download.php?id=78&amp;passkey=trackerPASSKEY99</link>
     <torrent xmlns="http://xmlns.ezrss.it/0.1/">
       <contentLength>5368709120</contentLength>
@@ -143,7 +145,7 @@ TRACKER_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 </rss>"""
 
 
-def test_plain_rss_with_passkey_in_path(server: FeedServer, client, library, caplog) -> None:
+def test_plain_rss_with_passkey_in_path(server: FeedServer, client, store, library, caplog) -> None:
     server.route("/rss/trackerPASSKEY99", Reply(body=TRACKER_RSS, content_type="application/xml"))
     config = IndexerConfig(name="Tracker", kind="rss", url=server.url + "/rss/{passkey}",
                            api_key_env="TRACKER_PASSKEY", timeout_seconds=3)
@@ -158,8 +160,8 @@ def test_plain_rss_with_passkey_in_path(server: FeedServer, client, library, cap
     assert ronin.guid == "https://tracker.example/download.php?id=78&passkey=(redacted)"
 
     # a search on a plain feed asks nothing; sync_search lists it as "no search"
-    wanted = [WantedVariant(Variant(1, 1, "HD", "/m"), MATRIX, "missing")]
-    report = sync_search(library, [config], wanted, NOW, max_searches=5, clients=client, sleep=lambda _s: None)
+    add_wanted(library, [(MATRIX.title, MATRIX.year, MATRIX.imdb_id or "tt0133093")])
+    report = sync_search(store, [config], NOW, max_searches=5, clients=client, sleep=lambda _s: None)
     assert report.row("Tracker").status == "no search"
     assert len(server.requests) == 1
 

@@ -10,27 +10,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from radarr_pipeline.indexers.backoff import (
+from radarr_pipeline.decisions.indexer_backoff import (
     backoff_period,
     disabled_until_after_failure,
     is_backing_off,
     level_after_failure,
     level_after_success,
 )
-from radarr_pipeline.indexers.base import flags_from_volume_factors, flags_mask, imdb_id_from_number, movie_query
+from radarr_pipeline.decisions.reputation import reputation_score, score_for
+from radarr_pipeline.indexers.base import imdb_id_from_number, movie_query
 from radarr_pipeline.indexers.errors import IndexerError
-from radarr_pipeline.indexers.feed import infohash_from_magnet, parse_date
-from radarr_pipeline.indexers.http import Target, address_of, parse_retry_after, redact
-from radarr_pipeline.indexers.reputation import (
-    group_scores,
-    record_outcome,
-    reputation_markdown,
-    reputation_score,
-    score_for,
-)
-from radarr_pipeline.indexers.sync import movies_to_search
+from radarr_pipeline.indexers.feed import parse_date
+from radarr_pipeline.indexers.http import Target, address_of, parse_retry_after
 from radarr_pipeline.indexers.torznab import parse_feed_page
 from radarr_pipeline.models import Movie
+from radarr_pipeline.services.indexer_sync import movies_to_search
+from radarr_pipeline.services.reputation import group_scores, record_outcome, reputation_markdown
+from radarr_pipeline.values.flags import flags_from_volume_factors, flags_mask
+from radarr_pipeline.values.infohash import infohash_from_magnet
+from radarr_pipeline.values.secrets import redact
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 

@@ -1,20 +1,18 @@
-"""sync_rss / sync_search against local servers and a real DuckDB file."""
+"""The sync services (sync_rss / sync_search) against local servers and a real DuckDB file."""
 
 from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import httpx
 import pytest
 
 from radarr_pipeline.config import IndexerConfig
-from radarr_pipeline.indexers.sync import collect_rss, load_state, store_collected, sync_rss, sync_search
-from radarr_pipeline.models import Movie, Variant, WantedVariant
-from radarr_pipeline.store import LibraryStore
+from radarr_pipeline.services.indexer_sync import sync_rss, sync_search
 from radarr_pipeline.store.indexer_status import IndexerStatusRepository, MovieSearchRepository
 
+from .conftest import add_wanted
 from .servers import FeedServer, Reply, Seen, data
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
@@ -40,12 +38,12 @@ def no_sleep(_seconds: float) -> None:
     pass
 
 
-def test_rss_sync_stores_new_releases_once(server: FeedServer, library, client) -> None:
+def test_rss_sync_stores_new_releases_once(server: FeedServer, store, library, client) -> None:
     server.route("/api", Reply(body=data("torznab_rss.xml")))
     configs = [config("Jackett", server.url)]
 
-    first = sync_rss(library, configs, NOW, clients=client, sleep=no_sleep)
-    second = sync_rss(library, configs, NOW + timedelta(minutes=15), clients=client, sleep=no_sleep)
+    first = sync_rss(store, configs, NOW, clients=client, sleep=no_sleep)
+    second = sync_rss(store, configs, NOW + timedelta(minutes=15), clients=client, sleep=no_sleep)
 
     assert (first.fetched, first.new) == (4, 4)
     assert (second.fetched, second.new) == (4, 0)
@@ -58,7 +56,7 @@ def test_rss_sync_stores_new_releases_once(server: FeedServer, library, client) 
 
 
 def test_one_failing_indexer_does_not_stop_the_others(
-    server: FeedServer, second_server: FeedServer, library, client, caplog
+    server: FeedServer, second_server: FeedServer, store, library, client, caplog
 ) -> None:
     server.route("/api", Reply(body=b"<rss><channel><item><title>broken", content_type="application/rss+xml"))
     second_server.route("/api", Reply(body=data("torznab_rss.xml")))
@@ -66,7 +64,7 @@ def test_one_failing_indexer_does_not_stop_the_others(
                config("Down", "http://127.0.0.1:9")]
 
     with caplog.at_level(logging.DEBUG, logger="radarr_pipeline"):
-        report = sync_rss(library, configs, NOW, clients=client, sleep=no_sleep)
+        report = sync_rss(store, configs, NOW, clients=client, sleep=no_sleep)
 
     assert report.failed == ["Broken", "Down"]
     assert report.row("Good").new == 4
@@ -82,7 +80,7 @@ def test_one_failing_indexer_does_not_stop_the_others(
         assert KEY not in text
 
 
-def test_backoff_escalates_and_skips_until_due(server: FeedServer, library, client) -> None:
+def test_backoff_escalates_and_skips_until_due(server: FeedServer, store, library, client) -> None:
     calls = {"n": 0}
 
     def flaky(_seen: Seen) -> Reply:
@@ -96,10 +94,10 @@ def test_backoff_escalates_and_skips_until_due(server: FeedServer, library, clie
     expected = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(minutes=30)]
     at = NOW
     for wait in expected:
-        report = sync_rss(library, configs, at, clients=client, sleep=no_sleep)
+        report = sync_rss(store, configs, at, clients=client, sleep=no_sleep)
         assert report.row("Flaky").status == "failed"
         assert report.row("Flaky").disabled_until == at + wait
-        skipped = sync_rss(library, configs, at + wait - timedelta(seconds=1), clients=client, sleep=no_sleep)
+        skipped = sync_rss(store, configs, at + wait - timedelta(seconds=1), clients=client, sleep=no_sleep)
         assert skipped.row("Flaky").status == "backing off"
         at = at + wait
     assert calls["n"] == 4
@@ -107,90 +105,72 @@ def test_backoff_escalates_and_skips_until_due(server: FeedServer, library, clie
     assert "HTTP 500" in (statuses.get("Flaky").last_error or "")
 
     server.route("/api", Reply(body=data("torznab_rss.xml")))
-    report = sync_rss(library, configs, at, clients=client, sleep=no_sleep)
+    report = sync_rss(store, configs, at, clients=client, sleep=no_sleep)
     assert report.row("Flaky").status == "ok"
     after = statuses.get("Flaky")
     assert (after.consecutive_failures, after.escalation_level, after.disabled_until) == (0, 3, None)
 
 
-def test_retry_after_lengthens_the_backoff(server: FeedServer, library, client) -> None:
+def test_retry_after_lengthens_the_backoff(server: FeedServer, store, library, client) -> None:
     server.route("/api", Reply(429, b"slow down", "text/plain", headers={"Retry-After": "7200"}))
-    report = sync_rss(library, [config("Busy", server.url)], NOW, clients=client, sleep=no_sleep)
+    report = sync_rss(store, [config("Busy", server.url)], NOW, clients=client, sleep=no_sleep)
     row = report.row("Busy")
     assert row.error_kind == "rate_limited"
     assert row.disabled_until == NOW + timedelta(hours=2)
 
 
-def test_disabled_indexer_is_not_asked(server: FeedServer, library, client) -> None:
+def test_disabled_indexer_is_not_asked(server: FeedServer, store, library, client) -> None:
     server.route("/api", Reply(body=data("torznab_rss.xml")))
-    report = sync_rss(library, [config("Off", server.url, enabled=False)], NOW, clients=client, sleep=no_sleep)
+    report = sync_rss(store, [config("Off", server.url, enabled=False)], NOW, clients=client, sleep=no_sleep)
     assert report.row("Off").status == "disabled"
     assert server.requests == []
 
 
-def test_missing_secret_is_a_failure_of_that_indexer(server: FeedServer, library, client, monkeypatch) -> None:
+def test_missing_secret_is_a_failure_of_that_indexer(server: FeedServer, store, library, client, monkeypatch) -> None:
     monkeypatch.delenv("SYNC_TEST_KEY")
     server.route("/api", Reply(body=data("torznab_rss.xml")))
-    report = sync_rss(library, [config("NoKey", server.url)], NOW, clients=client, sleep=no_sleep)
+    report = sync_rss(store, [config("NoKey", server.url)], NOW, clients=client, sleep=no_sleep)
     assert report.row("NoKey").status == "failed"
     assert "SYNC_TEST_KEY" in (report.row("NoKey").error or "")
     assert server.requests == []
 
 
-def test_inside_the_assets_transaction(server: FeedServer, tmp_path: Path, client) -> None:
-    server.route("/api", Reply(body=data("torznab_rss.xml")))
-    store = LibraryStore(tmp_path / "asset.duckdb", lock_timeout=1)
-    configs = [config("Jackett", server.url), config("Down", "http://127.0.0.1:9")]
-    with store.open() as library:
-        report = sync_rss(library, configs, NOW, clients=client, sleep=no_sleep)
-    with store.open() as library:
-        again = sync_rss(library, configs, NOW + timedelta(hours=1), clients=client, sleep=no_sleep)
-        assert library.releases.count() == 4
-        assert IndexerStatusRepository(library.conn).get("Down").consecutive_failures == 2
-    assert (report.new, again.new) == (4, 0)
-
-
-def test_minimum_interval_between_runs_is_honoured(server: FeedServer, library, client) -> None:
+def test_minimum_interval_between_runs_is_honoured(server: FeedServer, store, library, client) -> None:
     server.route("/api", Reply(body=data("torznab_rss.xml")))
     configs = [config("Jackett", server.url)]
     waits: list[float] = []
-    sync_rss(library, configs, NOW, clients=client, sleep=waits.append)
-    sync_rss(library, configs, NOW + timedelta(seconds=0.5), clients=client, sleep=waits.append)
+    sync_rss(store, configs, NOW, clients=client, sleep=waits.append)
+    sync_rss(store, configs, NOW + timedelta(seconds=0.5), clients=client, sleep=waits.append)
     assert waits == [pytest.approx(1.5)]  # torznab default: 2 s between requests
 
 
-def _wanted(movie: Movie, variant_id: int) -> WantedVariant:
-    return WantedVariant(Variant(variant_id, movie.id, "HD-1080p", "/movies"), movie, "missing")
-
-
-def test_search_spreads_and_does_not_repeat(server: FeedServer, library, client) -> None:
+def test_search_spreads_and_does_not_repeat(server: FeedServer, store, library, client) -> None:
     def answer(seen: Seen) -> Reply:
         if seen.param("t") == "caps":
             return Reply(body=data("torznab_caps.xml"))
         return Reply(body=data("torznab_rss.xml"))
 
     server.route("/api", answer)
-    movies = [Movie(id=i, title=f"Film {i}", year=2000 + i, imdb_id=f"tt{i:07d}") for i in range(1, 6)]
-    wanted = [_wanted(m, m.id) for m in movies] + [_wanted(movies[0], 99)]  # a 4K variant of film 1
-    configs = [config("Jackett", server.url)]
+    add_wanted(library, [(f"Film {i}", 2000 + i, f"tt{i:07d}") for i in range(1, 6)], second_version_of=0)
+    configs = [config("Jackett", server.url)]  # film 1 is wanted twice (a 4K version too): searched once
 
-    first = sync_search(library, configs, wanted, NOW, max_searches=2, clients=client, sleep=no_sleep)
+    first = sync_search(store, configs, NOW, max_searches=2, clients=client, sleep=no_sleep)
     searched = [r.param("imdbid") for r in server.seen("/api") if r.param("imdbid")]
     assert searched == ["0000001", "0000002"]
     assert first.row("Jackett").searched == 2 and first.new == 4
 
-    second = sync_search(library, configs, wanted, NOW + timedelta(minutes=15), max_searches=2, clients=client,
+    second = sync_search(store, configs, NOW + timedelta(minutes=15), max_searches=2, clients=client,
                          sleep=no_sleep)
     searched = [r.param("imdbid") for r in server.seen("/api") if r.param("imdbid")]
     assert searched[2:] == ["0000003", "0000004"]
     assert second.new == 0
 
-    sync_search(library, configs, wanted, NOW + timedelta(minutes=30), max_searches=5, clients=client,
+    sync_search(store, configs, NOW + timedelta(minutes=30), max_searches=5, clients=client,
                 sleep=no_sleep)
     searched = [r.param("imdbid") for r in server.seen("/api") if r.param("imdbid")]
     assert searched[4:] == ["0000005"]  # the others were searched less than 12 h ago
 
-    later = sync_search(library, configs, wanted, NOW + timedelta(hours=13), max_searches=1, clients=client,
+    later = sync_search(store, configs, NOW + timedelta(hours=13), max_searches=1, clients=client,
                         sleep=no_sleep)
     searched = [r.param("imdbid") for r in server.seen("/api") if r.param("imdbid")]
     assert searched[5:] == ["0000001"]  # the longest-unsearched first
@@ -198,21 +178,7 @@ def test_search_spreads_and_does_not_repeat(server: FeedServer, library, client)
     assert library.releases.count() == 4
 
 
-def test_collect_with_the_database_closed(server: FeedServer, tmp_path: Path, client) -> None:
-    """The asset-friendly way: read state, close; ask the network; open again and write."""
-    server.route("/api", Reply(body=data("torznab_rss.xml")))
-    store = LibraryStore(tmp_path / "phases.duckdb", lock_timeout=1)
-    configs = [config("Jackett", server.url)]
-    with store.open() as library:
-        state = load_state(library, configs)
-    collected = collect_rss(configs, state, NOW, clients=client, sleep=no_sleep)
-    with store.open() as library:
-        report = store_collected(library, collected, NOW)
-        assert library.releases.count() == 4
-    assert report.row("Jackett").status == "ok"
-
-
-def test_search_failing_part_way_keeps_complete_searches(server: FeedServer, library, client) -> None:
+def test_search_failing_part_way_keeps_complete_searches(server: FeedServer, store, library, client) -> None:
     def answer(seen: Seen) -> Reply:
         if seen.param("t") == "caps":
             return Reply(body=data("torznab_caps.xml"))
@@ -221,11 +187,10 @@ def test_search_failing_part_way_keeps_complete_searches(server: FeedServer, lib
         return Reply(body=data("torznab_rss.xml"))
 
     server.route("/api", answer)
-    movies = [Movie(id=i, title=f"Film {i}", year=2000 + i, imdb_id=f"tt{i:07d}") for i in (1, 2, 3)]
-    report = sync_search(library, [config("Jackett", server.url)], [_wanted(m, m.id) for m in movies], NOW,
-                         max_searches=3, clients=client, sleep=no_sleep)
+    movies = add_wanted(library, [(f"Film {i}", 2000 + i, f"tt{i:07d}") for i in (1, 2, 3)])
+    report = sync_search(store, [config("Jackett", server.url)], NOW, max_searches=3, clients=client, sleep=no_sleep)
     row = report.row("Jackett")
     assert (row.status, row.error_kind, row.new) == ("failed", "rate_limited", 4)
     assert row.disabled_until == NOW + timedelta(minutes=10)
-    assert set(MovieSearchRepository(library.conn).last_searched("Jackett")) == {1}
+    assert set(MovieSearchRepository(library.conn).last_searched("Jackett")) == {movies[0].id}
     assert not [r for r in server.seen("/api") if r.param("imdbid") == "0000003"]

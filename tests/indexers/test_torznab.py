@@ -80,7 +80,8 @@ def test_rss_maps_every_attribute(server: FeedServer, client: httpx.Client, monk
     assert magnet.published_at == datetime(2026, 11, 26, 7, 0, tzinfo=UTC)
 
     assert bare.guid == "https://tracker.example/dl/1004.torrent"
-    assert (bare.size, bare.seeders, bare.published_at, bare.indexer_flags) == (None, None, None, ())
+    assert (bare.size, bare.seeders, bare.indexer_flags) == (None, None, ())
+    assert {r.protocol for r in releases} == {"torrent"}
 
     [request] = server.seen("/api")
     assert request.param("t") == "movie"
@@ -103,7 +104,9 @@ def test_newznab_namespace_and_usenet_date(server: FeedServer, client: httpx.Cli
     assert remux.seeders is None and remux.infohash is None
     assert sparks.imdb_id == "tt1856101"  # "tt" prefix tolerated
     assert sparks.size == 14000000000  # from the enclosure length
-    assert sparks.published_at is None
+    assert sparks.published_at == datetime(2026, 11, 24, 6, 0, tzinfo=UTC)  # no usenetdate: the pubDate
+    assert remux.published_at == datetime(2026, 11, 22, 23, 59, tzinfo=UTC)  # usenetdate first, as in Radarr
+    assert {remux.protocol, sparks.protocol} == {"usenet"}
 
 
 def test_caps(server: FeedServer, client: httpx.Client, monkeypatch) -> None:
@@ -174,7 +177,7 @@ def test_search_pages_until_total(server: FeedServer, client: httpx.Client, monk
         offset = int(seen.param("offset") or 0)
         items = "".join(
             f"<item><title>Movie.Page.{i}.2020.1080p.WEB-DL-GRP</title><guid>g{i}</guid>"
-            f"<link>https://t.example/{i}.torrent</link></item>"
+            f"<link>https://t.example/{i}.torrent</link><pubDate>Wed, 25 Nov 2026 08:00:00 +0000</pubDate></item>"
             for i in range(offset, min(offset + 2, 5))
         )
         xml = (

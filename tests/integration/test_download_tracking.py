@@ -15,10 +15,10 @@ from dagster_project.defs.downloads import completed_downloads
 from dagster_project.defs.imports import imported_files
 from dagster_project.defs.sensors import download_client_sensor, search_again_sensor
 from dagster_project.resources import RadarrResource
-from radarr_pipeline.clients import download_client
 from radarr_pipeline.config import load_config
 from radarr_pipeline.download_clients import DownloadClientError
 from radarr_pipeline.models import DownloadState
+from radarr_pipeline.services.configured import download_client
 from radarr_pipeline.store import LibraryStore
 from radarr_sandbox.qbittorrent import wait_for_complete
 from radarr_sandbox.scenario import connect_peers

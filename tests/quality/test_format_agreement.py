@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from radarr_pipeline.decisions.format_facts import download_facts
 from radarr_pipeline.decisions.formats import evaluate_formats
 from radarr_pipeline.parsing import parse_release_title
-from radarr_pipeline.parsing.languages import LANGUAGE_IDS
 from radarr_pipeline.quality.custom_formats import (
     INDEXER_FLAGS,
     CustomFormat,
@@ -23,6 +22,7 @@ from radarr_pipeline.quality.custom_formats import (
     load_custom_format,
 )
 from radarr_pipeline.quality.qualities import MODIFIERS, QUALITIES, SOURCES
+from radarr_pipeline.values.languages import LANGUAGE_IDS
 
 from .format_oracle import OracleInput, as_facts, matching_names
 

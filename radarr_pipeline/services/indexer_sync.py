@@ -12,31 +12,34 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Protocol
 
-import duckdb
 import httpx
 
 from radarr_pipeline.config import IndexerConfig
-from radarr_pipeline.indexers.backoff import is_backing_off
-from radarr_pipeline.indexers.base import FetchResult, Indexer, ReleaseDetails
+from radarr_pipeline.decisions.indexer_backoff import (
+    IndexerStatus,
+    is_backing_off,
+    status_after_failure,
+    status_after_success,
+)
+from radarr_pipeline.indexers.base import FetchResult, Indexer, ReleaseDetails, add_counts
 from radarr_pipeline.indexers.errors import IndexerError
 from radarr_pipeline.indexers.factory import build_indexer, default_client, minimum_interval
-from radarr_pipeline.indexers.http import address_of, redact
+from radarr_pipeline.indexers.http import address_of
 from radarr_pipeline.indexers.pacing import MAX_SINGLE_WAIT, Pacer
 from radarr_pipeline.models import IndexerRelease, Movie, WantedVariant
 from radarr_pipeline.reports import markdown_cell
+from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.indexer_status import (
-    IndexerStatus,
     IndexerStatusRepository,
     MovieSearchRepository,
     ReleaseDetailsRepository,
     StoredReleaseDetails,
 )
-from radarr_pipeline.store.releases import ReleaseRepository
+from radarr_pipeline.values.secrets import redact
 
 log = logging.getLogger("radarr_pipeline.indexers")
 
@@ -44,13 +47,6 @@ log = logging.getLogger("radarr_pipeline.indexers")
 DEFAULT_RESEARCH_INTERVAL = timedelta(hours=12)
 
 Clients = Mapping[str, httpx.Client] | httpx.Client | None
-
-
-class LibraryLike(Protocol):
-    """What sync needs of :class:`radarr_pipeline.store.Library`: its connection and release repository."""
-
-    conn: duckdb.DuckDBPyConnection
-    releases: ReleaseRepository
 
 
 # -- the report ---------------------------------------------------------------------------------------------
@@ -72,6 +68,11 @@ class IndexerRow:
     disabled_until: datetime | None = None
     escalation_level: int = 0
     consecutive_failures: int = 0
+    #: Feed items left out, by reason (Radarr drops them too): {"no valid download link": 2}.
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def skipped_text(self) -> str:
+        return ", ".join(f"{reason}: {count}" for reason, count in sorted(self.skipped.items()))
 
 
 @dataclass(frozen=True)
@@ -108,15 +109,16 @@ class SyncReport:
             f"**{self.mode.upper()} sync** at {self.at:%Y-%m-%d %H:%M:%S %Z}: {self.fetched} fetched, "
             f"{self.new} new, {len(self.failed)} failed, {len(self.backing_off)} backing off",
             "",
-            "| indexer | kind | status | fetched | new | requests | searched | failures | disabled until | error |",
-            "|---|---|---|---:|---:|---:|---:|---:|---|---|",
+            "| indexer | kind | status | fetched | new | requests | searched | failures | disabled until | skipped "
+            "| error |",
+            "|---|---|---|---:|---:|---:|---:|---:|---|---|---|",
         ]
         for r in self.rows:
             until = f"{r.disabled_until:%Y-%m-%d %H:%M:%S}" if r.disabled_until else ""
             error = markdown_cell(r.error or "")
             lines.append(
                 f"| {markdown_cell(r.name)} | {r.kind} | {r.status} | {r.fetched} | {r.new} | {r.requests} |"
-                f" {r.searched} | {r.consecutive_failures} | {until} | {error} |"
+                f" {r.searched} | {r.consecutive_failures} | {until} | {markdown_cell(r.skipped_text())} | {error} |"
             )
         return "\n".join(lines)
 
@@ -132,6 +134,7 @@ class SyncReport:
                     "name": r.name, "status": r.status, "fetched": r.fetched, "new": r.new,
                     "error": r.error, "disabled_until": r.disabled_until.isoformat() if r.disabled_until else None,
                     "escalation_level": r.escalation_level, "consecutive_failures": r.consecutive_failures,
+                    "skipped": dict(r.skipped),
                 }
                 for r in self.rows
             ],
@@ -205,6 +208,7 @@ class _Attempt:
     requests: int = 0
     searched: list[tuple[int, int]] = field(default_factory=list)  # (movie id, releases found)
     error: IndexerError | None = None
+    skipped: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -224,7 +228,7 @@ class Collected:
     attempts: list[_Attempt]
 
 
-def load_state(library: LibraryLike, configs: Sequence[IndexerConfig]) -> IndexerState:
+def load_state(library: Library, configs: Sequence[IndexerConfig]) -> IndexerState:
     statuses = IndexerStatusRepository(library.conn)
     searches = MovieSearchRepository(library.conn)
     return IndexerState(
@@ -234,25 +238,27 @@ def load_state(library: LibraryLike, configs: Sequence[IndexerConfig]) -> Indexe
 
 
 def sync_rss(
-    library: LibraryLike,
+    store: LibraryStore,
     configs: Sequence[IndexerConfig],
     now: datetime,
     *,
     clients: Clients = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> SyncReport:
-    """Fetch every available indexer's RSS feed, then store new releases and each indexer's health.
+    """The rss_releases workflow: every available indexer's feed, new releases and each indexer's health stored.
 
-    The same as ``store_collected(library, collect_rss(configs, load_state(library, configs), now), now)``;
-    call those three separately to keep the database closed while the network is asked."""
-    collected = collect_rss(configs, load_state(library, configs), now, clients=clients, sleep=sleep)
-    return store_collected(library, collected, now)
+    The database is open only to read the indexers' state and to write what came back, never while the
+    network is asked."""
+    with store.open() as library:
+        state = load_state(library, configs)
+    collected = collect_rss(configs, state, now, clients=clients, sleep=sleep)
+    with store.open() as library:
+        return store_collected(library, collected, now)
 
 
 def sync_search(
-    library: LibraryLike,
+    store: LibraryStore,
     configs: Sequence[IndexerConfig],
-    wanted: Sequence[WantedVariant],
     now: datetime,
     *,
     max_searches: int,
@@ -260,13 +266,17 @@ def sync_search(
     research_interval: timedelta = DEFAULT_RESEARCH_INTERVAL,
     sleep: Callable[[float], None] = time.sleep,
 ) -> SyncReport:
-    """Search for wanted movies (new ones first, then the longest-unsearched), at most ``max_searches``
-    movies per run, each on the indexers where it is due (see :func:`movies_to_search`)."""
+    """The searched_releases workflow: search for wanted movies (new ones first, then the longest-unsearched),
+    at most ``max_searches`` movies per run, each on the indexers where it is due (:func:`movies_to_search`)."""
+    with store.open() as library:
+        state = load_state(library, configs)
+        wanted = library.movies.wanted()
     collected = collect_search(
-        configs, load_state(library, configs), wanted, now, max_searches=max_searches, clients=clients,
+        configs, state, wanted, now, max_searches=max_searches, clients=clients,
         research_interval=research_interval, sleep=sleep,
     )
-    return store_collected(library, collected, now)
+    with store.open() as library:
+        return store_collected(library, collected, now)
 
 
 def collect_rss(
@@ -339,16 +349,14 @@ def collect_search(
     return Collected("search", rows, asked)
 
 
-def store_collected(library: LibraryLike, collected: Collected, now: datetime) -> SyncReport:
+def store_collected(library: Library, collected: Collected, now: datetime) -> SyncReport:
     """Write what was collected: new releases, details, search history, each indexer's health."""
     statuses = IndexerStatusRepository(library.conn)
     report = _write(collected.mode, library, statuses, collected.attempts, list(collected.rows), now)
     searched = [(a.config.name, movie_id, found) for a in collected.attempts for movie_id, found in a.searched]
-    if searched:
-        searches = MovieSearchRepository(library.conn)
-        with _atomic(library.conn):
-            for name, movie_id, found in searched:
-                searches.record(name, movie_id, now, found)
+    searches = MovieSearchRepository(library.conn)
+    for name, movie_id, found in searched:
+        searches.record(name, movie_id, now, found)
     return report
 
 
@@ -389,6 +397,7 @@ def _collect(attempt: _Attempt, result: FetchResult) -> None:
     attempt.releases.extend(result.releases)
     attempt.details.extend(result.details)
     attempt.requests += result.requests
+    attempt.skipped = add_counts(attempt.skipped, result.skipped)
 
 
 def _close(indexer: Indexer) -> None:
@@ -418,7 +427,7 @@ def _secrets_of(config: IndexerConfig) -> tuple[str, ...]:
 
 def _write(
     mode: str,
-    library: LibraryLike,
+    library: Library,
     statuses: IndexerStatusRepository,
     attempts: list[_Attempt],
     rows: list[IndexerRow],
@@ -431,30 +440,20 @@ def _write(
         if attempt.error is not None and not attempt.releases:
             rows.append(_record_failure(statuses, attempt, now))
             continue
-        own = False
-        try:
-            with _atomic(library.conn) as own:
-                stored = library.releases.add_new(attempt.releases, now)
-                details_repo.add(
-                    (StoredReleaseDetails(d.guid, d.indexer, d.category, d.codec, d.medium, d.origin)
-                     for d in attempt.details),
-                    now,
-                )
-        except duckdb.Error as exc:
-            if not own:
-                raise  # the caller's transaction is aborted: nothing more can be written in it
-            attempt.error = IndexerError(name, address_of(attempt.config.url), f"could not store: {exc}")
-            attempt.releases.clear()
-            rows.append(_record_failure(statuses, attempt, now))
-            continue
+        stored = library.releases.add_new(attempt.releases, now)
+        details_repo.add(
+            (StoredReleaseDetails(d.guid, d.indexer, d.category, d.codec, d.medium, d.origin) for d in attempt.details),
+            now,
+        )
         if attempt.error is not None:  # searches that completed before the failure are kept
             row = _record_failure(statuses, attempt, now)
-            rows.append(replace(row, fetched=len(attempt.releases), new=len(stored)))
+            rows.append(replace(row, fetched=len(attempt.releases), new=len(stored), skipped=attempt.skipped))
         else:
-            status = statuses.record_success(name, now, fetched=len(attempt.releases), new=len(stored))
+            status = statuses.save(status_after_success(statuses.get(name), now, fetched=len(attempt.releases),
+                                                       new=len(stored)), now)
             rows.append(IndexerRow(
                 name, kind, "ok", fetched=len(attempt.releases), new=len(stored), requests=attempt.requests,
-                searched=len(attempt.searched), escalation_level=status.escalation_level,
+                searched=len(attempt.searched), escalation_level=status.escalation_level, skipped=attempt.skipped,
             ))
         new_ids.extend(s.id for s in stored)
     order = {c.config.name: i for i, c in enumerate(attempts)}
@@ -467,42 +466,16 @@ def _record_failure(statuses: IndexerStatusRepository, attempt: _Attempt, now: d
     assert error is not None
     message = redact(str(error), _secrets_of(attempt.config))
     log.warning("%s", message)
-    status = statuses.record_failure(
-        attempt.config.name, now, error=message, kind=error.kind,
+    status = statuses.save(status_after_failure(
+        statuses.get(attempt.config.name), now, error=message, kind=error.kind,
         retry_after_seconds=getattr(error, "retry_after", None),
-    )
+    ), now)
     return IndexerRow(
         attempt.config.name, attempt.config.kind, "failed", requests=attempt.requests,
         searched=len(attempt.searched), error=message, error_kind=error.kind,
         disabled_until=status.disabled_until, escalation_level=status.escalation_level,
         consecutive_failures=status.consecutive_failures,
     )
-
-
-def in_transaction(conn: duckdb.DuckDBPyConnection) -> bool:
-    """True inside an explicit transaction: there, two statements share one transaction id (in autocommit
-    mode each statement has its own). Asking this way never disturbs the caller's transaction, whereas a
-    failed ``BEGIN`` would abort it."""
-    first = conn.execute("SELECT txid_current()").fetchone()
-    second = conn.execute("SELECT txid_current()").fetchone()
-    return first == second
-
-
-@contextmanager
-def _atomic(conn: duckdb.DuckDBPyConnection) -> Iterator[bool]:
-    """A transaction of our own (yields True), or, inside the caller's (the asset's ``store.open()``), that
-    one (yields False: the caller commits or rolls back everything)."""
-    if in_transaction(conn):
-        yield False
-        return
-    conn.execute("BEGIN TRANSACTION")
-    try:
-        yield True
-    except BaseException:
-        with suppress(duckdb.Error):
-            conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 @contextmanager

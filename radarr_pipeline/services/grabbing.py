@@ -6,18 +6,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from radarr_pipeline.download_clients import DownloadClientError, QBittorrentClient
-from radarr_pipeline.download_clients.base import ForeignDownloadError
-from radarr_pipeline.models import HistoryEvent, StoredRelease
-from radarr_pipeline.reports import markdown_table
-from radarr_pipeline.store import Library, LibraryStore
-from radarr_pipeline.store.candidates import RankedCandidate
-from radarr_pipeline.torrent_files import (
+from radarr_pipeline.download_clients.base import DownloadClient, DownloadClientError, ForeignDownloadError
+from radarr_pipeline.download_clients.torrent_files import (
     TorrentFetchError,
     fetch_torrent,
     infohash_from_magnet,
     infohash_from_torrent,
 )
+from radarr_pipeline.models import HistoryEvent, StoredRelease
+from radarr_pipeline.reports import markdown_table
+from radarr_pipeline.store import Library, LibraryStore
+from radarr_pipeline.store.candidates import RankedCandidate
 
 
 @dataclass
@@ -94,7 +93,7 @@ def _plan(library: Library, report: GrabReport) -> list[_VariantPlan]:
 
 def grab_best(
     store: LibraryStore,
-    client: QBittorrentClient,
+    client: DownloadClient,
     now: datetime,
     *,
     fetch: Callable[[str], bytes] = fetch_torrent,
@@ -135,7 +134,7 @@ def grab_best(
     return report
 
 
-def _record_grab(library: Library, client: QBittorrentClient, candidate: RankedCandidate, movie_id: int,
+def _record_grab(library: Library, client: DownloadClient, candidate: RankedCandidate, movie_id: int,
                  infohash: str, now: datetime) -> None:
     stored = candidate.release
     library.downloads.track(

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 import httpx
 import torf
 
-from radarr_pipeline.indexers.feed import infohash_from_magnet as magnet_infohash
-from radarr_pipeline.indexers.http import redact
+from radarr_pipeline.values.infohash import infohash_from_magnet as magnet_infohash
+from radarr_pipeline.values.secrets import redact
 
 MAX_TORRENT_BYTES = 10 * 1024 * 1024
 

@@ -17,7 +17,7 @@ from radarr_pipeline.mediainfo import (
 )
 from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
 from radarr_pipeline.reports import markdown_table
-from radarr_pipeline.store import Library
+from radarr_pipeline.store import Library, LibraryStore
 
 
 def cached_media_info(library: Library, path: Path, now: datetime, stat: os.stat_result | None = None) -> RawMediaInfo:
@@ -30,6 +30,13 @@ def cached_media_info(library: Library, path: Path, now: datetime, stat: os.stat
     info = read_media_info(path)
     library.mediainfo_cache.put(key, stat.st_size, stat.st_mtime_ns, info.to_json(), now)
     return info
+
+
+def cache_hit(cached: tuple[int, int, str] | None, stat: os.stat_result) -> RawMediaInfo | None:
+    """A cache row (size, mtime in ns, MediaInfo JSON) that still describes the file as it is now, read back."""
+    if cached is None or cached[0] != stat.st_size or cached[1] != stat.st_mtime_ns:
+        return None
+    return RawMediaInfo.from_json(cached[2])
 
 
 def try_media_info(library: Library, path: Path, now: datetime) -> tuple[RawMediaInfo | None, str | None]:
@@ -60,9 +67,9 @@ class MediaInfoBatch:
         cached = library.mediainfo_cache.get_many([str(p) for p in stats])
         missing: list[Path] = []
         for path, stat in stats.items():
-            hit = cached.get(str(path))
-            if hit is not None and hit[0] == stat.st_size and hit[1] == stat.st_mtime_ns:
-                batch.results[path] = (RawMediaInfo.from_json(hit[2]), None)
+            hit = cache_hit(cached.get(str(path)), stat)
+            if hit is not None:
+                batch.results[path] = (hit, None)
             else:
                 missing.append(path)
         for path, info in zip(missing, read_many(missing), strict=True):
@@ -160,7 +167,11 @@ def save_media_infos(
     return report
 
 
-def refresh_media_info(library: Library, now: datetime, limit: int = REFRESH_BATCH) -> MediaRefreshReport:
-    """Read the MediaInfo of up to ``limit`` recorded files lacking it, and record it (one transaction)."""
-    files = files_lacking_media_info(library, limit)
-    return save_media_infos(library, files, read_pending(files), now)
+def refresh_media_info(store: LibraryStore, now: datetime, limit: int = REFRESH_BATCH) -> MediaRefreshReport:
+    """The library_media_info workflow: the MediaInfo of up to ``limit`` recorded files lacking it. The database
+    is closed while the files are read: list them (open, read, close), read them, record (open, write, close)."""
+    with store.open() as library:
+        files = files_lacking_media_info(library, limit)
+    results = read_pending(files)
+    with store.open() as library:
+        return save_media_infos(library, files, results, now)

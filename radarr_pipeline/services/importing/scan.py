@@ -23,7 +23,8 @@ from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
 from radarr_pipeline.models import Movie
 from radarr_pipeline.parsing import clean_movie_title, parse_release_title
 from radarr_pipeline.reports import markdown_table
-from radarr_pipeline.store import Library
+from radarr_pipeline.services.importing.media import cache_hit
+from radarr_pipeline.store import Library, LibraryStore
 
 _FOLDER = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<year>(?:18|19|20)\d{2})[)\]]")
 _TMDB = re.compile(r"[{\[]tmdb(?:id)?-(?P<id>\d+)[}\]]", re.IGNORECASE)
@@ -120,9 +121,9 @@ def _cached_media_infos(library: Library, found: list[_Found], enabled: bool) ->
     cached = library.mediainfo_cache.get_many([str(f.video) for f in files])
     result: dict[str, RawMediaInfo] = {}
     for f in files:
-        hit = cached.get(str(f.video))
-        if hit and f.stat and hit[0] == f.stat.st_size and hit[1] == f.stat.st_mtime_ns:
-            result[str(f.video)] = RawMediaInfo.from_json(hit[2])
+        hit = cache_hit(cached.get(str(f.video)), f.stat) if f.stat else None
+        if hit is not None:
+            result[str(f.video)] = hit
     return result
 
 
@@ -248,3 +249,9 @@ class _NewMovie:
 
     def fields(self) -> dict[str, object]:
         return {"title": self.title, "year": self.year, "tmdb_id": self.tmdb_id, "imdb_id": self.imdb_id}
+
+
+def scan_root_folders(config: AppConfig, now: datetime) -> ScanReport:
+    """The library_scan workflow over the configured root folders."""
+    with LibraryStore(config.database).open() as library:
+        return scan_library(library, config, now)

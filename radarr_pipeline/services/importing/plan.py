@@ -25,9 +25,7 @@ from radarr_pipeline.importing.discovery import (
     video_candidates,
 )
 from radarr_pipeline.importing.extras import ExtraPlan, plan_extras
-from radarr_pipeline.importing.media import MediaInfoBatch, try_media_info
 from radarr_pipeline.importing.quality import import_quality
-from radarr_pipeline.importing.recycle import recycle_bin_for, recycle_target
 from radarr_pipeline.importing.transfer import partial_path
 from radarr_pipeline.mediainfo import RawMediaInfo, media_info_facts, resolution_from_dimensions
 from radarr_pipeline.models import Movie, MovieFile, Variant
@@ -43,6 +41,8 @@ from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
+from radarr_pipeline.services.importing.media import MediaInfoBatch, try_media_info
+from radarr_pipeline.services.importing.recycle import recycle_bin_for, recycle_target
 from radarr_pipeline.store import Library
 from radarr_pipeline.store.import_journal import PlannedWrite
 
@@ -142,17 +142,6 @@ class PlanContext:
         """Write what planning learnt (new MediaInfo cache rows) in one statement."""
         if self.media is not None:
             self.media.save(self.library, self.now)
-
-
-def naming_config(config: AppConfig) -> NamingConfig:
-    n = config.naming
-    return NamingConfig(
-        rename_movies=n.rename_movies,
-        replace_illegal_characters=n.replace_illegal_characters,
-        colon_replacement_format=n.colon_replacement_format,
-        standard_movie_format=n.standard_movie_format,
-        movie_folder_format=n.movie_folder_format,
-    )
 
 
 def inside(root: Path, path: Path) -> bool:
@@ -285,7 +274,7 @@ def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: Import
             return rejected
     file_info = file_info_for(origin, video, quality, media)
     try:
-        destination = destination_for(movie, variant, file_info, video.suffix, naming_config(ctx.config))
+        destination = destination_for(movie, variant, file_info, video.suffix, ctx.config.naming)
     except NamingError as exc:
         return ImportRejection("naming", f"no usable file name: {exc}")
     variant_root = Path(variant.root_folder)

@@ -13,20 +13,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from radarr_pipeline.clients import quality_profiles
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.decisions.configured import load_formats
 from radarr_pipeline.importing.crashpoints import crash_point
 from radarr_pipeline.importing.decisions import ImportRejection
 from radarr_pipeline.importing.discovery import unpacking_entries, video_files
-from radarr_pipeline.importing.operations import advance, record_imports, undo
-from radarr_pipeline.importing.plan import ImportPlan, ImportSource, PlanContext, plan_import
-from radarr_pipeline.importing.recovery import recover_interrupted
-from radarr_pipeline.importing.recycle import cleanup_recycle_bin
 from radarr_pipeline.importing.transfer import TransferError
 from radarr_pipeline.models import DownloadState, HistoryEvent, TrackedDownload, Variant
 from radarr_pipeline.reports import markdown_table
-from radarr_pipeline.store import Library
+from radarr_pipeline.services.configured import load_formats, quality_profiles
+from radarr_pipeline.services.importing.operations import advance, record_imports, undo
+from radarr_pipeline.services.importing.plan import ImportPlan, ImportSource, PlanContext, plan_import
+from radarr_pipeline.services.importing.recovery import recover_interrupted
+from radarr_pipeline.services.importing.recycle import cleanup_recycle_bin
+from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.import_journal import JournalEntry, commit_now
 
 
@@ -146,7 +145,7 @@ def import_completed(library: Library, config: AppConfig, now: datetime) -> Impo
     report = ImportReport()
     report.recovered = recover_interrupted(library, now, allow_hardlink=config.importing.mode != "copy")
     profiles = quality_profiles(config)
-    ctx = PlanContext(library, config, profiles, now, formats=load_formats(config, Path.cwd(), profiles))
+    ctx = PlanContext(library, config, profiles, now, formats=load_formats(config, profiles))
     downloads = library.downloads.in_states(DownloadState.COMPLETED)
     variants = library.movies.variants_many([d.variant_id for d in downloads])
     movies = library.movies.get_many([v.movie_id for v in variants.values()])
@@ -189,3 +188,9 @@ def _reject(verdicts: _Verdicts, download: TrackedDownload, variant: Variant, re
     else:
         verdicts.block(download, variant, rejection.message, rejection.rule)
         report.blocked.append({"download": download.title, "reason": rejection.message})
+
+
+def import_downloads(config: AppConfig, now: datetime) -> ImportReport:
+    """The imported_files workflow over the configured library."""
+    with LibraryStore(config.database).open() as library:
+        return import_completed(library, config, now)

@@ -1,28 +1,29 @@
-"""The decision engine's inputs from the configuration: custom formats and the rules' context."""
+"""What the services build from the configuration: the download client, quality profiles, custom formats and
+the decision rules' context."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.decisions.context import DecisionContext
+from radarr_pipeline.decisions.context import DecisionContext, ReleaseRestriction
+from radarr_pipeline.download_clients import BlackholeClient, QBittorrentClient
 from radarr_pipeline.quality.custom_formats import CustomFormat, CustomFormatError, load_custom_formats
 from radarr_pipeline.quality.definitions import apply_definition_overrides, default_quality_definitions
 from radarr_pipeline.quality.profiles import QualityProfile
+from radarr_pipeline.settings.downloads import BlackholeConfig
 
 
 class DecisionSetupError(ValueError):
     """The decision settings cannot be used as they are; the message says what to fix."""
 
 
-def load_formats(config: AppConfig, config_dir: Path, profiles: dict[str, QualityProfile]) -> list[CustomFormat]:
+def load_formats(config: AppConfig, profiles: dict[str, QualityProfile]) -> list[CustomFormat]:
     """The configured custom formats. Every profile score must name a loaded format: a misspelt name would
     otherwise score 0 silently and change what is grabbed."""
     folder = config.decisions.custom_formats_dir
     formats: list[CustomFormat] = []
     if folder is not None:
-        folder = folder if folder.is_absolute() else config_dir / folder
         try:
             formats = load_custom_formats(folder)
         except CustomFormatError as exc:
@@ -56,4 +57,33 @@ def decision_context(config: AppConfig, profiles: dict[str, QualityProfile], now
         delay_bypass_if_highest_quality=settings.delay.bypass_if_highest_quality,
         delay_bypass_above_format_score=settings.delay.bypass_if_above_format_score,
         propers=settings.propers_and_repacks,
+        maximum_size_mb=settings.maximum_size_mb,
+        restrictions=tuple(ReleaseRestriction(tuple(r.required), tuple(r.ignored), tuple(r.indexers))
+                           for r in settings.release_restrictions),
+        blocked_indexers={i.name: None for i in config.indexers if not i.enabled},
+        prefer_indexer_flags=settings.prefer_indexer_flags,
+        preferred_protocol=settings.preferred_protocol,
     )
+
+
+def download_client(config: AppConfig) -> QBittorrentClient | BlackholeClient:
+    settings = config.download_client
+    if isinstance(settings, BlackholeConfig):
+        return BlackholeClient(
+            settings.watch_folder, settings.completed_folder, name=settings.name,
+            save_magnet_files=settings.save_magnet_files, magnet_extension=settings.magnet_extension,
+            settle_seconds=settings.settle_seconds,
+        )
+    return QBittorrentClient(
+        settings.url,
+        username=settings.username,
+        password=settings.password(),
+        category=settings.category,
+        save_path=settings.save_path,
+        timeout_seconds=settings.timeout_seconds,
+        name=settings.name,
+    )
+
+
+def quality_profiles(config: AppConfig) -> dict[str, QualityProfile]:
+    return {p.name: p.build() for p in config.quality_profiles}

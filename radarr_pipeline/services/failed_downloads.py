@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from radarr_pipeline.indexers.reputation import record_outcome
 from radarr_pipeline.models import DownloadState, HistoryEvent, TrackedDownload
 from radarr_pipeline.parsing import parse_release_title
+from radarr_pipeline.services.reputation import record_outcome
 from radarr_pipeline.store import Library
 from radarr_pipeline.store.blocklist import BlocklistEntry
 
@@ -54,8 +54,9 @@ def handle_failed(
     )
     parsed = parse_release_title(tracked.title)
     group = parsed.release_group if parsed else None
-    record_outcome(library, group, "failed", now, evidence_id=tracked.download_id)
-    record_outcome(library, group, "blocklisted", now, evidence_id=tracked.download_id)
+    # The release is blocklisted automatically, but the group's evidence is a failure: a blocklisting (twice the
+    # weight) is a person's verdict on a release (a fake, the wrong movie), not a download that went wrong.
+    record_outcome(library.conn, group, "failed", now, evidence_id=tracked.download_id)
     library.downloads.search_again(variant.movie_id)
     library.downloads.update(tracked.id, state=DownloadState.FAILED, at=now, status_message=reason,
                              eta_seconds=None, stalled_since=None)

@@ -6,12 +6,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.name_scores import name_format_scores
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
 from radarr_pipeline.reports import markdown_table
-from radarr_pipeline.store import Library
+from radarr_pipeline.services.configured import load_formats, quality_profiles
+from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.movies import OnDisk
 
 MISSING = "missing"
@@ -93,3 +95,11 @@ def compute_wanted(
                                 "current quality": file_quality or ""})
     library.movies.replace_wanted(wanted, now)
     return report
+
+
+def refresh_wanted(config: AppConfig, now: datetime) -> WantedReport:
+    """The wanted_movies workflow: which monitored versions are missing or below their cutoff, recorded."""
+    profiles = quality_profiles(config)
+    formats = load_formats(config, profiles)
+    with LibraryStore(config.database).open() as library:
+        return compute_wanted(library, profiles, now, formats)

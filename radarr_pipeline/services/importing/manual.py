@@ -6,16 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from radarr_pipeline.clients import quality_profiles
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.decisions.configured import load_formats
 from radarr_pipeline.importing.decisions import ImportRejection
-from radarr_pipeline.importing.engine import ImportReport, execute_plans
-from radarr_pipeline.importing.plan import ImportPlan, ImportSource, PlanContext, plan_import
-from radarr_pipeline.importing.recovery import recover_interrupted
-from radarr_pipeline.importing.scan import identify_folder
 from radarr_pipeline.models import Movie, Variant
 from radarr_pipeline.parsing import clean_movie_title, parse_release_title
+from radarr_pipeline.services.configured import load_formats, quality_profiles
+from radarr_pipeline.services.importing.engine import ImportReport, execute_plans
+from radarr_pipeline.services.importing.plan import ImportPlan, ImportSource, PlanContext, plan_import
+from radarr_pipeline.services.importing.recovery import recover_interrupted
+from radarr_pipeline.services.importing.scan import identify_folder
 from radarr_pipeline.store import Library
 
 
@@ -64,7 +63,7 @@ def manual_import(
     report.recovered = recover_interrupted(library, now)
     movie, variant = find_movie(library, path, movie_id)
     profiles = quality_profiles(config)
-    ctx = PlanContext(library, config, profiles, now, formats=load_formats(config, Path.cwd(), profiles))
+    ctx = PlanContext(library, config, profiles, now, formats=load_formats(config, profiles))
     source = ImportSource(content_path=str(path.absolute()), title=path.name if path.is_dir() else path.stem,
                           seeded_by_torrent=False)
     plan = plan_import(ctx, movie, variant, source)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from radarr_pipeline.importing.crashpoints import crash_point
 from radarr_pipeline.importing.extras import ExtraPlan
-from radarr_pipeline.importing.recycle import move_to_recycle_bin
 from radarr_pipeline.importing.transfer import TransferError, link_or_copy, write_partial
-from radarr_pipeline.indexers.reputation import record_outcome
 from radarr_pipeline.models import DownloadState, HistoryEvent
+from radarr_pipeline.services.importing.recycle import move_to_recycle_bin
+from radarr_pipeline.services.reputation import record_outcome
 from radarr_pipeline.store import Library
 from radarr_pipeline.store.import_journal import JournalEntry
 
@@ -216,6 +216,6 @@ def record_imports(
     library.downloads.update_many(download_updates, now)
     library.history.add_many(events, now)
     for release_group, evidence_id in outcomes:
-        record_outcome(library, release_group, "imported", now, evidence_id=evidence_id)
+        record_outcome(library.conn, release_group, "imported", now, evidence_id=evidence_id)
     library.import_journal.close_many([entry.id for entry in entries])
     return report

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.download_clients.base import ClientDownload, DownloadClient, DownloadClientError, ShareLimits
-from radarr_pipeline.models import DownloadState, HistoryEvent, TrackedDownload
+from radarr_pipeline.download_clients.base import DownloadClient, DownloadClientError
+from radarr_pipeline.models import ClientDownload, DownloadState, HistoryEvent, ShareLimits, TrackedDownload
 from radarr_pipeline.reports import markdown_table
+from radarr_pipeline.services.failed_downloads import ClientAction, handle_failed
 from radarr_pipeline.settings.downloads import DownloadHandlingSettings
-from radarr_pipeline.store import Library
-from radarr_pipeline.tracking.failed import ClientAction, handle_failed
+from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.tracking.pickup import match_hand_added
 from radarr_pipeline.tracking.queue import queue_rows
 from radarr_pipeline.tracking.seeding import limits_to_apply, removal_after_import
@@ -39,6 +39,7 @@ class TrackingReport:
     ignored: list[dict[str, object]] = field(default_factory=list)
     actions: list[ClientAction] = field(default_factory=list)
     action_results: list[dict[str, object]] = field(default_factory=list)
+    client_errors: list[str] = field(default_factory=list)
 
     def markdown(self) -> str:
         parts = ["**State changes**", markdown_table(self.changes, empty="_no change_"),
@@ -200,3 +201,15 @@ def tracking_policy(config: AppConfig) -> TrackingPolicy:
     limits = {i.name: ShareLimits(i.seed_ratio, i.seed_time_minutes) for i in config.indexers
               if i.seed_ratio is not None or i.seed_time_minutes is not None}
     return TrackingPolicy(config.download_client.kind, config.download_handling, limits)
+
+
+def track_downloads(
+    store: LibraryStore, client: DownloadClient, now: datetime, policy: TrackingPolicy
+) -> TrackingReport:
+    """The completed_downloads workflow: ask the client (database closed), move every tracked download through
+    its states (one unit of work), then ask the client for what was decided (removals, seeding limits)."""
+    reported = client.downloads()
+    with store.open() as library:
+        report = refresh_downloads(library, reported, now, policy)
+    report.client_errors = apply_client_actions(client, report)
+    return report

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from radarr_pipeline.importing.operations import Progress, advance, record_import, undo
 from radarr_pipeline.models import HistoryEvent
+from radarr_pipeline.services.importing.operations import Progress, advance, record_import, undo
 from radarr_pipeline.store import Library
 from radarr_pipeline.store.import_journal import JournalEntry, commit_now
 

@@ -1,0 +1,1 @@
+"""Filing completed downloads (and folders given by hand) into the library, crash-safe; scanning libraries."""
