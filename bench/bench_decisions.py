@@ -30,10 +30,11 @@ from radarr_pipeline.decisions.context import DecisionContext
 from radarr_pipeline.decisions.matching import release_is_for_movie
 from radarr_pipeline.models import IndexerRelease, Movie
 from radarr_pipeline.parsing import parse_release_title
-from radarr_pipeline.quality.custom_formats import CustomFormat, ReleaseFacts, load_custom_format
+from radarr_pipeline.quality.custom_formats import CustomFormat, load_custom_format
 from radarr_pipeline.quality.profiles import build_quality_profile
 from radarr_pipeline.services.scoring import parse_new_titles, score_candidates
 from radarr_pipeline.store import LibraryStore
+from tests.quality.format_oracle import OracleInput, matching_names
 
 TRASH_CF = Path(__file__).resolve().parents[1] / "tests" / "data" / "trash" / "cf"
 WORDS = ("dark", "night", "rising", "return", "king", "lost", "city", "river", "house", "star", "empire", "blade",
@@ -142,7 +143,8 @@ def _score_in_child(path: str, formats_count: int, seed: int, queue: multiproces
 
 
 def baseline(path: str, formats_count: int, seed: int, sample: int) -> tuple[float, int]:
-    """The naive way: each release against each wanted movie, formats per (release, movie), in Python."""
+    """The naive way: each release against each wanted movie, formats per (release, movie), in Python (the
+    per-release custom-format oracle of the tests)."""
     formats, scores = load_formats(formats_count, seed)
     with LibraryStore(path).open(read_only=True) as library:
         movies = [Movie(id=r[0], title=r[1], year=r[2], imdb_id=r[3]) for r in library.conn.execute(
@@ -157,9 +159,9 @@ def baseline(path: str, formats_count: int, seed: int, sample: int) -> tuple[flo
         for movie in movies:
             if not release_is_for_movie(release, parsed, movie):
                 continue
-            facts = ReleaseFacts(title=title, quality=parsed.quality if parsed else None,
-                                 release_group=parsed.release_group if parsed else None)
-            sum(scores.get(f.name, 0) for f in formats if f.matches(facts))
+            facts = OracleInput(simple_release_title=title, quality=parsed.quality.quality if parsed else None,
+                                release_group=parsed.release_group if parsed else None)
+            sum(scores.get(name, 0) for name in matching_names(formats, facts))
             decisions += 1
     return time.perf_counter() - started, decisions
 

@@ -28,6 +28,7 @@ class Movie:
     original_title: str | None = None
     runtime_minutes: int | None = None
     minimum_availability: Availability = Availability.RELEASED
+    original_language: str | None = None  # a language identifier (values.languages); None when unknown
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
 
 from radarr_pipeline.decisions.context import DecisionContext
+from radarr_pipeline.decisions.format_facts import download_facts, file_facts, simplify_release_title
 from radarr_pipeline.decisions.formats import FormatFacts, FormatMatches, evaluate_formats
 from radarr_pipeline.decisions.frame import Candidates, available_from
 from radarr_pipeline.decisions.inputs import EngineInputs
@@ -94,36 +95,18 @@ def release_keys(releases: pd.DataFrame) -> list[ReleaseKey]:
 
 # ------------------------------------------------------------------------------------------ custom formats
 
-def _facts(titles: Iterable[str], groups: Iterable[str | None], editions: Iterable[str | None],
-           qualities: Iterable[str], resolutions: np.ndarray, languages: Iterable[Sequence[str]],
-           flags: np.ndarray, sizes: np.ndarray, years: np.ndarray) -> FormatFacts:
+def release_facts(releases: pd.DataFrame, original_languages: Sequence[str | None]) -> FormatFacts:
+    """Facts for releases (rows of DecisionInputs.releases), each scored for a movie of that original language."""
+    simple = _objects(releases["simple_release_title"])
     return FormatFacts(
-        title=list(titles), release_group=list(groups), edition=list(editions),
-        quality_id=np.array([quality_by_name(q).id for q in qualities], dtype=np.int64),
-        resolution=resolutions, languages=list(languages), indexer_flags=flags, size=sizes, year=years,
-    )
-
-
-def release_facts(releases: pd.DataFrame) -> FormatFacts:
-    qualities = releases["quality"].tolist()
-    resolution = _ints(releases["resolution"], -1)
-    default_resolution = np.array([quality_by_name(q).resolution for q in qualities], dtype=np.int64)
-    return _facts(
-        releases["title"].tolist(), _objects(releases["release_group"]), _objects(releases["edition"]), qualities,
-        np.where(resolution >= 0, resolution, default_resolution), _tuples(releases["languages"]),
-        np.array([flags_mask(f) for f in _tuples(releases["indexer_flags"])], dtype=np.int64),
-        _ints(releases["size"], 0), _ints(releases["year"], -1),
-    )
-
-
-def title_facts(titles: Sequence[str], qualities: Sequence[str], sizes: Sequence[int]) -> FormatFacts:
-    """Facts for files on disk and queued downloads, from their names (few: parsed one by one)."""
-    parsed = [parse_release_title(t) for t in titles]
-    return _facts(
-        titles, [p.release_group if p else None for p in parsed], [p.edition if p else None for p in parsed],
-        qualities, np.array([quality_by_name(q).resolution for q in qualities], dtype=np.int64),
-        [p.languages if p else () for p in parsed], np.zeros(len(titles), dtype=np.int64),
-        np.array(sizes, dtype=np.int64), np.array([p.year if p and p.year else -1 for p in parsed], dtype=np.int64),
+        title=[s if isinstance(s, str) and s else simplify_release_title(t)
+               for s, t in zip(simple, releases["title"].tolist(), strict=True)],
+        release_group=list(_objects(releases["release_group"])), edition=list(_objects(releases["edition"])),
+        quality_id=np.array([quality_by_name(q).id for q in releases["quality"].tolist()], dtype=np.int64),
+        languages=list(_tuples(releases["languages"])),
+        indexer_flags=np.array([flags_mask(f) for f in _tuples(releases["indexer_flags"])], dtype=np.int64),
+        size=_ints(releases["size"], 0), year=_ints(releases["year"], 0),
+        original_language=list(original_languages),
     )
 
 
@@ -156,6 +139,7 @@ def _wanted_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: 
         raise KeyError(f"wanted movies use quality profile(s) {unknown}, which are not in the configuration "
                        f"(known: {sorted(ctx.profiles)})")
     file_quality = _objects(wanted["file_quality"])
+    originals = _objects(wanted["original_language"])
     has_file = np.flatnonzero(np.array([q is not None for q in file_quality], dtype=bool))
     file_score = np.zeros(len(wanted), dtype=np.int64)
     file_group = (_objects(wanted["file_release_group"]) if "file_release_group" in wanted
@@ -163,12 +147,12 @@ def _wanted_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: 
     file_added = (_objects(wanted["file_added_at"]) if "file_added_at" in wanted
                   else np.full(len(wanted), None, dtype=object))
     if len(has_file):
-        names = [str(n).rsplit("/", 1)[-1] for n in wanted["file_name"].to_numpy(dtype=object)[has_file]]
-        for file_row, name in zip(has_file.tolist(), names, strict=True):
+        facts = file_facts(_objects(wanted["file_scene_name"])[has_file].tolist(),
+                           _objects(wanted["file_path"])[has_file].tolist(), file_quality[has_file].tolist(),
+                           _ints(wanted["file_size"], 0)[has_file].tolist(), originals[has_file].tolist())
+        for file_row, group in zip(has_file.tolist(), facts.release_group, strict=True):
             if not file_group[file_row]:  # RepackSpecification reads the file's release group; else its name's
-                parsed = parse_release_title(name)
-                file_group[file_row] = parsed.release_group if parsed else None
-        facts = title_facts(names, file_quality[has_file].tolist(), _ints(wanted["file_size"], 0)[has_file].tolist())
+                file_group[file_row] = group
         file_score[has_file] = _scores_by_profile(evaluate_formats(formats, facts), ctx, profiles[has_file],
                                                   np.arange(len(has_file)))
     queue_cols = {name: np.empty(len(wanted), dtype=object) for name in ("queue_title", "queue_quality",
@@ -182,7 +166,7 @@ def _wanted_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: 
     if queued:
         rows = np.array([q[0] for q in queued])
         titles = [q[1] for q in queued]
-        facts = title_facts(titles, [q[2] for q in queued], [0] * len(queued))
+        facts = download_facts(titles, [q[2] for q in queued], [0] * len(queued), originals[rows].tolist())
         queue_score[rows] = _scores_by_profile(evaluate_formats(formats, facts), ctx, profiles[rows],
                                                np.arange(len(rows)))
         for row, title, quality, state in queued:
@@ -246,9 +230,14 @@ def build_candidates(
     timings["match"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    matched, sub = np.unique(rel, return_inverse=True)
-    subset = releases.iloc[matched].reset_index(drop=True)
-    matches = evaluate_formats(formats, release_facts(subset))
+    # Formats are evaluated once per release and original language of the movies it matched (a Language
+    # condition 'original' depends on the movie); usually once per release.
+    original = _objects(wanted["original_language"])[want]
+    language_code = pd.factorize(pd.Series(original, dtype=object), use_na_sentinel=False)[0]
+    keys = rel.astype(np.int64) * (int(language_code.max(initial=0)) + 1) + language_code
+    _, first, sub = np.unique(keys, return_index=True, return_inverse=True)
+    subset = releases.iloc[rel[first]].reset_index(drop=True)
+    matches = evaluate_formats(formats, release_facts(subset, original[first].tolist()))
     format_names = _format_names(matches)
     timings["custom_formats"] = time.perf_counter() - started
 

@@ -20,12 +20,13 @@ import regex
 
 from radarr_pipeline.decisions.prefilter import necessary_literals
 from radarr_pipeline.quality.custom_formats import (
-    GIGABYTE,
+    ORIGINAL_LANGUAGE,
     CustomFormat,
     EditionSpecification,
     IndexerFlagSpecification,
     LanguageSpecification,
     QualityModifierSpecification,
+    RegexSpecification,
     ReleaseGroupSpecification,
     ReleaseTitleSpecification,
     ResolutionSpecification,
@@ -38,30 +39,40 @@ from radarr_pipeline.quality.dotnet_regex import MATCH_TIMEOUT_SECONDS
 from radarr_pipeline.quality.qualities import QUALITIES
 
 _MAX_INPUT = 1024
-_SOURCE_OF = np.full(max(q.id for q in QUALITIES) + 1, "", dtype=object)
-_MODIFIER_OF = np.full(max(q.id for q in QUALITIES) + 1, "", dtype=object)
+_QUALITY_IDS = max(q.id for q in QUALITIES) + 1
+_SOURCE_OF = np.full(_QUALITY_IDS, "", dtype=object)
+_MODIFIER_OF = np.full(_QUALITY_IDS, "", dtype=object)
+_RESOLUTION_OF = np.zeros(_QUALITY_IDS, dtype=np.int64)
 for _quality in QUALITIES:
     _SOURCE_OF[_quality.id], _MODIFIER_OF[_quality.id] = _quality.source, _quality.modifier
-_REGEX_FIELDS: dict[type[Specification], str] = {
-    ReleaseTitleSpecification: "title",
-    EditionSpecification: "edition",
-    ReleaseGroupSpecification: "release_group",
+    _RESOLUTION_OF[_quality.id] = _quality.resolution
+# Which text column each regex condition reads (ReleaseTitle reads the file name too).
+_REGEX_FIELDS: dict[type[RegexSpecification], tuple[str, ...]] = {
+    ReleaseTitleSpecification: ("title", "file_name"),
+    EditionSpecification: ("edition",),
+    ReleaseGroupSpecification: ("release_group",),
 }
 
 
 @dataclass(frozen=True)
 class FormatFacts:
-    """Columns of what custom formats look at, one row per release (or file, or queued download)."""
+    """Columns of what custom formats look at, one row per release (or file, or queued download): Radarr's
+    CustomFormatInput.
 
-    title: Sequence[str]
+    ``title`` is Radarr's simple release title; ``file_name`` its ``Filename`` (movie files and imports only);
+    ``year`` is 0 when unknown (Radarr's ParsedMovieInfo.Year); ``original_language`` is the movie's original
+    language (None when unknown), what a Language condition with value 'original' compares."""
+
+    title: Sequence[str | None]
     release_group: Sequence[str | None]
     edition: Sequence[str | None]
     quality_id: np.ndarray
-    resolution: np.ndarray
     languages: Sequence[Sequence[str]]
     indexer_flags: np.ndarray
     size: np.ndarray
-    year: np.ndarray  # -1 when unknown
+    year: np.ndarray
+    file_name: Sequence[str | None] | None = None
+    original_language: Sequence[str | None] | None = None
 
     def __len__(self) -> int:
         return len(self.title)
@@ -171,72 +182,152 @@ class _FieldMatcher:
 
 
 def _regex_patterns(formats: Sequence[CustomFormat]) -> dict[str, list[regex.Pattern[str]]]:
-    by_field: dict[str, dict[str, regex.Pattern[str]]] = {name: {} for name in _REGEX_FIELDS.values()}
+    """The distinct compiled patterns each text column must be searched with."""
+    by_field: dict[str, dict[str, regex.Pattern[str]]] = {}
     for custom_format in formats:
         for spec in custom_format.specifications:
-            field_name = _REGEX_FIELDS.get(type(spec))
-            compiled = getattr(spec, "compiled", None)
-            if field_name and compiled is not None:
-                by_field[field_name][compiled.pattern] = compiled
+            if isinstance(spec, RegexSpecification) and spec.compiled is not None:
+                for field_name in _REGEX_FIELDS[type(spec)]:
+                    by_field.setdefault(field_name, {})[spec.compiled.pattern] = spec.compiled
     return {name: list(patterns.values()) for name, patterns in by_field.items()}
 
 
-def _holds(spec: Specification, facts: FormatFacts, regex_results: dict[str, dict[str, np.ndarray]]) -> np.ndarray:
+# ------------------------------------------------------------------ conditions (before negate), one per type
+
+RegexResults = dict[str, dict[str, np.ndarray]]
+
+
+def regex_holds(spec: RegexSpecification, facts: FormatFacts, found: RegexResults) -> np.ndarray:
+    """RegexSpecificationBase.MatchString on each text the condition reads (a missing text never matches)."""
+    holds = np.zeros(len(facts), dtype=bool)
+    if spec.compiled is None:
+        return holds
+    for field_name in _REGEX_FIELDS[type(spec)]:
+        column = found.get(field_name, {}).get(spec.compiled.pattern)
+        if column is not None:
+            holds |= column
+    return holds
+
+
+def source_holds(spec: SourceSpecification, facts: FormatFacts) -> np.ndarray:
+    return _SOURCE_OF[facts.quality_id] == spec.source
+
+
+def modifier_holds(spec: QualityModifierSpecification, facts: FormatFacts) -> np.ndarray:
+    return _MODIFIER_OF[facts.quality_id] == spec.modifier
+
+
+def resolution_holds(spec: ResolutionSpecification, facts: FormatFacts) -> np.ndarray:
+    return _RESOLUTION_OF[facts.quality_id] == spec.resolution
+
+
+def indexer_flag_holds(spec: IndexerFlagSpecification, facts: FormatFacts) -> np.ndarray:
+    """``IndexerFlags.HasFlag(value)``."""
+    return (facts.indexer_flags & spec.flag) == spec.flag
+
+
+def size_holds(spec: SizeSpecification, facts: FormatFacts) -> np.ndarray:
+    return (facts.size > spec.min_bytes) & (facts.size <= spec.max_bytes)
+
+
+def year_holds(spec: YearSpecification, facts: FormatFacts) -> np.ndarray:
+    return (facts.year >= spec.min_year) & (facts.year <= spec.max_year)
+
+
+def compared_language(spec: LanguageSpecification, original_language: str | None) -> str:
+    """The language a condition compares: 'original' means the movie's original language when it is known."""
+    if spec.language == ORIGINAL_LANGUAGE and original_language not in (None, "unknown"):
+        return str(original_language)
+    return spec.language
+
+
+def language_holds(spec: LanguageSpecification, languages: Sequence[str], original_language: str | None) -> bool:
+    """LanguageSpecification on one row: the release has the language (or, with except_language, another)."""
+    compared = compared_language(spec, original_language)
+    if spec.except_language:
+        return any(language != compared for language in languages)
+    return compared in languages
+
+
+class _LanguageRows:
+    """Rows grouped by (languages, original language): a Language condition is decided once per group."""
+
+    def __init__(self, facts: FormatFacts) -> None:
+        originals = facts.original_language or [None] * len(facts)
+        groups: dict[tuple[tuple[str, ...], str | None], int] = {}
+        self.group_of = np.fromiter(
+            (groups.setdefault((tuple(langs), original), len(groups))
+             for langs, original in zip(facts.languages, originals, strict=True)),
+            dtype=np.int64, count=len(facts))
+        self.groups = list(groups)
+
+    def holds(self, spec: LanguageSpecification) -> np.ndarray:
+        decided = np.array([language_holds(spec, langs, original) for langs, original in self.groups], dtype=bool)
+        return decided[self.group_of] if len(self.group_of) else np.zeros(0, dtype=bool)
+
+
+def _holds(spec: Specification, facts: FormatFacts, found: RegexResults, languages: _LanguageRows) -> np.ndarray:
     """Whether the condition holds on every row (before ``negate``)."""
-    rows = len(facts)
-    field_name = _REGEX_FIELDS.get(type(spec))
-    if field_name is not None:
-        compiled = getattr(spec, "compiled", None)
-        if compiled is None:
-            return np.zeros(rows, dtype=bool)
-        return regex_results[field_name][compiled.pattern]
-    if isinstance(spec, SourceSpecification):
-        return _SOURCE_OF[facts.quality_id] == spec.source
-    if isinstance(spec, QualityModifierSpecification):
-        return _MODIFIER_OF[facts.quality_id] == spec.modifier
-    if isinstance(spec, ResolutionSpecification):
-        return facts.resolution == spec.resolution
-    if isinstance(spec, IndexerFlagSpecification):
-        return (facts.indexer_flags & spec.flag) == spec.flag if spec.flag else np.zeros(rows, dtype=bool)
-    if isinstance(spec, SizeSpecification):
-        return (facts.size > spec.min_gb * GIGABYTE) & (facts.size <= spec.max_gb * GIGABYTE)
-    if isinstance(spec, YearSpecification):
-        return (facts.year >= spec.min_year) & (facts.year <= spec.max_year) & (facts.year >= 0)
+    if isinstance(spec, RegexSpecification):
+        return regex_holds(spec, facts, found)
     if isinstance(spec, LanguageSpecification):
-        if spec.except_language:
-            return np.array([any(lang != spec.language for lang in langs) for langs in facts.languages], dtype=bool)
-        return np.array([spec.language in langs for langs in facts.languages], dtype=bool)
-    raise TypeError(f"no bulk evaluation for {type(spec).__name__}")
+        return languages.holds(spec)
+    if isinstance(spec, SourceSpecification):
+        return source_holds(spec, facts)
+    if isinstance(spec, QualityModifierSpecification):
+        return modifier_holds(spec, facts)
+    if isinstance(spec, ResolutionSpecification):
+        return resolution_holds(spec, facts)
+    if isinstance(spec, IndexerFlagSpecification):
+        return indexer_flag_holds(spec, facts)
+    if isinstance(spec, SizeSpecification):
+        return size_holds(spec, facts)
+    if isinstance(spec, YearSpecification):
+        return year_holds(spec, facts)
+    raise TypeError(f"no evaluation for {type(spec).__name__}")
 
 
-def evaluate_formats(formats: Sequence[CustomFormat], facts: FormatFacts) -> FormatMatches:
-    """Which formats every row matches, with Radarr's rule: for each condition type a format uses, no required
-    condition fails and at least one condition holds."""
-    rows = len(facts)
-    fields = {"title": facts.title, "edition": facts.edition, "release_group": facts.release_group}
-    patterns = _regex_patterns(formats)
-    regex_results: dict[str, dict[str, np.ndarray]] = {}
-    timed_out = np.zeros(rows, dtype=bool)
+def format_matches(groups: Sequence[Sequence[tuple[bool, np.ndarray]]], rows: int) -> np.ndarray:
+    """Radarr's SpecificationMatchesGroup.DidMatch for every group (one per condition type), all of which must
+    pass: no required condition fails and at least one condition holds. Each item: (required, satisfied)."""
+    matches = np.ones(rows, dtype=bool)
+    for group in groups:
+        any_satisfied = np.zeros(rows, dtype=bool)
+        for required, satisfied in group:
+            any_satisfied |= satisfied
+            if required:
+                matches &= satisfied
+        matches &= any_satisfied
+    return matches
+
+
+def _search_texts(formats: Sequence[CustomFormat], facts: FormatFacts) -> tuple[RegexResults, np.ndarray, int, int]:
+    found: RegexResults = {}
+    timed_out = np.zeros(len(facts), dtype=bool)
     python_patterns = duckdb_patterns = 0
-    for field_name, field_patterns in patterns.items():
-        matcher = _FieldMatcher(fields[field_name])
-        regex_results[field_name] = matcher.evaluate(field_patterns)
+    for field_name, field_patterns in _regex_patterns(formats).items():
+        texts = getattr(facts, field_name)
+        if texts is None:  # no such text on these rows (file names of releases): nothing can match it
+            continue
+        matcher = _FieldMatcher(texts)
+        found[field_name] = matcher.evaluate(field_patterns)
         timed_out |= matcher.timed_out
         python_patterns += matcher.python_patterns
         duckdb_patterns += matcher.duckdb_patterns
+    return found, timed_out, python_patterns, duckdb_patterns
+
+
+def evaluate_formats(formats: Sequence[CustomFormat], facts: FormatFacts) -> FormatMatches:
+    """Which formats every row matches (Radarr's CustomFormatCalculationService): the one evaluation of custom
+    formats, for releases, queued downloads and files alike."""
+    rows = len(facts)
+    found, timed_out, python_patterns, duckdb_patterns = _search_texts(formats, facts)
+    languages = _LanguageRows(facts)
     matrix = np.zeros((rows, len(formats)), dtype=bool)
     for j, custom_format in enumerate(formats):
-        by_type: dict[type, list[tuple[Specification, np.ndarray]]] = {}
+        by_type: dict[type, list[tuple[bool, np.ndarray]]] = {}
         for spec in custom_format.specifications:
-            satisfied = _holds(spec, facts, regex_results) != spec.negate
-            by_type.setdefault(type(spec), []).append((spec, satisfied))
-        matches = np.ones(rows, dtype=bool)
-        for results in by_type.values():
-            any_ok = np.zeros(rows, dtype=bool)
-            for spec, satisfied in results:
-                any_ok |= satisfied
-                if spec.required:
-                    matches &= satisfied
-            matches &= any_ok
-        matrix[:, j] = matches
+            satisfied = _holds(spec, facts, found, languages) != spec.negate
+            by_type.setdefault(type(spec), []).append((spec.required, satisfied))
+        matrix[:, j] = format_matches(list(by_type.values()), rows)
     return FormatMatches(tuple(formats), matrix, timed_out, python_patterns, duckdb_patterns)

@@ -1,7 +1,8 @@
-"""Custom formats: Radarr's ten condition types, negate/required, TRaSH JSON loading and scoring.
+"""Custom formats: the specification model of Radarr's ten condition types, and TRaSH/Radarr JSON loading.
 
-A format matches when, for each condition type it uses, no *required* condition fails and at least one
-condition of that type holds (Radarr's CustomFormatCalculationService).
+This module only describes formats. They are evaluated in one place, ``radarr_pipeline.decisions.formats``
+(in bulk, with Radarr's CustomFormatCalculationService rule: for each condition type a format uses, no
+*required* condition fails and at least one condition holds).
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import regex
 
-from radarr_pipeline.quality.dotnet_regex import UnsafeRegexError, compile_dotnet_regex, safe_search
-from radarr_pipeline.quality.qualities import MODIFIERS, SOURCES, Quality, QualityModel
+from radarr_pipeline.quality.dotnet_regex import UnsafeRegexError, compile_dotnet_regex
+from radarr_pipeline.quality.qualities import MODIFIERS, SOURCES
 from radarr_pipeline.values.languages import LANGUAGE_IDS
 
 GIGABYTE = 1024**3
@@ -25,34 +26,18 @@ INDEXER_FLAGS: dict[str, int] = {
     "hdb_internal": 32, "ahd_internal": 64, "scene": 128, "freeleech75": 256, "freeleech25": 512,
     "ahd_user_release": 1024, "nuked": 2048,
 }
+# LanguageSpecification value -2: the movie's original language.
+ORIGINAL_LANGUAGE = "original"
 _LANGUAGE_BY_ID = {lid: identifier for identifier, lid in LANGUAGE_IDS.items()}
-_MAX_MATCH_INPUT = 1024
 
 
 class CustomFormatError(ValueError):
     """A custom format that cannot be loaded: ``"<file>: <reason>"``."""
 
 
-@dataclass(frozen=True)
-class ReleaseFacts:
-    """What custom-format conditions look at for one release (or file)."""
-
-    title: str
-    quality: QualityModel | Quality | None = None
-    edition: str | None = None
-    languages: tuple[str, ...] = ()
-    indexer_flags: int = 0
-    size: int = 0
-    release_group: str | None = None
-    year: int | None = None
-    original_language: str | None = None
-    file_name: str | None = None
-
-    @property
-    def quality_traits(self) -> Quality | None:
-        if isinstance(self.quality, QualityModel):
-            return self.quality.quality
-        return self.quality
+def gigabytes(value: float) -> int:
+    """Radarr's ``double.Gigabytes()``: ``Convert.ToInt64(value * 1024^3)`` (rounds half to even, as round())."""
+    return round(value * GIGABYTE)
 
 
 @dataclass(frozen=True)
@@ -62,105 +47,58 @@ class Specification:
     name: str
     negate: bool = False
     required: bool = False
-    implementation: ClassVar[str] = ""
-
-    def holds(self, facts: ReleaseFacts) -> bool:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def is_satisfied_by(self, facts: ReleaseFacts) -> bool:
-        return self.holds(facts) != self.negate
 
 
 @dataclass(frozen=True)
-class _RegexSpecification(Specification):
+class RegexSpecification(Specification):
+    """A .NET regular expression, matched case-insensitively (``compiled``) against one text of the release."""
+
     pattern: str = ""
     compiled: regex.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
-    def _matches(self, text: str | None) -> bool:
-        if not text or self.compiled is None:
-            return False
-        return safe_search(self.compiled, text[:_MAX_MATCH_INPUT])
+
+@dataclass(frozen=True)
+class ReleaseTitleSpecification(RegexSpecification):
+    """Matches Radarr's simple release title, or the file name (movie files and imports)."""
 
 
 @dataclass(frozen=True)
-class ReleaseTitleSpecification(_RegexSpecification):
-    implementation: ClassVar[str] = "ReleaseTitleSpecification"
-
-    def holds(self, facts: ReleaseFacts) -> bool:
-        return self._matches(facts.title) or self._matches(facts.file_name)
+class EditionSpecification(RegexSpecification):
+    pass
 
 
 @dataclass(frozen=True)
-class EditionSpecification(_RegexSpecification):
-    implementation: ClassVar[str] = "EditionSpecification"
-
-    def holds(self, facts: ReleaseFacts) -> bool:
-        return self._matches(facts.edition)
-
-
-@dataclass(frozen=True)
-class ReleaseGroupSpecification(_RegexSpecification):
-    implementation: ClassVar[str] = "ReleaseGroupSpecification"
-
-    def holds(self, facts: ReleaseFacts) -> bool:
-        return self._matches(facts.release_group)
+class ReleaseGroupSpecification(RegexSpecification):
+    pass
 
 
 @dataclass(frozen=True)
 class LanguageSpecification(Specification):
-    """A language (Radarr id; -2 'original' means the movie's original language); ``except_language``
-    inverts it to 'any language other than'."""
+    """A language identifier (``ORIGINAL_LANGUAGE``: the movie's original language when known);
+    ``except_language`` makes it 'any language other than'."""
 
     language: str = "unknown"
     except_language: bool = False
-    implementation: ClassVar[str] = "LanguageSpecification"
-
-    def holds(self, facts: ReleaseFacts) -> bool:
-        compared = self.language
-        if compared == "original" and facts.original_language and facts.original_language != "unknown":
-            compared = facts.original_language
-        if self.except_language:
-            return any(language != compared for language in facts.languages)
-        return compared in facts.languages
 
 
 @dataclass(frozen=True)
 class IndexerFlagSpecification(Specification):
     flag: int = 0
-    implementation: ClassVar[str] = "IndexerFlagSpecification"
-
-    def holds(self, facts: ReleaseFacts) -> bool:
-        return bool(self.flag) and facts.indexer_flags & self.flag == self.flag
 
 
 @dataclass(frozen=True)
 class SourceSpecification(Specification):
     source: str = "unknown"
-    implementation: ClassVar[str] = "SourceSpecification"
-
-    def holds(self, facts: ReleaseFacts) -> bool:
-        quality = facts.quality_traits
-        return quality is not None and quality.source == self.source
 
 
 @dataclass(frozen=True)
 class ResolutionSpecification(Specification):
     resolution: int = 0
-    implementation: ClassVar[str] = "ResolutionSpecification"
-
-    def holds(self, facts: ReleaseFacts) -> bool:
-        quality = facts.quality_traits
-        return quality is not None and quality.resolution == self.resolution
 
 
 @dataclass(frozen=True)
 class QualityModifierSpecification(Specification):
     modifier: str = "none"
-    implementation: ClassVar[str] = "QualityModifierSpecification"
-
-    def holds(self, facts: ReleaseFacts) -> bool:
-        quality = facts.quality_traits
-        return quality is not None and quality.modifier == self.modifier
 
 
 @dataclass(frozen=True)
@@ -169,38 +107,26 @@ class SizeSpecification(Specification):
 
     min_gb: float = 0.0
     max_gb: float = 0.0
-    implementation: ClassVar[str] = "SizeSpecification"
 
-    def holds(self, facts: ReleaseFacts) -> bool:
-        return self.min_gb * GIGABYTE < facts.size <= self.max_gb * GIGABYTE
+    @property
+    def min_bytes(self) -> int:
+        return gigabytes(self.min_gb)
+
+    @property
+    def max_bytes(self) -> int:
+        return gigabytes(self.max_gb)
 
 
 @dataclass(frozen=True)
 class YearSpecification(Specification):
     min_year: int = 0
     max_year: int = 0
-    implementation: ClassVar[str] = "YearSpecification"
-
-    def holds(self, facts: ReleaseFacts) -> bool:
-        return facts.year is not None and self.min_year <= facts.year <= self.max_year
 
 
 @dataclass(frozen=True)
 class CustomFormat:
     name: str
     specifications: tuple[Specification, ...]
-
-    def matches(self, facts: ReleaseFacts) -> bool:
-        """Radarr's rule: every condition type used must pass (no failed required one, at least one hit)."""
-        by_type: dict[type, list[tuple[Specification, bool]]] = {}
-        for spec in self.specifications:
-            by_type.setdefault(type(spec), []).append((spec, spec.is_satisfied_by(facts)))
-        for results in by_type.values():
-            if any(spec.required and not ok for spec, ok in results):
-                return False
-            if not any(ok for _, ok in results):
-                return False
-        return True
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -237,8 +163,8 @@ def _enum_by_index(values: Sequence[str], index: int, what: str) -> str:
 
 
 def _regex_spec(
-    cls: type[_RegexSpecification], common: dict[str, Any], fields: Mapping[str, Any]
-) -> _RegexSpecification:
+    cls: type[RegexSpecification], common: dict[str, Any], fields: Mapping[str, Any]
+) -> RegexSpecification:
     pattern = fields.get("value")
     if not isinstance(pattern, str):
         raise ValueError(f"field 'value' must be a regular expression string, got {pattern!r}")
@@ -273,7 +199,10 @@ def build_specification(raw: Mapping[str, Any]) -> Specification:
             return LanguageSpecification(**common, language=_LANGUAGE_BY_ID[language_id],
                                          except_language=except_language)
         if implementation == "IndexerFlagSpecification":
-            return IndexerFlagSpecification(**common, flag=_int_field(fields, "value"))
+            flag = _int_field(fields, "value")
+            if flag not in INDEXER_FLAGS.values():
+                raise ValueError(f"unknown indexer flag value {flag}")
+            return IndexerFlagSpecification(**common, flag=flag)
         if implementation == "SourceSpecification":
             return SourceSpecification(**common, source=_enum_by_index(SOURCES, _int_field(fields, "value"), "source"))
         if implementation == "ResolutionSpecification":

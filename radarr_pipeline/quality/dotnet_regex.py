@@ -8,7 +8,6 @@ are refused when they are loaded.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -33,7 +32,6 @@ _BACKREF = re.compile(r"\\k(?:<(?P<a>[A-Za-z_][A-Za-z0-9_]*)>|'(?P<b>[A-Za-z_][A
 _INLINE_FLAGS = re.compile(r"\(\?([imsx]+)\)")
 _DOTNET_ONLY = ((re.compile(r"\[[^\]]*-\["), "character-class subtraction is not supported"),)
 MATCH_TIMEOUT_SECONDS = 0.1
-_log = logging.getLogger(__name__)
 _UNBOUNDED = 4294967295  # MAXREPEAT in CPython's sre
 # A parsed sub-pattern: sre's (opcode, argument) nodes. The argument's shape depends on the opcode (an int, a
 # tuple, nested sub-patterns), so it is read as Any once the opcode is known.
@@ -127,11 +125,3 @@ def compile_dotnet_regex(pattern: str) -> regex.Pattern[str]:
         raise UnsafeRegexError("nested quantifiers (e.g. (a+)+) can make matching take forever")
     return compiled
 
-
-def safe_search(pattern: regex.Pattern[str], text: str) -> bool:
-    """Whether ``pattern`` matches ``text``; a match that runs past the timeout counts as no match."""
-    try:
-        return pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
-    except TimeoutError:
-        _log.warning("regex %r timed out on a %d-character input", pattern.pattern[:80], len(text))
-        return False

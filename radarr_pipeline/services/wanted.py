@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.name_scores import name_format_scores
@@ -33,18 +32,22 @@ def wanted_reason(file_quality: str | None, profile: QualityProfile, file_score:
 
 
 def file_scores(
-    files: list[tuple[int, OnDisk, QualityProfile]], formats: Sequence[CustomFormat]
+    files: list[tuple[int, OnDisk, QualityProfile]], formats: Sequence[CustomFormat],
+    original_languages: Mapping[int, str | None] | None = None,
 ) -> dict[int, int]:
-    """Each variant's file score under its profile, scored by name as scored_candidates scores it."""
+    """Each variant's file score under its profile, scored by name as scored_candidates scores it;
+    ``original_languages``: each variant's movie's original language (missing: unknown)."""
+    originals = original_languages or {}
     scores: dict[int, int] = {}
     by_profile: dict[str, list[tuple[int, OnDisk, QualityProfile]]] = {}
     for item in files:
         by_profile.setdefault(item[2].name, []).append(item)
     for group in by_profile.values():
         profile = group[0][2]
-        names = [Path(f.path).name for _, f, _ in group]
-        values = name_format_scores(formats, profile, names, [f.quality for _, f, _ in group],
-                                    [f.size for _, f, _ in group])
+        values = name_format_scores(formats, profile, [f.scene_name for _, f, _ in group],
+                                    [f.quality for _, f, _ in group], [f.size for _, f, _ in group],
+                                    paths=[f.path for _, f, _ in group],
+                                    original_languages=[originals.get(v) for v, _, _ in group])
         scores.update({variant_id: value for (variant_id, _, _), value in zip(group, values, strict=True)})
     return scores
 
@@ -78,7 +81,8 @@ def compute_wanted(
                 f"{movie.title} ({movie.year}) uses quality profile {variant.quality_profile!r}, "
                 f"which is not in the configuration (known: {sorted(profiles)})"
             )
-    scores = file_scores([(v.id, f, profiles[v.quality_profile]) for v, _, f in monitored if f is not None], formats)
+    scores = file_scores([(v.id, f, profiles[v.quality_profile]) for v, _, f in monitored if f is not None], formats,
+                         {v.id: m.original_language for v, m, _ in monitored})
     for variant, movie, on_disk in monitored:
         report.monitored += 1
         profile = profiles[variant.quality_profile]

@@ -17,7 +17,7 @@ from radarr_pipeline.parsing import PARSER_VERSION
 # The parts of ParsedRelease.to_dict() the rules read.
 _PARSE_SHAPE = (
     '{"movie_titles": ["VARCHAR"], "year": "INTEGER", "edition": "VARCHAR", "release_group": "VARCHAR",'
-    ' "languages": ["VARCHAR"], "imdb_id": "VARCHAR", "tmdb_id": "BIGINT",'
+    ' "languages": ["VARCHAR"], "imdb_id": "VARCHAR", "tmdb_id": "BIGINT", "simple_release_title": "VARCHAR",'
     ' "quality": {"quality": "VARCHAR", "resolution": "INTEGER", "version": "INTEGER", "real": "INTEGER"}}'
 )
 _CANDIDATE_COLUMNS = (
@@ -176,6 +176,7 @@ class DecisionInputs:
                    p.s IS NOT NULL AS parsed,
                    array_to_string(p.s.movie_titles, '{LIST_SEPARATOR}') AS movie_titles,
                    p.s.year AS year, p.s.edition AS edition, p.s.release_group AS release_group,
+                   p.s.simple_release_title AS simple_release_title,
                    array_to_string(p.s.languages, '{LIST_SEPARATOR}') AS languages,
                    p.s.imdb_id AS parsed_imdb_id, p.s.tmdb_id AS parsed_tmdb_id,
                    coalesce(p.s.quality.quality, 'Unknown') AS quality, p.s.quality.resolution AS resolution,
@@ -195,11 +196,11 @@ class DecisionInputs:
         return self._conn.execute(
             """
             SELECT v.id AS variant_id, v.movie_id, v.quality_profile, v.root_folder, v.monitored,
-                   m.title, m.original_title, m.year, m.secondary_year, m.imdb_id, m.tmdb_id,
+                   m.title, m.original_title, m.original_language, m.year, m.secondary_year, m.imdb_id, m.tmdb_id,
                    coalesce(m.runtime_minutes, 0) AS runtime_minutes, m.minimum_availability,
                    m.in_cinemas, m.digital_release, m.physical_release,
                    f.quality AS file_quality, coalesce(f.revision, 1) AS file_revision,
-                   coalesce(f.scene_name, f.path) AS file_name, f.size AS file_size, w.reason,
+                   f.scene_name AS file_scene_name, f.path AS file_path, f.size AS file_size, w.reason,
                    f.release_group AS file_release_group, f.added_at AS file_added_at
             FROM wanted w
             JOIN variants v ON v.id = w.variant_id

@@ -9,7 +9,8 @@ import duckdb
 from radarr_pipeline.models import Availability, DownloadState, Movie, Variant, WantedVariant
 
 _MOVIE_COLUMNS = "m.id, m.title, m.year, m.tmdb_id, m.imdb_id, m.original_title, m.runtime_minutes, " \
-    "m.minimum_availability"
+    "m.minimum_availability, m.original_language"
+_MOVIE_WIDTH = 9  # the columns above
 _VARIANT_COLUMNS = "v.id, v.movie_id, v.quality_profile, v.root_folder, v.monitored"
 
 
@@ -25,6 +26,7 @@ class OnDisk:
     quality: str
     path: str
     size: int
+    scene_name: str | None = None
 
 
 class DuplicateMovieError(ValueError):
@@ -45,7 +47,7 @@ class MovieStatus:
 def _movie(row: tuple) -> Movie:
     return Movie(
         id=row[0], title=row[1], year=row[2], tmdb_id=row[3], imdb_id=row[4], original_title=row[5],
-        runtime_minutes=row[6], minimum_availability=Availability(row[7]),
+        runtime_minutes=row[6], minimum_availability=Availability(row[7]), original_language=row[8],
     )
 
 
@@ -67,7 +69,9 @@ class MovieRepository:
         original_title: str | None = None,
         runtime_minutes: int | None = None,
         minimum_availability: Availability = Availability.RELEASED,
+        original_language: str | None = None,
     ) -> Movie:
+        """Add a movie; ``original_language`` is a language identifier (``values.languages``), None unknown."""
         existing = self.find(tmdb_id=tmdb_id, imdb_id=imdb_id)
         if existing is not None:
             raise DuplicateMovieError(
@@ -75,8 +79,9 @@ class MovieRepository:
             )
         row = self._conn.execute(
             "INSERT INTO movies (title, year, tmdb_id, imdb_id, original_title, runtime_minutes,"
-            " minimum_availability) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            [title, year, tmdb_id, imdb_id, original_title, runtime_minutes, str(minimum_availability)],
+            " minimum_availability, original_language) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [title, year, tmdb_id, imdb_id, original_title, runtime_minutes, str(minimum_availability),
+             original_language],
         ).fetchone()
         assert row is not None
         return self.get(row[0])
@@ -108,16 +113,17 @@ class MovieRepository:
         result = [
             Movie(id=movie_id, title=m["title"], year=m["year"], tmdb_id=m.get("tmdb_id"), imdb_id=m.get("imdb_id"),
                   original_title=m.get("original_title"), runtime_minutes=m.get("runtime_minutes"),
-                  minimum_availability=Availability(m.get("minimum_availability", Availability.RELEASED)))
+                  minimum_availability=Availability(m.get("minimum_availability", Availability.RELEASED)),
+                  original_language=m.get("original_language"))
             for movie_id, m in zip(ids, movies, strict=True)
         ]
         self._conn.execute(
             "INSERT INTO movies (id, title, year, tmdb_id, imdb_id, original_title, runtime_minutes,"
-            " minimum_availability) SELECT unnest(?), unnest(?), unnest(?), unnest(?::BIGINT[]), unnest(?::VARCHAR[]),"
-            " unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?)",
+            " minimum_availability, original_language) SELECT unnest(?), unnest(?), unnest(?), unnest(?::BIGINT[]),"
+            " unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?), unnest(?::VARCHAR[])",
             [ids, [m.title for m in result], [m.year for m in result], [m.tmdb_id for m in result],
              [m.imdb_id for m in result], [m.original_title for m in result], [m.runtime_minutes for m in result],
-             [str(m.minimum_availability) for m in result]],
+             [str(m.minimum_availability) for m in result], [m.original_language for m in result]],
         )
         return result
 
@@ -213,8 +219,8 @@ class MovieRepository:
         ).fetchall()
         result = []
         for row in rows:
-            movie, variant = _movie(row[:8]), _variant(row[8:13])
-            path, quality, download_state = row[13], row[14], row[15]
+            movie, variant = _movie(row[:_MOVIE_WIDTH]), _variant(row[_MOVIE_WIDTH:_MOVIE_WIDTH + 5])
+            path, quality, download_state = row[_MOVIE_WIDTH + 5:]
             result.append(MovieStatus(movie, variant, _status(variant, path, download_state), path, quality))
         return result
 
@@ -222,14 +228,16 @@ class MovieRepository:
         """Monitored variants with their movie and the file on disk (quality, path, size), if any."""
         rows = self._conn.execute(
             f"""
-            SELECT {_VARIANT_COLUMNS}, {_MOVIE_COLUMNS}, f.quality, f.path, f.size
+            SELECT {_VARIANT_COLUMNS}, {_MOVIE_COLUMNS}, f.quality, f.path, f.size, f.scene_name
             FROM variants v JOIN movies m ON m.id = v.movie_id
             LEFT JOIN movie_files f ON f.variant_id = v.id
             WHERE v.monitored
             ORDER BY v.id
             """
         ).fetchall()
-        return [(_variant(r[:5]), _movie(r[5:13]), OnDisk(r[13], r[14], r[15]) if r[13] else None) for r in rows]
+        end = 5 + _MOVIE_WIDTH
+        return [(_variant(r[:5]), _movie(r[5:end]), OnDisk(*r[end:end + 4]) if r[end] else None)
+                for r in rows]
 
     def replace_wanted(self, wanted: list[tuple[int, str]], at: datetime) -> None:
         """Record the wanted list computed now: (variant id, reason) pairs replace the previous list."""
@@ -255,7 +263,8 @@ class MovieRepository:
             ORDER BY v.id
             """
         ).fetchall()
-        return [WantedVariant(_variant(r[:5]), _movie(r[5:13]), r[13]) for r in rows]
+        end = 5 + _MOVIE_WIDTH
+        return [WantedVariant(_variant(r[:5]), _movie(r[5:end]), r[end]) for r in rows]
 
 
 def _status(variant: Variant, file_path: str | None, download_state: str | None) -> str:

@@ -13,6 +13,7 @@ from radarr_pipeline.decisions.context import DecisionContext
 from radarr_pipeline.decisions.report import ScoringReport
 from radarr_pipeline.models import IndexerRelease
 from radarr_pipeline.parsing import parse_release_title
+from radarr_pipeline.quality.custom_formats import custom_format_from_dict
 from radarr_pipeline.quality.profiles import ProfileError, build_quality_profile
 from radarr_pipeline.services.configured import DecisionSetupError, decision_context, load_formats
 from radarr_pipeline.services.scoring import score_candidates
@@ -110,3 +111,22 @@ def test_bad_settings_are_clear_errors(tmp_path: Path) -> None:
                        base_dir=tmp_path)
     with pytest.raises(DecisionSetupError, match="Bluray-1080p: min 50 is above max 10"):
         decision_context(odd, profiles, NOW)
+
+
+def test_an_original_language_condition_reads_the_movies_original_language(tmp_path: Path) -> None:
+    original = custom_format_from_dict({"name": "Original", "specifications": [
+        {"name": "o", "implementation": "LanguageSpecification", "fields": {"value": -2}}]})
+    store = LibraryStore(tmp_path / "library.duckdb")
+    with store.open() as library:
+        wanted = []
+        for title, year, language in (("Amelie", 2001, "french"), ("Heat", 1995, "english"), ("Jaws", 1975, None)):
+            movie = library.movies.add(title=title, year=year, original_language=language)
+            assert library.movies.get(movie.id).original_language == language
+            wanted.append((library.movies.add_variant(movie.id, quality_profile="HD", root_folder=str(tmp_path)).id,
+                           "missing"))
+        library.movies.replace_wanted(wanted, NOW)
+        library.releases.add_new([release(f"{t}.FRENCH.1080p.BluRay.x264-AAA", i) for i, t in enumerate(
+            ("Amelie.2001", "Heat.1995", "Jaws.1975"), start=1)], NOW)
+        score_candidates(library, [original], DecisionContext(profiles={"HD": PROFILE}, now=NOW))
+        formats = [[r["formats"] for r in library.candidates.for_variant(variant_id)] for variant_id, _ in wanted]
+    assert formats == [[["Original"]], [[]], [[]]]

@@ -1,4 +1,5 @@
-"""Bulk custom-format evaluation agrees with the one-release form, on TRaSH Guides' own formats."""
+"""Bulk custom-format evaluation: the facts it is given, its prefilters, timeouts and scores (its agreement with
+the per-release oracle is tests/quality/test_format_agreement.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,9 @@ import numpy as np
 import pytest
 
 from radarr_pipeline.decisions import formats as bulk
-from radarr_pipeline.decisions.assemble import title_facts
+from radarr_pipeline.decisions.format_facts import download_facts, file_facts
 from radarr_pipeline.decisions.prefilter import Requirement, necessary_literals
-from radarr_pipeline.parsing import parse_release_title
-from radarr_pipeline.quality.custom_formats import ReleaseFacts, custom_format_from_dict, load_custom_format
+from radarr_pipeline.quality.custom_formats import custom_format_from_dict, load_custom_format
 from radarr_pipeline.quality.dotnet_regex import compile_dotnet_regex
 
 TRASH = Path(__file__).resolve().parents[1] / "data" / "trash" / "cf"
@@ -48,19 +48,32 @@ def trash_formats():
     return loaded
 
 
-def test_bulk_matches_the_one_release_form_on_trash_formats(trash_formats) -> None:
-    titles = TITLES * 2
-    parsed = [parse_release_title(t) for t in titles]
-    qualities = [p.quality.quality.name if p else "Unknown" for p in parsed]
-    facts = title_facts(titles, qualities, [8 << 30] * len(titles))
-    result = bulk.evaluate_formats(trash_formats, facts)
-    assert result.duckdb_patterns and result.python_patterns, "both engines are exercised"
-    for row, (title, p) in enumerate(zip(titles, parsed, strict=True)):
-        one = ReleaseFacts(title=title, quality=p.quality if p else None, edition=p.edition if p else None,
-                           languages=p.languages if p else (), size=8 << 30,
-                           release_group=p.release_group if p else None, year=p.year if p else None)
-        expected = [f.name for f in trash_formats if f.matches(one)]
-        assert result.names(row) == expected, title
+def test_facts_of_a_download_use_the_simple_release_title() -> None:
+    """Radarr matches Release Title conditions on the simple release title: the movie title is a placeholder,
+    so a movie called 'Remux' is not a remux."""
+    remux = custom_format_from_dict({"name": "Remux", "specifications": [
+        {"name": "r", "implementation": "ReleaseTitleSpecification", "fields": {"value": r"\bremux\b"}}]})
+    facts = download_facts(["Remux.2020.1080p.BluRay.x264-GRP", "Heat.1995.1080p.BluRay.REMUX.AVC-GRP"],
+                           ["Bluray-1080p", "Remux-1080p"], [0, 0])
+    assert facts.title[0] == "A Movie.2020.1080p.BluRay.x264-GRP"
+    assert bulk.evaluate_formats([remux], facts).matrix[:, 0].tolist() == [False, True]
+
+
+def test_facts_of_a_file_match_the_file_name_too() -> None:
+    """A movie file: the scene name (else the file name) is the release title, and Release Title conditions
+    also match the file name; Year conditions see no year."""
+    remux = custom_format_from_dict({"name": "Remux", "specifications": [
+        {"name": "r", "implementation": "ReleaseTitleSpecification", "fields": {"value": r"\bremux\b"}}]})
+    facts = file_facts(["Heat.1995.1080p.BluRay.x264-GRP", None, None],
+                       ["/m/Heat (1995)/Heat.1995.Remux-1080p.mkv", "/m/Heat (1995)/Heat.1995.Remux.mkv",
+                        "/m/Heat (1995)/Heat.1995.Bluray-1080p.mkv"],
+                       ["Remux-1080p", "Remux-1080p", "Bluray-1080p"], [1, 1, 1], ["english", None, None])
+    assert list(facts.title) == ["Heat.1995.1080p.BluRay.x264-GRP", "Heat.1995.Remux.mkv",
+                                 "Heat.1995.Bluray-1080p.mkv"]
+    assert list(facts.file_name) == ["Heat.1995.Remux-1080p.mkv", "Heat.1995.Remux.mkv",
+                                     "Heat.1995.Bluray-1080p.mkv"]
+    assert facts.year.tolist() == [0, 0, 0]
+    assert bulk.evaluate_formats([remux], facts).matrix[:, 0].tolist() == [True, True, False]
 
 
 def test_prefilter_never_hides_a_match(trash_formats) -> None:
@@ -89,7 +102,7 @@ def test_a_timed_out_regex_marks_the_row_unknown(monkeypatch) -> None:
     custom = custom_format_from_dict({"name": "Look", "specifications": [
         {"name": "l", "implementation": "ReleaseTitleSpecification", "fields": {"value": r"(?<=\d{4}).*x264"}}]})
     monkeypatch.setattr(bulk, "MATCH_TIMEOUT_SECONDS", 1e-12)
-    facts = title_facts(["Movie.2020." + "a" * 900 + ".x264-GRP"], ["Unknown"], [0])
+    facts = download_facts(["Movie.2020." + "a" * 900 + ".x264-GRP"], ["Unknown"], [0])
     result = bulk.evaluate_formats([custom], facts)
     assert result.timed_out.tolist() == [True]
     assert not result.matrix.any()
@@ -106,6 +119,6 @@ def test_scores_per_profile() -> None:
     formats = [custom_format_from_dict({"name": n, "specifications": [
         {"name": n, "implementation": "ReleaseTitleSpecification", "fields": {"value": rf"\b{n}\b"}}]})
         for n in ("x265", "REMUX")]
-    facts = title_facts(["A.2020.REMUX.x265-G", "B.2020.x264-G"], ["Remux-1080p", "Bluray-1080p"], [0, 0])
+    facts = download_facts(["A.2020.REMUX.x265-G", "B.2020.x264-G"], ["Remux-1080p", "Bluray-1080p"], [0, 0])
     result = bulk.evaluate_formats(formats, facts)
     assert np.array_equal(result.scores({"x265": -10, "REMUX": 100}), [90, 0])

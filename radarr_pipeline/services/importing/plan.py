@@ -264,8 +264,9 @@ def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: Import
         existing_score, new_score = 0, 0
         if existing is not None and current is not None:
             existing_score, new_score = name_format_scores(
-                ctx.formats, profile, [Path(existing.path).name, origin.title],
+                ctx.formats, profile, [existing.scene_name, origin.title],
                 [current.quality.name, quality.quality.name], [existing.size, stat.st_size],
+                paths=[existing.path, str(video)], original_languages=[movie.original_language] * 2,
             )
         rejected = decisions.upgrade_over_existing(profile, current, quality, existing.path if existing else None,
                                                    existing_score, new_score)
