@@ -234,10 +234,7 @@ def _languages(reading: _TailReading, language_source: str) -> tuple[str, ...]:
         found += reading.tokens
     if not found:
         return ("unknown",)
-    unique = tuple(dict.fromkeys(found))
-    if unique == ("german",):
-        return lang.parse_languages(language_source)
-    return unique
+    return tuple(dict.fromkeys(found)) + lang.german_extras(found, language_source, language_source.lower())
 
 
 # Groups whose final '-group' the release-group rules may refuse or strip, or whose dash match needs

@@ -115,8 +115,13 @@ _REJECT_HASHED_ANY = re.compile(
     r"|(?i:abc)$|(?i:abc[-_. ]xyz)|(?i:b00bs)$)"
 )
 REVERSED_TITLE = re.compile(r"(?:^|[-._ ])(?:p027|p0801)[-._ ]")
+# Parser.AlternativeTitleRegex: the separators the title is split on.
 ALTERNATIVE_TITLE_SPLIT = re.compile(r"[ ]+(?:AKA|/)[ ]+", _I)
+# Parser.BracketedAlternativeTitleRegex: "(aka X)" becomes " AKA X" before splitting.
 BRACKETED_ALTERNATIVE_TITLE = re.compile(r"(.*) \([ ]*AKA[ ]+(.*)\)", _I)
+# Parser.NormalizeAlternativeTitleRegex: a spaced "A.K.A." (any case) is written "AKA" before the title's
+# dots are read as word separators, so "Sydney A.K.A. Hard Eight" splits like "Sydney AKA Hard Eight".
+NORMALIZE_ALTERNATIVE_TITLE = re.compile(r"[ ]+(?:A\.K\.A\.)[ ]+", _I)
 SIMPLE_TITLE_NOISE = re.compile(
     r"(?:(?:480|540|576|720|1080|2160)[ip]|[xh][\W_]?26[45]|DD\W?5\W1|[<>?*]|848x480|1280x720|1920x1080"
     r"|3840x2160|4096x2160|(?:8|10)b(?:it)?|10-bit)\s*?(?![a-b0-9])",
@@ -271,9 +276,20 @@ def _is_single_digit(part: str) -> bool:
     return len(part) == 1 and part in _DIGITS
 
 
+def normalize_alternative_title_separator(name: str) -> str:
+    """' A.K.A. ' (any case, spaced) -> ' AKA ' (Parser.ParseMovieMatchCollection's NormalizeAlternativeTitleRegex)."""
+    if "." not in name or "k.a" not in name.lower():
+        return name
+    return NORMALIZE_ALTERNATIVE_TITLE.sub(" AKA ", name)
+
+
 def rebuild_title_from_dotted_parts(raw: str) -> str:
-    """Turn 'The.Movie.from.U.N.C.L.E' into 'The Movie from U.N.C.L.E.' (Radarr's acronym-aware join)."""
-    name = raw.replace("_", " ")
+    """Turn 'The.Movie.from.U.N.C.L.E' into 'The Movie from U.N.C.L.E.' (Radarr's acronym-aware join).
+
+    ParseMovieMatchCollection's steps in order: '_' -> ' ', A.K.A. normalised, request info ('[req]')
+    removed, spaces trimmed, then the dotted parts joined.
+    """
+    name = normalize_alternative_title_separator(raw.replace("_", " "))
     if name.startswith("["):
         name = REQUEST_INFO.sub("", name)
     name = name.strip(" ")
@@ -378,13 +394,28 @@ def _year_value(year: str | None) -> int | None:
     return None
 
 
+def clean_release_title(title: str) -> str:
+    """Parser.ParseMovieTitle's ReleaseTitle (what SceneChecker.GetSceneTitle returns): the title with a
+    reversed name turned back, its media extension removed, '-' and '_' trimmed from both ends, and the
+    full-width brackets 【】 written as []."""
+    return _release_title_of(undo_reversed_title(title))
+
+
+def _release_title_of(title: str) -> str:
+    """``clean_release_title`` for a title already turned back (it is turned back once only)."""
+    release_title = remove_file_extension(title).strip("-_")
+    if "【" in release_title or "】" in release_title:
+        release_title = release_title.replace("【", "[").replace("】", "]")
+    return release_title
+
+
 def parse_movie_title(title: str, is_dir: bool = False) -> ParsedRelease | None:
     """Parse a release title (or a folder name with ``is_dir``); None when it is not a release."""
     original = title
     if is_not_a_release(title):
         return None
     title = undo_reversed_title(title)
-    release_title = remove_file_extension(title).strip("-_").replace("【", "[").replace("】", "]")
+    release_title = _release_title_of(title)
     simple = simplify_title(release_title)
     found = _match_title(simple, is_dir)
     if found is None or found.title is None:
