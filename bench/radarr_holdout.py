@@ -21,12 +21,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from radarr_pipeline.parsing import (  # noqa: E402
+from radarr_pipeline.parsing import (
     parse_languages,
     parse_release_group,
     parse_release_title,
 )
-from radarr_pipeline.parsing.scene import get_scene_title, is_scene_title  # noqa: E402
+from radarr_pipeline.parsing.scene import get_scene_title, is_scene_title
 
 FIXTURES = (
     "LanguageParserFixture.cs", "ParserFixture.cs", "ReleaseGroupParserFixture.cs", "SceneCheckerFixture.cs",
@@ -218,7 +218,8 @@ def run_case(method: str, args: list[Any], body: str) -> str | None:
     if method == "should_parse_imdb_in_title":
         return "" if parsed is not None and parsed.imdb_id == args[1] else "imdb id"
     if method == "should_not_parse_wrong_language_in_title":
-        return "" if parsed is not None and parsed.languages == ("unknown",) else f"languages {parsed and parsed.languages}"
+        languages = parsed.languages if parsed is not None else None
+        return "" if languages == ("unknown",) else f"languages {languages}"
     return None
 
 
