@@ -272,6 +272,46 @@ def _match_title(simple: str, is_dir: bool) -> _TitleMatch | None:
     return None
 
 
+# The plex/Radarr shape: title words (ASCII letters, single spaces) then " (YYYY)", as Radarr names its own
+# folders and files ("Movie Title (2010) {tmdb-123} [Bluray-1080p].mkv") and as many trackers do.
+_PLEX_SHAPE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)* \(((?:1[89]|20)\d\d)\)")
+_GERMAN_TRACKER_WORDS = re.compile(r"german|truefrench")
+
+
+def match_plex_shape(release_title: str) -> _TitleMatch | None:
+    r"""What ``_match_title(simplify_title(release_title), is_dir)`` finds for a "Title (YYYY) ..." name,
+    without running the patterns; None when the shape does not prove it (the caller runs them).
+
+    Why the patterns' answer is known: no pattern before NORMAL can match (the title does not start
+    with '[' for the anime patterns; GERMAN_TRACKER's title cannot run over a 19xx/20xx year, so it
+    needs German/TrueFrench among the title words; EDITION_BEFORE_YEAR needs an edition word right
+    before some year: none in the title words, and no second year-like number after the year). NORMAL
+    then takes the letters before " (" lazily (no digit comes earlier) and the year, whose repetition
+    stops at ')'; its guard "(?!...\W(19|20)\d{2})" fails only when digits follow ')' at once. The
+    simplifications (noise words, website prefix and postfix, torrent suffix, quality brackets) cannot
+    touch letters, spaces or "(YYYY)" here: the noise needs digits or <>?*, the prefix a '.', and the
+    others only remove a bracketed end after the year.
+    """
+    match = _PLEX_SHAPE.match(release_title)
+    if match is None:
+        return None
+    year = match.group(1)
+    end = match.end()
+    title_end = match.start(1) - 2
+    title = release_title[:title_end]
+    lowered_title = title.lower()
+    rest = release_title[end:]
+    if rest[:1].isdigit():
+        return None  # NORMAL's year guard "\W(19|20)\d{2}" could refuse the year
+    if _GERMAN_TRACKER_WORDS.search(lowered_title) or (
+        year.startswith("18") and _GERMAN_TRACKER_WORDS.search(rest.lower())
+    ):
+        return None
+    if _may_hold_edition(title) or (_may_hold_edition(rest) and _YEAR_LIKE.search(rest)):
+        return None
+    return _TitleMatch(title=title, title_start=0, year=year, edition=None, subgroup=None, release_hash=None)
+
+
 def _is_single_digit(part: str) -> bool:
     return len(part) == 1 and part in _DIGITS
 
@@ -416,8 +456,7 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedRelease | None:
         return None
     title = undo_reversed_title(title)
     release_title = _release_title_of(title)
-    simple = simplify_title(release_title)
-    found = _match_title(simple, is_dir)
+    found = match_plex_shape(release_title) or _match_title(simplify_title(release_title), is_dir)
     if found is None or found.title is None:
         return None
     movie_title = rebuild_title_from_dotted_parts(found.title)
