@@ -42,11 +42,10 @@ from radarr_pipeline.parsing.release_group import (
 )
 from radarr_pipeline.parsing.title_parser import (
     _EDITION_KEYS_PATTERN,
-    alternative_titles,
+    movie_titles_from,
     parse_edition,
     parse_imdb_id,
     parse_tmdb_id,
-    rebuild_title_from_dotted_parts,
 )
 from radarr_pipeline.quality.qualities import Revision
 
@@ -314,12 +313,12 @@ def parse_scene_title(title: str) -> ParsedRelease | None:
     quality = with_extension_fallback(
         title, quality_name_model(title, title, _resolution(reading), revision, revision_found, reading.source)
     )
-    movie_title = rebuild_title_from_dotted_parts(title_words)
+    movie_title, movie_titles = movie_titles_from(title_words)
     ids_possible = "tt" in lowered or "tmdb" in lowered
     return ParsedRelease(
         release_title=title,
         movie_title=movie_title,
-        movie_titles=alternative_titles(movie_title),
+        movie_titles=movie_titles,
         year=int(year),
         # Edition keywords hold no '.' or '-' and the placeholder and year hold none: without one in a
         # token or the group, parse_edition finds nothing.

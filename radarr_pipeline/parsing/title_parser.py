@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from radarr_pipeline.parsing.extensions import remove_file_extension
 from radarr_pipeline.parsing.language_parser import parse_languages
@@ -371,6 +372,14 @@ def alternative_titles(movie_title: str) -> tuple[str, ...]:
     return tuple(titles)
 
 
+@lru_cache(maxsize=8192)
+def movie_titles_from(raw_title: str) -> tuple[str, tuple[str, ...]]:
+    """(primary title, all titles) from the matched title text: ParseMovieMatchCollection's join of the
+    dotted parts, then the alternative titles. Kept per title text: the same movie comes in many releases."""
+    movie_title = rebuild_title_from_dotted_parts(raw_title)
+    return movie_title, alternative_titles(movie_title)
+
+
 # Every EDITION match holds one of _EDITION_KEYS within its first 12 characters ("(Signature.Cut").
 _EDITION_KEY_REACH = 12
 _EDITION_LOWER = lowercase_twin(re.compile(EDITION, _I))
@@ -459,7 +468,7 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedRelease | None:
     found = match_plex_shape(release_title) or _match_title(simplify_title(release_title), is_dir)
     if found is None or found.title is None:
         return None
-    movie_title = rebuild_title_from_dotted_parts(found.title)
+    movie_title, movie_titles = movie_titles_from(found.title)
     simple_release_title = (
         SIMPLE_RELEASE_TITLE_NOISE.sub("", release_title) if _has_any(release_title, "<>?*|") else release_title
     )
@@ -475,7 +484,7 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedRelease | None:
     return ParsedRelease(
         release_title=original,
         movie_title=movie_title,
-        movie_titles=alternative_titles(movie_title),
+        movie_titles=movie_titles,
         year=_year_value(found.year),
         edition=edition,
         quality=parse_quality(title),
