@@ -35,10 +35,12 @@ EXCEPTION_GROUP_EXACT = re.compile(
     r"|TMd|Eml HDTeam|LMain|DarQ|BEN THE MEN|TAoE|QxR|126811)\b",
     _I,
 )
+# ReleaseGroupParser.ExceptionReleaseGroupRegex's names (groups whose releases end "Group)" or "Group]"),
+# exactly Radarr's list at 1b9662d5.
 _LISTED_GROUPS = (
-    "Silence|afm72|Panda|Ghost|MONOLITH|Tigole|Joy|ImE|UTR|t3nzin|Anime Time|Project Angel|Hakata Ramen|HONE|GiLG"
+    "Silence|afm72|Panda|Ghost|MONOLITH|Tigole|Joy|ImE|UTR|t3nzin|Anime Time|Project Angel|Hakata Ramen|HONE"
     "|Vyndros|SEV|Garshasp|Kappa|Natty|RCVR|SAMPA|YOGI|r00t|EDGE2020|RZeroX|FreetheFish|Anna|Bandi|Qman"
-    "|theincognito|HDO|DusIctv|DHD|CtrlHD|-ZR-|ADC|XZVN|RH|Kametsu|Celdra"
+    "|theincognito|HDO|DusIctv|DHD|CtrlHD|-ZR-|ADC|XZVN|RH|Kametsu"
 )
 EXCEPTION_GROUP = re.compile(r"(?<=[._ \[])(?P<group>" + _LISTED_GROUPS + r")(?=\]|\))", _I)
 # The same group just before the end of a short window (see _last_listed_group).

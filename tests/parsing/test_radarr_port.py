@@ -228,3 +228,18 @@ def test_clean_release_title_turns_reversed_names_back_once() -> None:
 def test_not_scene_titles(title: str) -> None:
     assert get_scene_title(title) is None
     assert not is_scene_title(title)
+
+
+# --- ReleaseGroupParser.ExceptionReleaseGroupRegex: Radarr's list, no more ---------------------------------
+
+
+def test_listed_exception_groups_end_in_a_bracket() -> None:
+    from radarr_pipeline.parsing import parse_release_group
+
+    assert parse_release_group("A Movie (2019) (1080p BluRay x265 Kametsu)") == "Kametsu"
+    assert parse_release_group("A Movie (2019) [1080p BluRay x265 Tigole]") == "Tigole"
+    # Names Radarr does not list are no group inside brackets ending the title...
+    assert parse_release_group("A Movie (2019) (1080p BluRay x265 GiLG)") is None
+    assert parse_release_group("A Movie (2019) (1080p BluRay x265 10bit Celdra)") is None
+    # ... though a bracketed word at the very end still is, by ReleaseGroupRegex's "[-._ ]\[group\]$".
+    assert parse_release_group("A Movie 2019 1080p BluRay x264 [GiLG]") == "GiLG"
