@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from radarr_pipeline.parsing import (
     parse_languages,
+    parse_quality,
     parse_release_group,
     parse_release_title,
 )
@@ -30,8 +31,14 @@ from radarr_pipeline.parsing.scene import get_scene_title, is_scene_title
 
 FIXTURES = (
     "LanguageParserFixture.cs", "ParserFixture.cs", "ReleaseGroupParserFixture.cs", "SceneCheckerFixture.cs",
-    "EditionParserFixture.cs", "UrlFixture.cs",
+    "EditionParserFixture.cs", "UrlFixture.cs", "QualityParserFixture.cs",
 )
+_VERIFY_QUALITY = re.compile(
+    r"ParseAndVerifyQuality\(title, QualitySource\.(\w+), (\w+), Resolution\.(\w+)(?:, Modifier\.(\w+))?\)"
+)
+_SOURCES = {"TELESYNC": "telesync", "CAM": "cam", "TV": "tv", "DVD": "dvd", "WEBDL": "webdl",
+            "WEBRIP": "webrip", "BLURAY": "bluray", "TELECINE": "telecine", "WORKPRINT": "workprint",
+            "UNKNOWN": "unknown"}
 _METHOD = re.compile(r"public void (\w+)\(")
 _DESCRIPTION = object()  # NUnit's Description = "..." argument, dropped
 _LANGUAGE_ID = {"PortugueseBR": "portuguesebr", "SpanishLatino": "spanishlatino"}
@@ -177,6 +184,9 @@ def run_case(method: str, args: list[Any], body: str) -> str | None:
             return check(parse_languages(title))
         parsed = _parsed(title, body)
         return "not parsed" if parsed is None else check(parsed.languages)
+    verify = _VERIFY_QUALITY.search(body)
+    if verify is not None:
+        return _quality_case(title, args, verify)
     if "ReleaseGroupParser.ParseReleaseGroup" in body and len(args) == 2:
         found = parse_release_group(title)
         return "" if found == args[1] else f"group {found!r} != {args[1]!r}"
@@ -221,6 +231,25 @@ def run_case(method: str, args: list[Any], body: str) -> str | None:
         languages = parsed.languages if parsed is not None else None
         return "" if languages == ("unknown",) else f"languages {languages}"
     return None
+
+
+def _quality_case(title: str, args: list[Any], verify: re.Match[str]) -> str:
+    """QualityParserFixture.ParseAndVerifyQuality: source, resolution (unless Unknown), modifier (unless
+    NONE), version 2 when proper."""
+    source, proper, resolution, modifier = verify.groups()
+    proper_value = args[1] if proper == "proper" and len(args) > 1 else proper == "true"
+    model = parse_quality(title)
+    quality = model.quality
+    problems = []
+    if resolution != "Unknown" and quality.resolution != int(resolution.strip("Rp")):
+        problems.append(f"resolution {quality.resolution}")
+    if quality.source != _SOURCES.get(source, source.lower()):
+        problems.append(f"source {quality.source}")
+    if modifier and modifier != "NONE" and quality.modifier != modifier.lower():
+        problems.append(f"modifier {quality.modifier}")
+    if model.revision.version != (2 if proper_value else 1):
+        problems.append(f"version {model.revision.version}")
+    return ", ".join(problems)
 
 
 def main() -> int:

@@ -243,3 +243,27 @@ def test_listed_exception_groups_end_in_a_bracket() -> None:
     assert parse_release_group("A Movie (2019) (1080p BluRay x265 10bit Celdra)") is None
     # ... though a bracketed word at the very end still is, by ReleaseGroupRegex's "[-._ ]\[group\]$".
     assert parse_release_group("A Movie 2019 1080p BluRay x264 [GiLG]") == "GiLG"
+
+
+# --- QualityParser.GermanRemuxRegex ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "quality"),
+    [
+        # German after the year, the disc codec and Blu-ray after it (either order): a remux.
+        ("A.Movie.2016.German.DL.1080p.BluRay.AVC-GRP", "Remux-1080p"),
+        ("A.Movie.2016.German.1080p.AVC.Blu-ray-GRP", "Remux-1080p"),  # DL/ML optional
+        ("A.Movie.2016.German.ML.2160p.BluRay.HEVC-GRP", "Remux-2160p"),
+        ("A.Movie.2016.German.DL.1080p.BluRay.MVC-GRP", "Remux-1080p"),
+        ("A.Movie.2016.German.DL.1080p.BluRay.VC-1-GRP", "Remux-1080p"),
+        # Not: no codec word, German before the year, or the codec only before German.
+        ("A.Movie.2016.German.DL.1080p.BluRay.x264-GRP", "Bluray-1080p"),
+        ("German.Movie.720p.BluRay.AVC-GRP", "Bluray-720p"),
+        ("A.Movie.2016.AVC.German.DL.1080p.BluRay-GRP", "Bluray-1080p"),
+    ],
+)
+def test_german_remux(title: str, quality: str) -> None:
+    from radarr_pipeline.parsing import parse_quality
+
+    assert parse_quality(title).quality.name == quality
