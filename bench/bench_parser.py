@@ -184,8 +184,12 @@ def main() -> int:
     from radarr_pipeline.parsing.scene_fast_path import parse_scene_title
 
     fast = sum(parse_scene_title(title) is not None for title in titles)
+    from radarr_pipeline.parsing.title_parser import clean_release_title, match_plex_shape
+
+    plex = sum(match_plex_shape(clean_release_title(title)) is not None for title in titles)
     print(f"not a release: {len(titles) - releases:,}; parsed: {releases:,}; "
-          f"answered by the scene fast path: {fast:,} ({fast / len(titles):.1%})")
+          f"answered by the scene fast path: {fast:,} ({fast / len(titles):.1%}); "
+          f"title found by the plex shape: {plex:,} ({plex / len(titles):.1%})")
     print(f"{'this parser, cold (no cache)':<34}{_rate(len(titles), cold)}")
     # CPU time of this process: the same run, without the time other processes took the cores.
     print(f"{'  same run, CPU time of this process':<34}{_rate(len(titles), cold_cpu)}")
@@ -196,6 +200,7 @@ def main() -> int:
     print(f"{'this parser, cold, guessit sample':<34}{_rate(len(sample), ours_sample)}")
     print(f"{'guessit alone, same sample':<34}{_rate(len(sample), guess)}")
     print(f"speed-up over guessit (cold): {guess / len(sample) / (cold / len(titles)):,.0f}x")
+    print(f"speed-up over guessit (cold, bulk): {guess / len(sample) / (bulk / len(titles)):,.0f}x")
     return 0
 
 

@@ -26,7 +26,7 @@ from radarr_pipeline.parsing.title_parser import (
 )
 from radarr_pipeline.values.languages import iso_language_find
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 # Longer titles are cut before parsing: no release name is this long, and it bounds the work per title.
 MAX_TITLE_LENGTH = 1024

@@ -11,7 +11,9 @@ from radarr_pipeline.parsing.regex_tools import PrunedAlternation, lowercase_pat
 
 _I = re.IGNORECASE
 
-# Whole language names found anywhere in the lower-cased title (Radarr checks these with Contains).
+# LanguageParser.ParseLanguages' chain of ``lowerTitle.Contains(...)`` checks, in its order: a whole
+# language name anywhere in the lower-cased title, even inside a word. Only these names: the other
+# languages are found by the patterns below or not at all (Radarr has no "croatian" check, for one).
 _NAME_WORDS: tuple[tuple[str, str], ...] = (
     ("english", "english"), ("spanish", "spanish"), ("danish", "danish"), ("dutch", "dutch"),
     ("japanese", "japanese"), ("icelandic", "icelandic"), ("mandarin", "chinese"), ("cantonese", "chinese"),
@@ -21,54 +23,82 @@ _NAME_WORDS: tuple[tuple[str, str], ...] = (
     ("finnish", "finnish"), ("turkish", "turkish"), ("portuguese", "portuguese"), ("brazilian", "portuguesebr"),
     ("hungarian", "hungarian"), ("hebrew", "hebrew"), ("ukrainian", "ukrainian"), ("persian", "persian"),
     ("bengali", "bengali"), ("slovak", "slovak"), ("latvian", "latvian"), ("latino", "spanishlatino"),
-    ("catalan", "catalan"), ("tamil", "tamil"), ("telugu", "telugu"), ("malayalam", "malayalam"),
-    ("kannada", "kannada"), ("albanian", "albanian"), ("afrikaans", "afrikaans"), ("marathi", "marathi"),
-    ("tagalog", "tagalog"), ("urdu", "urdu"), ("romansh", "romansh"), ("romansch", "romansh"),
-    ("mongolian", "mongolian"), ("khalkha", "mongolian"), ("georgian", "georgian"), ("croatian", "croatian"),
-    ("serbian", "serbian"), ("bosnian", "bosnian"), ("estonian", "estonian"), ("indonesian", "indonesian"),
-    ("macedonian", "macedonian"), ("slovenian", "slovenian"), ("lithuanian", "lithuanian"),
+    ("tamil", "tamil"), ("telugu", "telugu"), ("malayalam", "malayalam"), ("kannada", "kannada"),
+    ("albanian", "albanian"), ("afrikaans", "afrikaans"), ("marathi", "marathi"), ("tagalog", "tagalog"),
 )
 
-# Case-insensitive tokens and abbreviations: (alternative, stems every match of it contains, lower-case).
+# LanguageParser.LanguageRegex (case-insensitive), one alternative per named group, in Radarr's order:
+# (alternative, stems). A stem is a lower-case piece every match of the alternative contains; a stem
+# that is a whole word (the alternative is "\b...\b" around word characters) is marked by a leading
+# "=", meaning it must equal one of the title's \W-separated words, not merely appear in it.
+# Radarr's group "brazilian" is our "portuguesebr". The "(?:\W|_|^)" prefix belongs to the english
+# alternative only (alternation binds looser than concatenation in Radarr's pattern too).
 _TOKEN_ALTERNATIVES: list[tuple[str, tuple[str, ...]]] = [
-    (r"(?:\W|_|^)(?P<italian>\b(?:ita|italian)\b)", ("ita",)),
-    (r"(?P<german>german\b|videomann|ger[. ]dub)", ("ger", "videomann")),
+    (r"(?:\W|_|^)(?P<english>\beng\b)", ("=eng",)),
+    (r"(?P<italian>\b(?:ita|italian)\b)", ("=ita", "=italian")),
+    (r"(?P<german>(?:swiss)?german\b|videomann|ger[. ]dub|\bger\b)", ("ger", "videomann")),
     (r"(?P<flemish>flemish)", ("flemish",)),
-    (r"(?P<bulgarian>bgaudio|\bBG[. ]AUDIO\b)", ("bg",)),
+    (r"(?P<bulgarian>bgaudio)", ("bgaudio",)),
     (r"(?P<romanian>rodubbed)", ("rodubbed",)),
-    (r"(?P<portuguesebr>dublado|\bpt[-_. ]?br\b)", ("dublado", "pt")),
+    (r"(?P<portuguesebr>\b(?:dublado|pt-BR)\b)", ("dublado", "pt-br")),
     (r"(?P<greek>greek)", ("greek",)),
-    (r"(?P<french>\b(?:FR|VO|VF|VFF|VFQ|VFI|VF2|TRUEFRENCH|FRENCH|FRE|FRA)\b)", ("fr", "vo", "vf")),
-    (r"(?P<russian>\b(?:rus|ru)\b)", ("ru",)),
-    (r"(?P<hungarian>\b(?:HUNDUB|HUN)\b)", ("hun",)),
-    (r"(?P<hebrew>\b(?:HebDub|HebDubbed)\b)", ("hebdub",)),
-    (r"(?P<polish>\b(?:PL\W?DUB|DUB\W?PL|LEK\W?PL|PL\W?LEK)\b)", ("pl", "dub", "lek")),
-    (r"(?P<chinese>\[(?:CH[ST]|BIG5|GB)\]|简|繁|字幕)", ("[", "简", "繁", "字幕")),
+    (
+        r"(?P<french>\b(?:FR|VO|VF|VFF|VFQ|VFI|VF2|TRUEFRENCH|FRENCH|FRE|FRA)\b)",
+        ("=fr", "=vo", "=vf", "=vff", "=vfq", "=vfi", "=vf2", "=truefrench", "=french", "=fre", "=fra"),
+    ),
+    (r"(?P<russian>\b(?:rus|ru)\b)", ("=rus", "=ru")),
+    (r"(?P<hungarian>\b(?:HUNDUB|HUN)\b)", ("=hundub", "=hun")),
+    (r"(?P<hebrew>\b(?:HebDub|HebDubbed)\b)", ("=hebdub", "=hebdubbed")),
+    (r"(?P<polish>\b(?:PL\W?DUB|DUB\W?PL|LEK\W?PL|PL\W?LEK)\b)", ("pl",)),
+    (r"(?P<chinese>\[(?:CH[ST]|BIG5|GB)\]|简|繁|字幕)", ("[ch", "[big5", "[gb", "简", "繁", "字幕")),
     (r"(?P<ukrainian>(?:(?:\dx)?UKR))", ("ukr",)),
-    (r"(?P<spanish>\b(?:español|castellano)\b)", ("español", "castellano")),
-    (r"(?P<latvian>\b(?:lat|lav|lv)\b)", ("lat", "lav", "lv")),
-    (r"(?P<telugu>\btel\b)", ("tel",)),
-    (r"(?P<vietnamese>\bVIE\b)", ("vie",)),
-    (r"(?P<japanese>\bJAP\b)", ("jap",)),
-    (r"(?P<korean>\bKOR\b)", ("kor",)),
-    (r"(?P<catalan>\bcatal[aà]\b)", ("catal",)),
-    (r"(?P<georgian>\bgeo\b)", ("geo",)),
-    (r"(?P<original>\b(?:original|orig)\b)", ("orig",)),
+    (r"(?P<spanish>\b(?:español|castellano)\b)", ("=español", "=castellano")),
+    (r"(?P<catalan>\b(?:catalan?|catalán|català)\b)", ("=catala", "=catalan", "=catalán", "=català")),
+    (r"(?P<latvian>\b(?:lat|lav|lv)\b)", ("=lat", "=lav", "=lv")),
+    (r"(?P<telugu>\btel\b)", ("=tel",)),
+    (r"(?P<vietnamese>\bVIE\b)", ("=vie",)),
+    (r"(?P<japanese>\bJAP\b)", ("=jap",)),
+    (r"(?P<korean>\bKOR\b)", ("=kor",)),
+    (r"(?P<urdu>\burdu\b)", ("=urdu",)),
+    (r"(?P<romansh>\b(?:romansh|rumantsch|romansch)\b)", ("=romansh", "=rumantsch", "=romansch")),
+    (r"(?P<mongolian>\b(?:mongolian|khalkha)\b)", ("=mongolian", "=khalkha")),
+    (r"(?P<georgian>\b(?:georgian|geo|ka|kat)\b)", ("=georgian", "=geo", "=ka", "=kat")),
+    (r"(?P<original>\b(?:orig|original)\b)", ("=orig", "=original")),
 ]
 _TOKENS = re.compile("|".join(alternative for alternative, _ in _TOKEN_ALTERNATIVES), _I)
-# The same on lower-cased text, compiled with only the alternatives whose stems the text holds.
+# Every \W-separated word a whole-word stem names, and every other stem (searched as a substring).
+_TOKEN_WORDS = frozenset(stem[1:] for _, stems in _TOKEN_ALTERNATIVES for stem in stems if stem.startswith("="))
+_TOKEN_SUBSTRINGS = tuple(
+    dict.fromkeys(stem for _, stems in _TOKEN_ALTERNATIVES for stem in stems if not stem.startswith("="))
+)
+# The same on lower-cased text, compiled with only the alternatives whose stems the text holds (a
+# whole-word stem is looked for as a substring there: a superset, so no match is lost).
 _TOKENS_PRUNED = PrunedAlternation(
-    [(lowercase_pattern(alternative), stems) for alternative, stems in _TOKEN_ALTERNATIVES]
+    [
+        (lowercase_pattern(alternative), tuple(stem.lstrip("=") for stem in stems))
+        for alternative, stems in _TOKEN_ALTERNATIVES
+    ]
 )
 
-# Short upper-case codes, only when not attached to SUB (e.g. "PL-SUB" is a subtitle, not audio).
+# LanguageParser.CaseSensitiveLanguageRegex: short upper-case codes, only when not attached to SUB
+# ("PL-SUB", "SUB.DE" name subtitles, not audio); the SUB guards are case-insensitive, the codes are
+# not. "[\W|_|^]" in Radarr's guards is [\W_] ('|' and '^' are \W already).
 _NOT_AFTER_SUB = r"(?<![Ss][Uu][Bb][\W_])"
 _NOT_BEFORE_SUB = r"(?![\W_][Ss][Uu][Bb])"
+# The DTS guard "(?<!DTS[._ -])ES" keeps the audio codec DTS-ES from reading as Spanish.
+_DTS_GUARD = r"(?<!DTS[._ -])"
+_CASE_SENSITIVE_CODES: tuple[tuple[str, str], ...] = (
+    (r"(?P<english>\bEN\b)", "EN"),
+    (r"(?P<lithuanian>\bLT\b)", "LT"),
+    (r"(?P<czech>\bCZ\b)", "CZ"),
+    (r"(?P<polish>\bPL\b)", "PL"),
+    (r"(?P<bulgarian>\bBG\b)", "BG"),
+    (r"(?P<slovak>\bSK\b)", "SK"),
+    (r"(?P<german>\bDE\b)", "DE"),
+    (r"(?P<spanish>\b" + _DTS_GUARD + r"ES\b)", "ES"),
+)
 _CASE_SENSITIVE = re.compile(
-    _NOT_AFTER_SUB + r"(?:(?P<lithuanian>\bLT\b)|(?P<czech>\b(?:CZ|CZE|Cze)\b)"
-    r"|(?P<german>\b(?:DE|DEU|GER|Deu|Ger)\b)|(?P<spanish>\b(?:ES|SPA|Spa)\b)|(?P<polish>\b(?:PL|POL|Pol)\b)"
-    r"|(?P<bulgarian>\bBG\b)|(?P<english>\b(?:EN|ENG|Eng)\b))" + _NOT_BEFORE_SUB
-    + r"|(?P<turkish>\b(?:TR|TUR|Tur)\b)|(?P<slovak>\bSK\b)|(?P<georgian_ka>\bKA\b)"
+    _NOT_AFTER_SUB + "(?:" + "|".join(code for code, _ in _CASE_SENSITIVE_CODES) + ")" + _NOT_BEFORE_SUB
 )
 
 
@@ -76,47 +106,13 @@ def _sub_guarded(alternative: str) -> str:
     return _NOT_AFTER_SUB + alternative + _NOT_BEFORE_SUB
 
 
-# The same, pruned to the codes a title holds (the SUB guards repeated around each guarded code: the
-# look-behind only depends on the position, so this matches exactly what the pattern above matches).
-_CASE_SENSITIVE_PRUNED = PrunedAlternation(
-    [
-        (_sub_guarded(r"(?P<lithuanian>\bLT\b)"), ("LT",)),
-        (_sub_guarded(r"(?P<czech>\b(?:CZ|CZE|Cze)\b)"), ("CZ", "Cze")),
-        (_sub_guarded(r"(?P<german>\b(?:DE|DEU|GER|Deu|Ger)\b)"), ("DE", "Deu", "GER", "Ger")),
-        (_sub_guarded(r"(?P<spanish>\b(?:ES|SPA|Spa)\b)"), ("ES", "SPA", "Spa")),
-        (_sub_guarded(r"(?P<polish>\b(?:PL|POL|Pol)\b)"), ("PL", "POL", "Pol")),
-        (_sub_guarded(r"(?P<bulgarian>\bBG\b)"), ("BG",)),
-        (_sub_guarded(r"(?P<english>\b(?:EN|ENG|Eng)\b)"), ("EN", "Eng")),
-        (r"(?P<turkish>\b(?:TR|TUR|Tur)\b)", ("TR", "TUR", "Tur")),
-        (r"(?P<slovak>\bSK\b)", ("SK",)),
-        (r"(?P<georgian_ka>\bKA\b)", ("KA",)),
-    ]
-)
+# The same, pruned to the codes a title holds (the SUB guards repeated around each code: the
+# look-arounds only depend on the position, so this matches exactly what the pattern above matches).
+_CASE_SENSITIVE_PRUNED = PrunedAlternation([(_sub_guarded(code), (word,)) for code, word in _CASE_SENSITIVE_CODES])
+_CASE_SENSITIVE_WORDS = frozenset(word for _, word in _CASE_SENSITIVE_CODES)
 
 _NON_WORD = re.compile(r"\W+")
 _TOKENS_LOWER = lowercase_twin(_TOKENS)
-# Necessary conditions for the token patterns above, so titles naming no language skip them:
-# a \b-delimited token equals one of these words, or the text contains one of these substrings.
-_CASE_SENSITIVE_WORDS = frozenset(
-    (
-        "LT", "CZ", "CZE", "Cze", "DE", "DEU", "GER", "Deu", "Ger", "ES", "SPA", "Spa", "PL", "POL", "Pol",
-        "BG", "EN", "ENG", "Eng", "TR", "TUR", "Tur", "SK", "KA",
-    )
-)
-_TOKEN_WORDS = frozenset(
-    (
-        "ita", "italian", "fr", "vo", "vf", "vff", "vfq", "vfi", "vf2", "truefrench", "french", "fre", "fra",
-        "rus", "ru", "hundub", "hun", "hebdub", "hebdubbed", "pl", "dub", "lek", "pldub", "dubpl", "lekpl",
-        "pllek", "español", "castellano", "lat", "lav", "lv", "tel", "vie", "jap", "kor", "catala", "català",
-        "geo", "original", "orig", "pt", "ptbr", "bg",
-    )
-)
-_TOKEN_SUBSTRINGS = (
-    "german", "videomann", "ger.dub", "ger dub", "flemish", "bgaudio", "rodubbed", "dublado", "greek", "ukr",
-    "简", "繁", "字幕", "[ch", "[big5", "[gb",
-)
-
-
 _TOKEN_SUBSTRINGS_PATTERN = re.compile("|".join(map(re.escape, _TOKEN_SUBSTRINGS)))
 # Every language name, found with a look-ahead so overlapping names are all seen.
 _ANY_NAME_WORD = re.compile("|".join(sorted({w for w, _ in _NAME_WORDS})))
@@ -143,16 +139,35 @@ def _named_languages(lowered: str) -> list[str]:
     return [language for word, language in _NAME_WORDS if word in present]
 
 
+# LanguageParser.GermanDualLanguageRegex "(?<!WEB[-_. ]?)\bDL\b" (a variable-width look-behind, two here)
+# and GermanMultiLanguageRegex "\bML\b".
 GERMAN_DUAL_LANGUAGE = re.compile(r"(?<!WEB[-_. ])(?<!WEB)\bDL\b", _I)
 GERMAN_MULTI_LANGUAGE = re.compile(r"\bML\b", _I)
 
 
 def _group_language(group: str) -> str:
-    return "georgian" if group == "georgian_ka" else group
+    """The language a named group stands for (the group names are the languages' identifiers)."""
+    return group
+
+
+def german_extras(found: list[str], title: str, lowered: str) -> tuple[str, ...]:
+    """ParseLanguages' German rule: when German is the one language found (once: Radarr counts the list
+    before removing duplicates), "DL" adds Original, else "ML" adds Original and English."""
+    if len(found) != 1 or found[0] != "german":
+        return ()
+    if "dl" in lowered and GERMAN_DUAL_LANGUAGE.search(title):
+        return ("original",)
+    if "ml" in lowered and GERMAN_MULTI_LANGUAGE.search(title):
+        return ("original", "english")
+    return ()
 
 
 def parse_languages(title: str) -> tuple[str, ...]:
-    """Every language ``title`` names, in Radarr's detection order; ('unknown',) when none."""
+    """Every language ``title`` names, in Radarr's detection order; ('unknown',) when none.
+
+    Radarr's order: the Contains names, then the case-sensitive codes, then the LanguageRegex matches,
+    duplicates removed (the first one kept).
+    """
     lowered = title.lower()
     found = _named_languages(lowered)
     words = set(_NON_WORD.split(title))
@@ -166,12 +181,6 @@ def parse_languages(title: str) -> tuple[str, ...]:
         for match in _TOKENS_PRUNED.finditer(lowered) if same_length else _TOKENS.finditer(title):
             if match.lastgroup:
                 found.append(match.lastgroup)
-    unique = tuple(dict.fromkeys(found))
-    if not unique:
+    if not found:
         return ("unknown",)
-    if unique == ("german",):
-        if "dl" in lowered and GERMAN_DUAL_LANGUAGE.search(title):
-            return ("german", "original")
-        if GERMAN_MULTI_LANGUAGE.search(title):
-            return ("german", "original", "english")
-    return unique
+    return tuple(dict.fromkeys(found)) + german_extras(found, title, lowered)

@@ -123,12 +123,12 @@ _CODEC_LOWER = lowercase_twin(CODEC)
 OTHER_SOURCE = re.compile(r"(?P<hdtv>HD[-_. ]TV)|(?P<sdtv>SD[-_. ]TV)", _I)
 ANIME_BLURAY = re.compile(r"bd(?:720|1080|2160)|(?<=[-_. (\[])bd(?=[-_. )\]])", _I)
 ANIME_WEBDL = re.compile(r"\[WEB\]|[\[(]WEB[ .]", _I)
-# German scene Blu-ray releases tagged with the disc's codec (AVC/HEVC...) and a DL/ML language tag are
-# untouched streams: remuxes (the BR-DISK pattern above excludes exactly these from being disc images).
-GERMAN_SCENE_REMUX = re.compile(
-    r"(?<=\d{4}).*German.*\b[DM]L\b.*\bBlu[-_. ]?ray\b.*\b(?:AVC|HEVC|VC[-_. ]?1|MPEG[-_. ]?2)\b", _I
+# QualityParser.GermanRemuxRegex: a German Blu-ray release named with the disc's codec (AVC, HEVC, VC-1,
+# MVC, MPEG-2) is an untouched stream, a remux. "German" after a 4-digit run (the year), then the codec
+# word and "Blu-ray"/"Bluray" anywhere after it (two look-aheads, in either order); DL/ML is optional.
+GERMAN_REMUX = re.compile(
+    r"((?<=\d{4}).*German.*([DM]L)?)(?=.*\b(AVC|HEVC|VC[_. -]?1|MVC|MPEG[_. -]?2))(?=.*Blu-?ray)", _I
 )
-X26X = re.compile(r"[xh][-_. ]?26[45]", _I)
 # A fansub name: "[Group] Title ..." — their releases without a source word are web rips.
 FANSUB_PREFIX = re.compile(r"^\[[^\]]+\][ _.]*[^\[\s]")
 HIGH_DEF_PDTV = re.compile(r"hr[-_. ]ws", _I)
@@ -165,7 +165,7 @@ class _Traits:
     def remux(self) -> bool:
         if self._remux is None:
             self._remux = ("remux" in self.lowered and self._search(REMUX, _REMUX_LOWER)) or (
-                "german" in self.lowered and _is_german_scene_remux(self.normalized)
+                "german" in self.lowered and GERMAN_REMUX.search(self.normalized) is not None
             )
         return self._remux
 
@@ -265,10 +265,6 @@ def parse_hardcoded_subs(title: str) -> str | None:
     if last.group("hcsub"):
         return last.group("hcsub")
     return "Generic Hardcoded Subs"
-
-
-def _is_german_scene_remux(normalized: str) -> bool:
-    return bool(GERMAN_SCENE_REMUX.search(normalized)) and not X26X.search(normalized)
 
 
 def _last_source(normalized: str, lowered: str) -> str | None:

@@ -42,6 +42,22 @@ def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _MAX_COMPILED = 4096
 
 
+def _stem_scan(stems: dict[str, int]) -> re.Pattern[str]:
+    """A pattern whose ``findall`` gives the longest stem starting at each position where one starts.
+
+    The stems are grouped by first character ("a(?:bc|b)|x(?:yz)") so that ``re`` skips a position
+    after one character test instead of trying every stem there.
+    """
+    by_first: dict[str, list[str]] = {}
+    for stem in sorted(stems, key=len, reverse=True):
+        by_first.setdefault(stem[0], []).append(stem)
+    branches = (
+        re.escape(first) + "(?:" + "|".join(re.escape(stem[1:]) for stem in group) + ")"
+        for first, group in by_first.items()
+    )
+    return re.compile("(?=(" + "|".join(branches) + "))")
+
+
 class PrunedAlternation:
     """``prefix(?:A|B|...)suffix`` compiled with only the alternatives a text can match.
 
@@ -64,13 +80,18 @@ class PrunedAlternation:
         self._flags = flags
         self._prefix = prefix
         self._suffix = suffix
-        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
-        self._stems = [
-            (stem, 1 << index)
-            for index, (_, stems) in enumerate(alternatives)
-            if isinstance(stems, tuple)
-            for stem in stems
-        ]
+        self._compiled: dict[int, re.Pattern[str] | None] = {}
+        stem_bits: dict[str, int] = {}
+        for index, (_, stems) in enumerate(alternatives):
+            if isinstance(stems, tuple):
+                for stem in stems:
+                    stem_bits[stem] = stem_bits.get(stem, 0) | 1 << index
+        # One scan finds, at every position, the longest stem starting there; a stem found stands for
+        # every stem it contains too (those are present wherever it is), so the scan misses none.
+        self._stem_closure = {
+            stem: sum({bits for other, bits in stem_bits.items() if other in stem}) for stem in stem_bits
+        }
+        self._stem_scan = _stem_scan(stem_bits) if stem_bits else None
         self._stem_patterns = [
             (stems, 1 << index) for index, (_, stems) in enumerate(alternatives) if not isinstance(stems, tuple)
         ]
@@ -82,24 +103,29 @@ class PrunedAlternation:
         body = "|".join(self._alternatives[index][0] for index in present)
         return re.compile(f"{self._prefix}(?:{body}){self._suffix}", self._flags)
 
-    def _present(self, text: str) -> tuple[int, ...]:
+    def _present(self, text: str) -> int:
+        """Bit i set when alternative i may match ``text`` (one of its stems is there)."""
         present = 0
-        for stem, bit in self._stems:
-            if not present & bit and stem in text:
-                present |= bit
+        if self._stem_scan is not None:
+            closure = self._stem_closure
+            for stem in set(self._stem_scan.findall(text)):
+                present |= closure[stem]
         for pattern, bit in self._stem_patterns:
             if not present & bit and pattern.search(text) is not None:
                 present |= bit
-        return tuple(index for index in range(len(self._alternatives)) if present >> index & 1)
+        return present
 
     def pattern_for(self, text: str) -> re.Pattern[str] | None:
         """The pattern holding the alternatives ``text`` may match, None when it can match none."""
         present = self._present(text)
-        if present not in self._compiled:
+        try:
+            return self._compiled[present]
+        except KeyError:
             if len(self._compiled) >= _MAX_COMPILED:
                 self._compiled.clear()
-            self._compiled[present] = self._compile(present)
-        return self._compiled[present]
+            indexes = tuple(index for index in range(len(self._alternatives)) if present >> index & 1)
+            pattern = self._compiled[present] = self._compile(indexes)
+            return pattern
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         pattern = self.pattern_for(text)

@@ -35,10 +35,12 @@ EXCEPTION_GROUP_EXACT = re.compile(
     r"|TMd|Eml HDTeam|LMain|DarQ|BEN THE MEN|TAoE|QxR|126811)\b",
     _I,
 )
+# ReleaseGroupParser.ExceptionReleaseGroupRegex's names (groups whose releases end "Group)" or "Group]"),
+# exactly Radarr's list at 1b9662d5.
 _LISTED_GROUPS = (
-    "Silence|afm72|Panda|Ghost|MONOLITH|Tigole|Joy|ImE|UTR|t3nzin|Anime Time|Project Angel|Hakata Ramen|HONE|GiLG"
+    "Silence|afm72|Panda|Ghost|MONOLITH|Tigole|Joy|ImE|UTR|t3nzin|Anime Time|Project Angel|Hakata Ramen|HONE"
     "|Vyndros|SEV|Garshasp|Kappa|Natty|RCVR|SAMPA|YOGI|r00t|EDGE2020|RZeroX|FreetheFish|Anna|Bandi|Qman"
-    "|theincognito|HDO|DusIctv|DHD|CtrlHD|-ZR-|ADC|XZVN|RH|Kametsu|Celdra"
+    "|theincognito|HDO|DusIctv|DHD|CtrlHD|-ZR-|ADC|XZVN|RH|Kametsu"
 )
 # The same group just before the end of a short window (see _last_listed_group).
 _LISTED_GROUP_AT_END = re.compile(r"(?<=[._ \[])(?P<group>" + _LISTED_GROUPS + r")$", _I)
@@ -76,6 +78,21 @@ def _may_name_exact_group(lowered: str) -> bool:
     return _EXACT_GROUP_KEYS_PATTERN.search(lowered) is not None
 
 
+_LISTED_GROUP_AT_END_LOWER = lowercase_twin(_LISTED_GROUP_AT_END)
+_EXCEPTION_GROUP_EXACT_LOWER = lowercase_twin(EXCEPTION_GROUP_EXACT)
+
+
+def _last_exact_group(title: str) -> str | None:
+    """The group of the last EXCEPTION_GROUP_EXACT match (through its lower-case twin when lowering
+    keeps the length, so spans are the same), None when there is none."""
+    lowered = title.lower()
+    if len(lowered) != len(title):
+        match = _last(EXCEPTION_GROUP_EXACT, title)
+        return match.group("group") if match else None
+    match = _last(_EXCEPTION_GROUP_EXACT_LOWER, lowered)
+    return title[match.start("group") : match.end("group")] if match else None
+
+
 def _last_listed_group(title: str) -> str | None:
     r"""The group of the last match of Radarr's ExceptionReleaseGroupRegex, ``(?<=[._ \[])(listed group)(?=\]|\))``
     (case-insensitive), found next to the closing brackets only.
@@ -89,9 +106,16 @@ def _last_listed_group(title: str) -> str | None:
         if position <= 0:
             return None
         window_start = max(0, position - _LONGEST_LISTED_GROUP - 1)  # one more for the look-behind
-        match = _LISTED_GROUP_AT_END.search(title[window_start:position])
-        if match is not None:
-            return match.group("group")
+        window = title[window_start:position]
+        lowered = window.lower()
+        if len(lowered) == len(window):
+            match = _LISTED_GROUP_AT_END_LOWER.search(lowered)
+            if match is not None:
+                return window[match.start("group") : match.end("group")]
+        else:
+            match = _LISTED_GROUP_AT_END.search(window)
+            if match is not None:
+                return match.group("group")
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -176,9 +200,9 @@ def parse_release_group(title: str) -> str | None:
         return anime.group("subgroup")
     title = CLEAN_GROUP_SUFFIX.sub("", title, count=1)
     lowered = title.lower()
-    exact = _last(EXCEPTION_GROUP_EXACT, title) if _may_name_exact_group(lowered) else None
+    exact = _last_exact_group(title) if _may_name_exact_group(lowered) else None
     if exact:
-        return exact.group("group")
+        return exact
     listed = _last_listed_group(title) if ("]" in title or ")" in title) else None
     if listed:
         return listed

@@ -42,11 +42,10 @@ from radarr_pipeline.parsing.release_group import (
 )
 from radarr_pipeline.parsing.title_parser import (
     _EDITION_KEYS_PATTERN,
-    alternative_titles,
+    movie_titles_from,
     parse_edition,
     parse_imdb_id,
     parse_tmdb_id,
-    rebuild_title_from_dotted_parts,
 )
 from radarr_pipeline.quality.qualities import Revision
 
@@ -235,10 +234,7 @@ def _languages(reading: _TailReading, language_source: str) -> tuple[str, ...]:
         found += reading.tokens
     if not found:
         return ("unknown",)
-    unique = tuple(dict.fromkeys(found))
-    if unique == ("german",):
-        return lang.parse_languages(language_source)
-    return unique
+    return tuple(dict.fromkeys(found)) + lang.german_extras(found, language_source, language_source.lower())
 
 
 # Groups whose final '-group' the release-group rules may refuse or strip, or whose dash match needs
@@ -318,12 +314,12 @@ def parse_scene_title(title: str) -> ParsedRelease | None:
     quality = with_extension_fallback(
         title, quality_name_model(title, title, _resolution(reading), revision, revision_found, reading.source)
     )
-    movie_title = rebuild_title_from_dotted_parts(title_words)
+    movie_title, movie_titles = movie_titles_from(title_words)
     ids_possible = "tt" in lowered or "tmdb" in lowered
     return ParsedRelease(
         release_title=title,
         movie_title=movie_title,
-        movie_titles=alternative_titles(movie_title),
+        movie_titles=movie_titles,
         year=int(year),
         # Edition keywords hold no '.' or '-' and the placeholder and year hold none: without one in a
         # token or the group, parse_edition finds nothing.

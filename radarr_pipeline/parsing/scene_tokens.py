@@ -45,7 +45,7 @@ _EDITIONS = (
 _LANGUAGES = (
     "GERMAN German FRENCH TRUEFRENCH MULTi MULTI iTALiAN ITALIAN SPANISH DL ML ENG RUS POLISH Hindi Korean "
     "NORDiC DUBBED SUBBED KORSUB PL VOSTFR VOSTA SWESUB DANiSH DUTCH JAPANESE CHINESE HUN CZ Dual Audio "
-    "ENGLiSH SWEDiSH NORWEGiAN FiNNiSH"
+    "ENGLiSH SWEDiSH NORWEGiAN FiNNiSH GER DE EN ES LT SK BG ITA FRA VFF VF KA GEO Urdu ORIG SUB"
 )
 _OTHER = "PROPER REPACK REPACK2 RERIP REAL iNTERNAL INTERNAL LIMITED READNFO HC SUBS COMPLETE RETAIL HQ WS"
 
@@ -70,7 +70,8 @@ _DIGITS = tuple("0123456789")
 # read two neighbours as one match across their separator. The left side is a regex anchored at the
 # token's end ("\\b" where the pattern needs a word start); the right side is a tuple of beginnings.
 _V_DIGITS = tuple(f"v{digit}" for digit in _DIGITS)
-_CS_AFTER = ("lt", "cz", "de", "ger", "es", "spa", "pl", "pol", "bg", "en", "eng")
+# The codes of LanguageParser.CaseSensitiveLanguageRegex, guarded against a SUB before or after them.
+_CS_AFTER = ("en", "lt", "cz", "pl", "bg", "sk", "de", "es")
 _PAIR_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bm?blu$", ("ray",)),  # SOURCE M?Blu[-_. ]?Ray
     (r"\bhd$", ("dvd", "ts", "tc", "cam")),  # SOURCE HD[-_. ]?DVD, HD-TS, HD-TC, HD-?CAM
@@ -87,10 +88,9 @@ _PAIR_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\b(?:uhd|hevc|bd|h\.?265)$", ("4k",)),  # RESOLUTION (UHD|HEVC|BD|H.?265)[-_. ]4k
     (r"\b\d?x?m?dvd$", ("r", "5", "9")),  # SOURCE DVD-?[R59] (through the group's dash)
     (r"\d$", _V_DIGITS),  # VERSION \d[-._ ]?v(\d)
-    (r"ger$", ("dub",)),  # language ger[. ]dub (no word start)
-    (r"\bbg$", ("audio",)),  # language BG[. ]AUDIO
-    (r"\bpt$", ("br",)),  # language pt[-_. ]?br
-    (r"\b(?:pl|dub|lek)$", ("dub", "pl", "lek")),  # language PL\W?DUB, DUB\W?PL, LEK\W?PL, PL\W?LEK
+    (r"ger$", ("dub",)),  # LanguageRegex ger[. ]dub (no word start)
+    (r"\b(?:pl|dub|lek)$", ("dub", "pl", "lek")),  # LanguageRegex PL\W?DUB, DUB\W?PL, LEK\W?PL, PL\W?LEK
+    (r"dts$", ("es",)),  # CaseSensitiveLanguageRegex's DTS guard: (?<!DTS[._ -])ES is not Spanish
     (r"sub$", _CS_AFTER),  # case-sensitive language codes not after SUB[\W_]
     (r"\b(?:" + "|".join(_CS_AFTER) + r")$", ("sub",)),  # ... nor before [\W_]SUB
 )
@@ -203,10 +203,7 @@ def _info_in(token: str, left: str, right: str) -> TokenInfo:
         case_sensitive=tuple(lang._group_language(m.lastgroup) for m in case_sensitive if m.lastgroup),
         case_sensitive_possible=not lang._CASE_SENSITIVE_WORDS.isdisjoint(lang._NON_WORD.split(token)),
         tokens=tuple(match.lastgroup for match in tokens if match.lastgroup),
-        tokens_possible=(
-            not lang._TOKEN_WORDS.isdisjoint(lang._NON_WORD.split(token_lower))
-            or lang._TOKEN_SUBSTRINGS_PATTERN.search(token_lower) is not None
-        ),
+        tokens_possible=lang._may_name_language(token, token_lower, set(lang._NON_WORD.split(token)))[1],
         left=left_mask(token_lower),
         right=right_mask(token_lower),
         seps=seps | cs_seps | token_seps,

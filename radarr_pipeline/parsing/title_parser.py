@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from radarr_pipeline.parsing.extensions import remove_file_extension
 from radarr_pipeline.parsing.language_parser import parse_languages
@@ -104,8 +105,13 @@ _REJECT_HASHED_ANY = re.compile(
     r"|(?i:abc)$|(?i:abc[-_. ]xyz)|(?i:b00bs)$)"
 )
 REVERSED_TITLE = re.compile(r"(?:^|[-._ ])(?:p027|p0801)[-._ ]")
+# Parser.AlternativeTitleRegex: the separators the title is split on.
 ALTERNATIVE_TITLE_SPLIT = re.compile(r"[ ]+(?:AKA|/)[ ]+", _I)
+# Parser.BracketedAlternativeTitleRegex: "(aka X)" becomes " AKA X" before splitting.
 BRACKETED_ALTERNATIVE_TITLE = re.compile(r"(.*) \([ ]*AKA[ ]+(.*)\)", _I)
+# Parser.NormalizeAlternativeTitleRegex: a spaced "A.K.A." (any case) is written "AKA" before the title's
+# dots are read as word separators, so "Sydney A.K.A. Hard Eight" splits like "Sydney AKA Hard Eight".
+NORMALIZE_ALTERNATIVE_TITLE = re.compile(r"[ ]+(?:A\.K\.A\.)[ ]+", _I)
 SIMPLE_TITLE_NOISE = re.compile(
     r"(?:(?:480|540|576|720|1080|2160)[ip]|[xh][\W_]?26[45]|DD\W?5\W1|[<>?*]|848x480|1280x720|1920x1080"
     r"|3840x2160|4096x2160|(?:8|10)b(?:it)?|10-bit)\s*?(?![a-b0-9])",
@@ -256,13 +262,64 @@ def _match_title(simple: str, is_dir: bool) -> _TitleMatch | None:
     return None
 
 
+# The plex/Radarr shape: title words (ASCII letters, single spaces) then " (YYYY)", as Radarr names its own
+# folders and files ("Movie Title (2010) {tmdb-123} [Bluray-1080p].mkv") and as many trackers do.
+_PLEX_SHAPE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)* \(((?:1[89]|20)\d\d)\)")
+_GERMAN_TRACKER_WORDS = re.compile(r"german|truefrench")
+
+
+def match_plex_shape(release_title: str) -> _TitleMatch | None:
+    r"""What ``_match_title(simplify_title(release_title), is_dir)`` finds for a "Title (YYYY) ..." name,
+    without running the patterns; None when the shape does not prove it (the caller runs them).
+
+    Why the patterns' answer is known: no pattern before NORMAL can match (the title does not start
+    with '[' for the anime patterns; GERMAN_TRACKER's title cannot run over a 19xx/20xx year, so it
+    needs German/TrueFrench among the title words; EDITION_BEFORE_YEAR needs an edition word right
+    before some year: none in the title words, and no second year-like number after the year). NORMAL
+    then takes the letters before " (" lazily (no digit comes earlier) and the year, whose repetition
+    stops at ')'; its guard "(?!...\W(19|20)\d{2})" fails only when digits follow ')' at once. The
+    simplifications (noise words, website prefix and postfix, torrent suffix, quality brackets) cannot
+    touch letters, spaces or "(YYYY)" here: the noise needs digits or <>?*, the prefix a '.', and the
+    others only remove a bracketed end after the year.
+    """
+    match = _PLEX_SHAPE.match(release_title)
+    if match is None:
+        return None
+    year = match.group(1)
+    end = match.end()
+    title_end = match.start(1) - 2
+    title = release_title[:title_end]
+    lowered_title = title.lower()
+    rest = release_title[end:]
+    if rest[:1].isdigit():
+        return None  # NORMAL's year guard "\W(19|20)\d{2}" could refuse the year
+    if _GERMAN_TRACKER_WORDS.search(lowered_title) or (
+        year.startswith("18") and _GERMAN_TRACKER_WORDS.search(rest.lower())
+    ):
+        return None
+    if _may_hold_edition(title) or (_may_hold_edition(rest) and _YEAR_LIKE.search(rest)):
+        return None
+    return _TitleMatch(title=title, title_start=0, year=year, edition=None, subgroup=None, release_hash=None)
+
+
 def _is_single_digit(part: str) -> bool:
     return len(part) == 1 and part in _DIGITS
 
 
+def normalize_alternative_title_separator(name: str) -> str:
+    """' A.K.A. ' (any case, spaced) -> ' AKA ' (Parser.ParseMovieMatchCollection's NormalizeAlternativeTitleRegex)."""
+    if "." not in name or "k.a" not in name.lower():
+        return name
+    return NORMALIZE_ALTERNATIVE_TITLE.sub(" AKA ", name)
+
+
 def rebuild_title_from_dotted_parts(raw: str) -> str:
-    """Turn 'The.Movie.from.U.N.C.L.E' into 'The Movie from U.N.C.L.E.' (Radarr's acronym-aware join)."""
-    name = raw.replace("_", " ")
+    """Turn 'The.Movie.from.U.N.C.L.E' into 'The Movie from U.N.C.L.E.' (Radarr's acronym-aware join).
+
+    ParseMovieMatchCollection's steps in order: '_' -> ' ', A.K.A. normalised, request info ('[req]')
+    removed, spaces trimmed, then the dotted parts joined.
+    """
+    name = normalize_alternative_title_separator(raw.replace("_", " "))
     if name.startswith("["):
         name = REQUEST_INFO.sub("", name)
     name = name.strip(" ")
@@ -302,6 +359,14 @@ def alternative_titles(movie_title: str) -> tuple[str, ...]:
         if part.strip() and part != movie_title:
             titles.append(part)
     return tuple(titles)
+
+
+@lru_cache(maxsize=8192)
+def movie_titles_from(raw_title: str) -> tuple[str, tuple[str, ...]]:
+    """(primary title, all titles) from the matched title text: ParseMovieMatchCollection's join of the
+    dotted parts, then the alternative titles. Kept per title text: the same movie comes in many releases."""
+    movie_title = rebuild_title_from_dotted_parts(raw_title)
+    return movie_title, alternative_titles(movie_title)
 
 
 # Every EDITION match holds one of _EDITION_KEYS within its first 12 characters ("(Signature.Cut").
@@ -367,18 +432,32 @@ def _year_value(year: str | None) -> int | None:
     return None
 
 
+def clean_release_title(title: str) -> str:
+    """Parser.ParseMovieTitle's ReleaseTitle (what SceneChecker.GetSceneTitle returns): the title with a
+    reversed name turned back, its media extension removed, '-' and '_' trimmed from both ends, and the
+    full-width brackets 【】 written as []."""
+    return _release_title_of(undo_reversed_title(title))
+
+
+def _release_title_of(title: str) -> str:
+    """``clean_release_title`` for a title already turned back (it is turned back once only)."""
+    release_title = remove_file_extension(title).strip("-_")
+    if "【" in release_title or "】" in release_title:
+        release_title = release_title.replace("【", "[").replace("】", "]")
+    return release_title
+
+
 def parse_movie_title(title: str, is_dir: bool = False) -> ParsedRelease | None:
     """Parse a release title (or a folder name with ``is_dir``); None when it is not a release."""
     original = title
     if is_not_a_release(title):
         return None
     title = undo_reversed_title(title)
-    release_title = remove_file_extension(title).strip("-_").replace("【", "[").replace("】", "]")
-    simple = simplify_title(release_title)
-    found = _match_title(simple, is_dir)
+    release_title = _release_title_of(title)
+    found = match_plex_shape(release_title) or _match_title(simplify_title(release_title), is_dir)
     if found is None or found.title is None:
         return None
-    movie_title = rebuild_title_from_dotted_parts(found.title)
+    movie_title, movie_titles = movie_titles_from(found.title)
     simple_release_title = (
         SIMPLE_RELEASE_TITLE_NOISE.sub("", release_title) if _has_any(release_title, "<>?*|") else release_title
     )
@@ -394,7 +473,7 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedRelease | None:
     return ParsedRelease(
         release_title=original,
         movie_title=movie_title,
-        movie_titles=alternative_titles(movie_title),
+        movie_titles=movie_titles,
         year=_year_value(found.year),
         edition=edition,
         quality=parse_quality(title),

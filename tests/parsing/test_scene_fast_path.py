@@ -92,17 +92,47 @@ def test_unsure_shapes_are_left_to_the_full_parser() -> None:
         assert parse_release_title(title) is not None
 
 
+# Titles around the LanguageParser constructs ported whole: the DTS-ES guard across a separator, codes next
+# to SUB, German counted twice (no DL/ML extras), the words only LanguageRegex knows.
+_LANGUAGE_PORT_TITLES = (
+    "Movie.2016.DTS.ES.1080p.BluRay.x264-GRP",
+    "Movie.2016.DTS-ES.1080p.BluRay.x264-GRP",
+    "Movie.2016.dts.ES.1080p.BluRay.x264-GRP",
+    "Movie.2016.ES.DTS.1080p.BluRay.x264-GRP",
+    "Movie.2016.German.DE.DL.1080p.BluRay.x264-GRP",
+    "Movie.2016.GERMAN.GER.ML.1080p.BluRay.x264-GRP",
+    "Movie.2016.GER.DL.1080p.BluRay.x264-GRP",
+    "Movie.2016.Ger.Dub.1080p.BluRay.x264-GRP",
+    "Movie.2016.SwissGerman.1080p.WEB-DL.x264-GRP",
+    "Movie.2016.PL.SUB.1080p.BluRay.x264-GRP",
+    "Movie.2016.SUB.PL.1080p.BluRay.x264-GRP",
+    "Movie.2016.KA.1080p.WEB-DL.x264-GRP",
+    "Movie.2016.Kat.Geo.1080p.WEB-DL.x264-GRP",
+    "Movie.2016.Urdu.Romansh.Khalkha.1080p.WEB-DL.x264-GRP",
+    "Movie.2016.Catala.Orig.1080p.WEB-DL.x264-GRP",
+    "Movie.2016.SK.LT.CZ.BG.EN.1080p.WEB-DL.x264-GRP",
+    "Movie.2016.TUR.SPA.1080p.WEB-DL.x264-GRP",
+)
+
+
+def test_language_port_titles_agree() -> None:
+    for title in _LANGUAGE_PORT_TITLES:
+        _assert_same(title)
+        _assert_same(title + ".mkv")
+        _assert_same(title.replace(".1080p", ".A.K.A.1080p"))
+
+
 _TABLE = sorted(tokens.TOKENS)
 _TITLE_WORDS = (
     "The", "Movie", "Dark", "Brave", "Cam", "Web", "Real", "REAL", "Ts", "German", "Final", "Cut", "Extended",
     "Proper", "Hd", "Blu", "Ray", "Amzn", "Aka", "A", "I", "X", "Dr", "U", "N", "Raw", "Dvd", "Sub", "Kor", "Ita",
-    "Fan", "Imax", "Abc", "Screamers", "Telling", "Camp", "Bride",
+    "Fan", "Imax", "Abc", "Screamers", "Telling", "Camp", "Bride", "Ger", "Ka", "Dts", "Es", "Urdu", "Orig",
 )
 _GROUPS = (
     "GRP", "SPARKS12", "DL", "R5", "WEB", "YIFY", "QxR", "NZBGeek", "ES", "ENG", "v2", "1080p", "x264", "HD",
     "Ray", "Rip", "REAL", "KORSUB", "sub", "dub", "audio", "4K", "tt1234567", "A1v2", "D", "Z0N3", "12", "DON",
     "RlsGrp", "TS", "cam", "PROPER", "REPACK2", "Pre", "1", "D-Z0N3", "D-Z0N342", "EVO-xpost", "NTb-sample",
-    "A-B", "GRP-DL", "X-HD", "WEB-DL", "TayTO-Rakuv02", "KiNGDOM-1",
+    "A-B", "GRP-DL", "X-HD", "WEB-DL", "TayTO-Rakuv02", "KiNGDOM-1", "DE", "GER", "KA", "ES", "DTS",
 )
 _EXTENSIONS = ("", "", ".mkv", ".mp4", ".avi", ".ts", ".iso", ".m2ts", ".nzb", ".webm", ".divx", ".wmv")
 
