@@ -1,18 +1,17 @@
-"""Extra check: Radarr's own parser tests (read from a Radarr git directory) run against this parser.
+"""Radarr's own parser tests (its ParserTests fixtures, vendored in tests/data/radarr/parser-fixtures) run
+against this parser.
 
-    .venv/bin/python bench/radarr_holdout.py /work/.mirror/Radarr+Radarr/repo [--commit 1b9662d5] [-v]
+    .venv/bin/python bench/radarr_holdout.py [--fixtures DIR] [-v]
 
-Reads the ``[TestCase(...)]`` rows of a few ParserTests fixtures straight out of git (nothing is copied
-into the repository), maps each test method it knows to a check, and prints the pass rate per fixture.
-Methods it does not know are counted as skipped. Run by hand; not part of the test suite (tests read
-nothing outside the repository).
+Reads the ``[TestCase(...)]`` rows of the fixtures, maps each test method it knows to a check, and prints the
+pass rate per fixture. Methods it does not know are counted as skipped. ``tests/parsing/test_radarr_fixtures.py``
+runs the same checks in the suite.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -252,24 +251,31 @@ def _quality_case(title: str, args: list[Any], verify: re.Match[str]) -> str:
     return ", ".join(problems)
 
 
+FIXTURES_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "radarr" / "parser-fixtures"
+
+
+def outcomes(source: str) -> list[tuple[str, list[Any], str | None]]:
+    """(method, case arguments, outcome) of every case of a fixture: "" passed, None skipped, else what failed."""
+    results = []
+    for method, case_args, body in read_fixture(source):
+        try:
+            outcome = run_case(method, case_args, body)
+        except Exception as error:  # a crash is a failure of the case, not of the run
+            outcome = f"raised {error!r}"
+        results.append((method, case_args, outcome))
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gitdir")
-    parser.add_argument("--commit", default="1b9662d5")
+    parser.add_argument("--fixtures", type=Path, default=FIXTURES_DIR)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     totals: Counter[str] = Counter()
     for fixture in FIXTURES:
-        source = subprocess.run(
-            ["git", "-C", args.gitdir, "show", f"{args.commit}:src/NzbDrone.Core.Test/ParserTests/{fixture}"],
-            check=True, capture_output=True, text=True,
-        ).stdout
+        source = (args.fixtures / fixture).read_text(encoding="utf-8-sig")
         counts: Counter[str] = Counter()
-        for method, case_args, body in read_fixture(source):
-            try:
-                outcome = run_case(method, case_args, body)
-            except Exception as error:  # a crash is a failure of the case, not of the run
-                outcome = f"raised {error!r}"
+        for method, case_args, outcome in outcomes(source):
             kind = "skipped" if outcome is None else ("passed" if outcome == "" else "failed")
             counts[kind] += 1
             if kind == "failed" and args.verbose:
