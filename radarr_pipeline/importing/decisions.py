@@ -154,6 +154,20 @@ def not_already_imported(download_id: str | None, recorded_path: str | None) -> 
     return ImportRejection("not_already_imported", f"already imported as {recorded_path} (download {download_id})")
 
 
+def root_folder_available(root: Path, exists: bool, empty_but_holds_files: bool) -> ImportRejection | None:
+    """A missing root folder (a network share that is not mounted) is never created by an import; nor is a
+    root folder used that is empty while the library records files in it (Radarr's root folder check)."""
+    if not exists:
+        return ImportRejection("root_folder_available",
+                               f"root folder {root} does not exist (is its disk or network share mounted?)",
+                               temporary=True)
+    if empty_but_holds_files:
+        return ImportRejection("root_folder_available",
+                               f"root folder {root} is empty but the library has files in it (is its disk or "
+                               "network share mounted?)", temporary=True)
+    return None
+
+
 def stays_in_root(inside_root: bool, root: Path) -> ImportRejection | None:
     if inside_root:
         return None

@@ -139,6 +139,12 @@ class MovieFileRepository:
         rows = self._conn.execute(f"SELECT {_COLUMNS} FROM movie_files ORDER BY id").fetchall()
         return [MovieFile(*row) for row in rows]
 
+    def count_under(self, folder: str) -> int:
+        """How many recorded movie files are below ``folder``."""
+        row = self._conn.execute("SELECT count(*) FROM movie_files WHERE starts_with(path, ?)",
+                                 [folder.rstrip("/") + "/"]).fetchone()
+        return int(row[0]) if row else 0
+
     def paths(self) -> set[str]:
         return {row[0] for row in self._conn.execute("SELECT path FROM movie_files").fetchall()}
 

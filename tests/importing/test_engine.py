@@ -6,6 +6,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,54 @@ def test_completed_download_handling_off_leaves_completed_downloads_for_a_manual
     assert list(home.root.iterdir()) == []
     with home.store.open() as library:
         assert [d.title for d in library.downloads.in_states(DownloadState.COMPLETED)] == [RELEASE]
+
+
+def test_a_missing_root_folder_is_never_created_by_an_import(home: Home, make_movie: Callable[..., Path]) -> None:
+    """A network share that is not mounted: the import waits with the reason, and files nothing on the local
+    disk; once the folder is back, the download is imported."""
+    source = make_movie(home.downloads / f"{RELEASE}.mkv", 1, "1920x1080")
+    home.completed(home.add_movie(), RELEASE, source)
+    home.root.rmdir()
+
+    report = home.run()
+
+    assert report.imported == [] and not home.root.exists()
+    assert report.waiting == [{"download": RELEASE, "reason": f"root folder {home.root} does not exist (is its disk "
+                                                              "or network share mounted?)"}]
+    home.root.mkdir()
+    assert len(home.run().imported) == 1
+
+
+def test_an_empty_root_folder_that_should_hold_files_waits(home: Home, make_movie: Callable[..., Path]) -> None:
+    variant = home.add_movie("Sintel", 2010)
+    with home.store.open() as library:
+        library.files.record(variant_id=variant, path=str(home.root / "Sintel (2010)" / "Sintel (2010).mkv"),
+                             size=1, quality="Bluray-1080p", import_mode="copy", at=datetime.now(UTC))
+    source = make_movie(home.downloads / f"{RELEASE}.mkv", 1, "1920x1080")
+    home.completed(home.add_movie(), RELEASE, source)
+    report = home.run()
+    assert report.imported == [] and "is empty but the library has files in it" in str(report.waiting[0]["reason"])
+
+
+def test_one_downloads_os_error_does_not_hold_up_the_others(home: Home, make_movie: Callable[..., Path],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A download whose files cannot be examined (permissions, a name the filesystem refuses) is blocked with the
+    reason; every other completed download is imported in the same run."""
+    from radarr_pipeline.services.importing import plan
+
+    broken = home.downloads / "Sintel.2010.1080p.BluRay.x264-GRP"
+    make_movie(broken / f"{broken.name}.mkv", 1, "1920x1080")
+    fine = make_movie(home.downloads / f"{RELEASE}.mkv", 1, "1920x1080")
+    home.completed(home.add_movie("Sintel", 2010), broken.name, broken)
+    home.completed(home.add_movie(), RELEASE, fine)
+    real = plan.unpacking_entries
+
+    def refusing(content: Path) -> list[str]:
+        if content == broken:
+            raise PermissionError(13, "Permission denied", str(broken))
+        return real(content)
+
+    monkeypatch.setattr(plan, "unpacking_entries", refusing)
+    report = home.run()
+    assert [row["movie"] for row in report.imported] == ["Big Buck Bunny (2008)"]
+    assert report.blocked == [{"download": broken.name, "reason": f"cannot examine {broken}: Permission denied"}]

@@ -166,7 +166,11 @@ def plan_completed(library: Library, config: AppConfig, now: datetime,
     by_plan: dict[int, TrackedDownload] = {}
     for download in downloads:
         variant = variants[download.variant_id]
-        outcome = plan_import(ctx, movies[variant.movie_id], variant, _source_for(download))
+        try:
+            outcome = plan_import(ctx, movies[variant.movie_id], variant, _source_for(download))
+        except OSError as exc:  # this download's files cannot be examined: it is blocked, the others go on
+            outcome = ImportRejection("files_examinable", f"cannot examine {exc.filename or download.content_path}: "
+                                      f"{exc.strerror or exc}")
         if isinstance(outcome, ImportPlan):
             plans.append(outcome)
             by_plan[id(outcome)] = download

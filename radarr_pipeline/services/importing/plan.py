@@ -113,6 +113,7 @@ class PlanContext:
     files_by_download: dict[str, MovieFile] | None = None
     files_by_variant: dict[int, MovieFile] | None = None
     media: MediaInfoBatch | None = None
+    root_folders: dict[Path, ImportRejection | None] = field(default_factory=dict)
 
     def prefetch(self, download_ids: list[str], variant_ids: list[int]) -> None:
         """The movie files of these downloads and variants, in two queries."""
@@ -137,6 +138,15 @@ class PlanContext:
         if self.media is not None and video in self.media.results:
             return self.media.results[video]
         return try_media_info(self.library, video, self.now)
+
+    def root_folder_rule(self, root: Path) -> ImportRejection | None:
+        """Whether the root folder can take files now (checked once per root folder and run)."""
+        if root not in self.root_folders:
+            exists = root.is_dir()
+            empty = exists and next(root.iterdir(), None) is None
+            self.root_folders[root] = decisions.root_folder_available(
+                root, exists, empty and self.library.files.count_under(str(root)) > 0)
+        return self.root_folders[root]
 
     def flush(self) -> None:
         """Write what planning learnt (new MediaInfo cache rows) in one statement."""
@@ -208,8 +218,18 @@ def _first(*rejections: ImportRejection | None) -> ImportRejection | None:
     return next((r for r in rejections if r is not None), None)
 
 
-def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: ImportSource) -> ImportPlan | ImportRejection:
-    """Every rule in order; the first rejection stops the import, with its reason."""
+@dataclass(frozen=True)
+class _Video:
+    """The file a download's import is about, and what was read of it."""
+
+    content: Path
+    path: Path
+    stat: os.stat_result
+    media: RawMediaInfo | None
+
+
+def _find_video(ctx: PlanContext, origin: ImportSource) -> _Video | ImportRejection:
+    """The download is there, readable, unpacked, not imported before, and holds a video that is not a sample."""
     settings = ctx.config.importing
     rejected = decisions.content_reported(origin.content_path)
     if rejected:
@@ -226,9 +246,8 @@ def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: Import
         rejected = decisions.not_already_imported(origin.download_id, recorded.path if recorded else None)
         if rejected:
             return rejected
-    root = download_root(content)
     candidates = video_candidates(content, {e.lower() for e in settings.video_extensions})
-    named_samples = [v for v in candidates if is_sample(v, root)]
+    named_samples = [v for v in candidates if is_sample(v, download_root(content))]
     videos = [v for v in candidates if v not in named_samples]
     rejected = decisions.has_video(len(videos), content)
     if rejected:
@@ -236,85 +255,124 @@ def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: Import
             return decisions.not_sample(named_samples[0].name, True, 0, 0, None, sample_runtime_seconds=0,
                                         sample_size_mb=0) or rejected
         return rejected
-    video = videos[0]
-    rejected = decisions.content_readable(video, _readable(video))
+    rejected = decisions.content_readable(videos[0], _readable(videos[0]))
     if rejected:
         return rejected
-    media: RawMediaInfo | None = None
-    if settings.read_media_info:
-        media, _why = ctx.media_info(video)
-    stat = video.stat()
-    parsed_file = parse_release_title(video.stem)
-    rejected = decisions.not_sample(
-        video.name, False, media.runtime_seconds if media else 0.0, stat.st_size, movie.runtime_minutes,
-        sample_runtime_seconds=settings.sample_runtime_seconds, sample_size_mb=settings.sample_size_mb,
+    media = ctx.media_info(videos[0])[0] if settings.read_media_info else None
+    return _Video(content, videos[0], videos[0].stat(), media)
+
+
+def _is_the_movie(ctx: PlanContext, movie: Movie, video: _Video) -> ImportRejection | None:
+    """Not a sample by its runtime or size, and the file's name names the movie that was grabbed."""
+    settings = ctx.config.importing
+    parsed = parse_release_title(video.path.stem)
+    return decisions.not_sample(
+        video.path.name, False, video.media.runtime_seconds if video.media else 0.0, video.stat.st_size,
+        movie.runtime_minutes, sample_runtime_seconds=settings.sample_runtime_seconds,
+        sample_size_mb=settings.sample_size_mb,
     ) or decisions.matches_grabbed_movie(
-        parsed_file.movie_title if parsed_file else None, parsed_file.year if parsed_file else None,
+        parsed.movie_title if parsed else None, parsed.year if parsed else None,
         movie.title, movie.year, (movie.original_title or "",),
     )
-    if rejected:
-        return rejected
-    resolution = resolution_from_dimensions(media.width, media.height) if media else 0
-    folder_name = content.name if content.is_dir() else None
-    quality = import_quality(resolution, origin.title, folder_name, video.name)
+
+
+def _upgrade(ctx: PlanContext, movie: Movie, variant: Variant, origin: ImportSource, video: _Video,
+             quality: QualityModel) -> tuple[MovieFile | None, QualityModel | None] | ImportRejection:
+    """The file the variant has (and its quality), when the new one is an upgrade of it under the profile
+    (quality, then custom-format score) or there is none."""
     existing = ctx.file_for_variant(variant.id)
-    profile = ctx.profiles.get(variant.quality_profile)
     current = existing_quality(existing)
-    if profile is not None:
-        existing_score, new_score = 0, 0
-        if existing is not None and current is not None:
-            existing_score, new_score = name_format_scores(
-                ctx.formats, profile, [existing.scene_name, origin.title],
-                [current.quality.name, quality.quality.name], [existing.size, stat.st_size],
-                paths=[existing.path, str(video)], original_languages=[movie.original_language] * 2,
-            )
-        rejected = decisions.upgrade_over_existing(profile, current, quality, existing.path if existing else None,
-                                                   existing_score, new_score)
-        if rejected:
-            return rejected
-    file_info = file_info_for(origin, video, quality, media)
-    try:
-        destination = destination_for(movie, variant, file_info, video.suffix, ctx.config.naming)
-    except NamingError as exc:
-        return ImportRejection("naming", f"no usable file name: {exc}")
-    variant_root = Path(variant.root_folder)
-    rejected = decisions.stays_in_root(inside(variant_root, destination), variant_root)
+    profile = ctx.profiles.get(variant.quality_profile)
+    if profile is None:
+        return existing, current
+    existing_score, new_score = 0, 0
+    if existing is not None and current is not None:
+        existing_score, new_score = name_format_scores(
+            ctx.formats, profile, [existing.scene_name, origin.title],
+            [current.quality.name, quality.quality.name], [existing.size, video.stat.st_size],
+            paths=[existing.path, str(video.path)], original_languages=[movie.original_language] * 2,
+        )
+    return decisions.upgrade_over_existing(profile, current, quality, existing.path if existing else None,
+                                           existing_score, new_score) or (existing, current)
+
+
+def _destination_rules(ctx: PlanContext, variant: Variant, destination: Path, video: _Video,
+                       replaced_path: Path | None) -> ImportRejection | None:
+    """The root folder is there, the name stays inside it, and nothing unknown (or claimed) is in its way."""
+    root = Path(variant.root_folder)
+    rejected = ctx.root_folder_rule(root) or decisions.stays_in_root(inside(root, destination), root)
     if rejected:
         return rejected
-    replaced_path = Path(existing.path) if existing and current is not None else None
     occupied = destination.exists() and destination != replaced_path
-    if occupied and destination.stat().st_ino == stat.st_ino:
+    if occupied and destination.stat().st_ino == video.stat.st_ino:
         occupied = False  # the very file, linked there already: finishing records it
-    rejected = decisions.destination_free(destination, occupied) or decisions.destination_not_claimed(
+    return decisions.destination_free(destination, occupied) or decisions.destination_not_claimed(
         destination, destination in ctx.claimed_destinations
     )
-    if rejected:
-        return rejected
-    mode = settings.mode
+
+
+def _mode_and_space(ctx: PlanContext, movie: Movie, variant: Variant, origin: ImportSource, video: _Video,
+                    destination: Path) -> str | ImportRejection:
+    """How the file goes there (never moved while a client may seed it), and room for it if it is copied."""
+    mode = ctx.config.importing.mode
     if mode == "move" and origin.seeded_by_torrent:
         mode = "hardlink"
-    same_fs = stat.st_dev == _existing_dir(destination.parent).stat().st_dev
-    needed = 0 if same_fs and mode in ("hardlink", "move") else stat.st_size
     usage_dir = _existing_dir(destination.parent)
-    rejected = decisions.enough_free_space(
-        shutil.disk_usage(usage_dir).free, needed, ctx.config.decisions.minimum_free_space_mb, variant_root
-    ) or decisions.not_claimed_in_this_run(variant.id in ctx.claimed_variants, movie.title)
-    if rejected:
-        return rejected
+    same_fs = video.stat.st_dev == usage_dir.stat().st_dev
+    needed = 0 if same_fs and mode in ("hardlink", "move") else video.stat.st_size
+    return decisions.enough_free_space(
+        shutil.disk_usage(usage_dir).free, needed, ctx.config.decisions.minimum_free_space_mb,
+        Path(variant.root_folder),
+    ) or decisions.not_claimed_in_this_run(variant.id in ctx.claimed_variants, movie.title) or mode
+
+
+def _extras_and_recycling(ctx: PlanContext, variant: Variant, video: _Video, destination: Path,
+                          replaced_path: Path | None) -> tuple[tuple[ExtraPlan, ...], Path | None]:
+    """Subtitles and .nfo to place beside the movie; where the replaced file goes in the recycle bin."""
+    settings, root = ctx.config.importing, Path(variant.root_folder)
     extras: list[ExtraPlan] = []
     if settings.import_extra_files:
-        found = extra_files(content, {e.lower() for e in settings.extra_file_extensions})
-        extras = [e for e in plan_extras(found, destination) if inside(variant_root, Path(e.destination))]
+        found = extra_files(video.content, {e.lower() for e in settings.extra_file_extensions})
+        extras = [e for e in plan_extras(found, destination) if inside(root, Path(e.destination))]
     recycle_path = None
     if replaced_path is not None:
-        bin_dir = recycle_bin_for(settings.recycle_bin, variant.root_folder)
-        recycle_path = recycle_target(replaced_path, variant_root, bin_dir)
+        recycle_path = recycle_target(replaced_path, root, recycle_bin_for(settings.recycle_bin, variant.root_folder))
+    return tuple(extras), recycle_path
+
+
+def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: ImportSource) -> ImportPlan | ImportRejection:
+    """Every rule in order; the first rejection stops the import, with its reason."""
+    video = _find_video(ctx, origin)
+    if isinstance(video, ImportRejection):
+        return video
+    rejected = _is_the_movie(ctx, movie, video)
+    if rejected:
+        return rejected
+    resolution = resolution_from_dimensions(video.media.width, video.media.height) if video.media else 0
+    folder_name = video.content.name if video.content.is_dir() else None
+    quality = import_quality(resolution, origin.title, folder_name, video.path.name)
+    upgrade = _upgrade(ctx, movie, variant, origin, video, quality)
+    if isinstance(upgrade, ImportRejection):
+        return upgrade
+    existing, current = upgrade
+    file_info = file_info_for(origin, video.path, quality, video.media)
+    try:
+        destination = destination_for(movie, variant, file_info, video.path.suffix, ctx.config.naming)
+    except NamingError as exc:
+        return ImportRejection("naming", f"no usable file name: {exc}")
+    replaced_path = Path(existing.path) if existing and current is not None else None
+    rejected = _destination_rules(ctx, variant, destination, video, replaced_path)
+    if rejected:
+        return rejected
+    mode = _mode_and_space(ctx, movie, variant, origin, video, destination)
+    if isinstance(mode, ImportRejection):
+        return mode
+    extras, recycle_path = _extras_and_recycling(ctx, variant, video, destination, replaced_path)
     ctx.claimed_variants.add(variant.id)
     ctx.claimed_destinations.add(destination)
     return ImportPlan(
-        movie=movie, variant=variant, source=video, destination=destination, mode=mode, quality=quality,
-        file_info=file_info, media=media, origin=origin, replaced=existing if replaced_path else None,
-        replaced_path=replaced_path,
-        replaced_inode=replaced_path.stat().st_ino if replaced_path else None,
-        recycle_path=recycle_path, extras=tuple(extras),
+        movie=movie, variant=variant, source=video.path, destination=destination, mode=mode, quality=quality,
+        file_info=file_info, media=video.media, origin=origin, replaced=existing if replaced_path else None,
+        replaced_path=replaced_path, replaced_inode=replaced_path.stat().st_ino if replaced_path else None,
+        recycle_path=recycle_path, extras=extras,
     )
