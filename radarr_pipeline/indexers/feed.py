@@ -12,6 +12,7 @@ import email.utils
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeGuard
@@ -317,30 +318,22 @@ def _seeders_and_peers(item: Element, attrs: dict[str, list[str]], shape: FeedSh
     return seeders, peers
 
 
-def read_item(item: Element, indexer: str, secrets: tuple[str, ...] = (), *, shape: FeedShape = TORZNAB,
-              base_url: str = "") -> ItemRead:
-    """One ``<item>`` as a release, or the reason it cannot be one. An item without any publication date
-    makes the whole feed unsupported (:class:`UnsupportedFeedError`), as in Radarr."""
-    attrs = attributes(item) if shape.attributes else {}
-
-    def attr(name: str) -> str | None:
-        values = attrs.get(name)
-        return values[0] if values else None
-
-    title = clean_title(child_text(item, "title"))
-    if title is None:
-        return ItemRead(None, NO_TITLE)
+def _published(item: Element, attr: Callable[[str], str | None], shape: FeedShape, title: str) -> datetime | None:
+    """The item's publication date (Newznab prefers its usenetdate); None when unreadable. An item without any
+    date makes the whole feed unsupported (:class:`UnsupportedFeedError`), as in Radarr."""
     date_text = child_text(item, "pubdate")
     usenet_date = attr("usenetdate")
     if usenet_date is None and date_text is None:
         raise UnsupportedFeedError(f"Rss feed must have a pubDate element with a valid publish date "
                                    f"(item {title[:80]!r} has none)")
     published = parse_date(usenet_date) if shape.family == "newznab" and usenet_date else None
-    published = published or parse_date(date_text) or parse_date(usenet_date)
-    if published is None:
-        return ItemRead(None, BAD_DATE)
-    found = enclosures(item)
-    chosen = choose_enclosure(found, shape)
+    return published or parse_date(date_text) or parse_date(usenet_date)
+
+
+def _links(item: Element, attr: Callable[[str], str | None], shape: FeedShape,
+           base_url: str) -> tuple[str | None, str | None, str | None, Enclosure | None]:
+    """(download URL, magnet link, the item's <link>, the chosen enclosure), relative links resolved."""
+    chosen = choose_enclosure(enclosures(item), shape)
     link = resolve_url(child_text(item, "link"), base_url)
     enclosure_url = resolve_url(chosen.url, base_url) if chosen else None
     primary = enclosure_url if shape.use_enclosure_url else link
@@ -354,25 +347,47 @@ def read_item(item: Element, indexer: str, secrets: tuple[str, ...] = (), *, sha
     if not _is_magnet(magnet):
         magnet = next((u for u in (primary, enclosure_url, link) if _is_magnet(u)), None)
     download_url = next((u for u in (primary, enclosure_url, link) if _is_http(u)), None)
-    if download_url is None and magnet is None:
-        return ItemRead(None, NO_LINK)
-    hash_text = attr("infohash") or descendant_text(item, shape.infohash_element or "infoHash")
-    infohash = normalize_infohash(hash_text) or infohash_from_magnet(magnet)
-    guid_text = child_text(item, "guid")
-    guid = guid_text or download_url or magnet or infohash or title
+    return download_url, magnet, link, chosen
+
+
+def _info_urls(item: Element, shape: FeedShape, base_url: str, link: str | None,
+               download_url: str | None) -> tuple[str | None, str | None]:
+    """(info URL, comments URL): the release's page and its comments, kept apart as Radarr keeps them."""
     comments = resolve_url(child_text(item, "comments"), base_url)
     comments_url = comments if _is_http(comments) else None
     info_url: str | None = None
     if shape.guid_info_url:
-        info_url = resolve_url(guid_text, base_url)
+        info_url = resolve_url(child_text(item, "guid"), base_url)
     elif comments_url:
         info_url = comments_url.removesuffix("#comments")
     if not _is_http(info_url) and _is_http(link) and link != download_url:
         info_url = link
-    if not _is_http(info_url):
-        info_url = None
+    return (info_url if _is_http(info_url) else None), comments_url
+
+
+def read_item(item: Element, indexer: str, secrets: tuple[str, ...] = (), *, shape: FeedShape = TORZNAB,
+              base_url: str = "") -> ItemRead:
+    """One ``<item>`` as a release, or the reason it cannot be one."""
+    attrs = attributes(item) if shape.attributes else {}
+
+    def attr(name: str) -> str | None:
+        values = attrs.get(name)
+        return values[0] if values else None
+
+    title = clean_title(child_text(item, "title"))
+    if title is None:
+        return ItemRead(None, NO_TITLE)
+    published = _published(item, attr, shape, title)
+    if published is None:
+        return ItemRead(None, BAD_DATE)
+    download_url, magnet, link, chosen = _links(item, attr, shape, base_url)
+    if download_url is None and magnet is None:
+        return ItemRead(None, NO_LINK)
+    hash_text = attr("infohash") or descendant_text(item, shape.infohash_element or "infoHash")
+    infohash = normalize_infohash(hash_text) or infohash_from_magnet(magnet)
+    guid = child_text(item, "guid") or download_url or magnet or infohash or title
+    info_url, comments_url = _info_urls(item, shape, base_url, link, download_url)
     seeders, peers = _seeders_and_peers(item, attrs, shape)
-    tmdb = parse_int(attr("tmdbid") or attr("tmdb"))
     release = IndexerRelease(
         guid=redact(guid, secrets),
         title=title,
@@ -386,7 +401,7 @@ def read_item(item: Element, indexer: str, secrets: tuple[str, ...] = (), *, sha
         peers=peers,
         published_at=published,
         imdb_id=imdb_id_from_number(attr("imdbid") or attr("imdb")),
-        tmdb_id=tmdb or None,
+        tmdb_id=parse_int(attr("tmdbid") or attr("tmdb")) or None,
         categories=_categories(item, attrs),
         indexer_flags=_flags(attrs),
         download_volume_factor=parse_float(attr("downloadvolumefactor")),
