@@ -6,6 +6,7 @@ import dagster as dg
 
 from dagster_project.metadata import report_metadata
 from dagster_project.resources import RadarrResource
+from radarr_pipeline.services.configured import indexer_secret
 from radarr_pipeline.services.grabbing import grab_best
 from radarr_pipeline.services.indexer_sync import SyncReport, sync_rss, sync_search
 from radarr_pipeline.services.scoring import score
@@ -71,7 +72,8 @@ def scored_candidates(context: dg.AssetExecutionContext, radarr: RadarrResource)
 def grabs(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
     """The best-ranked approved release of each wanted movie version, sent to the download client once, and
     recorded in history; nothing while a download of that version is active."""
-    report = grab_best(radarr.store(), radarr.download_client(), datetime.now(UTC))
+    config = radarr.config()
+    report = grab_best(radarr.store(), radarr.download_client(), datetime.now(UTC), secret_for=indexer_secret(config))
     for failure in report.failed:
         context.log.warning(f"grab failed: {failure}")
     return dg.MaterializeResult(metadata=report_metadata(

@@ -3,6 +3,7 @@ the decision rules' context."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from radarr_pipeline.config import AppConfig
@@ -87,3 +88,15 @@ def download_client(config: AppConfig) -> QBittorrentClient | BlackholeClient:
 
 def quality_profiles(config: AppConfig) -> dict[str, QualityProfile]:
     return {p.name: p.build() for p in config.quality_profiles}
+
+
+def indexer_secret(config: AppConfig) -> Callable[[str], str | None]:
+    """An indexer's key by its name (read from its environment variable when asked); None for an indexer the
+    configuration no longer has, or one without a key."""
+    by_name = {indexer.name: indexer for indexer in config.indexers}
+
+    def secret_for(name: str) -> str | None:
+        indexer = by_name.get(name)
+        return indexer.api_key() if indexer is not None else None
+
+    return secret_for

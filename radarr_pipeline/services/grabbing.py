@@ -17,6 +17,7 @@ from radarr_pipeline.models import HistoryEvent, StoredRelease
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.candidates import RankedCandidate
+from radarr_pipeline.values.secrets import with_secret
 
 
 @dataclass
@@ -44,12 +45,14 @@ class PreparedTorrent:
     magnet: str | None
 
 
-def prepare_torrent(release: StoredRelease, fetch: Callable[[str], bytes] = fetch_torrent) -> PreparedTorrent:
-    """The .torrent file when the indexer links one (Radarr prefers it), else the magnet link."""
+def prepare_torrent(release: StoredRelease, fetch: Callable[[str], bytes] = fetch_torrent,
+                    secret: str | None = None) -> PreparedTorrent:
+    """The .torrent file when the indexer links one (Radarr prefers it), else the magnet link. The stored link
+    has no secret: the indexer's key goes back into it here, for this request only."""
     r = release.release
     if r.download_url and not r.download_url.startswith("magnet:"):
         try:
-            data = fetch(r.download_url)
+            data = fetch(with_secret(r.download_url, secret))
             return PreparedTorrent(infohash_from_torrent(data), data, None)
         except TorrentFetchError:
             if not r.magnet_url:
@@ -97,13 +100,15 @@ def grab_best(
     now: datetime,
     *,
     fetch: Callable[[str], bytes] = fetch_torrent,
+    secret_for: Callable[[str], str | None] = lambda _indexer: None,
 ) -> GrabReport:
     """The best-ranked approved release of each wanted variant, at most one per variant and run; never while a
     download of the variant is active; never a release grabbed before (by release or by infohash).
 
     The library is not held while indexers and the download client are asked: the plan is read in one short
     transaction, and each grab is recorded in its own as soon as the client has the torrent, so a later failure
-    never undoes a grab the client already has."""
+    never undoes a grab the client already has. ``secret_for`` gives an indexer's key, which stored download links
+    do not hold (a missing one is a configuration error, raised at once)."""
     report = GrabReport()
     with store.open() as library:
         plans = _plan(library, report)
@@ -111,7 +116,7 @@ def grab_best(
         for candidate in plan.candidates:
             stored = candidate.release
             try:
-                prepared = prepare_torrent(stored, fetch)
+                prepared = prepare_torrent(stored, fetch, secret_for(stored.release.indexer))
                 with store.open() as library:
                     tracked = library.downloads.find(client.kind, prepared.infohash) is not None
                 if tracked:

@@ -37,7 +37,7 @@ from radarr_pipeline.store.indexer_status import (
     IndexerStatusRepository,
     StoredReleaseDetails,
 )
-from radarr_pipeline.values.secrets import redact
+from radarr_pipeline.values.secrets import redact, without_secrets
 
 log = logging.getLogger("radarr_pipeline.indexers")
 
@@ -437,7 +437,10 @@ def _write(
         if attempt.error is not None and not attempt.releases:
             rows.append(_record_failure(statuses, attempt, now))
             continue
-        stored = library.releases.add_new(attempt.releases, now)
+        secrets = _secrets_of(attempt.config)  # download links are stored without the indexer's key
+        at_rest = [replace(r, download_url=without_secrets(r.download_url, secrets)) if r.download_url else r
+                   for r in attempt.releases]
+        stored = library.releases.add_new(at_rest, now)
         details_repo.add(
             (StoredReleaseDetails(d.guid, d.indexer, d.category, d.codec, d.medium, d.origin) for d in attempt.details),
             now,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -94,10 +95,14 @@ class LibraryStore:
         delay = 0.05
         while True:
             try:
-                return duckdb.connect(str(self.path), read_only=read_only)
+                conn = duckdb.connect(str(self.path), read_only=read_only)
             except duckdb.IOException as exc:
                 # Another process holds the file (DuckDB allows one writer). Wait a little, then give up.
                 if "lock" not in str(exc).lower() or time.monotonic() + delay > deadline:
                     raise StoreError(f"cannot open library database {self.path}: {exc}") from exc
                 time.sleep(delay)
                 delay = min(delay * 2, 2.0)
+                continue
+            if not read_only and self.path.stat().st_mode & 0o077:
+                os.chmod(self.path, 0o600)  # the library is its owner's business, not every local user's
+            return conn

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 import pytest
@@ -193,3 +195,29 @@ def test_search_failing_part_way_keeps_complete_searches(server: FeedServer, sto
     assert row.disabled_until == NOW + timedelta(minutes=10)
     assert set(MovieSearchRepository(library.conn).last_searched("Jackett")) == {movies[0].id}
     assert not [r for r in server.seen("/api") if r.param("imdbid") == "0000003"]
+
+
+def test_indexer_keys_are_not_stored_at_rest(server: FeedServer, store, library, client, tmp_path: Path) -> None:
+    """Download links carry the API key; the library keeps them without it (and is readable by its owner
+    only); the grab puts the key back for its one request."""
+    from radarr_pipeline.download_clients.torrent_files import TorrentFetchError
+    from radarr_pipeline.models import StoredRelease
+    from radarr_pipeline.services.grabbing import prepare_torrent
+
+    feed = data("torznab_rss.xml").replace(b"1002.torrent</link>", f"1002.torrent?apikey={KEY}</link>".encode())
+    server.route("/api", Reply(body=feed.replace(b'1002.torrent"', f'1002.torrent?apikey={KEY}"'.encode())))
+    sync_rss(store, [config("Jackett", server.url)], NOW, clients=client, sleep=no_sleep)
+    dumped = library.conn.execute("SELECT string_agg(download_url, ' ') FROM releases").fetchone()[0]
+    assert "apikey=(redacted)" in dumped and KEY not in dumped
+    assert (tmp_path / "library.duckdb").stat().st_mode & 0o077 == 0
+
+    fetched: list[str] = []
+    stored = next(r for r in library.releases.all() if "apikey=(redacted)" in (r.release.download_url or ""))
+    assert isinstance(stored, StoredRelease)
+    def fetch(url: str) -> bytes:
+        fetched.append(url)
+        raise TorrentFetchError("not served here")
+
+    with contextlib.suppress(TorrentFetchError):
+        prepare_torrent(stored, fetch, KEY)
+    assert fetched == [f"https://tracker.example/dl/1002.torrent?apikey={KEY}"]
