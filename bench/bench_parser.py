@@ -142,7 +142,7 @@ def main() -> int:
     from radarr_pipeline.parsing import _parse_cached, parse_many, parse_release_title, scene_tokens
 
     titles = generate_titles(args.titles, args.seed)
-    print(f"scene token table: {len(scene_tokens.TOKENS):,} spellings (built at import)")
+    print(f"scene token table: {len(scene_tokens.TOKENS):,} spellings (built on first use)")
     print(f"{len(titles):,} distinct generated titles; guessit on the first {args.guessit_sample:,}")
 
     _parse_cached.cache_clear()

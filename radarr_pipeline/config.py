@@ -217,6 +217,10 @@ def load_config(path: str | Path | None = None) -> AppConfig:
         raise ConfigError(f"configuration file {file} does not exist (copy data/config.sample.yaml)") from None
     except OSError as exc:
         raise ConfigError(f"cannot read configuration file {file}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"configuration file {file} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
+        ) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

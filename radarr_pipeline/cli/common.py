@@ -1,17 +1,25 @@
-"""What every command shares: the --config option, loading it, and printing errors."""
+"""What every command shares: the --config option, loading it, and printing errors.
+
+Command modules import their services inside the command (and this module imports the configuration inside
+``load``), so ``--help`` and the light commands do not load the whole domain.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from radarr_pipeline.config import AppConfig, ConfigError, load_config
+from radarr_pipeline.cli.display import one_line, shown
 
-console = Console(soft_wrap=True)
-errors = Console(stderr=True, soft_wrap=True)
+if TYPE_CHECKING:
+    from radarr_pipeline.config import AppConfig
+
+# emoji=False: a title such as 'Movie :smile:' is shown as written.
+console = Console(soft_wrap=True, emoji=False)
+errors = Console(stderr=True, soft_wrap=True, emoji=False)
 
 ConfigOption = Annotated[
     Path | None,
@@ -21,14 +29,20 @@ ConfigOption = Annotated[
 
 def load(config_file: Path | None) -> AppConfig:
     """The configuration, or exit 2 with the message naming what is wrong in it."""
+    from radarr_pipeline.config import ConfigError, load_config
+
     try:
         return load_config(config_file)
     except ConfigError as exc:
-        errors.print(f"[red]error:[/red] {exc}", highlight=False)
+        errors.print(f"[red]error:[/red] {shown(exc, keep_newlines=True)}", highlight=False)
         raise typer.Exit(2) from None
 
 
-def fail(message: str) -> typer.Exit:
-    """Print the error; the caller raises what this returns (exit 1)."""
-    errors.print(f"[red]error:[/red] {message}", highlight=False)
+def fail(message: object) -> typer.Exit:
+    """Print the error (outside text, shown literally); the caller raises what this returns (exit 1)."""
+    errors.print(f"[red]error:[/red] {shown(one_line(message))}", highlight=False)
     return typer.Exit(1)
+
+
+def warn(message: object) -> None:
+    errors.print(f"[yellow]warning:[/yellow] {shown(one_line(message))}", highlight=False)

@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from radarr_pipeline.cli.common import ConfigOption, console, fail, load
-from radarr_pipeline.services.importing.manual import ManualImportError, ManualImportResult, manual_import
-from radarr_pipeline.store import StoreError
+from radarr_pipeline.cli.display import shown
 
 
 def import_folder(
@@ -20,6 +19,9 @@ def import_folder(
     config_file: ConfigOption = None,
 ) -> None:
     """Import a folder or file into the library under its clean name, with the same rules as a download."""
+    from radarr_pipeline.services.importing.manual import ManualImportError, ManualImportResult, manual_import
+    from radarr_pipeline.store import StoreError
+
     config = load(config_file)
     if mode is not None and mode not in ("hardlink", "copy", "move"):
         raise fail(f"--mode must be hardlink, copy or move, not {mode!r}")
@@ -28,10 +30,11 @@ def import_folder(
     try:
         outcome = manual_import(config, path, datetime.now(UTC), movie_id=movie_id, mode=mode)
     except (StoreError, ManualImportError) as exc:
-        raise fail(str(exc)) from None
+        raise fail(exc) from None
     if not isinstance(outcome, ManualImportResult):
         raise fail(f"not imported: {outcome.message}")
     if outcome.report.blocked:
         raise fail(f"not imported: {outcome.report.blocked[0]['reason']}")
     for row in outcome.report.imported:
-        console.print(f"Imported {row['movie']} -> {row['file']} [dim]({row['mode']}, {row['quality']})[/dim]")
+        console.print(f"Imported {shown(row['movie'])} -> {shown(row['file'])} "
+                      f"[dim]({shown(row['mode'])}, {shown(row['quality'])})[/dim]")

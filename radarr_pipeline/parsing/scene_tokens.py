@@ -2,7 +2,7 @@
 
 The scene fast path (``scene_fast_path``) reads a release's quality and languages from this table
 instead of scanning the whole title with the big alternation patterns. Nothing here is written by
-hand: every entry is computed at import by running the full parser's own patterns on the token in a
+hand: every entry is computed (on first use) by running the full parser's own patterns on the token in a
 neutral context ("A.Movie.2019.<token>-RlsGrp"), so the table cannot drift from the patterns.
 
 What the table cannot see from one token alone is two neighbours forming one match together
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from radarr_pipeline.parsing import language_parser as lang
 from radarr_pipeline.parsing import quality_parser as qp
@@ -265,13 +266,41 @@ def _inert_extensions() -> frozenset[str]:
     return frozenset(inert)
 
 
-TOKENS: dict[str, TokenInfo] = build_table()
+# The tables below are built on first use (a few hundred milliseconds), not at import: a command that never
+# parses a title (the CLI's `movies list`) does not pay for them. Module attributes, filled by `_tables()`.
+TOKENS: dict[str, TokenInfo]
 # right_mask of every year the title patterns accept (1800-2099), looked up instead of computed.
-YEAR_RIGHT_MASKS: dict[str, int] = {str(year): right_mask(str(year)) for year in range(1800, 2100)}
-INERT_EXTENSIONS = _inert_extensions()
+YEAR_RIGHT_MASKS: dict[str, int]
+INERT_EXTENSIONS: frozenset[str]
 # Two-piece tokens ('AMZN.WEB-DL'): the first piece maps to the set of second pieces it combines with.
-COMPOUND_FIRSTS: dict[str, frozenset[str]] = {}
-for _spelling in TOKENS:
-    if "." in _spelling:
-        _first, _second = _spelling.split(".", 1)
-        COMPOUND_FIRSTS[_first] = COMPOUND_FIRSTS.get(_first, frozenset()) | {_second}
+COMPOUND_FIRSTS: dict[str, frozenset[str]]
+
+
+def _compound_firsts(tokens: dict[str, TokenInfo]) -> dict[str, frozenset[str]]:
+    firsts: dict[str, frozenset[str]] = {}
+    for spelling in tokens:
+        if "." in spelling:
+            first, second = spelling.split(".", 1)
+            firsts[first] = firsts.get(first, frozenset()) | {second}
+    return firsts
+
+
+@cache
+def _tables() -> dict[str, object]:
+    """Build every table once and publish it as a module attribute (later reads are plain lookups)."""
+    tokens = build_table()
+    tables: dict[str, object] = {
+        "TOKENS": tokens,
+        "YEAR_RIGHT_MASKS": {str(year): right_mask(str(year)) for year in range(1800, 2100)},
+        "INERT_EXTENSIONS": _inert_extensions(),
+        "COMPOUND_FIRSTS": _compound_firsts(tokens),
+    }
+    globals().update(tables)
+    return tables
+
+
+def __getattr__(name: str) -> object:
+    """The tables, built when first read (PEP 562: called only while the attribute is not yet set)."""
+    if name in {"TOKENS", "YEAR_RIGHT_MASKS", "INERT_EXTENSIONS", "COMPOUND_FIRSTS"}:
+        return _tables()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from radarr_pipeline.models import FINISHED_STATES, LIST_SEPARATOR, IndexerRelease, StoredRelease
 from radarr_pipeline.parsing import PARSER_VERSION
+
+if TYPE_CHECKING:  # DataFrames come from DuckDB (.df()); importing pandas here would slow every command down
+    import pandas as pd
 
 # The parts of ParsedRelease.to_dict() the rules read.
 _PARSE_SHAPE = (

@@ -64,7 +64,7 @@ class DownloadRepository:
     def matching(self, reference: str) -> list[TrackedDownload]:
         """Downloads a user means by ``reference``: the row id, or the infohash or a prefix of it (6+ chars)."""
         reference = reference.strip().lower()
-        if reference.isdigit() and len(reference) < 6:
+        if reference.isascii() and reference.isdigit() and len(reference) < 6:
             row = self._conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [int(reference)]).fetchone()
             return [_download(row)] if row else []
         if len(reference) < 6 or any(c not in "0123456789abcdef" for c in reference):

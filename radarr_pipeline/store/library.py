@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
@@ -27,11 +27,15 @@ from radarr_pipeline.store.indexer_status import (
 from radarr_pipeline.store.mediainfo_cache import MediaInfoCacheRepository
 from radarr_pipeline.store.movies import MovieRepository
 from radarr_pipeline.store.releases import CandidateRepository, ReleaseRepository
-from radarr_pipeline.store.schema import migrate
+from radarr_pipeline.store.schema import available_migrations, migrate, pending_migrations
 
 
 class StoreError(RuntimeError):
-    """The library database could not be opened or used."""
+    """The library database could not be opened or used (the message names the file and the cause)."""
+
+
+class LibraryNotCreatedError(StoreError):
+    """A read-only unit of work found no library: the database file does not exist or was never set up."""
 
 
 class Library:
@@ -69,34 +73,61 @@ class LibraryStore:
 
     @contextmanager
     def open(self, *, read_only: bool = False) -> Iterator[Library]:
-        """Open the database for one unit of work, committed at the end, rolled back on error."""
+        """Open the database for one unit of work, committed at the end, rolled back on error.
+
+        Read-only, nothing is written: the schema is not migrated, and a database that is not at the current
+        schema is refused. Any DuckDB error leaving the unit of work (a disk full at commit, a file that is not a
+        database...) is raised as a :class:`StoreError` naming the file.
+        """
         conn = self._connect(read_only=read_only)
         try:
-            if not read_only:
-                migrate(conn)
+            if read_only:
+                self._check_schema(conn)
+            else:
+                self._migrate(conn)
                 conn.execute("BEGIN TRANSACTION")
             try:
                 yield Library(conn)
             except BaseException:
                 if not read_only:
-                    conn.execute("ROLLBACK")
+                    with suppress(duckdb.Error):
+                        conn.execute("ROLLBACK")
                 raise
             else:
                 if not read_only:
                     conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            raise StoreError(f"library database {self.path}: {exc}") from exc
         finally:
             conn.close()
 
+    def _migrate(self, conn: duckdb.DuckDBPyConnection) -> None:
+        try:
+            migrate(conn)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot bring library database {self.path} up to date: {exc}") from exc
+
+    def _check_schema(self, conn: duckdb.DuckDBPyConnection) -> None:
+        pending = pending_migrations(conn)
+        if not pending:
+            return
+        if len(pending) == len(available_migrations()):
+            raise LibraryNotCreatedError(f"library database {self.path} is not set up yet: add a movie first")
+        raise StoreError(
+            f"library database {self.path} has an older schema ({len(pending)} migration(s) to apply): run a"
+            " command that writes, such as `radarr-pipeline movies add`, to bring it up to date"
+        )
+
     def _connect(self, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         if read_only and not self.path.exists():
-            raise StoreError(f"library database {self.path} does not exist yet: add a movie first")
+            raise LibraryNotCreatedError(f"library database {self.path} does not exist yet: add a movie first")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + self.lock_timeout
         delay = 0.05
         while True:
             try:
                 conn = duckdb.connect(str(self.path), read_only=read_only)
-            except duckdb.IOException as exc:
+            except duckdb.Error as exc:
                 # Another process holds the file (DuckDB allows one writer). Wait a little, then give up.
                 if "lock" not in str(exc).lower() or time.monotonic() + delay > deadline:
                     raise StoreError(f"cannot open library database {self.path}: {exc}") from exc

@@ -182,6 +182,19 @@ class MovieRepository:
         ).fetchone()
         return _movie(row) if row else None
 
+    def of_year(self, year: int) -> list[Movie]:
+        """The movies released in ``year`` (how a movie added without ids is found again)."""
+        rows = self._conn.execute(f"SELECT {_MOVIE_COLUMNS} FROM movies m WHERE m.year = ? ORDER BY m.id", [year])
+        return [_movie(row) for row in rows.fetchall()]
+
+    def find_variant(self, movie_id: int, *, quality_profile: str, root_folder: str) -> Variant | None:
+        row = self._conn.execute(
+            f"SELECT {_VARIANT_COLUMNS} FROM variants v"
+            " WHERE v.movie_id = ? AND v.quality_profile = ? AND v.root_folder = ?",
+            [movie_id, quality_profile, root_folder],
+        ).fetchone()
+        return _variant(row) if row else None
+
     def add_variant(self, movie_id: int, *, quality_profile: str, root_folder: str) -> Variant:
         """Add a wanted version of the movie; adding the same one twice returns the existing one."""
         self._conn.execute(

@@ -45,6 +45,18 @@ def applied_versions(conn: duckdb.DuckDBPyConnection) -> set[int]:
     return {row[0] for row in conn.execute("SELECT version FROM schema_migrations").fetchall()}
 
 
+def pending_migrations(conn: duckdb.DuckDBPyConnection) -> list[Migration]:
+    """The migrations not yet recorded, read without writing (works on a read-only connection)."""
+    known = conn.execute(
+        "SELECT count(*) FROM information_schema.tables"
+        " WHERE table_schema = 'main' AND table_name = 'schema_migrations'"
+    ).fetchone()
+    done: set[int] = set()
+    if known and known[0]:
+        done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations").fetchall()}
+    return [m for m in available_migrations() if m.version not in done]
+
+
 def migrate(conn: duckdb.DuckDBPyConnection) -> list[Migration]:
     """Apply every migration not yet recorded; return those applied now."""
     done = applied_versions(conn)
