@@ -1,7 +1,9 @@
 """How fast the command line answers: each command in a fresh process, beside `python -c pass` and the import
 of the CLI package, as medians and as ratios.
 
-    .venv/bin/python bench/bench_cli.py [--runs 7]
+    .venv/bin/python bench/bench_cli.py [--runs 7] [--tree /path/to/another/checkout]
+
+``--tree`` times another checkout's package (run from that folder) on the same home: figures before a change.
 
 Builds its own home in a temporary folder (a config, a three-movie library added through the services, one
 tracked download). Run by hand; not part of the test suite. Issue 16 asks `--help`, `movies list` and `queue`
@@ -55,11 +57,11 @@ def build_home(folder: Path) -> Path:
     return config_path
 
 
-def median_seconds(command: list[str], runs: int, env: dict[str, str]) -> float:
+def median_seconds(command: list[str], runs: int, env: dict[str, str], cwd: Path) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, env=env)
+        subprocess.run(command, check=True, capture_output=True, env=env, cwd=cwd)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -67,6 +69,8 @@ def median_seconds(command: list[str], runs: int, env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--tree", type=Path, default=Path(__file__).resolve().parents[1],
+                        help="the checkout whose radarr_pipeline is timed (default: this one)")
     args = parser.parse_args()
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,9 +84,9 @@ def main() -> None:
             "movies list": [*cli, "movies", "list"],
             "queue": [*cli, "queue"],
         }
-        results = {name: median_seconds(command, args.runs, env) for name, command in commands.items()}
+        results = {name: median_seconds(command, args.runs, env, args.tree) for name, command in commands.items()}
     bare, package = results["python -c pass"], results["import radarr_pipeline.cli"]
-    print(f"median of {args.runs} runs, each in a new process (target: under {TARGET_SECONDS} s)")
+    print(f"{args.tree}: median of {args.runs} runs, each in a new process (target: under {TARGET_SECONDS} s)")
     print(f"{'command':<28}{'seconds':>9}{'× python':>10}{'× import cli':>14}")
     for name, seconds in results.items():
         flag = "" if name.startswith(("python", "import")) or seconds < TARGET_SECONDS else "  over target"
