@@ -12,7 +12,7 @@ from radarr_pipeline.cli.common import ConfigOption, console, fail, load
 from radarr_pipeline.cli.display import cell, shown
 from radarr_pipeline.models import Availability
 
-movies_app = typer.Typer(help="The movies you want.", no_args_is_help=True)
+movies_app = typer.Typer(help="The movies you want.", no_args_is_help=True, rich_markup_mode=None)
 
 
 @movies_app.command("add")

@@ -10,7 +10,7 @@ import typer
 from radarr_pipeline.cli.common import ConfigOption, console, fail, load, warn
 from radarr_pipeline.cli.display import cell, shown
 
-queue_app = typer.Typer(help="Downloads in progress.", invoke_without_command=True)
+queue_app = typer.Typer(help="Downloads in progress.", invoke_without_command=True, rich_markup_mode=None)
 
 COLUMNS = ("id", "download", "state", "progress", "eta", "hash", "message")
 
