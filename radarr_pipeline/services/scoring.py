@@ -42,7 +42,7 @@ def parse_through_cache(conn: duckdb.DuckDBPyConnection, titles: Iterable[str]) 
 
 def parse_new_titles(library: Library) -> int:
     """Parse the release titles the cache does not know yet (the only per-title Python work of a run)."""
-    titles = DecisionInputs(library.conn).unparsed_titles()
+    titles = DecisionInputs(library.conn).unparsed_titles(PARSER_VERSION)
     if titles:
         parse_through_cache(library.conn, titles)
     return len(titles)
@@ -54,7 +54,7 @@ def load_inputs(library: Library) -> EngineInputs:
     by_id, by_hash = reads.grabbed()
     hashes, titles = library.blocklist.blocked_keys()
     return EngineInputs(
-        releases=reads.releases(),
+        releases=reads.releases(PARSER_VERSION),
         wanted=reads.wanted(),
         alternative_titles=reads.alternative_titles(),
         queue=reads.queue(),

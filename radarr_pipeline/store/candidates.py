@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from radarr_pipeline.models import FINISHED_STATES, LIST_SEPARATOR, IndexerRelease, StoredRelease
-from radarr_pipeline.parsing import PARSER_VERSION
 
 if TYPE_CHECKING:  # DataFrames come from DuckDB (.df()); importing pandas here would slow every command down
     import pandas as pd
@@ -156,7 +155,7 @@ class DecisionInputs:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self._conn = conn
 
-    def unparsed_titles(self, parser_version: str = PARSER_VERSION) -> list[str]:
+    def unparsed_titles(self, parser_version: str) -> list[str]:
         """Release titles the parse cache has no result for under ``parser_version``."""
         rows = self._conn.execute(
             "SELECT DISTINCT r.title FROM releases r LEFT JOIN parsed_releases p"
@@ -165,7 +164,7 @@ class DecisionInputs:
         ).fetchall()
         return [row[0] for row in rows]
 
-    def releases(self, parser_version: str = PARSER_VERSION) -> pd.DataFrame:
+    def releases(self, parser_version: str) -> pd.DataFrame:
         """Every release with its parse (the cache's JSON read in DuckDB, once per row); parse columns are NULL
         when the title is not a release. List columns come joined by LIST_SEPARATOR: turning DuckDB lists into
         Python lists costs more than the rest of the query."""
