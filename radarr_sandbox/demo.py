@@ -173,12 +173,12 @@ def start_dagster_dev(env: dict[str, str], dagster_home: Path, port: int, log: P
         "RADARR_PIPELINE_SENSOR_SECONDS": env.get("RADARR_PIPELINE_SENSOR_SECONDS", "5"),
     }
     dagster = Path(sys.executable).with_name("dagster")
-    handle = log.open("wb")
-    return subprocess.Popen(
-        [str(dagster), "dev", "-w", str(REPO_ROOT / "workspace.yaml"), "-h", "127.0.0.1", "-p", str(port)],
-        cwd=REPO_ROOT, env=full_env, stdin=subprocess.DEVNULL, stdout=handle, stderr=subprocess.STDOUT,
-        start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
+    with log.open("wb") as handle:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen(
+            [str(dagster), "dev", "-w", str(REPO_ROOT / "workspace.yaml"), "-h", "127.0.0.1", "-p", str(port)],
+            cwd=REPO_ROOT, env=full_env, stdin=subprocess.DEVNULL, stdout=handle, stderr=subprocess.STDOUT,
+            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
 
 
 def stop_dagster_dev(process: subprocess.Popen[bytes], timeout: float = 20.0) -> None:

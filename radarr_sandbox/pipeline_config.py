@@ -40,5 +40,8 @@ def sandbox_pipeline_config(
 
 
 def write_config(path: Path, config: dict[str, object]) -> Path:
+    """The config file, and its root folders created as a user creates them before adding movies."""
     path.write_text(yaml.safe_dump(config, sort_keys=False))
+    for root in config.get("root_folders") or []:  # type: ignore[attr-defined]
+        (path.parent / str(root)).mkdir(parents=True, exist_ok=True)
     return path

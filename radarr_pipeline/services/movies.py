@@ -81,6 +81,8 @@ def checked_request(config: AppConfig, request: NewMovie) -> NewMovie:
         raise MovieRequestError(
             f"{root} is not a configured root folder ({', '.join(map(str, config.root_folders))})"
         )
+    if not root.is_dir():
+        raise MovieRequestError(f"root folder {root} does not exist: create it (or mount its disk) first")
     return replace(request, title=title, alternative_titles=alternatives, imdb_id=imdb, tmdb_id=tmdb,
                    profile=profile, root_folder=root)
 

@@ -54,4 +54,6 @@ def cli_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliHome:
     monkeypatch.delenv("RADARR_PIPELINE_DB", raising=False)
     config_path = tmp_path / "config.yaml"
     config_path.write_text(CONFIG, encoding="utf-8")
+    for root in ("library/movies", "library/uhd"):
+        (tmp_path / root).mkdir(parents=True)
     return CliHome(tmp_path, config_path)

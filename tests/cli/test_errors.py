@@ -137,3 +137,13 @@ def test_queue_fail_with_odd_references_is_one_line(cli_home: CliHome) -> None:
     assert cli_home.run("movies", "add", "--title", "Heat", "--year", "1995").exit_code == 0
     for reference in ("0123456789abcdef", "²", "٣", "7"):
         assert "no tracked download matches" in one_error_line(cli_home.run("queue", "fail", reference))
+
+
+def test_a_root_folder_that_does_not_exist_is_refused(cli_home: CliHome) -> None:
+    """A network share that is not mounted: the movie is not added there (Radarr refuses it too)."""
+    (cli_home.folder / "library" / "uhd").rmdir()
+    result = cli_home.run("movies", "add", "--title", "Sintel", "--year", "2010", "--root-folder",
+                          str(cli_home.folder / "library" / "uhd"))
+    assert result.exit_code != 0
+    assert "does not exist" in result.output and "Traceback" not in result.output
+    assert not (cli_home.folder / "library" / "uhd").exists()
