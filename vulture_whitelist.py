@@ -62,3 +62,8 @@ QualityDefinition.weight  # Radarr's definitions table, checked column by column
 
 # Read by the tests only, as their oracle of what was recorded.
 HistoryRepository.for_movie
+
+# A module-level __getattr__ (PEP 562): Python calls it for the token tables built on first use.
+from radarr_pipeline.parsing import scene_tokens  # noqa: E402
+
+scene_tokens.__getattr__
