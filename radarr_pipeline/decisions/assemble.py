@@ -17,13 +17,13 @@ from radarr_pipeline.decisions.formats import FormatFacts, FormatMatches, evalua
 from radarr_pipeline.decisions.frame import Candidates, available_from
 from radarr_pipeline.decisions.inputs import EngineInputs
 from radarr_pipeline.decisions.matching import MovieIndex, MovieKey, ReleaseKey, match_releases, movie_clean_titles
-from radarr_pipeline.decisions.matching import normalize_imdb_id as _imdb
 from radarr_pipeline.decisions.reputation import score_for
 from radarr_pipeline.models import LIST_SEPARATOR, Availability, Movie
 from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.quality.qualities import quality_by_name
 from radarr_pipeline.values.flags import flags_mask
+from radarr_pipeline.values.ids import normalize_imdb_id as _imdb
 
 FreeSpace = Callable[[str], int | None]
 

@@ -13,20 +13,13 @@ from dataclasses import dataclass, field
 
 from radarr_pipeline.models import IndexerRelease, Movie
 from radarr_pipeline.parsing import ParsedRelease, clean_movie_title
+from radarr_pipeline.values.ids import normalize_imdb_id
 
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
           "xvii", "xviii", "xix", "xx")
 _ROMAN_TO_ARABIC = {roman: str(number) for number, roman in enumerate(_ROMAN, start=1)}
 _ARABIC_TO_ROMAN = {arabic: roman for roman, arabic in _ROMAN_TO_ARABIC.items()}
 _WORD = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]+")
-
-
-def normalize_imdb_id(value: str | None) -> str | None:
-    """'tt0133093', '0133093' and '133093' are the same IMDb id."""
-    if not value:
-        return None
-    digits = str(value).lower().removeprefix("tt").lstrip("0")
-    return f"tt{digits.zfill(7)}" if digits.isdigit() else None
 
 
 def numeral_variants(title: str) -> set[str]:

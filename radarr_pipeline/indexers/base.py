@@ -74,19 +74,3 @@ def movie_query(movie: Movie) -> str:
     return " ".join(f"{cleaned} {movie.year}".split())
 
 
-def imdb_number(imdb_id: str | None) -> str | None:
-    """"tt0133093" -> "0133093" (Newznab's imdbid takes the digits only); None when it is not an IMDb id."""
-    if not imdb_id:
-        return None
-    digits = imdb_id.strip().lower().removeprefix("tt")
-    return digits if digits.isdigit() else None
-
-
-def imdb_id_from_number(value: str | int | None) -> str | None:
-    """"133093" / 133093 / "tt0133093" -> "tt0133093"; None for empty, zero or non-numeric values."""
-    if value is None:
-        return None
-    text = str(value).strip().lower().removeprefix("tt")
-    if not text.isdigit() or int(text) == 0:
-        return None
-    return f"tt{int(text):07d}"

@@ -22,13 +22,13 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
-from radarr_pipeline.indexers.base import imdb_id_from_number
 from radarr_pipeline.indexers.errors import IndexerParseError
 from radarr_pipeline.indexers.feed_shape import TORZNAB, VALID_SIZE_THRESHOLD, FeedShape, descendant_text
 from radarr_pipeline.indexers.feed_text import clean_xml, description_peers, description_seeders, parse_size
 from radarr_pipeline.indexers.http import Target
 from radarr_pipeline.models import IndexerRelease
 from radarr_pipeline.values.flags import flags_from_volume_factors
+from radarr_pipeline.values.ids import normalize_imdb_id
 from radarr_pipeline.values.infohash import infohash_from_magnet, normalize_infohash
 from radarr_pipeline.values.languages import LANGUAGES
 from radarr_pipeline.values.secrets import redact
@@ -400,7 +400,7 @@ def read_item(item: Element, indexer: str, secrets: tuple[str, ...] = (), *, sha
         seeders=seeders,
         peers=peers,
         published_at=published,
-        imdb_id=imdb_id_from_number(attr("imdbid") or attr("imdb")),
+        imdb_id=normalize_imdb_id(attr("imdbid") or attr("imdb")),
         tmdb_id=parse_int(attr("tmdbid") or attr("tmdb")) or None,
         categories=_categories(item, attrs),
         indexer_flags=_flags(attrs),

@@ -20,13 +20,14 @@ from urllib.parse import urlencode
 
 import httpx
 
-from radarr_pipeline.indexers.base import FetchResult, ReleaseDetails, imdb_id_from_number, imdb_number
+from radarr_pipeline.indexers.base import FetchResult, ReleaseDetails
 from radarr_pipeline.indexers.client import HttpIndexer
 from radarr_pipeline.indexers.errors import IndexerApiError, IndexerAuthError, IndexerParseError
 from radarr_pipeline.indexers.feed import clean_title, parse_date
 from radarr_pipeline.indexers.http import DEFAULT_MAX_BYTES, Target, address_of, fetch
 from radarr_pipeline.indexers.pacing import Pacer
 from radarr_pipeline.models import IndexerRelease, Movie
+from radarr_pipeline.values.ids import imdb_digits, normalize_imdb_id
 from radarr_pipeline.values.infohash import normalize_infohash
 
 log = logging.getLogger("radarr_pipeline.indexers")
@@ -99,7 +100,7 @@ def release_from_torrent(
     flags = (["G_Freeleech"] if freeleech else []) + (["G_Internal"] if origin == 1 else [])
     category = _as_int(torrent.get("type_category"))
     imdb = torrent.get("imdb")
-    imdb_id = imdb_id_from_number(_as_int(imdb.get("id"))) if isinstance(imdb, Mapping) else None
+    imdb_id = normalize_imdb_id(_as_int(imdb.get("id"))) if isinstance(imdb, Mapping) else None
     guid = f"HDBits-{torrent_id}"
     release = IndexerRelease(
         guid=guid,
@@ -198,7 +199,7 @@ class HDBitsIndexer(HttpIndexer):
         return self._query({"category": self.categories, "limit": RSS_LIMIT})
 
     def search_result(self, movie: Movie) -> FetchResult:
-        number = imdb_number(movie.imdb_id)
+        number = imdb_digits(movie.imdb_id)
         if number is None:
             return FetchResult([], requests=0)
         return self._query({"category": self.categories, "imdb": {"id": int(number)}, "limit": RSS_LIMIT})

@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element
 
 import httpx
 
-from radarr_pipeline.indexers.base import Capabilities, FetchResult, add_counts, imdb_number, movie_query
+from radarr_pipeline.indexers.base import Capabilities, FetchResult, add_counts, movie_query
 from radarr_pipeline.indexers.client import HttpIndexer
 from radarr_pipeline.indexers.errors import (
     IndexerApiError,
@@ -33,6 +33,7 @@ from radarr_pipeline.indexers.feed_shape import NEWZNAB, TORZNAB, FeedShape
 from radarr_pipeline.indexers.http import DEFAULT_MAX_BYTES, Response, Target, address_of, fetch
 from radarr_pipeline.indexers.pacing import Pacer
 from radarr_pipeline.models import IndexerRelease, Movie
+from radarr_pipeline.values.ids import imdb_digits
 
 log = logging.getLogger("radarr_pipeline.indexers")
 
@@ -198,7 +199,7 @@ class TorznabIndexer(HttpIndexer):
     @staticmethod
     def _id_params(movie: Movie, caps: Capabilities) -> dict[str, str]:
         params: dict[str, str] = {}
-        imdb = imdb_number(movie.imdb_id)
+        imdb = imdb_digits(movie.imdb_id)
         if imdb and caps.supports_movie_id("imdbid"):
             params["imdbid"] = imdb
         if movie.tmdb_id and caps.supports_movie_id("tmdbid"):

@@ -15,10 +15,28 @@ class InvalidIdError(ValueError):
 
 def imdb_id(value: str) -> str:
     """'tt0133093', 'TT133093' or '0133093' as 'tt0133093' (at least seven digits, as IMDb writes them)."""
-    match = _IMDB_ID.fullmatch(value.strip())
-    if match is None:
+    normalized = normalize_imdb_id(value)
+    if normalized is None:
         raise InvalidIdError(f"{value!r} is not an IMDb id (expected tt followed by digits, e.g. tt0133093)")
-    return f"tt{match.group(1).zfill(7)}"
+    return normalized
+
+
+def normalize_imdb_id(value: str | int | None) -> str | None:
+    """An IMDb id from a machine (an indexer's attribute, a stored row, a parsed title) in the one form the
+    library uses ('tt' and at least seven digits: 133093, '0133093', 'TT0133093' -> 'tt0133093'); None for
+    anything else, zero included."""
+    if value is None:
+        return None
+    match = _IMDB_ID.fullmatch(str(value).strip())
+    if match is None or int(match.group(1)) == 0:
+        return None
+    return f"tt{int(match.group(1)):07d}"
+
+
+def imdb_digits(value: str | None) -> str | None:
+    """The digits of an IMDb id, as Newznab's ``imdbid`` query parameter takes them ('tt0133093' -> '0133093')."""
+    normalized = normalize_imdb_id(value)
+    return normalized[2:] if normalized else None
 
 
 def tmdb_id(value: int) -> int:

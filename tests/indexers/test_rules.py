@@ -18,7 +18,7 @@ from radarr_pipeline.decisions.indexer_backoff import (
     level_after_success,
 )
 from radarr_pipeline.decisions.reputation import reputation_score, score_for
-from radarr_pipeline.indexers.base import imdb_id_from_number, movie_query
+from radarr_pipeline.indexers.base import movie_query
 from radarr_pipeline.indexers.errors import IndexerError
 from radarr_pipeline.indexers.feed import parse_date
 from radarr_pipeline.indexers.http import Target, address_of, parse_retry_after
@@ -27,6 +27,7 @@ from radarr_pipeline.models import Movie
 from radarr_pipeline.services.indexer_sync import movies_to_search
 from radarr_pipeline.services.reputation import group_scores, record_outcome, reputation_markdown
 from radarr_pipeline.values.flags import flags_from_volume_factors, flags_mask
+from radarr_pipeline.values.ids import normalize_imdb_id
 from radarr_pipeline.values.infohash import infohash_from_magnet
 from radarr_pipeline.values.secrets import redact
 
@@ -90,9 +91,9 @@ def test_flags_and_ids() -> None:
     assert flags_from_volume_factors(0.25, 1) == ("G_Freeleech75",)
     assert flags_from_volume_factors(1, 1) == ()
     assert flags_mask(("G_Freeleech", "G_Internal", "unknown")) == 33
-    assert imdb_id_from_number("133093") == "tt0133093"
-    assert imdb_id_from_number("tt10872600") == "tt10872600"
-    assert imdb_id_from_number("0") is None and imdb_id_from_number("abc") is None
+    assert normalize_imdb_id("133093") == "tt0133093"
+    assert normalize_imdb_id("tt10872600") == "tt10872600"
+    assert normalize_imdb_id("0") is None and normalize_imdb_id("abc") is None
     assert movie_query(Movie(id=1, title="Mission: Impossible – Fallout", year=2018)) == (
         "Mission Impossible Fallout 2018"
     )

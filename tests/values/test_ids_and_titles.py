@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from radarr_pipeline.values.ids import TMDB_ID_MAX, InvalidIdError, imdb_id, tmdb_id
+from radarr_pipeline.values.ids import TMDB_ID_MAX, InvalidIdError, imdb_digits, imdb_id, normalize_imdb_id, tmdb_id
 from radarr_pipeline.values.titles import InvalidTitleError, movie_title, same_title
 
 
@@ -44,3 +44,14 @@ def test_same_title_ignores_case_and_compatibility_forms() -> None:
     assert same_title("The Matrix", "the MATRIX")
     assert same_title("Ｈｅａｔ", "Heat")
     assert not same_title("Heat", "Heat 2")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("tt0133093", "tt0133093"), ("TT0133093", "tt0133093"), ("0133093", "tt0133093"), (133093, "tt0133093"),
+    ("tt00133093", "tt0133093"), ("tt12345678", "tt12345678"), (" 133093 ", "tt0133093"),
+    ("0", None), ("tt", None), ("", None), (None, None), ("tt١٢٣٤٥٦٧", None), ("tt²³", None), ("nm0000206", None),
+])
+def test_machine_imdb_ids_have_one_form(value: str | int | None, expected: str | None) -> None:
+    assert normalize_imdb_id(value) == expected
+    assert imdb_digits(value if isinstance(value, str) else None) == (expected[2:] if expected and
+                                                                         isinstance(value, str) else None)

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, match_one, movie_key, normalize_imdb_id
+from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, match_one, movie_key
 from radarr_pipeline.importing.discovery import is_sample
 from radarr_pipeline.importing.quality import import_quality
 from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
@@ -26,6 +26,7 @@ from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
+from radarr_pipeline.values.ids import normalize_imdb_id
 
 _FOLDER = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<year>(?:18|19|20)\d{2})[)\]]")
 _TMDB = re.compile(r"[{\[]tmdb(?:id)?-(?P<id>\d+)[}\]]", re.IGNORECASE)
