@@ -9,6 +9,7 @@ bash scripts/bootstrap.sh
 export RADARR_SANDBOX_REQUIRE=1     # a missing qbittorrent-nox or ffmpeg fails the run instead of skipping
 export PYTHONDONTWRITEBYTECODE=1
 .venv/bin/ruff check --output-format concise .
+.venv/bin/lint-imports --no-cache      # the layer stack ([tool.importlinter] in pyproject.toml)
 .venv/bin/mypy                      # types ([tool.mypy] in pyproject.toml)
 .venv/bin/deptry .                  # the declared dependencies are the imported ones ([tool.deptry])
 .venv/bin/vulture                   # no dead code ([tool.vulture], names only frameworks use: vulture_whitelist.py)
