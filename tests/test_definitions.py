@@ -49,3 +49,25 @@ def test_dg_check_defs_loads_the_project() -> None:
     result = subprocess.run([str(dg_cli), "check", "defs"], cwd=REPO, capture_output=True, text=True, timeout=180,
                             check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_configuration_error_fails_at_once_without_retries(tmp_path: Path, monkeypatch) -> None:
+    """An unset password is the user's to fix: the run says so and is not retried as a network fault would be."""
+    from dagster_project.defs.downloads import completed_downloads
+    from dagster_project.resources import RadarrResource
+
+    monkeypatch.delenv("UNSET_QBITTORRENT_PASSWORD", raising=False)
+    (tmp_path / "library").mkdir()
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        "root_folders: [library]\n"
+        "quality_profiles: [{name: HD, allowed: [Bluray-1080p], cutoff: Bluray-1080p}]\n"
+        "download_client: {kind: qbittorrent, url: 'http://127.0.0.1:9', password_env: UNSET_QBITTORRENT_PASSWORD}\n"
+    )
+    result = dg.materialize([completed_downloads], resources={"radarr": RadarrResource(config_path=str(config))},
+                            raise_on_error=False)
+    assert not result.success
+    events = [e.event_type for e in result.all_events]
+    assert dg.DagsterEventType.STEP_UP_FOR_RETRY not in events
+    (failure,) = [e for e in result.all_events if e.event_type == dg.DagsterEventType.STEP_FAILURE]
+    assert "UNSET_QBITTORRENT_PASSWORD is not set" in str(failure.step_failure_data.error.message)

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import dagster as dg
 
-from dagster_project.metadata import report_metadata
+from dagster_project.metadata import configuration_errors_fail_at_once, report_metadata
 from dagster_project.resources import RadarrResource
 from radarr_pipeline.services.configured import indexer_secret
 from radarr_pipeline.services.grabbing import grab_best
@@ -72,8 +72,10 @@ def scored_candidates(context: dg.AssetExecutionContext, radarr: RadarrResource)
 def grabs(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
     """The best-ranked approved release of each wanted movie version, sent to the download client once, and
     recorded in history; nothing while a download of that version is active."""
-    config = radarr.config()
-    report = grab_best(radarr.store(), radarr.download_client(), datetime.now(UTC), secret_for=indexer_secret(config))
+    with configuration_errors_fail_at_once():
+        config = radarr.config()
+        report = grab_best(radarr.store(), radarr.download_client(), datetime.now(UTC),
+                           secret_for=indexer_secret(config))
     for failure in report.failed:
         context.log.warning(f"grab failed: {failure}")
     return dg.MaterializeResult(metadata=report_metadata(

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import dagster as dg
 
 from dagster_project.defs.acquisition import NETWORK_RETRY, grabs
-from dagster_project.metadata import report_metadata
+from dagster_project.metadata import configuration_errors_fail_at_once, report_metadata
 from dagster_project.resources import RadarrResource
 from radarr_pipeline.services.downloads import track_downloads, tracking_policy
 
@@ -17,8 +17,10 @@ def completed_downloads(context: dg.AssetExecutionContext, radarr: RadarrResourc
     removed from the client, searched again), torrents added by hand picked up; the queue with progress and ETA.
 
     The database is closed while the client is asked."""
-    config = radarr.config()
-    report = track_downloads(radarr.store(), radarr.download_client(), datetime.now(UTC), tracking_policy(config))
+    with configuration_errors_fail_at_once():
+        config = radarr.config()
+        report = track_downloads(radarr.store(), radarr.download_client(), datetime.now(UTC),
+                                 tracking_policy(config))
     for error in report.client_errors:
         context.log.warning(error)
     context.log.info(f"{len(report.changes)} state changes, {len(report.completed)} completed, "

@@ -9,7 +9,7 @@ step by step, a dead one stays at a day.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 #: Radarr's ``EscalationBackOff.Periods``, in seconds, indexed by escalation level.
@@ -96,3 +96,9 @@ def status_after_failure(
         last_success_at=current.last_success_at,
         last_request_at=at,
     )
+
+
+def status_after_config_error(current: IndexerStatus, at: datetime, *, error: str) -> IndexerStatus:
+    """A configuration error (an unset key, a missing setting) is the user's to fix, not the indexer's failure:
+    it is reported, and the indexer is asked again on the next run, without escalating or backing off."""
+    return replace(current, last_error=error[:2000], last_error_kind="config", last_failure_at=at)

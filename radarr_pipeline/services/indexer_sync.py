@@ -22,11 +22,12 @@ from radarr_pipeline.config import IndexerConfig
 from radarr_pipeline.decisions.indexer_backoff import (
     IndexerStatus,
     is_backing_off,
+    status_after_config_error,
     status_after_failure,
     status_after_success,
 )
 from radarr_pipeline.indexers.base import FetchResult, Indexer, ReleaseDetails, add_counts
-from radarr_pipeline.indexers.errors import IndexerError
+from radarr_pipeline.indexers.errors import IndexerConfigError, IndexerError
 from radarr_pipeline.indexers.factory import build_indexer, default_client, minimum_interval
 from radarr_pipeline.indexers.http import address_of
 from radarr_pipeline.indexers.pacing import MAX_SINGLE_WAIT, Pacer
@@ -465,10 +466,12 @@ def _record_failure(statuses: IndexerStatusRepository, attempt: _Attempt, now: d
     assert error is not None
     message = redact(str(error), _secrets_of(attempt.config))
     log.warning("%s", message)
-    status = statuses.save(status_after_failure(
-        statuses.get(attempt.config.name), now, error=message, kind=error.kind,
-        retry_after_seconds=getattr(error, "retry_after", None),
-    ), now)
+    current = statuses.get(attempt.config.name)
+    if isinstance(error, IndexerConfigError):
+        status = statuses.save(status_after_config_error(current, now, error=message), now)
+    else:
+        status = statuses.save(status_after_failure(current, now, error=message, kind=error.kind,
+                                                    retry_after_seconds=getattr(error, "retry_after", None)), now)
     return IndexerRow(
         attempt.config.name, attempt.config.kind, "failed", requests=attempt.requests,
         searched=len(attempt.searched), error=message, error_kind=error.kind,

@@ -134,6 +134,12 @@ def test_missing_secret_is_a_failure_of_that_indexer(server: FeedServer, store, 
     assert report.row("NoKey").status == "failed"
     assert "SYNC_TEST_KEY" in (report.row("NoKey").error or "")
     assert server.requests == []
+    # a configuration error is not the indexer's failure: no back-off that would outlast the fix
+    assert report.row("NoKey").disabled_until is None and report.row("NoKey").error_kind == "config"
+    monkeypatch.setenv("SYNC_TEST_KEY", KEY)
+    fixed = sync_rss(store, [config("NoKey", server.url)], NOW + timedelta(seconds=1), clients=client,
+                     sleep=no_sleep)
+    assert fixed.row("NoKey").status == "ok" and fixed.new == 4
 
 
 def test_minimum_interval_between_runs_is_honoured(server: FeedServer, store, library, client) -> None:
