@@ -3,8 +3,9 @@
 Set ``RADARR_PIPELINE_CRASH_AT`` to a step name (``journaled``, ``copy_partway``, ``written``, ``recycled``,
 ``renamed``, ``extras``, ``recorded``) and the process sends itself SIGKILL when it reaches that step: no
 cleanup runs, exactly as with ``kill -9``. ``RADARR_PIPELINE_CRASH_SKIP=N`` lets the first N passes through.
-Unset (always, outside tests) this costs two look-ups; a step that is not one of ``STEPS`` is a programming
-error (the test kills the process at each of them).
+``RADARR_PIPELINE_CRASH_TRACE=<file>`` appends each step reached to that file, so a test that kills the process
+at a random moment knows which step its kill followed. Unset (always, outside tests) this costs a few look-ups;
+a step that is not one of ``STEPS`` is a programming error (the test kills the process at each of them).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import signal
 
 CRASH_ENV = "RADARR_PIPELINE_CRASH_AT"
 SKIP_ENV = "RADARR_PIPELINE_CRASH_SKIP"
+TRACE_ENV = "RADARR_PIPELINE_CRASH_TRACE"
 STEPS = ("journaled", "copy_partway", "written", "recycled", "renamed", "extras", "recorded")
 
 _passes: dict[str, int] = {}
@@ -22,6 +24,10 @@ _passes: dict[str, int] = {}
 def crash_point(step: str) -> None:
     if step not in STEPS:
         raise ValueError(f"unknown crash point {step!r}: add it to STEPS")
+    trace = os.environ.get(TRACE_ENV)
+    if trace:
+        with open(trace, "a", encoding="utf-8") as handle:  # written before any kill can follow
+            handle.write(step + "\n")
     if os.environ.get(CRASH_ENV) != step:
         return
     seen = _passes.get(step, 0)

@@ -14,6 +14,7 @@ from radarr_pipeline.download_clients.base import DownloadClient, DownloadClient
 from radarr_pipeline.models import ClientDownload, DownloadState, HistoryEvent, ShareLimits, TrackedDownload
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.failed_downloads import ClientAction, handle_failed
+from radarr_pipeline.services.grabbing import GrabIntent, record_grab
 from radarr_pipeline.settings.downloads import DownloadHandlingSettings
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.tracking.pickup import match_hand_added
@@ -120,6 +121,14 @@ def _pick_up(library: Library, reported: list[ClientDownload], now: datetime, po
     untracked = [d for d in reported if d.download_id not in known]
     if not untracked:
         return
+    pending = library.pending_grabs.get_many(policy.client_kind, [d.download_id for d in untracked])
+    for download in [d for d in untracked if d.download_id in pending]:
+        # our grab, sent before a crash kept it from being recorded: recorded now, with its release
+        intent = GrabIntent(**pending[download.download_id])  # type: ignore[arg-type]  # JSON of a GrabIntent
+        record_grab(library, intent, policy.client_kind, download.download_id, now)
+        report.picked_up.append({"download": download.name, "movie": intent.title, "quality": intent.quality,
+                                 "how": "a grab interrupted before it was recorded"})
+    untracked = [d for d in untracked if d.download_id not in pending]
     blocked_hashes, _ = library.blocklist.blocked_keys()
     wanted = library.movies.wanted()
     busy = library.downloads.active_variant_ids()
@@ -142,7 +151,8 @@ def _pick_up(library: Library, reported: list[ClientDownload], now: datetime, po
                          data={"reason": "added to the download client by hand"}),
             now,
         )
-        report.picked_up.append({"download": download.name, "movie": match.movie, "quality": match.quality})
+        report.picked_up.append({"download": download.name, "movie": match.movie, "quality": match.quality,
+                                 "how": "added to the download client by hand"})
 
 
 def _client_upkeep(library: Library, by_id: dict[str, ClientDownload], policy: TrackingPolicy,

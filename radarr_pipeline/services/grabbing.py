@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from radarr_pipeline.download_clients.base import DownloadClient, DownloadClientError, ForeignDownloadError
@@ -117,20 +117,29 @@ def grab_best(
             stored = candidate.release
             try:
                 prepared = prepare_torrent(stored, fetch, secret_for(stored.release.indexer))
-                with store.open() as library:
-                    tracked = library.downloads.find(client.kind, prepared.infohash) is not None
-                if tracked:
-                    report.skipped.append({"movie": plan.label, "reason": f"{stored.release.title} is already tracked"})
-                    break
+            except TorrentFetchError as exc:
+                report.failed.append({"movie": plan.label, "release": stored.release.title, "error": str(exc)})
+                continue
+            intent = GrabIntent.of(candidate, plan.movie_id, client.name)
+            with store.open() as library:  # the intent first: a crash once the client has it loses nothing
+                tracked = library.downloads.find(client.kind, prepared.infohash) is not None
+                if not tracked:
+                    library.pending_grabs.add(client.kind, prepared.infohash, asdict(intent), now)
+            if tracked:
+                report.skipped.append({"movie": plan.label, "reason": f"{stored.release.title} is already tracked"})
+                break
+            try:
                 if not client.has(prepared.infohash):
                     client.add_torrent(torrent=prepared.torrent, magnet=prepared.magnet)
-            except (TorrentFetchError, DownloadClientError) as exc:
+            except DownloadClientError as exc:
                 report.failed.append({"movie": plan.label, "release": stored.release.title, "error": str(exc)})
-                if isinstance(exc, DownloadClientError) and not isinstance(exc, ForeignDownloadError):
-                    raise
+                if not isinstance(exc, ForeignDownloadError):
+                    raise  # the client may or may not have it: the pending grab stays for the refresh to settle
+                with store.open() as library:  # someone else's torrent: never ours to track
+                    library.pending_grabs.remove(client.kind, prepared.infohash)
                 continue
             with store.open() as library:
-                _record_grab(library, client, candidate, plan.movie_id, prepared.infohash, now)
+                record_grab(library, intent, client.kind, prepared.infohash, now)
             report.grabbed.append(
                 {"movie": plan.label, "release": stored.release.title, "quality": candidate.quality,
                  "score": candidate.format_score, "indexer": stored.release.indexer, "hash": prepared.infohash}
@@ -139,19 +148,43 @@ def grab_best(
     return report
 
 
-def _record_grab(library: Library, client: DownloadClient, candidate: RankedCandidate, movie_id: int,
-                 infohash: str, now: datetime) -> None:
-    stored = candidate.release
+@dataclass(frozen=True)
+class GrabIntent:
+    """Everything a grab's record needs, written before the torrent is sent (the pending grab)."""
+
+    variant_id: int
+    movie_id: int
+    release_id: int
+    title: str
+    quality: str
+    size: int | None
+    indexer: str
+    seeders: int | None
+    format_score: int
+    rank: int
+    client_name: str
+
+    @classmethod
+    def of(cls, candidate: RankedCandidate, movie_id: int, client_name: str) -> GrabIntent:
+        r = candidate.release.release
+        return cls(candidate.variant_id, movie_id, candidate.release.id, r.title, candidate.quality, r.size,
+                   r.indexer, r.seeders, candidate.format_score, candidate.rank, client_name)
+
+
+def record_grab(library: Library, intent: GrabIntent, client_kind: str, infohash: str, now: datetime) -> None:
+    """The client has the torrent: track the download and write the history, in the caller's unit of work; the
+    pending grab is done with."""
     library.downloads.track(
-        variant_id=candidate.variant_id, release_id=stored.id, client=client.kind, download_id=infohash,
-        title=stored.release.title, quality=candidate.quality, size=stored.release.size, at=now,
+        variant_id=intent.variant_id, release_id=intent.release_id, client=client_kind, download_id=infohash,
+        title=intent.title, quality=intent.quality, size=intent.size, at=now,
     )
     library.history.add(
         HistoryEvent(
-            event="grabbed", movie_id=movie_id, variant_id=candidate.variant_id, source_title=stored.release.title,
-            download_id=infohash, quality=candidate.quality,
-            data={"indexer": stored.release.indexer, "size": stored.release.size, "seeders": stored.release.seeders,
-                  "client": client.name, "format_score": candidate.format_score, "rank": candidate.rank},
+            event="grabbed", movie_id=intent.movie_id, variant_id=intent.variant_id, source_title=intent.title,
+            download_id=infohash, quality=intent.quality,
+            data={"indexer": intent.indexer, "size": intent.size, "seeders": intent.seeders,
+                  "client": intent.client_name, "format_score": intent.format_score, "rank": intent.rank},
         ),
         now,
     )
+    library.pending_grabs.remove(client_kind, infohash)

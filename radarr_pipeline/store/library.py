@@ -26,6 +26,7 @@ from radarr_pipeline.store.indexer_status import (
 )
 from radarr_pipeline.store.mediainfo_cache import MediaInfoCacheRepository
 from radarr_pipeline.store.movies import MovieRepository
+from radarr_pipeline.store.pending_grabs import PendingGrabRepository
 from radarr_pipeline.store.releases import CandidateRepository, ReleaseRepository
 from radarr_pipeline.store.schema import available_migrations, migrate, pending_migrations
 
@@ -59,6 +60,7 @@ class Library:
         self.import_journal = ImportJournalRepository(conn)
         self.mediainfo_cache = MediaInfoCacheRepository(conn)
         self.library_folders = LibraryFolderRepository(conn)
+        self.pending_grabs = PendingGrabRepository(conn)
 
 
 class LibraryStore:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from radarr_pipeline.importing.crashpoints import CRASH_ENV, SKIP_ENV
+from radarr_pipeline.importing.crashpoints import CRASH_ENV, SKIP_ENV, TRACE_ENV
 from radarr_pipeline.models import DownloadState
 from radarr_pipeline.store import LibraryStore
 
@@ -163,26 +163,45 @@ MAX_KILLS_PER_ROUND = 6
 
 
 def test_kill_at_random_moments(tmp_path: Path, make_movie: Callable[..., Path], big_file: Path) -> None:
+    """Kills timed from the child's own progress: once it has journaled its imports (its file work has begun),
+    a random moment later. Each kill is checked to have landed inside the import (after the journal, before
+    the records), and across the rounds the kills land after several different steps."""
     rng = random.Random(7)
-    kills = rounds = 0
+    inside: list[str] = []  # for each kill that landed inside the import: the last step it had passed
     for _ in range(6):
         round_ = build_round(tmp_path, make_movie, big_file, "copy")
-        rounds += 1
         for attempt in range(MAX_KILLS_PER_ROUND + 1):
-            # The with-block closes the child's pipes however the attempt ends.
+            trace = round_.home / f"trace-{attempt}.txt"
             with subprocess.Popen([sys.executable, str(CHILD), str(round_.config_path)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
-                time.sleep(rng.uniform(0.3, 2.0))
-                # On a loaded machine a run may never finish inside the window: the last attempt runs to the end.
-                if attempt < MAX_KILLS_PER_ROUND and child.poll() is None:
+                                  env={**os.environ, TRACE_ENV: str(trace)}, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) as child:
+                reached = _wait_for_step(trace, "journaled", child)
+                if attempt < MAX_KILLS_PER_ROUND and reached:
+                    time.sleep(rng.uniform(0.0, 0.15))
                     child.send_signal(signal.SIGKILL)
-                    child.wait()
-                    kills += 1
-                    round_.check_nothing_lost()
-                    continue
                 _out, err = child.communicate(timeout=120)
-                assert child.returncode == 0, err
-                break
+            steps = trace.read_text().split() if trace.exists() else []
+            if child.returncode == -signal.SIGKILL:
+                round_.check_nothing_lost()
+                assert "journaled" in steps, f"the kill landed before the import began: {steps}"
+                if "recorded" not in steps:
+                    inside.append(steps[-1])
+                continue
+            assert child.returncode == 0, err
+            break
         round_.check_finished()
-    print(f"\nrandom kills: {kills} over {rounds} rounds")
-    assert kills >= 6
+    print(f"\nrandom kills inside the import, by the last step passed: {inside}")
+    assert len(inside) >= 6, inside
+    assert len(set(inside)) >= 2, f"every kill landed after the same step: {inside}"
+
+
+def _wait_for_step(trace: Path, step: str, child: subprocess.Popen[str], timeout: float = 120) -> bool:
+    """Wait until the child has passed ``step`` (True), or has ended (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if trace.exists() and step in trace.read_text().split():
+            return True
+        if child.poll() is not None:
+            return False
+        time.sleep(0.005)
+    raise AssertionError(f"the import did not reach {step!r} within {timeout:.0f} s")
