@@ -431,6 +431,9 @@ def quality_name_model(
 
     ``source_group`` is the group of the last source word when the caller already knows it (the scene
     fast path reads it from its token table); by default it is found with the SOURCE pattern.
+
+    Long on purpose: it mirrors Radarr's ``QualityParser.ParseQualityName`` branch by branch (source, then
+    resolution, modifiers and codecs in Radarr's order), so each branch can be checked against the C#.
     """
     hardcoded = parse_hardcoded_subs(normalized)
     detection_rev = DetectionSource.NAME if revision_found else DetectionSource.UNKNOWN
