@@ -8,8 +8,9 @@ from dagster_project.metadata import configuration_errors_fail_at_once, report_m
 from dagster_project.resources import RadarrResource
 from radarr_pipeline.services.configured import indexer_secret
 from radarr_pipeline.services.grabbing import grab_best
-from radarr_pipeline.services.indexer_sync import SyncReport, sync_rss, sync_search
+from radarr_pipeline.services.indexer_sync import sync_rss, sync_search
 from radarr_pipeline.services.scoring import score
+from radarr_pipeline.services.sync_report import SyncReport
 from radarr_pipeline.services.wanted import refresh_wanted
 
 SEARCHES_PER_RUN = 10

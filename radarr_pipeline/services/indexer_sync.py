@@ -26,13 +26,14 @@ from radarr_pipeline.decisions.indexer_backoff import (
     status_after_failure,
     status_after_success,
 )
+from radarr_pipeline.decisions.search_plan import DEFAULT_RESEARCH_INTERVAL, movies_to_search, unique_movies
 from radarr_pipeline.indexers.base import FetchResult, Indexer, ReleaseDetails, add_counts
 from radarr_pipeline.indexers.errors import IndexerConfigError, IndexerError
 from radarr_pipeline.indexers.factory import build_indexer, default_client, minimum_interval
 from radarr_pipeline.indexers.http import address_of
 from radarr_pipeline.indexers.pacing import MAX_SINGLE_WAIT, Pacer
-from radarr_pipeline.models import IndexerRelease, Movie, WantedVariant
-from radarr_pipeline.reports import markdown_cell
+from radarr_pipeline.models import IndexerRelease, WantedVariant
+from radarr_pipeline.services.sync_report import IndexerRow, SyncReport
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.indexer_status import (
     IndexerStatusRepository,
@@ -42,144 +43,11 @@ from radarr_pipeline.values.secrets import redact, without_secrets
 
 log = logging.getLogger("radarr_pipeline.indexers")
 
-#: A movie still missing is searched again on an indexer no sooner than this.
-DEFAULT_RESEARCH_INTERVAL = timedelta(hours=12)
 
 Clients = Mapping[str, httpx.Client] | httpx.Client | None
 
 
-# -- the report ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IndexerRow:
-    """What happened with one indexer in one sync."""
-
-    name: str
-    kind: str
-    status: str  # "ok", "failed", "backing off", "disabled", "not due", "no search"
-    fetched: int = 0
-    new: int = 0
-    requests: int = 0
-    searched: int = 0
-    error: str | None = None
-    error_kind: str | None = None
-    disabled_until: datetime | None = None
-    escalation_level: int = 0
-    consecutive_failures: int = 0
-    #: Feed items left out, by reason (Radarr drops them too): {"no valid download link": 2}.
-    skipped: dict[str, int] = field(default_factory=dict)
-
-    def skipped_text(self) -> str:
-        return ", ".join(f"{reason}: {count}" for reason, count in sorted(self.skipped.items()))
-
-
-@dataclass(frozen=True)
-class SyncReport:
-    mode: str  # "rss" or "search"
-    at: datetime
-    rows: list[IndexerRow] = field(default_factory=list)
-
-    @property
-    def fetched(self) -> int:
-        return sum(r.fetched for r in self.rows)
-
-    @property
-    def new(self) -> int:
-        return sum(r.new for r in self.rows)
-
-    @property
-    def failed(self) -> list[str]:
-        return [r.name for r in self.rows if r.status == "failed"]
-
-    @property
-    def backing_off(self) -> list[str]:
-        return [r.name for r in self.rows if r.status == "backing off"]
-
-    def row(self, name: str) -> IndexerRow:
-        for r in self.rows:
-            if r.name == name:
-                return r
-        raise KeyError(name)
-
-    def markdown(self) -> str:
-        lines = [
-            f"**{self.mode.upper()} sync** at {self.at:%Y-%m-%d %H:%M:%S %Z}: {self.fetched} fetched, "
-            f"{self.new} new, {len(self.failed)} failed, {len(self.backing_off)} backing off",
-            "",
-            "| indexer | kind | status | fetched | new | requests | searched | failures | disabled until | skipped "
-            "| error |",
-            "|---|---|---|---:|---:|---:|---:|---:|---|---|---|",
-        ]
-        for r in self.rows:
-            until = f"{r.disabled_until:%Y-%m-%d %H:%M:%S}" if r.disabled_until else ""
-            error = markdown_cell(r.error or "")
-            status = f"{r.status} ({r.error_kind})" if r.error_kind else r.status  # e.g. failed (auth)
-            lines.append(
-                f"| {markdown_cell(r.name)} | {r.kind} | {status} | {r.fetched} | {r.new} | {r.requests} |"
-                f" {r.searched} | {r.consecutive_failures} | {until} | {markdown_cell(r.skipped_text())} | {error} |"
-            )
-        return "\n".join(lines)
-
-    def metadata(self) -> dict[str, object]:
-        """Plain values for Dagster metadata."""
-        return {
-            "fetched": self.fetched,
-            "new": self.new,
-            "failed": self.failed,
-            "backing_off": self.backing_off,
-            "indexers": [
-                {
-                    "name": r.name, "status": r.status, "fetched": r.fetched, "new": r.new,
-                    "error": r.error, "disabled_until": r.disabled_until.isoformat() if r.disabled_until else None,
-                    "escalation_level": r.escalation_level, "consecutive_failures": r.consecutive_failures,
-                    "skipped": dict(r.skipped),
-                }
-                for r in self.rows
-            ],
-        }
-
-
-# -- planning (pure) ----------------------------------------------------------------------------------------
-
-
-def movies_to_search(
-    movies: Sequence[Movie],
-    last_searched: Mapping[str, Mapping[int, datetime]],
-    now: datetime,
-    max_searches: int,
-    interval: timedelta = DEFAULT_RESEARCH_INTERVAL,
-) -> list[tuple[Movie, list[str]]]:
-    """Which movies to search now, and on which indexers.
-
-    A movie is due on an indexer when it was never searched there or not within ``interval``. Movies never
-    searched anywhere (newly added) come first, in the given order; then the longest-unsearched. At most
-    ``max_searches`` movies per run, so the work (and the load on indexers) spreads over runs.
-    """
-    if max_searches <= 0:
-        return []
-    planned: list[tuple[tuple[int, datetime | None, int], Movie, list[str]]] = []
-    for position, movie in enumerate(movies):
-        due = [
-            name for name, seen in last_searched.items()
-            if movie.id not in seen or seen[movie.id] <= now - interval
-        ]
-        if not due:
-            continue
-        times = [seen[movie.id] for seen in last_searched.values() if movie.id in seen]
-        oldest = min(times) if times else None
-        key = (0 if oldest is None else 1, oldest, position)
-        planned.append((key, movie, due))
-    planned.sort(key=lambda p: (p[0][0], p[0][1].timestamp() if p[0][1] else 0.0, p[0][2]))
-    return [(movie, due) for _, movie, due in planned[:max_searches]]
-
-
-def unique_movies(wanted: Sequence[WantedVariant]) -> list[Movie]:
-    """One entry per movie (a 4K and a 1080p variant share one search), first occurrence kept."""
-    seen: dict[int, Movie] = {}
-    for entry in wanted:
-        seen.setdefault(entry.movie.id, entry.movie)
-    return list(seen.values())
+# -- planning -------------------------------------------------------------------------------------------------
 
 
 def supports_search(config: IndexerConfig) -> bool:

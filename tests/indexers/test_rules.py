@@ -18,13 +18,13 @@ from radarr_pipeline.decisions.indexer_backoff import (
     level_after_success,
 )
 from radarr_pipeline.decisions.reputation import reputation_score, score_for
+from radarr_pipeline.decisions.search_plan import movies_to_search
 from radarr_pipeline.indexers.base import movie_query
 from radarr_pipeline.indexers.errors import IndexerError
 from radarr_pipeline.indexers.feed import parse_date
 from radarr_pipeline.indexers.http import Target, address_of, parse_retry_after
 from radarr_pipeline.indexers.torznab import parse_feed_page
 from radarr_pipeline.models import Movie
-from radarr_pipeline.services.indexer_sync import movies_to_search
 from radarr_pipeline.services.reputation import group_scores, record_outcome, reputation_markdown
 from radarr_pipeline.values.flags import flags_from_volume_factors, flags_mask
 from radarr_pipeline.values.ids import normalize_imdb_id
