@@ -170,3 +170,24 @@ def test_one_downloads_os_error_does_not_hold_up_the_others(home: Home, make_mov
     report = home.run()
     assert [row["movie"] for row in report.imported] == ["Big Buck Bunny (2008)"]
     assert report.blocked == [{"download": broken.name, "reason": f"cannot examine {broken}: Permission denied"}]
+
+
+def test_every_name_an_import_writes_fits_the_filesystem(home: Home, make_movie: Callable[..., Path]) -> None:
+    """Long names, and names allowed up to the filesystem's 255 bytes: the movie's name is cut so that its
+    subtitle ('.en.forced.srt') and the partial names used while writing ('.<name>.partial') fit too."""
+    title = ("Ä Very Long Title " * 6).strip()
+    home.config = home.config.model_copy(update={"naming": replace(
+        home.config.naming, standard_movie_format="{Movie Title} ({Release Year}) {Quality Full} {Movie Title}",
+        max_file_name_bytes=255)})
+    release = f"{title.replace(' ', '.')}.2008.1080p.BluRay.x264-GRP"
+    folder = home.downloads / release
+    make_movie(folder / f"{release}.mkv", 1, "1920x1080")
+    (folder / "movie.en.forced.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nhi\n")
+    home.completed(home.add_movie(title, 2008), release, folder)
+
+    report = home.run()
+
+    assert report.blocked == [] and len(report.imported) == 1
+    written = [p for p in home.root.rglob("*") if p.is_file()]
+    assert sorted(p.suffix for p in written) == [".mkv", ".srt"]
+    assert max(len(f".{p.name}.partial".encode()) for p in written) <= 255

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from radarr_pipeline.naming import (
     build_file_name,
     build_folder_name,
 )
+from radarr_pipeline.naming.models import PATH_COMPONENT_MAX_BYTES
 from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.quality.profiles import QualityProfile
@@ -340,6 +342,27 @@ def _extras_and_recycling(ctx: PlanContext, variant: Variant, video: _Video, des
     return tuple(extras), recycle_path
 
 
+#: What writing a file adds to its name: ".<name>.partial" (see ``importing.transfer.partial_path``).
+PARTIAL_OVERHEAD = len(partial_path(Path("x")).name) - 1
+
+
+def fitting_naming(naming: NamingConfig, tails: Iterable[str]) -> NamingConfig:
+    """The naming settings with file names short enough that the longest name written beside them (a subtitle's
+    ".en.forced.srt", and ".<name>.partial" while it is written) fits the filesystem's 255-byte limit."""
+    longest = max((len(tail.encode()) for tail in tails), default=0)
+    limit = PATH_COMPONENT_MAX_BYTES - PARTIAL_OVERHEAD - longest
+    return naming if naming.max_file_name_bytes <= limit else replace(naming, max_file_name_bytes=limit)
+
+
+def _name_tails(ctx: PlanContext, video: _Video) -> list[str]:
+    """What follows the movie's name in every file this import writes: its extension and its extras' endings."""
+    tails = [video.path.suffix.lower()]
+    if ctx.config.importing.import_extra_files:
+        found = extra_files(video.content, {e.lower() for e in ctx.config.importing.extra_file_extensions})
+        tails += [Path(e.destination).name[1:] for e in plan_extras(found, Path("x.mkv"))]
+    return tails
+
+
 def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: ImportSource) -> ImportPlan | ImportRejection:
     """Every rule in order; the first rejection stops the import, with its reason."""
     video = _find_video(ctx, origin)
@@ -357,7 +380,8 @@ def plan_import(ctx: PlanContext, movie: Movie, variant: Variant, origin: Import
     existing, current = upgrade
     file_info = file_info_for(origin, video.path, quality, video.media)
     try:
-        destination = destination_for(movie, variant, file_info, video.path.suffix, ctx.config.naming)
+        naming = fitting_naming(ctx.config.naming, _name_tails(ctx, video))
+        destination = destination_for(movie, variant, file_info, video.path.suffix, naming)
     except NamingError as exc:
         return ImportRejection("naming", f"no usable file name: {exc}")
     replaced_path = Path(existing.path) if existing and current is not None else None
