@@ -49,6 +49,8 @@ def build_home(folder: Path) -> Path:
     config_path = folder / "config.yaml"
     config_path.write_text(CONFIG, encoding="utf-8")
     config = load_config(config_path)
+    for root in config.root_folders:
+        root.mkdir(parents=True, exist_ok=True)
     added = [add_movie(config, NewMovie(title=t, year=y)) for t, y in (("Heat", 1995), ("Alien", 1979),
                                                                        ("The Matrix", 1999))]
     with LibraryStore(config.database).open() as library:
