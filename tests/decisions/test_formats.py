@@ -3,19 +3,16 @@ the per-release oracle is tests/quality/test_format_agreement.py)."""
 
 from __future__ import annotations
 
-import random
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from radarr_pipeline.decisions import formats as bulk
 from radarr_pipeline.decisions.format_facts import download_facts, file_facts
 from radarr_pipeline.decisions.prefilter import Requirement, necessary_literals
-from radarr_pipeline.quality.custom_formats import custom_format_from_dict, load_custom_format
+from radarr_pipeline.quality.custom_formats import CustomFormat, custom_format_from_dict
 from radarr_pipeline.quality.dotnet_regex import compile_dotnet_regex
+from tests.quality.trash import trash_sample
 
-TRASH = Path(__file__).resolve().parents[1] / "data" / "trash" / "cf"
 TITLES = [
     "Heat.1995.1080p.BluRay.x264-CtrlHD", "Heat.1995.2160p.UHD.BluRay.REMUX.HDR.HEVC.TrueHD.Atmos.7.1-FraMeSToR",
     "The.Matrix.1999.1080p.AMZN.WEB-DL.DDP5.1.H.264-NTb", "Movie.2020.720p.HDTV.x264.PROPER-DIMENSION",
@@ -33,19 +30,8 @@ def may_match(requirements: tuple[Requirement, ...], lowered: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def trash_formats():
-    files = sorted(TRASH.glob("*.json"))
-    assert files, f"TRaSH Guides data missing at {TRASH}"
-    random.Random(5).shuffle(files)
-    loaded = []
-    for path in files:
-        try:
-            loaded.append(load_custom_format(path))
-        except ValueError:
-            continue
-        if len(loaded) == 80:
-            break
-    return loaded
+def trash_formats() -> list[CustomFormat]:
+    return trash_sample(80, seed=5)
 
 
 def test_facts_of_a_download_use_the_simple_release_title() -> None:

@@ -25,8 +25,7 @@ from radarr_pipeline.quality.custom_formats import (
 from radarr_pipeline.quality.profiles import build_quality_profile
 
 from .format_oracle import OracleInput, as_facts, matching_names, production_names
-
-TRASH_CF = Path(__file__).resolve().parents[1] / "data" / "trash" / "cf"
+from .trash import TRASH_CF
 
 
 def spec(implementation: str, negate: bool = False, required: bool = False, **fields: object) -> dict:

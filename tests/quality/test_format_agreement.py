@@ -5,9 +5,7 @@ and on generated ones."""
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,14 +17,13 @@ from radarr_pipeline.quality.custom_formats import (
     INDEXER_FLAGS,
     CustomFormat,
     custom_format_from_dict,
-    load_custom_format,
 )
 from radarr_pipeline.quality.qualities import MODIFIERS, QUALITIES, SOURCES
 from radarr_pipeline.values.languages import LANGUAGE_IDS
 
 from .format_oracle import OracleInput, as_facts, matching_names
+from .trash import trash_sample
 
-TRASH_CF = Path(__file__).resolve().parents[1] / "data" / "trash" / "cf"
 TOKENS = ("Movie", "2019", "1080p", "2160p", "720p", "BluRay", "REMUX", "WEB-DL", "WEBRip", "HDTV", "x264", "x265",
           "HEVC", "HDR", "HDR10Plus", "DV", "DTS-HD", "MA", "TrueHD", "Atmos", "DDP5.1", "AAC2.0", "FRENCH", "MULTi",
           "GERMAN", "DL", "VOSTFR", "iTA", "PROPER", "REPACK", "IMAX", "Directors.Cut", "EXTENDED", "AMZN", "NF",
@@ -42,23 +39,8 @@ PATTERN_PIECES = (r"\bREMUX\b", r"x26[45]", r"(?<!WEB)Rip", r"^Movie", r"FRENCH|
                   r"(?<g>BluRay)\.\k<g>", r"[^\x00-\x7f]", r"\.mkv$", r"Directors", r"^(EVO|YIFY)$", r"ÉQUIPE")
 
 
-def _trash_formats(count: int) -> list[CustomFormat]:
-    files = sorted(TRASH_CF.glob("*.json"))
-    assert files, f"TRaSH Guides data missing at {TRASH_CF}"
-    random.Random(7).shuffle(files)
-    loaded = []
-    for path in files:
-        try:
-            loaded.append(load_custom_format(path))
-        except ValueError:
-            continue
-        if len(loaded) == count:
-            break
-    return loaded
-
-
 # Each evaluation has a fixed cost (the DuckDB query of every pattern): few examples, many rows each.
-TRASH_FORMATS = _trash_formats(60)
+TRASH_FORMATS = trash_sample(60, seed=7)
 
 title_text = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=8).map(".".join)
 texts = st.one_of(st.none(), title_text, st.text(max_size=30))
