@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from radarr_pipeline.decisions.formats import FormatFacts
-from radarr_pipeline.parsing import parse_release_title
+from radarr_pipeline.parsing import ParsedRelease, parse_release_title
 from radarr_pipeline.quality.qualities import quality_by_name
 
 # Radarr's Parser.SimpleReleaseTitleRegex (``SimplifyReleaseTitle``).
@@ -40,41 +40,42 @@ def _originals(original_languages: Sequence[str | None] | None, count: int) -> l
     return list(original_languages) if original_languages is not None else [None] * count
 
 
-def download_facts(titles: Sequence[str], qualities: Sequence[str], sizes: Sequence[int],
-                   original_languages: Sequence[str | None] | None = None) -> FormatFacts:
-    """Facts for queued downloads, known by their release title (few: parsed one by one)."""
-    parsed = [parse_release_title(t) for t in titles]
+def _parsed_facts(titles: list[str], parsed: Sequence[ParsedRelease | None], qualities: Sequence[str],
+                  sizes: Sequence[int], years: Sequence[int], original_languages: Sequence[str | None] | None,
+                  file_names: list[str | None] | None = None) -> FormatFacts:
+    """Facts of names parsed one by one (downloads, files): group, edition and languages from the parse."""
     return FormatFacts(
-        title=[p.simple_release_title or simplify_release_title(t) if p else simplify_release_title(t)
-               for p, t in zip(parsed, titles, strict=True)],
+        title=titles,
         release_group=[p.release_group if p else None for p in parsed],
         edition=[p.edition if p else None for p in parsed],
         quality_id=np.array([quality_by_name(q).id for q in qualities], dtype=np.int64),
         languages=[p.languages if p else () for p in parsed],
         indexer_flags=np.zeros(len(titles), dtype=np.int64),
         size=np.array(sizes, dtype=np.int64),
-        year=np.array([p.year if p and p.year else 0 for p in parsed], dtype=np.int64),
+        year=np.array(years, dtype=np.int64),
+        file_name=file_names,
         original_language=_originals(original_languages, len(titles)),
     )
+
+
+def download_facts(titles: Sequence[str], qualities: Sequence[str], sizes: Sequence[int],
+                   original_languages: Sequence[str | None] | None = None) -> FormatFacts:
+    """Facts for queued downloads, known by their release title (few: parsed one by one)."""
+    parsed = [parse_release_title(t) for t in titles]
+    simple = [p.simple_release_title or simplify_release_title(t) if p else simplify_release_title(t)
+              for p, t in zip(parsed, titles, strict=True)]
+    years = [p.year if p and p.year else 0 for p in parsed]
+    return _parsed_facts(simple, parsed, qualities, sizes, years, original_languages)
 
 
 def file_facts(scene_names: Sequence[str | None], paths: Sequence[str | None], qualities: Sequence[str],
                sizes: Sequence[int], original_languages: Sequence[str | None] | None = None) -> FormatFacts:
     """Facts for movie files (on disk or being imported): the release title is the scene name when there is
-    one, else the file name; group, edition and languages are read from that name."""
+    one, else the file name; group, edition and languages are read from that name. As in Radarr, a file's
+    Year condition sees 0."""
     file_names = [file_name_of(p) for p in paths]
     names = [scene if scene and scene.strip() else name or "" for scene, name in zip(scene_names, file_names,
                                                                                       strict=True)]
     parsed = [parse_release_title(n) for n in names]
-    return FormatFacts(
-        title=[simplify_release_title(n) for n in names],
-        release_group=[p.release_group if p else None for p in parsed],
-        edition=[p.edition if p else None for p in parsed],
-        quality_id=np.array([quality_by_name(q).id for q in qualities], dtype=np.int64),
-        languages=[p.languages if p else () for p in parsed],
-        indexer_flags=np.zeros(len(names), dtype=np.int64),
-        size=np.array(sizes, dtype=np.int64),
-        year=np.zeros(len(names), dtype=np.int64),
-        file_name=file_names,
-        original_language=_originals(original_languages, len(names)),
-    )
+    return _parsed_facts([simplify_release_title(n) for n in names], parsed, qualities, sizes, [0] * len(names),
+                         original_languages, file_names)
