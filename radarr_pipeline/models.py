@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 #: Joins list values into one text column where a DuckDB list would be slow to turn into Python tuples.
 LIST_SEPARATOR = "\x1f"
@@ -200,3 +202,16 @@ class ShareLimits:
     @property
     def is_set(self) -> bool:
         return self.ratio is not None or self.minutes is not None
+
+
+@dataclass(frozen=True)
+class NotificationEvent:
+    """Something a notification connection may be told about: its kind (``settings.notifications.EVENTS``), the
+    facts every channel renders from (in the shape of Radarr's webhook payload, camelCase), and a stable id sent
+    with every delivery so that a receiver can drop a repeat."""
+
+    kind: str
+    facts: dict[str, Any]
+    movie_id: int | None = None
+    movie_tags: tuple[str, ...] = ()
+    event_id: str = field(default_factory=lambda: str(uuid.uuid4()))

@@ -15,6 +15,7 @@ from radarr_pipeline.download_clients.torrent_files import (
 )
 from radarr_pipeline.models import HistoryEvent, StoredRelease
 from radarr_pipeline.reports import markdown_table
+from radarr_pipeline.services.notifications.events import enqueue_event, grab_event
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.candidates import RankedCandidate
 from radarr_pipeline.values.secrets import with_secret
@@ -188,3 +189,4 @@ def record_grab(library: Library, intent: GrabIntent, client_kind: str, infohash
         now,
     )
     library.pending_grabs.remove(client_kind, infohash)
+    enqueue_event(library, grab_event(library, intent, client_kind, infohash), now)

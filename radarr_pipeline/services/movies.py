@@ -6,11 +6,12 @@ Every front door (the CLI, the HTTP API to come) calls these: the checks on what
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from radarr_pipeline.config import AppConfig, ConfigError
 from radarr_pipeline.models import Availability, Movie, Variant
+from radarr_pipeline.services.notifications.events import enqueue_event, movie_added_event
 from radarr_pipeline.store import Library, LibraryNotCreatedError, LibraryStore
 from radarr_pipeline.store.candidates import MovieDetailsRepository
 from radarr_pipeline.store.movies import MovieStatus
@@ -125,6 +126,8 @@ def add_movie(config: AppConfig, request: NewMovie) -> AddedMovie:
                             physical_release=request.physical_release, secondary_year=request.secondary_year)
         details.add_alternative_titles(movie.id, list(request.alternative_titles))
         variant = library.movies.add_variant(movie.id, quality_profile=profile, root_folder=root)
+        if new_movie:
+            enqueue_event(library, movie_added_event(movie, variant), datetime.now(UTC))
     return AddedMovie(movie, variant, new_movie)
 
 

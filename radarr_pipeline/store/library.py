@@ -26,6 +26,7 @@ from radarr_pipeline.store.indexer_status import (
 )
 from radarr_pipeline.store.mediainfo_cache import MediaInfoCacheRepository
 from radarr_pipeline.store.movies import MovieRepository
+from radarr_pipeline.store.outbox import NotificationFactsRepository, OutboxRepository
 from radarr_pipeline.store.pending_grabs import PendingGrabRepository
 from radarr_pipeline.store.releases import CandidateRepository, ReleaseRepository
 from radarr_pipeline.store.schema import available_migrations, migrate, pending_migrations
@@ -61,6 +62,8 @@ class Library:
         self.mediainfo_cache = MediaInfoCacheRepository(conn)
         self.library_folders = LibraryFolderRepository(conn)
         self.pending_grabs = PendingGrabRepository(conn)
+        self.outbox = OutboxRepository(conn)
+        self.notification_facts = NotificationFactsRepository(conn)
 
 
 class LibraryStore:

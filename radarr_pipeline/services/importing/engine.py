@@ -25,6 +25,7 @@ from radarr_pipeline.services.importing.operations import advance, finish_files,
 from radarr_pipeline.services.importing.plan import ImportPlan, ImportSource, PlanContext, plan_import
 from radarr_pipeline.services.importing.recovery import recover_interrupted
 from radarr_pipeline.services.importing.recycle import cleanup_recycle_bin
+from radarr_pipeline.services.notifications.events import enqueue_event, manual_interaction_event
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.import_journal import JournalEntry
 
@@ -54,6 +55,7 @@ class _Verdicts:
 
     updates: list[tuple[int, DownloadState, str | None]] = field(default_factory=list)
     events: list[HistoryEvent] = field(default_factory=list)
+    blocked: list[tuple[int, TrackedDownload, str]] = field(default_factory=list)  # (movie, download, reason)
 
     def block(self, download: TrackedDownload, variant: Variant, reason: str, rule: str) -> None:
         self.updates.append((download.id, DownloadState.IMPORT_BLOCKED, reason))
@@ -62,11 +64,15 @@ class _Verdicts:
                          source_title=download.title, download_id=download.download_id,
                          quality=download.quality, data={"reason": reason, "rule": rule})
         )
+        self.blocked.append((variant.movie_id, download, reason))
 
     def write(self, library: Library, now: datetime) -> None:
         library.downloads.update_many(self.updates, now)
         library.history.add_many(self.events, now)
-        self.updates, self.events = [], []
+        movies = library.movies.get_many([movie_id for movie_id, _download, _reason in self.blocked])
+        enqueue_event(library, [manual_interaction_event(movies[movie_id], download, reason)
+                                for movie_id, download, reason in self.blocked], now)
+        self.updates, self.events, self.blocked = [], [], []
 
 
 def block(library: Library, download: TrackedDownload, reason: str, now: datetime, rule: str) -> None:
