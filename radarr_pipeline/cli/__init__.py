@@ -4,6 +4,7 @@ import typer
 
 from radarr_pipeline.cli.imports import import_folder
 from radarr_pipeline.cli.movies import movies_app
+from radarr_pipeline.cli.notify import notify_app
 from radarr_pipeline.cli.queue import queue_app
 
 # Plain help (rich_markup_mode=None): Typer's Rich help imports Markdown and Pygments, about half a second.
@@ -12,3 +13,4 @@ app = typer.Typer(help="A movie collection manager in the spirit of Radarr.", no
 app.add_typer(movies_app, name="movies")
 app.command("import")(import_folder)
 app.add_typer(queue_app, name="queue")
+app.add_typer(notify_app, name="notify")
