@@ -34,7 +34,7 @@ DISCORD_COLORS = {"danger": 15749200, "success": 2605644, "warning": 16753920, "
                   "upgrade": 4089856}
 
 
-def test_event() -> NotificationEvent:
+def radarr_test_event() -> NotificationEvent:
     """Radarr's test message (WebhookBase.BuildTestPayload)."""
     return NotificationEvent(TEST, {
         "movie": {"id": 1, "title": "Test Title", "year": 1970, "folderPath": "C:\\testpath",

@@ -4,11 +4,13 @@ the connection and the cause with every secret of the connection taken out."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import smtplib
 import ssl
 import subprocess
 import time
+import warnings
 from collections.abc import Callable
 from email.message import EmailMessage
 from html import escape
@@ -27,7 +29,7 @@ from radarr_pipeline.settings.notifications import (
     ScriptConnection,
     WebhookConnection,
 )
-from radarr_pipeline.values.secrets import redact
+from radarr_pipeline.values.secrets import MIN_SECRET_LENGTH, redact
 
 AnyConnection = WebhookConnection | DiscordConnection | EmailConnection | ScriptConnection | AppriseConnection
 #: A Discord 429 asking to wait at most this long is waited for at once (then tried again, once); a longer wait
@@ -36,8 +38,31 @@ INLINE_RETRY_AFTER_SECONDS = 5.0
 SCRIPT_TIMEOUT_SECONDS = 60.0
 
 
+_KNOWN_SECRETS: set[str] = set()
+
+
+class _RedactingFilter(logging.Filter):
+    """httpx logs every request's full URL at INFO: a Discord or webhook URL holds its token. Known secrets are
+    taken out of those records."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:
+            return True
+        cleaned = redact(message, tuple(_KNOWN_SECRETS))
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        return True
+
+
+for _name in ("httpx", "httpcore"):
+    logging.getLogger(_name).addFilter(_RedactingFilter())
+
+
 def connection_secrets(connection: AnyConnection) -> list[str]:
-    """The values of the connection's ``*_env`` variables that are set (what must never be shown)."""
+    """The values of the connection's ``*_env`` variables that are set (what must never be shown); they are
+    remembered so that the HTTP library's own log lines are cleaned of them too."""
     values = []
     for setting, env_name in connection.secret_settings().items():
         try:
@@ -46,14 +71,17 @@ def connection_secrets(connection: AnyConnection) -> list[str]:
             continue
         if value:
             values += [value, *value.replace(",", " ").split()]
+    _KNOWN_SECRETS.update(v for v in values if len(v) >= MIN_SECRET_LENGTH)
     return values
 
 
 def _secret(connection: AnyConnection, setting: str) -> str | None:
     try:
-        return read_secret(getattr(connection, setting), f"notifications.connections[{connection.name}].{setting}")
+        value = read_secret(getattr(connection, setting), f"notifications.connections[{connection.name}].{setting}")
     except ConfigError as exc:
         raise DeliveryError(str(exc)) from None
+    connection_secrets(connection)  # known before any request is logged
+    return value
 
 
 def _failed(connection: AnyConnection, what: str, exc: BaseException | str) -> DeliveryError:
@@ -180,13 +208,15 @@ def send_apprise(connection: AppriseConnection, event: NotificationEvent, _setti
         urls += (_secret(connection, "urls_env") or "").replace(",", " ").split()
     title, text = headline(event)
     notifier = apprise.Apprise()
-    for url in urls:
-        if not notifier.add(url):
-            raise _failed(connection, "apprise does not understand a URL", "check urls / urls_env")
-    try:
-        sent = notifier.notify(title=title, body=text)
-    except Exception as exc:  # apprise's plugins raise what their libraries raise
-        raise _failed(connection, "apprise failed", exc) from None
+    with warnings.catch_warnings():  # apprise loads its plugins on first use; one imports the deprecated imghdr
+        warnings.filterwarnings("ignore", message=".*imghdr.*", category=DeprecationWarning)
+        for url in urls:
+            if not notifier.add(url):
+                raise _failed(connection, "apprise does not understand a URL", "check urls / urls_env")
+        try:
+            sent = notifier.notify(title=title, body=text)
+        except Exception as exc:  # apprise's plugins raise what their libraries raise
+            raise _failed(connection, "apprise failed", exc) from None
     if not sent:
         raise _failed(connection, "apprise could not notify", "at least one URL did not take the message")
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.models import NotificationEvent
 from radarr_pipeline.notifications.errors import DeliveryError
-from radarr_pipeline.notifications.rendering import switch, test_event
+from radarr_pipeline.notifications.rendering import switch, radarr_test_event
 from radarr_pipeline.notifications.senders import AnyConnection, connection_secrets, send
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.settings.notifications import NotificationSettings
@@ -145,7 +145,7 @@ def send_test(config: AppConfig, name: str) -> str:
     if connection is None:
         known = ", ".join(c.name for c in config.notifications.connections) or "none"
         raise NotifyError(f"no notification connection named {name!r} (configured: {known})")
-    error = _send(connection, test_event(), config.notifications)
+    error = _send(connection, radarr_test_event(), config.notifications)
     if error is not None:
         raise NotifyError(str(error))
     return f"test message sent to {name} ({connection.kind})"
