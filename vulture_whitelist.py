@@ -67,3 +67,21 @@ HistoryRepository.for_movie
 from radarr_pipeline.parsing import scene_tokens  # noqa: E402
 
 scene_tokens.__getattr__
+
+# Notifications: Dagster loads the sensor, typer the commands, pydantic the validators and the Discord setting
+# (read through secret_settings()); health_event is the hook the health checks call when an issue appears or clears.
+from dagster_project.defs import notifications as notification_defs  # noqa: E402
+from radarr_pipeline.cli import notify  # noqa: E402
+from radarr_pipeline.services.notifications import events as notification_events  # noqa: E402
+from radarr_pipeline.settings import notifications as notification_settings  # noqa: E402
+
+notification_defs.run_failure_notification_sensor
+notification_defs.notifications_sensor
+notify.test_connection
+notify.list_failed
+notify.retry
+notification_events.health_event
+notification_settings.WebhookConnection._one_url
+notification_settings.DiscordConnection.webhook_url_env
+notification_settings.AppriseConnection._some_url
+notification_settings.NotificationSettings._unique_names

@@ -106,12 +106,6 @@ class OutboxRepository:
         ).fetchone()
         return int(row[0]) if row else 0
 
-    def next_due_at(self) -> datetime | None:
-        row = self._conn.execute(
-            "SELECT min(next_attempt_at) FROM notification_deliveries WHERE state = ?", [PENDING]
-        ).fetchone()
-        return row[0] if row else None
-
     def claim_due(self, now: datetime, until: datetime, limit: int) -> list[Delivery]:
         """The deliveries due now, oldest first, claimed until ``until`` so that another run leaves them."""
         rows = self._conn.execute(

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.models import NotificationEvent
 from radarr_pipeline.notifications.errors import DeliveryError
-from radarr_pipeline.notifications.rendering import switch, radarr_test_event
+from radarr_pipeline.notifications.rendering import radarr_test_event, switch
 from radarr_pipeline.notifications.senders import AnyConnection, connection_secrets, send
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.settings.notifications import NotificationSettings
