@@ -115,12 +115,15 @@ def deliver_due(config: AppConfig, now: datetime, *,
     return report
 
 
-def _send(connection: AnyConnection, event: NotificationEvent, settings: NotificationSettings) -> DeliveryError | None:
+def _send(connection: AnyConnection, event: NotificationEvent, settings: NotificationSettings, *,
+          quiet: bool = False) -> DeliveryError | None:
+    """Send; the error (secrets taken out) or None. ``quiet``: the caller shows the error itself."""
     try:
         send(connection, event, settings)
     except DeliveryError as exc:
         cleaned = DeliveryError(redact(str(exc), connection_secrets(connection)), retry_after=exc.retry_after)
-        log.warning("notification %s to %s failed: %s", event.kind, connection.name, cleaned)
+        if not quiet:
+            log.warning("notification %s to %s failed: %s", event.kind, connection.name, cleaned)
         return cleaned
     log.info("notification %s sent to %s", event.kind, connection.name)
     return None
@@ -145,7 +148,7 @@ def send_test(config: AppConfig, name: str) -> str:
     if connection is None:
         known = ", ".join(c.name for c in config.notifications.connections) or "none"
         raise NotifyError(f"no notification connection named {name!r} (configured: {known})")
-    error = _send(connection, radarr_test_event(), config.notifications)
+    error = _send(connection, radarr_test_event(), config.notifications, quiet=True)
     if error is not None:
         raise NotifyError(str(error))
     return f"test message sent to {name} ({connection.kind})"
