@@ -7,6 +7,7 @@ that check is not evaluated, and an issue it raised stays as it was.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from radarr_pipeline.store import LibraryNotCreatedError, LibraryStore, StoreErr
 from radarr_pipeline.values.os_paths import mapping_for, remap_remote_to_local
 
 _SEARCHLESS_KINDS = ("rss",)  # a plain RSS feed cannot be searched
+log = logging.getLogger("radarr_pipeline.health")
 
 
 @dataclass
@@ -196,6 +198,10 @@ def check_health(config: AppConfig, now: datetime, daemon: DaemonFacts | None = 
     issues = evaluate(facts)
     evaluated = evaluated_checks(facts)
     report = HealthReport(issues, evaluated)
+    for issue in issues:
+        level = logging.ERROR if issue.level.value == "error" else logging.WARNING
+        log.log(level, "%s: %s", issue.check, issue.message)
+    log.info("health: %d checks, %d issues", len(evaluated), len(issues))
     if facts.store_locked or facts.store_error:
         report.not_recorded = "the library database could not be opened"
         return report
@@ -213,4 +219,8 @@ def check_health(config: AppConfig, now: datetime, daemon: DaemonFacts | None = 
         report.not_recorded = f"{exc} (after {time.monotonic() - started:.0f} s)"
         return report
     report.changes = changes
+    for appeared in changes.appeared:
+        log.info("health issue appeared: %s", appeared.check)
+    for cleared in changes.cleared:
+        log.info("health issue cleared: %s", cleared)
     return report
