@@ -9,6 +9,7 @@ import pytest
 
 from radarr_pipeline.store import LibraryStore
 from radarr_pipeline.store.schema import available_migrations
+
 from .library_rows import DROPPED_BY, columns, insert_representative_rows, tables
 
 MIGRATIONS = available_migrations()
