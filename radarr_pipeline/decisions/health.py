@@ -42,6 +42,7 @@ class IndexerFacts:
     last_error: str | None = None
     last_success_at: datetime | None = None
     consecutive_failures: int = 0
+    initial_failure_at: datetime | None = None  # when its current run of failures began
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,10 @@ def indexer_search(facts: HealthFacts) -> list[HealthIssue]:
 
 
 def _failing_since_long(indexer: IndexerFacts, now: datetime) -> bool:
-    return indexer.last_success_at is None or now - indexer.last_success_at > LONG_TERM_FAILURE
+    """Radarr compares the run of failures' InitialFailure with 6 hours ago; a status recorded before that was
+    kept falls back on the last success (an indexer that never answered counts as failing recently)."""
+    since = indexer.initial_failure_at or indexer.last_success_at
+    return since is not None and now - since > LONG_TERM_FAILURE
 
 
 def _failing(indexer: IndexerFacts, now: datetime) -> str:

@@ -7,6 +7,7 @@ that check is not evaluated, and an issue it raised stays as it was.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
@@ -95,6 +96,19 @@ def folder_facts(path: Path) -> FolderFacts:
                        read_only_mount=read_only, device=stat.st_dev, free_bytes=free)
 
 
+def recycle_bin_facts(path: Path) -> FolderFacts:
+    """The recycle bin is created on first use: a missing one is fine while it can be created (its nearest
+    existing parent is a writable folder)."""
+    facts = folder_facts(path)
+    if facts.exists:
+        return facts
+    parent = path.absolute().parent
+    while not parent.exists() and parent.parent != parent:
+        parent = parent.parent
+    creatable = parent.is_dir() and os.access(parent, os.W_OK | os.X_OK)
+    return FolderFacts(str(path), exists=creatable, writable=creatable)
+
+
 def _mount_point(path: Path) -> Path:
     path = path.absolute()
     device = path.stat().st_dev
@@ -124,6 +138,7 @@ def _indexer_facts(config: AppConfig, statuses: dict[str, IndexerStatus]) -> tup
             name=indexer.name, enabled=indexer.enabled, rss=True, search=indexer.kind not in _SEARCHLESS_KINDS,
             disabled_until=status.disabled_until, last_error=status.last_error,
             last_success_at=status.last_success_at, consecutive_failures=status.consecutive_failures,
+            initial_failure_at=status.initial_failure_at,
         ))
     return tuple(facts)
 
@@ -178,7 +193,7 @@ def gather_facts(config: AppConfig, now: datetime, daemon: DaemonFacts | None = 
         client=client_facts(config),
         completed_download_handling=config.download_handling.completed_download_handling,
         import_mode=config.importing.mode,
-        recycle_bin=folder_facts(recycle) if recycle is not None else None,
+        recycle_bin=recycle_bin_facts(recycle) if recycle is not None else None,
         free_space_warning_bytes=config.health.free_space_warning_mb * MB,
         daemon=daemon,
         daemon_heartbeat_seconds=config.health.daemon_heartbeat_seconds,
@@ -190,6 +205,28 @@ def gather_facts(config: AppConfig, now: datetime, daemon: DaemonFacts | None = 
         not_gathered=frozenset({"indexer_status", "indexer_long_term_status", "indexer_rss", "indexer_search"}
                                if store.locked or store.error else ()),
     )
+
+
+def _pending_file(config: AppConfig) -> Path:
+    return config.database.with_name(config.database.name + ".health-pending.json")
+
+
+def _keep_pending(config: AppConfig, issues: list[HealthIssue], now: datetime) -> None:
+    """Issues found while the library could not be opened (the store lock itself) wait in a file beside it, to
+    be recorded (appeared at the time they were seen) by the next evaluation that can write."""
+    path = _pending_file(config)
+    pending = _read_pending(path)
+    for issue in issues:
+        pending.setdefault(issue.check, (issue.level.value, issue.message, now.isoformat()))
+    path.write_text(json.dumps(pending), encoding="utf-8")
+
+
+def _read_pending(path: Path) -> dict[str, tuple[str, str, str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): (str(v[0]), str(v[1]), str(v[2])) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 def check_health(config: AppConfig, now: datetime, daemon: DaemonFacts | None = None) -> HealthReport:
@@ -204,20 +241,27 @@ def check_health(config: AppConfig, now: datetime, daemon: DaemonFacts | None = 
     log.info("health: %d checks, %d issues", len(evaluated), len(issues))
     if facts.store_locked or facts.store_error:
         report.not_recorded = "the library database could not be opened"
+        _keep_pending(config, issues, now)
         return report
     started = time.monotonic()
+    pending = _read_pending(_pending_file(config))
     try:
         with LibraryStore(config.database, lock_timeout=config.health.store_locked_seconds).open() as library:
-            open_checks = [row.check_name for row in library.health_issues.open_issues()]
-            changes = health_changes(open_checks, issues, evaluated)
+            open_checks = {row.check_name for row in library.health_issues.open_issues()}
+            seen_before = [(check, level, message, datetime.fromisoformat(at))
+                           for check, (level, message, at) in pending.items() if check not in open_checks]
+            library.health_issues.record(seen_before, [], [], now)
+            changes = health_changes(open_checks | set(pending), issues, evaluated)
             library.health_issues.record(
-                [(i.check, i.level.value, i.message) for i in changes.appeared],
+                [(i.check, i.level.value, i.message, now) for i in changes.appeared],
                 [(i.check, i.level.value, i.message) for i in changes.still],
                 list(changes.cleared), now,
             )
     except StoreError as exc:
         report.not_recorded = f"{exc} (after {time.monotonic() - started:.0f} s)"
+        _keep_pending(config, issues, now)
         return report
+    _pending_file(config).unlink(missing_ok=True)
     report.changes = changes
     for appeared in changes.appeared:
         log.info("health issue appeared: %s", appeared.check)

@@ -39,13 +39,13 @@ class HealthIssueRepository:
         ).fetchall()
         return [HealthIssueRow(*row) for row in rows]
 
-    def record(self, appeared: list[tuple[str, str, str]], still: list[tuple[str, str, str]], cleared: list[str],
-               at: datetime) -> None:
-        """``appeared`` and ``still``: (check, level, message); ``cleared``: check names."""
-        for check, level, message in appeared:
+    def record(self, appeared: list[tuple[str, str, str, datetime]], still: list[tuple[str, str, str]],
+               cleared: list[str], at: datetime) -> None:
+        """``appeared``: (check, level, message, when); ``still``: (check, level, message); ``cleared``: checks."""
+        for check, level, message, when in appeared:
             self._conn.execute(
                 "INSERT INTO health_issues (check_name, level, message, appeared_at, last_seen_at)"
-                " VALUES (?, ?, ?, ?, ?)", [check, level, message, at, at],
+                " VALUES (?, ?, ?, ?, ?)", [check, level, message, when, when],
             )
         for check, level, message in still:
             self._conn.execute(

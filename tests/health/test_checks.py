@@ -19,7 +19,8 @@ HEALTHY = h.HealthFacts(now=NOW, indexers=(TORZNAB, FEED), root_folders=(ROOT,),
 
 def failing(indexer: h.IndexerFacts, *, since: timedelta = timedelta(minutes=10)) -> h.IndexerFacts:
     return replace(indexer, disabled_until=NOW + timedelta(minutes=5), consecutive_failures=3,
-                   last_error="HTTP 500", last_success_at=NOW - since)
+                   last_error="HTTP 500", last_success_at=NOW - since - timedelta(days=3),
+                   initial_failure_at=NOW - since)
 
 
 def checks(facts: h.HealthFacts) -> dict[str, list[h.HealthIssue]]:
@@ -49,6 +50,8 @@ def test_indexers() -> None:
     long = checks(replace(HEALTHY, indexers=(failing(TORZNAB, since=timedelta(hours=7)), FEED)))
     assert "for more than 6 hours: Torznab" in long["indexer_long_term_status"][0].message
     assert "indexer_status" not in long
+    never_answered = replace(failing(TORZNAB), last_success_at=None, initial_failure_at=None)
+    assert "indexer_status" in checks(replace(HEALTHY, indexers=(never_answered, FEED)))
     over = replace(failing(TORZNAB), disabled_until=NOW - timedelta(seconds=1))
     assert checks(replace(HEALTHY, indexers=(over, FEED))) == {}  # the back-off is over: asked again
 
