@@ -23,6 +23,7 @@ from radarr_pipeline.values.secrets import MIN_SECRET_LENGTH, redact
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _secrets: set[str] = set()
 _installed: list[Callable[..., logging.LogRecord]] = []
+_file_handlers: list[RotatingFileHandler] = []  # this process's one log file (the last configured)
 
 
 def configured_secrets(config: AppConfig) -> set[str]:
@@ -65,15 +66,19 @@ def log_to_file(config: AppConfig, name: str = "radarr-pipeline") -> Path:
     protect_logs(config)
     path = log_file(config, name)
     root = logging.getLogger()
-    for handler in root.handlers:
-        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
-            return path
+    if _file_handlers and Path(_file_handlers[0].baseFilename) == path:
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(path, maxBytes=config.logs.max_bytes, backupCount=config.logs.files,
                                   encoding="utf-8")
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.setLevel(config.logs.level)
+    while _file_handlers:  # another configuration in the same process (tests): its file is closed
+        old = _file_handlers.pop()
+        root.removeHandler(old)
+        old.close()
     root.addHandler(handler)
+    _file_handlers.append(handler)
     if root.level == logging.NOTSET or root.level > logging.getLevelName(config.logs.level):
         root.setLevel(config.logs.level)
     return path
