@@ -203,3 +203,38 @@ def test_the_store_held_by_another_process(home: Path) -> None:
     assert back.changes is not None and back.changes.cleared == ("store_lock",)
     [(appeared, cleared)] = history(home, "store_lock")  # seen while locked, recorded once it could be
     assert appeared < cleared
+
+
+def test_qbittorrent_paths_are_mapped_where_they_are_read(home: Path, tmp_path: Path,
+                                                            qbittorrent: QBittorrentProcess) -> None:
+    """qBittorrent "in a container": it writes under /…/client-view, which is /…/local-view here (a symlink
+    stands in for the container's volume). Tracking reads local paths; a wrong mapping is named."""
+    from radarr_sandbox.torrents import make_torrent
+
+    client_view = tmp_path / "client-view"
+    (client_view / "Movie.2020.1080p.BluRay-GRP").mkdir(parents=True)
+    (client_view / "Movie.2020.1080p.BluRay-GRP" / "movie.mkv").write_bytes(b"\0" * 100_000)
+    (client_view / "Movie.2020.1080p.BluRay-GRP" / "movie.nfo").write_text("a folder of two files")
+    local_view = tmp_path / "local-view"
+    local_view.symlink_to(client_view)
+    torrent = tmp_path / "movie.torrent"
+    make_torrent(client_view / "Movie.2020.1080p.BluRay-GRP", torrent)
+    qbittorrent.add_seed(torrent, client_view, category="radarr")
+    mapping = {"host": "127.0.0.1", "remote_path": str(client_view), "local_path": str(local_view)}
+    config = edit(home, lambda c: c.update(remote_path_mappings=[mapping]))
+
+    client = download_client(config)
+    try:
+        [download] = client.downloads()
+    finally:
+        client.close()
+    assert download.content_path == str(local_view / "Movie.2020.1080p.BluRay-GRP")
+    assert download.save_path == str(local_view)
+    assert issue(run(home), "remote_path_mapping") is None
+
+    mapping["local_path"] = str(tmp_path / "not-mounted")
+    edit(home, lambda c: c.update(remote_path_mappings=[mapping]))
+    message = issue(run(home), "remote_path_mapping")
+    assert message is not None and (f"reported files in {client_view / 'Movie.2020.1080p.BluRay-GRP'} "
+                                    "(for Movie.2020.1080p.BluRay-GRP)") in message
+    assert f"gives {tmp_path / 'not-mounted' / 'Movie.2020.1080p.BluRay-GRP'}, which does not exist here" in message
