@@ -50,3 +50,35 @@ def test_each_check_is_an_asset_check_and_the_daemon_check_reads_heartbeats(tmp_
         materialization = instance.get_latest_materialization_event(dg.AssetKey("health"))
         assert materialization is not None and materialization.asset_materialization is not None
         assert materialization.asset_materialization.metadata["errors"] == dg.MetadataValue.int(1)
+
+
+def test_domain_log_lines_reach_the_run_log_without_secrets(tmp_path: Path, monkeypatch) -> None:
+    """With the project's dagster.yaml, the radarr_pipeline loggers are Dagster managed loggers: their lines are
+    in the run's event log (what the UI shows), scrubbed of the secrets the config names."""
+    import logging
+    import shutil
+
+    secret = "hunter2-qbt-password-5531"
+    monkeypatch.setenv("TEST_DAGSTER_QBT_PASSWORD", secret)
+    config = write_home(tmp_path)
+    data = yaml.safe_load(config.read_text())
+    data["download_client"] = {"kind": "qbittorrent", "url": "http://127.0.0.1:9", "username": "admin",
+                               "password_env": "TEST_DAGSTER_QBT_PASSWORD"}
+    config.write_text(yaml.safe_dump(data))
+
+    @dg.asset
+    def leaky(radarr: RadarrResource) -> None:
+        radarr.config()
+        logging.getLogger("radarr_pipeline.example").warning("logging in with %s", secret)
+
+    dagster_home = tmp_path / "dagster_home"
+    dagster_home.mkdir()
+    shutil.copyfile(Path(__file__).parents[2] / "data" / "dagster_home" / "dagster.yaml",
+                    dagster_home / "dagster.yaml")
+    with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
+        result = dg.materialize([health, leaky], resources={"radarr": RadarrResource(config_path=str(config))},
+                                instance=instance)
+        messages = [entry.user_message for entry in instance.all_logs(result.run_id)]
+    assert any("health: " in m and " checks, " in m for m in messages)  # services.health's own logger
+    assert any("logging in with (redacted)" in m for m in messages)
+    assert not any(secret in m for m in messages)
