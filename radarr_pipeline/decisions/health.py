@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
 
-from radarr_pipeline.values.os_paths import PathMapping
+from radarr_pipeline.values.os_paths import OsPath, PathMapping
 
 #: Radarr's IndexerStatusCheck / IndexerLongTermStatusCheck split.
 LONG_TERM_FAILURE = timedelta(hours=6)
@@ -299,6 +299,22 @@ def remote_path_mapping(facts: HealthFacts) -> list[HealthIssue]:
     return issues
 
 
+def download_client_root_folder(facts: HealthFacts) -> list[HealthIssue]:
+    """DownloadClientRootFolderCheck: the client downloads into a root folder (or below one), where a library
+    scan would take its unfinished downloads for movies."""
+    client = facts.client
+    if client is None or client.error is not None:
+        return []
+    for output in client.output_folders:
+        inside = OsPath.of(output.folder.path)
+        for root in facts.root_folders:
+            if OsPath.of(root.path).contains(inside):
+                return [HealthIssue("download_client_root_folder", Level.WARNING,
+                                    f"Download client {client.name} places downloads in the root folder {root.path}. "
+                                    "You should not download to a root folder.")]
+    return []
+
+
 def recycle_bin(facts: HealthFacts) -> list[HealthIssue]:
     """RecyclingBinCheck."""
     bin_ = facts.recycle_bin
@@ -408,13 +424,14 @@ def backups(facts: HealthFacts) -> list[HealthIssue]:
 CHECKS: tuple[Callable[[HealthFacts], list[HealthIssue]], ...] = (
     no_indexers, indexer_rss, indexer_search, indexer_status, indexer_long_term_status, download_client,
     root_folders_exist, root_folders_writable, read_only_mount, completed_download_handling, remote_path_mapping,
-    recycle_bin, import_lists, notifications, hardlinks_possible, free_space, dagster_daemon, store_lock, backups,
+    download_client_root_folder, recycle_bin, import_lists, notifications, hardlinks_possible, free_space,
+    dagster_daemon, store_lock, backups,
 )
 CHECK_NAMES: tuple[str, ...] = tuple(check.__name__ for check in CHECKS)
 
 #: Checks whose facts may be missing (None), and the facts field that says so.
 _NEEDS = {"dagster_daemon": "daemon", "store_lock": "store_locked"}
-_CLIENT_CHECKS = ("download_client", "remote_path_mapping", "hardlinks_possible")
+_CLIENT_CHECKS = ("download_client", "remote_path_mapping", "hardlinks_possible", "download_client_root_folder")
 
 
 def evaluated_checks(facts: HealthFacts) -> tuple[str, ...]:

@@ -79,6 +79,16 @@ def test_root_folders() -> None:
     assert "root_folders_writable" not in found
 
 
+def test_downloads_into_a_root_folder() -> None:
+    inside = replace(CLIENT, output_folders=(h.OutputFolder("/movies/downloads",
+                                                            replace(DOWNLOADS, path="/movies/downloads")),))
+    assert checks(replace(HEALTHY, client=inside))["download_client_root_folder"][0].message == (
+        "Download client qBittorrent places downloads in the root folder /movies. You should not download to a "
+        "root folder.")
+    beside = replace(CLIENT, output_folders=(h.OutputFolder("/movies-dl", replace(DOWNLOADS, path="/movies-dl")),))
+    assert checks(replace(HEALTHY, client=beside)) == {}
+
+
 def test_completed_download_handling_and_recycle_bin() -> None:
     assert "Enable Completed Download Handling" in checks(
         replace(HEALTHY, completed_download_handling=False))["completed_download_handling"][0].message
