@@ -4,7 +4,7 @@ a stored row or a test reaches by itself belongs here, each with the reason; eve
 import logging
 
 from dagster_project import definitions, resources
-from dagster_project.defs import automation, imports, library_scan, sensors
+from dagster_project.defs import automation, imports, library_scan, sensors, system
 from radarr_pipeline.cli import movies, queue
 from radarr_pipeline.config import AppConfig, QualityProfileConfig
 from radarr_pipeline.mediainfo.model import RawMediaInfo
@@ -13,9 +13,12 @@ from radarr_pipeline.quality.definitions import QualityDefinition
 from radarr_pipeline.settings.base import Strict
 from radarr_pipeline.settings.decisions import DecisionSettings
 from radarr_pipeline.settings.downloads import BlackholeConfig
+from radarr_pipeline.settings.remote_paths import RemotePathMappingConfig
 from radarr_pipeline.store.files import RecycledFile
+from radarr_pipeline.store.health import HealthIssueRow
 from radarr_pipeline.store.history import HistoryRepository
 from radarr_pipeline.store.import_journal import JournalEntry
+from radarr_pipeline.store.snapshot import TableSummary
 
 # Dagster loads these from the code location (pyproject [tool.dagster] / [tool.dg]).
 definitions.defs
@@ -28,6 +31,10 @@ library_scan.library_scan_schedule
 library_scan.library_media_info_schedule
 sensors.download_client_sensor
 sensors.search_again_sensor
+system.health_schedule
+system.health_after_sync_sensor
+system.health_after_failure_sensor
+system.backup_schedule
 resources.RadarrResource.setup_for_execution  # Dagster calls it before a run uses the resource
 
 # Typer commands, registered by decorator on the CLI app.
@@ -85,3 +92,14 @@ notification_settings.WebhookConnection._one_url
 notification_settings.DiscordConnection.webhook_url_env
 notification_settings.AppriseConnection._some_url
 notification_settings.NotificationSettings._unique_names
+# Pydantic validators of the remote path mappings, called by the model.
+RemotePathMappingConfig._host
+RemotePathMappingConfig._paths
+
+# Stored rows: a health issue's times (when it appeared, was last seen, cleared) are what the notification
+# events (health issue / health restored) will read; a table's checksum is compared as part of the summary and
+# written to a backup's manifest.
+HealthIssueRow.appeared_at
+HealthIssueRow.last_seen_at
+HealthIssueRow.cleared_at
+TableSummary.checksum

@@ -20,7 +20,9 @@ from radarr_pipeline.settings.base import Strict
 from radarr_pipeline.settings.decisions import DecisionSettings
 from radarr_pipeline.settings.downloads import BlackholeConfig, DownloadHandlingSettings
 from radarr_pipeline.settings.importing import ImportSettings
+from radarr_pipeline.settings.maintenance import BackupSettings, HealthSettings, LogSettings
 from radarr_pipeline.settings.notifications import NotificationSettings
+from radarr_pipeline.settings.remote_paths import RemotePathMappingConfig
 
 CONFIG_ENV = "RADARR_PIPELINE_CONFIG"
 DATABASE_ENV = "RADARR_PIPELINE_DB"
@@ -135,6 +137,10 @@ class AppConfig(Strict):
     decisions: DecisionSettings = DecisionSettings()
     download_handling: DownloadHandlingSettings = DownloadHandlingSettings()
     notifications: NotificationSettings = NotificationSettings()
+    remote_path_mappings: list[RemotePathMappingConfig] = Field(default_factory=list)
+    health: HealthSettings = HealthSettings()
+    backup: BackupSettings = BackupSettings()
+    logs: LogSettings = LogSettings()
 
     @model_validator(mode="after")
     def _names_are_consistent(self) -> AppConfig:
@@ -156,6 +162,9 @@ class AppConfig(Strict):
                 "download client is configured: an NZB cannot be sent to it. Remove the indexer, set "
                 "`enabled: false`, or use its Torznab feed"
             )
+        mapped = [(m.host.casefold(), m.remote_path) for m in self.remote_path_mappings]
+        if len(set(mapped)) != len(mapped):  # Radarr: "RemotePath already configured."
+            raise ValueError("remote_path_mappings: a host and remote_path pair is configured twice")
         return self
 
     @property
@@ -202,6 +211,8 @@ def parse_config(data: object, *, source: str, base_dir: Path) -> AppConfig:
             "importing": config.importing.model_copy(
                 update={"recycle_bin": (base_dir / recycle).absolute() if recycle else None}
             ),
+            "backup": config.backup.model_copy(update={"folder": (base_dir / config.backup.folder).absolute()}),
+            "logs": config.logs.model_copy(update={"folder": (base_dir / config.logs.folder).absolute()}),
         }
     )
 

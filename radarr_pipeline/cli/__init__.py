@@ -3,6 +3,7 @@
 import typer
 
 from radarr_pipeline.cli.imports import import_folder
+from radarr_pipeline.cli.maintenance import backup, health, restore
 from radarr_pipeline.cli.movies import movies_app
 from radarr_pipeline.cli.notify import notify_app
 from radarr_pipeline.cli.queue import queue_app
@@ -14,3 +15,6 @@ app.add_typer(movies_app, name="movies")
 app.command("import")(import_folder)
 app.add_typer(queue_app, name="queue")
 app.add_typer(notify_app, name="notify")
+app.command("health")(health)
+app.command("backup")(backup)
+app.command("restore")(restore)

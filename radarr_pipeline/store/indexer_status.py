@@ -17,7 +17,7 @@ from radarr_pipeline.decisions.reputation import group_key
 
 _STATUS_COLUMNS = (
     "indexer, escalation_level, consecutive_failures, disabled_until, last_error, last_error_kind,"
-    " last_failure_at, last_success_at, last_request_at, last_fetched, last_new"
+    " last_failure_at, last_success_at, last_request_at, last_fetched, last_new, initial_failure_at"
 )
 
 
@@ -44,16 +44,17 @@ class IndexerStatusRepository:
         self._conn.execute(
             "INSERT INTO indexer_status (indexer, escalation_level, consecutive_failures, disabled_until,"
             " last_error, last_error_kind, last_failure_at, last_success_at, last_request_at, last_fetched,"
-            " last_new, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " last_new, initial_failure_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (indexer) DO UPDATE SET escalation_level = excluded.escalation_level,"
             " consecutive_failures = excluded.consecutive_failures, disabled_until = excluded.disabled_until,"
             " last_error = excluded.last_error, last_error_kind = excluded.last_error_kind,"
             " last_failure_at = excluded.last_failure_at, last_success_at = excluded.last_success_at,"
             " last_request_at = excluded.last_request_at, last_fetched = excluded.last_fetched,"
-            " last_new = excluded.last_new, updated_at = excluded.updated_at",
+            " last_new = excluded.last_new, initial_failure_at = excluded.initial_failure_at,"
+            " updated_at = excluded.updated_at",
             [s.indexer, s.escalation_level, s.consecutive_failures, s.disabled_until, s.last_error,
              s.last_error_kind, s.last_failure_at, s.last_success_at, s.last_request_at, s.last_fetched,
-             s.last_new, at],
+             s.last_new, s.initial_failure_at, at],
         )
 
 

@@ -16,6 +16,7 @@ from radarr_pipeline.store.files import (
     MovieFileRepository,
     RecycleBinRepository,
 )
+from radarr_pipeline.store.health import HealthIssueRepository
 from radarr_pipeline.store.history import HistoryRepository
 from radarr_pipeline.store.import_journal import ImportJournalRepository
 from radarr_pipeline.store.indexer_status import (
@@ -30,6 +31,7 @@ from radarr_pipeline.store.outbox import NotificationFactsRepository, OutboxRepo
 from radarr_pipeline.store.pending_grabs import PendingGrabRepository
 from radarr_pipeline.store.releases import CandidateRepository, ReleaseRepository
 from radarr_pipeline.store.schema import available_migrations, migrate, pending_migrations
+from radarr_pipeline.store.snapshot import TableSummary, copy_checkpointed, schema_version, table_summaries
 
 
 class StoreError(RuntimeError):
@@ -64,6 +66,7 @@ class Library:
         self.pending_grabs = PendingGrabRepository(conn)
         self.outbox = OutboxRepository(conn)
         self.notification_facts = NotificationFactsRepository(conn)
+        self.health_issues = HealthIssueRepository(conn)
 
 
 class LibraryStore:
@@ -105,6 +108,42 @@ class LibraryStore:
             raise StoreError(f"library database {self.path}: {exc}") from exc
         finally:
             conn.close()
+
+    def snapshot(self, destination: Path) -> tuple[int, dict[str, TableSummary]]:
+        """A consistent copy of the database at ``destination`` (see ``store.snapshot``), taken while this
+        process holds the file for writing; returns its schema version and table summaries."""
+        if not self.path.exists():
+            raise LibraryNotCreatedError(f"library database {self.path} does not exist yet: nothing to back up")
+        conn = self._connect(read_only=False)
+        try:
+            summaries = table_summaries(conn)
+            version = schema_version(conn)
+            copy_checkpointed(conn, self.path, destination)
+            return version, summaries
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot back up library database {self.path}: {exc}") from exc
+        finally:
+            conn.close()
+
+    def replace_with(self, restored: Path, aside: Path | None) -> None:
+        """Put ``restored`` (a database file in the same folder) in place of the current database, which is
+        moved to ``aside``. The current one is checkpointed first (no write-ahead log may be left behind to be
+        replayed into the restored file), while this process holds it: nobody else is using it."""
+        if self.path.exists():
+            if aside is None:
+                raise StoreError(f"library database {self.path} exists: it needs a place to be kept aside")
+            conn = self._connect(read_only=False)
+            try:
+                conn.execute("CHECKPOINT")
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot checkpoint library database {self.path}: {exc}") from exc
+            finally:
+                conn.close()
+            os.replace(self.path, aside)
+            wal = self.path.with_name(self.path.name + ".wal")
+            if wal.exists():
+                os.replace(wal, aside.with_name(aside.name + ".wal"))
+        os.replace(restored, self.path)
 
     def _migrate(self, conn: duckdb.DuckDBPyConnection) -> None:
         try:
