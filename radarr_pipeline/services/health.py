@@ -27,6 +27,7 @@ from radarr_pipeline.decisions.health import (
     HealthIssue,
     IndexerFacts,
     OutputFolder,
+    ProviderFacts,
     ReportedContent,
     evaluate,
     evaluated_checks,
@@ -37,7 +38,9 @@ from radarr_pipeline.download_clients import DownloadClientError, DownloadStatus
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.backup import last_backup_error, list_backups
 from radarr_pipeline.services.configured import download_client
+from radarr_pipeline.services.notifications.events import NotificationEvent, enqueue_event, health_event
 from radarr_pipeline.store import LibraryNotCreatedError, LibraryStore, StoreError
+from radarr_pipeline.store.health import HealthIssueRow
 from radarr_pipeline.values.os_paths import mapping_for, remap_remote_to_local
 
 _SEARCHLESS_KINDS = ("rss",)  # a plain RSS feed cannot be searched
@@ -71,6 +74,7 @@ class HealthReport:
 @dataclass
 class _StoreFacts:
     statuses: dict[str, IndexerStatus] = field(default_factory=dict)
+    failing_notifications: dict[str, str | None] = field(default_factory=dict)
     locked: bool = False
     error: str | None = None
 
@@ -121,7 +125,8 @@ def _store_facts(config: AppConfig) -> _StoreFacts:
     store = LibraryStore(config.database, lock_timeout=config.health.store_locked_seconds)
     try:
         with store.open(read_only=True) as library:
-            return _StoreFacts(statuses={s.indexer: s for s in library.indexer_status.all()})
+            return _StoreFacts(statuses={s.indexer: s for s in library.indexer_status.all()},
+                               failing_notifications=library.outbox.failing_connections())
     except LibraryNotCreatedError:
         return _StoreFacts()
     except StoreError as exc:
@@ -182,6 +187,11 @@ def _backup_facts(config: AppConfig) -> BackupFacts:
                        timedelta(days=config.backup.interval_days))
 
 
+def _connection_facts(name: str, failing: dict[str, str | None]) -> ProviderFacts:
+    error = failing.get(name)
+    return ProviderFacts(name, name in failing, error.removeprefix(f"{name}: ") if error else None)
+
+
 def gather_facts(config: AppConfig, now: datetime, daemon: DaemonFacts | None = None) -> HealthFacts:
     """Every fact the checks judge. The store is read first and closed; the client and the disks after."""
     store = _store_facts(config)
@@ -201,8 +211,11 @@ def gather_facts(config: AppConfig, now: datetime, daemon: DaemonFacts | None = 
         store_locked=store.locked,
         store_error=store.error,
         backup=_backup_facts(config),
+        notifications=tuple(_connection_facts(c.name, store.failing_notifications)
+                            for c in config.notifications.connections),
         # the indexers' back-off lives in the store: unknown while it cannot be read
-        not_gathered=frozenset({"indexer_status", "indexer_long_term_status", "indexer_rss", "indexer_search"}
+        not_gathered=frozenset({"indexer_status", "indexer_long_term_status", "indexer_rss", "indexer_search",
+                                "notifications"}
                                if store.locked or store.error else ()),
     )
 
@@ -229,6 +242,22 @@ def _read_pending(path: Path) -> dict[str, tuple[str, str, str]]:
     return {str(k): (str(v[0]), str(v[1]), str(v[2])) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
+def _health_events(seen_before: list[tuple[str, str, str, datetime]], changes: HealthChanges,
+                   open_rows: dict[str, HealthIssueRow], pending: dict[str, tuple[str, str, str]],
+                   ) -> list[NotificationEvent]:
+    """On Health Issue for every issue recorded as appeared now (also those seen while the library was busy), and
+    On Health Restored for every open issue that cleared, with the level and message it had."""
+    appeared = [(check, level, message) for check, level, message, _ in seen_before]
+    appeared += [(i.check, i.level.value, i.message) for i in changes.appeared if i.check not in pending]
+    events = [health_event(restored=False, level=level, message=message, source=check)
+              for check, level, message in appeared]
+    for check in changes.cleared:
+        row = open_rows.get(check)
+        level, message = (row.level, row.message) if row else pending.get(check, ("warning", check, ""))[:2]
+        events.append(health_event(restored=True, level=level, message=message, source=check))
+    return events
+
+
 def check_health(config: AppConfig, now: datetime, daemon: DaemonFacts | None = None) -> HealthReport:
     """Evaluate every check whose facts can be gathered, and record the issues that appeared and cleared."""
     facts = gather_facts(config, now, daemon)
@@ -247,16 +276,17 @@ def check_health(config: AppConfig, now: datetime, daemon: DaemonFacts | None = 
     pending = _read_pending(_pending_file(config))
     try:
         with LibraryStore(config.database, lock_timeout=config.health.store_locked_seconds).open() as library:
-            open_checks = {row.check_name for row in library.health_issues.open_issues()}
+            open_rows = {row.check_name: row for row in library.health_issues.open_issues()}
             seen_before = [(check, level, message, datetime.fromisoformat(at))
-                           for check, (level, message, at) in pending.items() if check not in open_checks]
+                           for check, (level, message, at) in pending.items() if check not in open_rows]
             library.health_issues.record(seen_before, [], [], now)
-            changes = health_changes(open_checks | set(pending), issues, evaluated)
+            changes = health_changes(set(open_rows) | set(pending), issues, evaluated)
             library.health_issues.record(
                 [(i.check, i.level.value, i.message, now) for i in changes.appeared],
                 [(i.check, i.level.value, i.message) for i in changes.still],
                 list(changes.cleared), now,
             )
+            enqueue_event(library, _health_events(seen_before, changes, open_rows, pending), now)
     except StoreError as exc:
         report.not_recorded = f"{exc} (after {time.monotonic() - started:.0f} s)"
         _keep_pending(config, issues, now)

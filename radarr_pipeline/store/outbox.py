@@ -144,6 +144,18 @@ class OutboxRepository:
         ).fetchall()
         return [_delivery(row) for row in rows]
 
+    def failing_connections(self) -> dict[str, str | None]:
+        """Connections whose sending is failing now, with their last error: one backing off after a failed attempt,
+        or one whose deliveries died after the last that went through (Radarr's NotificationStatusCheck)."""
+        rows = self._conn.execute(
+            "SELECT connection, arg_max(last_error, id) FROM notification_deliveries d"
+            " WHERE (state = 'pending' AND attempts > 0) OR (state = ? AND id > coalesce((SELECT max(x.id)"
+            "  FROM notification_deliveries x WHERE x.connection = d.connection AND x.state = ?), 0))"
+            " GROUP BY connection",
+            [DEAD, DELIVERED],
+        ).fetchall()
+        return {str(name): error for name, error in rows}
+
     def retry_dead(self, ids: list[int] | None, now: datetime) -> int:
         """Dead deliveries (these, or all) made pending again with their attempts reset; how many."""
         where = "state = ?" + ("" if ids is None else " AND id IN (SELECT unnest(?::BIGINT[]))")

@@ -93,6 +93,16 @@ def test_qbittorrent_stopped_then_started(home: Path, qbittorrent: QBittorrentPr
     assert back.changes is not None and back.changes.cleared == ("download_client",)
     [(appeared, cleared)] = history(home, "download_client")
     assert appeared is not None and cleared is not None and cleared >= appeared
+    assert health_events(home) == [("health_issue", "download_client", "error"),
+                                   ("health_restored", "download_client", "error")]
+
+
+def health_events(home: Path) -> list[tuple]:
+    """The notification events the health checks wrote to the outbox, oldest first."""
+    with LibraryStore(home / "library.duckdb").open(read_only=True) as library:
+        return library.conn.execute(
+            "SELECT kind, facts->>'type', facts->>'level' FROM notification_events"
+            " WHERE kind LIKE 'health%' ORDER BY id").fetchall()
 
 
 def test_root_folder_removed_then_recreated_and_free_space(home: Path) -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from radarr_pipeline.decisions.health import evaluate
+from radarr_pipeline.services.health import gather_facts
 from radarr_pipeline.services.movies import NewMovie, add_movie
 from radarr_pipeline.services.notifications.delivery import (
     deliver_due,
@@ -142,3 +144,22 @@ def test_the_test_message_is_radarrs(tmp_path: Path, receiver: Receiver) -> None
                              "releaseDate": "1970-01-01", "tags": ["test-tag"]}
     assert body["release"]["releaseTitle"] == "Test Title" and body["release"]["size"] == 9999999
     assert receiver.posts[0].headers["Authorization"].startswith("Basic ")
+
+
+def notification_issues(config) -> list[str]:
+    facts = gather_facts(config, T0)
+    return [issue.message for issue in evaluate(facts) if issue.check == "notifications"]
+
+
+def test_a_failing_connection_is_a_health_issue_until_it_delivers_again(tmp_path: Path, receiver: Receiver) -> None:
+    config = make_config(tmp_path, [webhook(receiver, "down"), webhook(receiver, "up")], retry_seconds=60)
+    add_movie(config, NewMovie("Alien", 1979))
+    assert notification_issues(config) == []
+    receiver.down = True
+    deliver_due(config, T0)
+    [message] = notification_issues(config)
+    assert message == ("All notifications are unavailable due to failures: down (the receiver answered: HTTP 500"
+                       " Internal Server Error), up (the receiver answered: HTTP 500 Internal Server Error)")
+    receiver.down = False
+    deliver_due(config, T0 + timedelta(minutes=5))
+    assert notification_issues(config) == []
