@@ -20,6 +20,7 @@ from radarr_pipeline.settings.base import Strict
 from radarr_pipeline.settings.decisions import DecisionSettings
 from radarr_pipeline.settings.downloads import BlackholeConfig, DownloadHandlingSettings
 from radarr_pipeline.settings.importing import ImportSettings
+from radarr_pipeline.settings.metadata import MetadataSettings
 
 CONFIG_ENV = "RADARR_PIPELINE_CONFIG"
 DATABASE_ENV = "RADARR_PIPELINE_DB"
@@ -133,6 +134,7 @@ class AppConfig(Strict):
     importing: ImportSettings = ImportSettings()
     decisions: DecisionSettings = DecisionSettings()
     download_handling: DownloadHandlingSettings = DownloadHandlingSettings()
+    metadata: MetadataSettings | None = None  # None: no metadata source, movies are added by hand
 
     @model_validator(mode="after")
     def _names_are_consistent(self) -> AppConfig:
