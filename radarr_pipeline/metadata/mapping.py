@@ -17,15 +17,18 @@ from radarr_pipeline.metadata.errors import MetadataResponseError
 from radarr_pipeline.models import MovieCandidate, MovieMetadata
 from radarr_pipeline.values.ids import normalize_imdb_id
 from radarr_pipeline.values.languages import iso_language_find
+from radarr_pipeline.values.titles import is_control
 
 PREMIERE, THEATRICAL_LIMITED, THEATRICAL, DIGITAL, PHYSICAL = 1, 2, 3, 4, 5
 _TEXT_LIMIT = 1000  # characters kept of a title-like field; longer is not a title
 
 
 def _text(value: object) -> str | None:
+    """A text field: control characters (which no title has) become spaces, runs of spaces one, at most
+    _TEXT_LIMIT characters; None when nothing is left."""
     if not isinstance(value, str):
         return None
-    value = value.strip()
+    value = " ".join("".join(" " if is_control(c) else c for c in value[:_TEXT_LIMIT * 2]).split())
     return value[:_TEXT_LIMIT] if value else None
 
 
@@ -41,6 +44,12 @@ def _date(value: object) -> date | None:
 
 def _int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _section(document: dict[str, Any], key: str) -> dict[str, Any]:
+    """An appended part (``release_dates``, ``external_ids``...): a JSON object, else empty."""
+    value = document.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 def _dicts(value: object) -> list[dict[str, Any]]:
@@ -68,7 +77,7 @@ def candidates(document: dict[str, Any], key: str = "results") -> list[MovieCand
 def _release_dates(document: dict[str, Any]) -> list[tuple[str, int, date, str]]:
     """(country, type, date, certification) of every listed release."""
     result = []
-    for country in _dicts((document.get("release_dates") or {}).get("results")):
+    for country in _dicts(_section(document, "release_dates").get("results")):
         code = country.get("iso_3166_1")
         for release in _dicts(country.get("release_dates")):
             kind, when = _int(release.get("type")), _date(release.get("release_date"))
@@ -106,12 +115,11 @@ def movie_metadata(document: dict[str, Any], region: str) -> MovieMetadata:
     year = released.year
     language = _text(document.get("original_language"))
     iso = iso_language_find(language) if language else None
-    external = document.get("external_ids") if isinstance(document.get("external_ids"), dict) else {}
-    collection = document.get("belongs_to_collection")
-    collection = collection if isinstance(collection, dict) else {}
+    external = _section(document, "external_ids")
+    collection = _section(document, "belongs_to_collection")
     runtime = _int(document.get("runtime"))
-    alternatives = _dicts((document.get("alternative_titles") or {}).get("titles"))
-    translations = _dicts((document.get("translations") or {}).get("translations"))
+    alternatives = _dicts(_section(document, "alternative_titles").get("titles"))
+    translations = _dicts(_section(document, "translations").get("translations"))
     imdb = _text(document.get("imdb_id")) or _text(external.get("imdb_id"))
     return MovieMetadata(
         tmdb_id=tmdb_id,
@@ -135,7 +143,7 @@ def movie_metadata(document: dict[str, Any], region: str) -> MovieMetadata:
         translations=tuple(dict.fromkeys(
             (str(t.get("iso_639_1")), name) for t in translations
             if isinstance(t.get("iso_639_1"), str)
-            and (name := _text((t.get("data") or {}).get("title") if isinstance(t.get("data"), dict) else None))
+            and (name := _text(_section(t, "data").get("title")))
         )),
         poster_path=_text(document.get("poster_path")),
     )

@@ -110,6 +110,21 @@ class MetadataRepository:
                  [t for _, _, t in translations]],
             )
 
+    def movie_ids_by_tmdb_id(self, tmdb_ids: list[int]) -> dict[int, int]:
+        """TMDB id -> library movie id, for those in the library."""
+        rows = self._conn.execute(
+            "SELECT tmdb_id, id FROM movies WHERE tmdb_id IN (SELECT unnest(?::BIGINT[]))", [tmdb_ids]
+        ).fetchall()
+        return {row[0]: row[1] for row in rows}
+
+    def set_ids(self, movie_id: int, *, tmdb_id: int | None, imdb_id: str | None) -> None:
+        """Give a movie added without ids the ids it was asked for by later (an id another movie has is refused
+        by the table's unique constraint, as when adding)."""
+        self._conn.execute(
+            "UPDATE movies SET tmdb_id = coalesce(tmdb_id, ?), imdb_id = coalesce(imdb_id, ?) WHERE id = ?",
+            [tmdb_id, imdb_id, movie_id],
+        )
+
     def cache(self, answers: list[tuple[str, str]], at: datetime) -> None:
         """Keep TMDB's answers (request key, JSON text) with their fetch time; a newer answer replaces the older."""
         if not answers:
