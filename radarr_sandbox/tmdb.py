@@ -210,6 +210,9 @@ class TmdbServer:
 class _Handler(BaseHTTPRequestHandler):
     tmdb: TmdbServer
     protocol_version = "HTTP/1.1"
+    # Buffered: headers and body leave in one write (flushed after each request). Unbuffered, the headers go
+    # alone and Nagle's algorithm meets the client's delayed ACK: 40 ms a request on a kept-alive connection.
+    wbufsize = -1
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -255,3 +258,26 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"0\r\n\r\n")
         except (BrokenPipeError, ConnectionResetError):  # the client stopped reading (a body over its limit)
             self.close_connection = True
+
+
+def main() -> None:
+    """``python -m radarr_sandbox.tmdb [--synthetic N]``: serve until stopped; prints the URL and the key (a
+    sandbox key, not a secret) on the first line, as JSON."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="A TMDB-shaped API v3 server on 127.0.0.1")
+    parser.add_argument("--synthetic", type=int, default=0, help="also serve N generated movies")
+    args = parser.parse_args()
+    with TmdbServer() as server:
+        ids = server.add_synthetic(args.synthetic) if args.synthetic else []
+        print(json.dumps({"url": server.url, "api_key": server.api_key, "synthetic_ids": [ids[0], ids[-1]] if ids
+                          else []}), flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

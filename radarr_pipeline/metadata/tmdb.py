@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import httpx
 
@@ -150,7 +150,7 @@ class TmdbClient:
             query["api_key"] = self._auth.value
         elif self._auth is not None:
             headers["Authorization"] = f"Bearer {self._auth.value}"
-        url = httpx.URL(self.settings.base_url + path).copy_merge_params(query)
+        url = httpx.URL(f"{self.settings.base_url}{path}?{urlencode(query)}")  # one parse, not two
         where = self._where(url)
         attempts = self.settings.max_retries + 1
         for attempt in range(1, attempts + 1):
