@@ -23,7 +23,6 @@ from radarr_pipeline.metadata.tmdb import retry_after_seconds
 from radarr_pipeline.settings.metadata import MetadataSettings
 from radarr_sandbox.tmdb import Raw, TmdbServer
 
-
 _OPEN: list[TmdbClient] = []
 
 
@@ -45,7 +44,7 @@ def test_a_refused_key_is_an_auth_error_without_the_key(tmdb_server: TmdbServer,
                                                         caplog: pytest.LogCaptureFixture) -> None:
     secret = "wrong-key-that-must-not-leak"
     caplog.set_level(logging.DEBUG)
-    with pytest.raises(MetadataAuthError, match="HTTP 401.*Invalid API key") as caught:
+    with pytest.raises(MetadataAuthError, match=r"HTTP 401.*Invalid API key") as caught:
         client(tmdb_server, secret).movie(603)
     assert secret not in str(caught.value)
     assert secret not in caplog.text
@@ -61,7 +60,7 @@ def test_a_read_access_token_goes_in_the_authorization_header(tmdb_server: TmdbS
 
 
 def test_an_unknown_movie_is_not_found(tmdb_server: TmdbServer) -> None:
-    with pytest.raises(MetadataNotFoundError, match="HTTP 404.*could not be found"):
+    with pytest.raises(MetadataNotFoundError, match=r"HTTP 404.*could not be found"):
         client(tmdb_server).movie(999_999_999)
 
 
@@ -96,7 +95,7 @@ def test_retry_after_as_an_http_date() -> None:
 
 def test_no_answer_in_time_is_a_network_error(tmdb_server: TmdbServer) -> None:
     tmdb_server.respond_raw("/3/movie/603", Raw(200, b"{}", delay=1.5))
-    with pytest.raises(MetadataNetworkError, match="no answer within 0.5 s"):
+    with pytest.raises(MetadataNetworkError, match=r"no answer within 0\.5 s"):
         client(tmdb_server, timeout_seconds=0.5, max_retries=1).movie(603)
 
 
@@ -136,7 +135,8 @@ def test_a_huge_streamed_body_stops_at_the_limit(tmdb_server: TmdbServer) -> Non
 
 
 def test_other_http_errors_name_their_status(tmdb_server: TmdbServer) -> None:
-    tmdb_server.respond_raw("/3/movie/603", Raw(503, b'{"status_code": 9, "status_message": "Service \\u001b[31moffline"}'))
+    body = b'{"status_code": 9, "status_message": "Service \\u001b[31moffline"}'
+    tmdb_server.respond_raw("/3/movie/603", Raw(503, body))
     with pytest.raises(MetadataResponseError, match=r"HTTP 503.*Service \?\[31moffline"):
         client(tmdb_server).movie(603)
 

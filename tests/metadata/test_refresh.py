@@ -120,4 +120,4 @@ def test_hostile_metadata_becomes_clean_names_inside_the_root_folder(tmdb_home: 
         resolved = Path(path).resolve()
         assert resolved.is_relative_to(root.resolve()), path
         assert len(resolved.relative_to(root.resolve()).parts) <= 3
-        assert all(".." != part for part in path.parts)
+        assert all(part != ".." for part in path.parts)
