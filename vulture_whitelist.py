@@ -4,7 +4,7 @@ a stored row or a test reaches by itself belongs here, each with the reason; eve
 import logging
 
 from dagster_project import definitions, resources
-from dagster_project.defs import automation, imports, library_scan, sensors
+from dagster_project.defs import automation, imports, library_scan, movie_metadata, sensors
 from radarr_pipeline.cli import movies, queue
 from radarr_pipeline.config import AppConfig, QualityProfileConfig
 from radarr_pipeline.mediainfo.model import RawMediaInfo
@@ -13,6 +13,7 @@ from radarr_pipeline.quality.definitions import QualityDefinition
 from radarr_pipeline.settings.base import Strict
 from radarr_pipeline.settings.decisions import DecisionSettings
 from radarr_pipeline.settings.downloads import BlackholeConfig
+from radarr_pipeline.settings.metadata import MetadataSettings
 from radarr_pipeline.store.files import RecycledFile
 from radarr_pipeline.store.history import HistoryRepository
 from radarr_pipeline.store.import_journal import JournalEntry
@@ -26,6 +27,7 @@ automation.automation_sensor
 imports.library_files_exist
 library_scan.library_scan_schedule
 library_scan.library_media_info_schedule
+movie_metadata.movie_metadata_schedule
 sensors.download_client_sensor
 sensors.search_again_sensor
 resources.RadarrResource.setup_for_execution  # Dagster calls it before a run uses the resource
@@ -33,6 +35,7 @@ resources.RadarrResource.setup_for_execution  # Dagster calls it before a run us
 # Typer commands, registered by decorator on the CLI app.
 movies.add_movie
 movies.list_movies
+movies.lookup_movie
 queue.show_queue
 queue.fail_download
 
@@ -42,6 +45,7 @@ QualityProfileConfig._profile_is_usable
 AppConfig._names_are_consistent
 DecisionSettings._known_flags
 BlackholeConfig._absolute
+MetadataSettings._one_secret
 
 # logging: RedactingFilter rewrites the record's message, which the handlers then format.
 logging.LogRecord.msg

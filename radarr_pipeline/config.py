@@ -21,6 +21,7 @@ from radarr_pipeline.settings.decisions import DecisionSettings
 from radarr_pipeline.settings.downloads import BlackholeConfig, DownloadHandlingSettings
 from radarr_pipeline.settings.importing import ImportSettings
 from radarr_pipeline.settings.notifications import NotificationSettings
+from radarr_pipeline.settings.metadata import MetadataSettings
 
 CONFIG_ENV = "RADARR_PIPELINE_CONFIG"
 DATABASE_ENV = "RADARR_PIPELINE_DB"
@@ -135,6 +136,7 @@ class AppConfig(Strict):
     decisions: DecisionSettings = DecisionSettings()
     download_handling: DownloadHandlingSettings = DownloadHandlingSettings()
     notifications: NotificationSettings = NotificationSettings()
+    metadata: MetadataSettings | None = None  # None: no metadata source, movies are added by hand
 
     @model_validator(mode="after")
     def _names_are_consistent(self) -> AppConfig:

@@ -9,7 +9,7 @@ from dagster_project.definitions import defs
 REPO = Path(__file__).parents[1]
 ASSETS = {
     "wanted_movies", "rss_releases", "searched_releases", "scored_candidates", "grabs", "completed_downloads",
-    "imported_files", "library_scan", "library_media_info", "notifications",
+    "imported_files", "library_scan", "library_media_info", "notifications", "movie_metadata",
 }
 
 
@@ -33,7 +33,8 @@ def test_sensors_and_schedules_start_running() -> None:
     for name in ("download_client_sensor", "radarr_automation_sensor", "notifications_sensor",
                  "run_failure_notification_sensor"):
         assert definitions.resolve_sensor_def(name).default_status == dg.DefaultSensorStatus.RUNNING
-    for name in ("rss_sync_schedule", "search_schedule", "queue_refresh_schedule", "library_scan_schedule"):
+    for name in ("rss_sync_schedule", "search_schedule", "queue_refresh_schedule", "library_scan_schedule",
+                 "movie_metadata_schedule"):
         assert definitions.resolve_schedule_def(name).default_status == dg.DefaultScheduleStatus.RUNNING
 
 
