@@ -2,6 +2,7 @@
 
 import typer
 
+from radarr_pipeline.cli import movie_edits as _movie_edits  # noqa: F401  (registers its commands on movies)
 from radarr_pipeline.cli.imports import import_folder
 from radarr_pipeline.cli.movies import movies_app
 from radarr_pipeline.cli.queue import queue_app
