@@ -17,7 +17,12 @@ from radarr_pipeline.importing.transfer import TransferError
 from radarr_pipeline.models import HistoryEvent
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.import_lists import Exclusion, ImportListRepository
-from radarr_pipeline.store.movie_edits import FileMove, FileMoveJournalRepository, JournaledOperation, MovieEditRepository
+from radarr_pipeline.store.movie_edits import (
+    FileMove,
+    FileMoveJournalRepository,
+    JournaledOperation,
+    MovieEditRepository,
+)
 
 
 class FileOperationError(RuntimeError):

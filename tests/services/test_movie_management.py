@@ -105,9 +105,11 @@ def test_moving_to_another_root_folder_moves_the_folder_and_the_records(cli_home
     assert not video.parent.exists()  # the emptied folder is removed
     assert len(result.files) == 3
     [status] = list_movies(config)
-    assert status.variant.root_folder == str(config.root_folders[1]) and status.file_path == str(new_folder / video.name)
+    assert status.variant.root_folder == str(config.root_folders[1])
+    assert status.file_path == str(new_folder / video.name)
     with LibraryStore(config.database).open(read_only=True) as library:
-        assert [e.path for e in library.extra_files.for_variant(variant_id)] == [str(new_folder / (video.stem + ".en.srt"))]
+        extras = [e.path for e in library.extra_files.for_variant(variant_id)]
+    assert extras == [str(new_folder / (video.stem + ".en.srt"))]
     assert [event for event, _ in _history(cli_home, movie_id)] == ["movie_moved"]
 
 
