@@ -181,7 +181,7 @@ def parse_plex_watchlist(data: object) -> list[ListedMovie]:
     for item in _array(container.get("Metadata", []), "Plex metadata"):
         if not isinstance(item, dict) or item.get("type", "movie") != "movie":
             continue
-        guids = [g.get("id") for g in item.get("Guid") or [] if isinstance(g, dict) and isinstance(g.get("id"), str)]
+        guids = [str(g["id"]) for g in item.get("Guid") or [] if isinstance(g, dict) and isinstance(g.get("id"), str)]
         tmdb = next((g.removeprefix("tmdb://") for g in guids if g.startswith("tmdb://")), None)
         imdb = next((g.removeprefix("imdb://") for g in guids if g.startswith("imdb://")), None)
         movies.append(ListedMovie(tmdb_id=_tmdb(tmdb), imdb_id=_imdb(imdb), title=_title(item.get("title")),

@@ -25,11 +25,14 @@ from radarr_pipeline.services.movies import AddedMovie, MovieExistsError, MovieR
 from radarr_pipeline.services.relocation import delete_movie
 from radarr_pipeline.services.wanted import refresh_wanted
 from radarr_pipeline.settings.import_lists import ImportListConfig
-from radarr_pipeline.store import LibraryStore
-from radarr_pipeline.store.import_lists import ImportListRepository, LibraryEntry
+from radarr_pipeline.store import LibraryNotCreatedError, LibraryStore
+from radarr_pipeline.store.import_lists import Exclusion, ImportListRepository, LibraryEntry
 from radarr_pipeline.store.movie_edits import MovieEditRepository
+from radarr_pipeline.values.ids import InvalidIdError
+from radarr_pipeline.values.ids import imdb_id as checked_imdb_id
+from radarr_pipeline.values.ids import tmdb_id as checked_tmdb_id
 from radarr_pipeline.values.secrets import redact
-from radarr_pipeline.values.titles import same_title
+from radarr_pipeline.values.titles import InvalidTitleError, movie_title, same_title
 
 
 @dataclass
@@ -62,7 +65,8 @@ class ImportListReport:
         return sum(1 for row in self.lists if row.synced)
 
     def markdown(self) -> str:
-        lines = ["| list | kind | fetched | new | already present | excluded | errors |", "|---|---|---|---|---|---|---|"]
+        lines = ["| list | kind | fetched | new | already present | excluded | errors |",
+                 "|---|---|---|---|---|---|---|"]
         for r in self.lists:
             errors = "; ".join(r.errors) or r.note
             lines.append(f"| {_md(r.name)} | {r.kind} | {r.fetched} | {r.new} | {r.already_present} | {r.excluded} "
@@ -123,8 +127,8 @@ def sync_import_lists(config: AppConfig, now: datetime, *, force: bool = False) 
         statuses = lists_repo.statuses()
         exclusions = lists_repo.exclusions()
         in_library = lists_repo.library()
-    excluded_tmdb = {e.tmdb_id for e in exclusions if e.tmdb_id}
-    excluded_imdb = {e.imdb_id for e in exclusions if e.imdb_id}
+    excluded_tmdb: set[int | None] = {e.tmdb_id for e in exclusions if e.tmdb_id}
+    excluded_imdb: set[str | None] = {e.imdb_id for e in exclusions if e.imdb_id}
 
     fetched: dict[str, list[ListedMovie]] = {}
     outcomes: list[ListOutcome] = []
@@ -137,7 +141,8 @@ def sync_import_lists(config: AppConfig, now: datetime, *, force: bool = False) 
         status = statuses.get(entry.name)
         if not force and not _due(status.last_attempt_at if status else None, now, settings.refresh_hours):
             assert status is not None
-            row.note = f"not due until {status.last_attempt_at + timedelta(hours=settings.refresh_hours):%Y-%m-%d %H:%M}"
+            next_sync = status.last_attempt_at + timedelta(hours=settings.refresh_hours)
+            row.note = f"not due until {next_sync:%Y-%m-%d %H:%M}"
             continue
         movies, error = _fetch(entry)
         row.synced, row.fetched = True, len(movies)
@@ -163,7 +168,8 @@ def sync_import_lists(config: AppConfig, now: datetime, *, force: bool = False) 
 
 
 def _add_new(config: AppConfig, report: ImportListReport, fetched: dict[str, list[ListedMovie]],
-             in_library: list[LibraryEntry], excluded_tmdb: set[int], excluded_imdb: set[str], now: datetime) -> None:
+             in_library: list[LibraryEntry], excluded_tmdb: set[int | None], excluded_imdb: set[str | None],
+             now: datetime) -> None:
     entries = {entry.name: entry for entry in config.import_lists.lists}
     rows = {row.name: row for row in report.lists}
     added_keys: set[str] = set()
@@ -173,7 +179,7 @@ def _add_new(config: AppConfig, report: ImportListReport, fetched: dict[str, lis
         for movie in movies:
             if movie.key in added_keys or _in_library(movie, in_library):
                 row.already_present += 1
-            elif (movie.tmdb_id and movie.tmdb_id in excluded_tmdb) or (movie.imdb_id and movie.imdb_id in excluded_imdb):
+            elif movie.tmdb_id in excluded_tmdb or movie.imdb_id in excluded_imdb:
                 row.excluded += 1
             elif not entry.auto_add:
                 row.note = "auto add is off: new movies are listed, not added"
@@ -245,3 +251,36 @@ def _clean(config: AppConfig, report: ImportListReport, outcomes: list[ListOutco
         delete_movie(config, movie.movie_id, now, delete_files=level == "remove_and_delete")
     kept = "files recycled" if level == "remove_and_delete" else "files kept"
     report.clean_action = f"removed {len(gone)} movie(s) on no list ({kept})"
+
+
+def list_exclusions(config: AppConfig) -> list[Exclusion]:
+    try:
+        with LibraryStore(config.database).open(read_only=True) as library:
+            return ImportListRepository(library.conn).exclusions()
+    except LibraryNotCreatedError:
+        return []
+
+
+def add_exclusion(config: AppConfig, *, title: str, year: int | None, tmdb_id: int | None, imdb_id: str | None,
+                  now: datetime) -> bool:
+    """Put a movie on the exclusion list (lists never add it); False when it is there already."""
+    try:
+        clean_title = movie_title(title)
+        tmdb = checked_tmdb_id(tmdb_id) if tmdb_id is not None else None
+        imdb = checked_imdb_id(imdb_id) if imdb_id is not None else None
+    except (InvalidTitleError, InvalidIdError) as exc:
+        raise MovieRequestError(str(exc)) from None
+    if tmdb is None and imdb is None:
+        raise MovieRequestError("an exclusion needs a TMDB id or an IMDb id")
+    with LibraryStore(config.database).open() as library:
+        return ImportListRepository(library.conn).exclude(Exclusion(tmdb, imdb, clean_title, year), now)
+
+
+def remove_exclusion(config: AppConfig, *, tmdb_id: int | None, imdb_id: str | None) -> int:
+    """Take a movie off the exclusion list; how many entries were removed."""
+    try:
+        imdb = checked_imdb_id(imdb_id) if imdb_id is not None else None
+    except InvalidIdError as exc:
+        raise MovieRequestError(str(exc)) from None
+    with LibraryStore(config.database).open() as library:
+        return ImportListRepository(library.conn).remove_exclusion(tmdb_id=tmdb_id, imdb_id=imdb)

@@ -110,7 +110,7 @@ def delete_movie(config: AppConfig, movie_id: int, now: datetime, *, delete_file
     folders: list[list[str]] = []
     owners: dict[str, int] = {}
     if delete_files:
-        all_recorded = {v.id: ([own[v.id].path] if own[v.id] else []) + extras.get(v.id, []) for v in variants}
+        all_recorded = {v.id: [f.path for f in [own[v.id]] if f is not None] + extras.get(v.id, []) for v in variants}
         for v in variants:
             root = Path(v.root_folder)
             others = {p for vid, paths in all_recorded.items() if vid != v.id for p in paths
