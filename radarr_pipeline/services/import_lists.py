@@ -21,6 +21,8 @@ from radarr_pipeline.decisions.clean_library import (
 from radarr_pipeline.import_lists.fetching import describe, fetch_list
 from radarr_pipeline.import_lists.model import ImportListError, ListedMovie
 from radarr_pipeline.models import HistoryEvent
+from radarr_pipeline.services.file_moves import FileOperationError
+from radarr_pipeline.services.movie_edits import MovieEditError
 from radarr_pipeline.services.movies import AddedMovie, MovieExistsError, MovieRequestError, NewMovie, add_movie
 from radarr_pipeline.services.relocation import delete_movie
 from radarr_pipeline.services.wanted import refresh_wanted
@@ -247,10 +249,16 @@ def _clean(config: AppConfig, report: ImportListReport, outcomes: list[ListOutco
                                       for m in gone], now)
         report.clean_action = f"unmonitored {len(gone)} movie(s) on no list"
         return
+    removed = 0
     for movie in gone:
-        delete_movie(config, movie.movie_id, now, delete_files=level == "remove_and_delete")
+        try:
+            delete_movie(config, movie.movie_id, now, delete_files=level == "remove_and_delete")
+        except (MovieEditError, FileOperationError) as exc:
+            report.warnings.append(f"clean library kept {movie.title} ({movie.year}): {exc}")
+            continue
+        removed += 1
     kept = "files recycled" if level == "remove_and_delete" else "files kept"
-    report.clean_action = f"removed {len(gone)} movie(s) on no list ({kept})"
+    report.clean_action = f"removed {removed} movie(s) on no list ({kept})"
 
 
 def list_exclusions(config: AppConfig) -> list[Exclusion]:

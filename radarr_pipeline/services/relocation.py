@@ -104,6 +104,10 @@ def delete_movie(config: AppConfig, movie_id: int, now: datetime, *, delete_file
         variants = variants_of(library, movie, None)
         own = {v.id: library.files.for_variant(v.id) for v in variants}
         extras = extra_paths(library.conn, [v.id for v in variants])
+        busy = [d for d in library.downloads.active() if d.variant_id in {v.id for v in variants}]
+    if busy:
+        raise MovieEditError(f"{movie.title} ({movie.year}) has a download in the queue ({busy[0].title}, "
+                             f"{busy[0].state}): remove it first (`queue fail {busy[0].id}`)")
     if add_exclusion and movie.tmdb_id is None and movie.imdb_id is None:
         raise MovieEditError(f"{movie.title} ({movie.year}) has no TMDB or IMDb id: it cannot be excluded from lists")
     moves: list[FileMove] = []

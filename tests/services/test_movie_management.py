@@ -198,3 +198,15 @@ def test_rename_leaves_a_file_whose_new_name_is_taken(cli_home: CliHome) -> None
     (video.parent / "Heat (1995) Bluray-1080p.mkv").write_bytes(b"someone else's")
     plan = preview_renames(config)
     assert plan.renames == [] and "is taken already" in plan.problems[0]
+
+
+def test_a_movie_with_a_download_in_the_queue_is_not_deleted(cli_home: CliHome) -> None:
+    config = cli_home.config
+    added = add_movie(config, NewMovie(title="Heat", year=1995))
+    with LibraryStore(config.database).open() as library:
+        library.downloads.track(variant_id=added.variant.id, release_id=None, client="qBittorrent",
+                                download_id="a" * 40, title="Heat.1995.1080p.BluRay-GRP", quality="Bluray-1080p",
+                                size=1000, at=NOW)
+    with pytest.raises(MovieEditError, match="has a download in the queue"):
+        delete_movie(config, added.movie.id, NOW)
+    assert len(list_movies(config)) == 1
