@@ -61,7 +61,7 @@ def _md(text: str) -> str:
 def events_of(movies: list[ReleaseDates], start: date, end: date, *, unmonitored: bool,
               tags: list[str]) -> list[CalendarEvent]:
     """Each release of the chosen movies that falls in the window, by date."""
-    wanted_tags = {t.strip().lower() for t in tags if t.strip()}
+    wanted_tags = set(tags)
     events = []
     for movie in movies:
         if not (movie.monitored or unmonitored):

@@ -206,7 +206,7 @@ def _after_adding(config: AppConfig, entry: ImportListConfig, added: list[AddedM
     """The list's tags and monitoring on what it added, and the history of each addition."""
     with LibraryStore(config.database).open() as library:
         edits = MovieEditRepository(library.conn)
-        edits.add_tags([a.movie.id for a in added], sorted({t.strip().lower() for t in entry.tags if t.strip()}))
+        edits.add_tags([a.movie.id for a in added], sorted(set(entry.tags)))
         if entry.monitor == "none":
             edits.set_monitored([a.variant.id for a in added], False)
         library.history.add_many([HistoryEvent(

@@ -3,7 +3,6 @@ recorded in the history with what it was before."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,8 +11,8 @@ from radarr_pipeline.config import AppConfig, ConfigError
 from radarr_pipeline.models import Availability, HistoryEvent, Movie
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.movie_edits import MovieEditRepository
-
-TAG_LABEL = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+from radarr_pipeline.values.tags import InvalidTagError
+from radarr_pipeline.values.tags import tag_label as checked_tag
 
 
 class MovieEditError(ValueError):
@@ -64,10 +63,10 @@ def one_variant(library: Library, movie: Movie, variant_id: int | None) -> Varia
 
 def tag_label(value: str) -> str:
     """A tag as Radarr keeps it: lower-case letters, digits and hyphens."""
-    label = value.strip().lower()
-    if not TAG_LABEL.fullmatch(label):
-        raise MovieEditError(f"{value!r} is not a tag: use letters, digits and hyphens (at most 64)")
-    return label
+    try:
+        return checked_tag(value)
+    except InvalidTagError as exc:
+        raise MovieEditError(str(exc)) from None
 
 
 def _edited(movie: Movie, variant_id: int | None, field: str, before: object, after: object) -> HistoryEvent:

@@ -1,10 +1,12 @@
 """`calendar:` the iCalendar feed of release dates (Radarr's calendar feed options)."""
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from radarr_pipeline.settings.base import Strict
+from radarr_pipeline.values.tags import tag_label
 
 
 class CalendarSettings(Strict):
@@ -12,4 +14,5 @@ class CalendarSettings(Strict):
     past_days: int = Field(default=7, ge=0, le=3650)
     future_days: int = Field(default=28, ge=0, le=3650)
     unmonitored: bool = False  # include movies no version of which is monitored
-    tags: list[str] = Field(default_factory=list)  # only movies with one of these tags (empty: all)
+    # only movies with one of these tags (empty: all)
+    tags: list[Annotated[str, AfterValidator(tag_label)]] = Field(default_factory=list)

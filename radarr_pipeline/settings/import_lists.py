@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from radarr_pipeline.models import Availability
 from radarr_pipeline.settings.base import Strict
+from radarr_pipeline.values.tags import tag_label
 
 ListKind = Literal[
     "radarr_list",      # Radarr's custom list: a JSON array of TMDB-shaped movies ({"id": 603, "title": ...})
@@ -49,7 +50,7 @@ class ImportListConfig(Strict):
     root_folder: Path | None = None      # default: the first configured root folder
     minimum_availability: Availability = Availability.RELEASED
     search_on_add: bool = True
-    tags: list[str] = Field(default_factory=list)
+    tags: list[Annotated[str, AfterValidator(tag_label)]] = Field(default_factory=list)
     timeout_seconds: float = Field(default=30.0, gt=0, le=600)
     max_bytes: int = Field(default=16 * 1024 * 1024, ge=1024)
 

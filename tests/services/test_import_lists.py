@@ -203,3 +203,9 @@ def test_refresh_interval_is_at_least_six_hours(cli_home: CliHome) -> None:
 def test_list_paths_are_relative_to_the_config(cli_home: CliHome) -> None:
     _configure(cli_home, [{"name": "f", "kind": "ids", "path": "ids.txt"}])
     assert cli_home.config.import_lists.lists[0].path == Path(cli_home.folder / "ids.txt").absolute()
+
+
+def test_a_list_with_a_bad_tag_is_a_configuration_error(cli_home: CliHome) -> None:
+    _configure(cli_home, [{"name": "l", "kind": "ids", "path": "ids.txt", "tags": ["not a tag"]}])
+    with pytest.raises(ConfigError, match="is not a tag"):
+        load_config(cli_home.config_path)
