@@ -89,3 +89,26 @@ notification_settings.WebhookConnection._one_url
 notification_settings.DiscordConnection.webhook_url_env
 notification_settings.AppriseConnection._some_url
 notification_settings.NotificationSettings._unique_names
+
+# Movie management, import lists and the calendar: Typer commands, Dagster schedules, pydantic validators.
+from dagster_project.defs import import_lists as import_list_defs  # noqa: E402
+from radarr_pipeline.cli import lists as list_commands  # noqa: E402
+from radarr_pipeline.cli import movie_edits  # noqa: E402
+from radarr_pipeline.settings.import_lists import ImportListConfig, ImportListSettings  # noqa: E402
+
+import_list_defs.import_lists_schedule
+import_list_defs.calendar_schedule
+movie_edits.monitor
+movie_edits.unmonitor
+movie_edits.profile
+movie_edits.availability
+movie_edits.tag
+movie_edits.move
+movie_edits.delete
+movie_edits.rename
+list_commands.sync
+list_commands.exclusions
+list_commands.exclude
+list_commands.unexclude
+ImportListConfig._has_what_its_kind_needs
+ImportListSettings._names_are_unique

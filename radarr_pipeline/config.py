@@ -17,11 +17,13 @@ from pydantic import AfterValidator, Field, ValidationError, model_validator
 from radarr_pipeline.naming.models import NamingConfig
 from radarr_pipeline.quality.profiles import QualityProfile, build_quality_profile
 from radarr_pipeline.settings.base import Strict
+from radarr_pipeline.settings.calendar import CalendarSettings
 from radarr_pipeline.settings.decisions import DecisionSettings
 from radarr_pipeline.settings.downloads import BlackholeConfig, DownloadHandlingSettings
+from radarr_pipeline.settings.import_lists import ImportListSettings
 from radarr_pipeline.settings.importing import ImportSettings
-from radarr_pipeline.settings.notifications import NotificationSettings
 from radarr_pipeline.settings.metadata import MetadataSettings
+from radarr_pipeline.settings.notifications import NotificationSettings
 
 CONFIG_ENV = "RADARR_PIPELINE_CONFIG"
 DATABASE_ENV = "RADARR_PIPELINE_DB"
@@ -137,6 +139,8 @@ class AppConfig(Strict):
     download_handling: DownloadHandlingSettings = DownloadHandlingSettings()
     notifications: NotificationSettings = NotificationSettings()
     metadata: MetadataSettings | None = None  # None: no metadata source, movies are added by hand
+    import_lists: ImportListSettings = ImportListSettings()
+    calendar: CalendarSettings = CalendarSettings()
 
     @model_validator(mode="after")
     def _names_are_consistent(self) -> AppConfig:
@@ -194,6 +198,10 @@ def parse_config(data: object, *, source: str, base_dir: Path) -> AppConfig:
     database = Path(os.environ.get(DATABASE_ENV) or base_dir / config.database)
     formats_dir = config.decisions.custom_formats_dir
     recycle = config.importing.recycle_bin
+    lists = [entry.model_copy(update={
+        "path": (base_dir / entry.path).absolute() if entry.path else None,
+        "root_folder": (base_dir / entry.root_folder).absolute() if entry.root_folder else None,
+    }) for entry in config.import_lists.lists]
     return config.model_copy(
         update={
             "database": database.absolute(),
@@ -204,6 +212,8 @@ def parse_config(data: object, *, source: str, base_dir: Path) -> AppConfig:
             "importing": config.importing.model_copy(
                 update={"recycle_bin": (base_dir / recycle).absolute() if recycle else None}
             ),
+            "import_lists": config.import_lists.model_copy(update={"lists": lists}),
+            "calendar": config.calendar.model_copy(update={"path": (base_dir / config.calendar.path).absolute()}),
         }
     )
 

@@ -10,6 +10,7 @@ REPO = Path(__file__).parents[1]
 ASSETS = {
     "wanted_movies", "rss_releases", "searched_releases", "scored_candidates", "grabs", "completed_downloads",
     "imported_files", "library_scan", "library_media_info", "notifications", "movie_metadata",
+    "import_list_movies", "calendar",
 }
 
 
@@ -34,7 +35,7 @@ def test_sensors_and_schedules_start_running() -> None:
                  "run_failure_notification_sensor"):
         assert definitions.resolve_sensor_def(name).default_status == dg.DefaultSensorStatus.RUNNING
     for name in ("rss_sync_schedule", "search_schedule", "queue_refresh_schedule", "library_scan_schedule",
-                 "movie_metadata_schedule"):
+                 "movie_metadata_schedule", "import_lists_schedule", "calendar_schedule"):
         assert definitions.resolve_schedule_def(name).default_status == dg.DefaultScheduleStatus.RUNNING
 
 

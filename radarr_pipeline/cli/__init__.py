@@ -2,7 +2,10 @@
 
 import typer
 
+from radarr_pipeline.cli import movie_edits as _movie_edits  # noqa: F401  (registers its commands on movies)
+from radarr_pipeline.cli.calendar import show_calendar
 from radarr_pipeline.cli.imports import import_folder
+from radarr_pipeline.cli.lists import lists_app
 from radarr_pipeline.cli.movies import movies_app
 from radarr_pipeline.cli.notify import notify_app
 from radarr_pipeline.cli.queue import queue_app
@@ -14,3 +17,5 @@ app.add_typer(movies_app, name="movies")
 app.command("import")(import_folder)
 app.add_typer(queue_app, name="queue")
 app.add_typer(notify_app, name="notify")
+app.add_typer(lists_app, name="lists")
+app.command("calendar")(show_calendar)
