@@ -16,6 +16,7 @@ from pydantic import AfterValidator, Field, ValidationError, model_validator
 
 from radarr_pipeline.naming.models import NamingConfig
 from radarr_pipeline.quality.profiles import QualityProfile, build_quality_profile
+from radarr_pipeline.settings.api import ApiSettings
 from radarr_pipeline.settings.base import Strict
 from radarr_pipeline.settings.calendar import CalendarSettings
 from radarr_pipeline.settings.decisions import DecisionSettings
@@ -141,6 +142,7 @@ class AppConfig(Strict):
     metadata: MetadataSettings | None = None  # None: no metadata source, movies are added by hand
     import_lists: ImportListSettings = ImportListSettings()
     calendar: CalendarSettings = CalendarSettings()
+    api: ApiSettings = ApiSettings()
 
     @model_validator(mode="after")
     def _names_are_consistent(self) -> AppConfig:
@@ -162,6 +164,10 @@ class AppConfig(Strict):
                 "download client is configured: an NZB cannot be sent to it. Remove the indexer, set "
                 "`enabled: false`, or use its Torznab feed"
             )
+        for instance in self.api.instances:
+            if instance.quality_profile not in profile_names:
+                raise ValueError(f"api.instances[{instance.url_base}]: quality profile {instance.quality_profile!r}"
+                                 f" is not one of {profile_names}")
         return self
 
     @property
@@ -212,6 +218,11 @@ def parse_config(data: object, *, source: str, base_dir: Path) -> AppConfig:
             "importing": config.importing.model_copy(
                 update={"recycle_bin": (base_dir / recycle).absolute() if recycle else None}
             ),
+            "api": config.api.model_copy(update={
+                "key_file": (base_dir / config.api.key_file).absolute(),
+                "instances": [i.model_copy(update={"root_folder": (base_dir / i.root_folder).absolute()})
+                              for i in config.api.instances],
+            }),
             "import_lists": config.import_lists.model_copy(update={"lists": lists}),
             "calendar": config.calendar.model_copy(update={"path": (base_dir / config.calendar.path).absolute()}),
         }

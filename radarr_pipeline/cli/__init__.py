@@ -9,6 +9,7 @@ from radarr_pipeline.cli.lists import lists_app
 from radarr_pipeline.cli.movies import movies_app
 from radarr_pipeline.cli.notify import notify_app
 from radarr_pipeline.cli.queue import queue_app
+from radarr_pipeline.cli.serve import serve
 
 # Plain help (rich_markup_mode=None): Typer's Rich help imports Markdown and Pygments, about half a second.
 app = typer.Typer(help="A movie collection manager in the spirit of Radarr.", no_args_is_help=True,
@@ -19,3 +20,4 @@ app.add_typer(queue_app, name="queue")
 app.add_typer(notify_app, name="notify")
 app.add_typer(lists_app, name="lists")
 app.command("calendar")(show_calendar)
+app.command("serve")(serve)
