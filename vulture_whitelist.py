@@ -112,3 +112,10 @@ list_commands.exclude
 list_commands.unexclude
 ImportListConfig._has_what_its_kind_needs
 ImportListSettings._names_are_unique
+
+# The HTTP API: uvicorn loads the app by its import string, pydantic calls the validator.
+from radarr_pipeline.api import app as api_app  # noqa: E402
+from radarr_pipeline.settings.api import ApiSettings  # noqa: E402
+
+api_app.app_from_environment
+ApiSettings._bases_are_distinct

@@ -121,8 +121,7 @@ class RadarrApi:
             if route_method != method:
                 continue
             call = Call(self.config, instance, method, args, {k.lower(): v for k, v in request.query_params.items()},
-                        await self._body(request) if method in ("POST", "PUT", "DELETE") else b"",
-                        self.instances)
+                        await self._body(request) if method in ("POST", "PUT", "DELETE") else b"")
             status, body = await run_in_threadpool(self._unit, handler, call)
             return _json(status, body)
         if allowed:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from radarr_pipeline.api.errors import ApiError, failure
@@ -21,7 +21,6 @@ class Call:
     args: list[str]
     query: dict[str, str]
     raw_body: bytes
-    all_instances: list[Instance] = field(default_factory=list)
 
     def body(self) -> Any:
         if not self.raw_body.strip():

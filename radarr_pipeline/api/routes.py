@@ -103,7 +103,7 @@ def root_folder(call: Call) -> dict[str, Any]:
 def quality_definitions(call: Call) -> list[dict[str, Any]]:
     return [{"id": n, "quality": shapes.quality(d.quality), "title": d.quality.name, "weight": d.weight,
              "minSize": d.min_size, "maxSize": d.max_size, "preferredSize": d.preferred_size}
-            for n, d in enumerate(default_quality_definitions(), 1)]
+            for n, d in enumerate(default_quality_definitions().values(), 1)]
 
 
 def languages(call: Call) -> list[dict[str, Any]]:

@@ -78,7 +78,8 @@ def lookup(config: AppConfig, roots: list[str], term: str) -> list[LookupView]:
     client does not add it twice)."""
     found = lookup_movies(config, term)
     ids = [r.candidate.tmdb_id for r in found]
-    views = _read(config, lambda lib: ApiViewRepository(lib.conn).movies(roots, tmdb_ids=ids), [])
+    none: list[MovieView] = []
+    views = _read(config, lambda lib: ApiViewRepository(lib.conn).movies(roots, tmdb_ids=ids), none)
     by_tmdb = {v.tmdb_id: v for v in views}
     return [LookupView(r.candidate.tmdb_id, r.candidate.title, r.candidate.year, r.candidate.original_title,
                        by_tmdb.get(r.candidate.tmdb_id)) for r in found]
@@ -124,7 +125,8 @@ def delete_tag(config: AppConfig, tag_id: int) -> None:
 def _check_tags(config: AppConfig, tag_ids: list[int]) -> None:
     if not tag_ids:
         return
-    known = _read(config, lambda lib: ApiViewRepository(lib.conn).known_tag_ids(tag_ids), set())
+    none: set[int] = set()
+    known = _read(config, lambda lib: ApiViewRepository(lib.conn).known_tag_ids(tag_ids), none)
     unknown = sorted(set(tag_ids) - known)
     if unknown:
         raise RequestFieldError("tags", f"tag(s) {unknown} do not exist", tag_ids)
@@ -202,5 +204,6 @@ def queue_of(config: AppConfig, roots: list[str]) -> list[tuple]:
 
 def history_of(config: AppConfig, roots: list[str], movie_id: int | None, page: int,
                page_size: int) -> tuple[int, list[tuple]]:
+    none: tuple[int, list[tuple]] = (0, [])
     return _read(config, lambda lib: ApiViewRepository(lib.conn).history(roots, movie_id, (page - 1) * page_size,
-                                                                        page_size), (0, []))
+                                                                        page_size), none)

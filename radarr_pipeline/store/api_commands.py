@@ -34,7 +34,3 @@ class ApiCommandRepository:
                                  " WHERE id = ?", [command_id]).fetchone()
         return None if row is None else ApiCommand(row[0], row[1], row[2], row[3], tuple(row[4]), row[5])
 
-    def recent(self, limit: int) -> list[ApiCommand]:
-        rows = self._conn.execute("SELECT id, name, job_name, run_id, movie_ids, queued_at FROM api_commands"
-                                  " ORDER BY id DESC LIMIT ?", [limit]).fetchall()
-        return [ApiCommand(r[0], r[1], r[2], r[3], tuple(r[4]), r[5]) for r in rows]

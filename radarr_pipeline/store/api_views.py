@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import duckdb
 
@@ -77,7 +78,8 @@ LEFT JOIN movie_files f ON f.variant_id = c.id
 
 def _movie_view(row: tuple) -> MovieView:
     file = FileView(*row[24:33]) if row[24] is not None else None
-    return MovieView(*row[:14], tuple(row[14] or ()), *row[15:23], tuple(row[23] or ()), file)
+    values: list[Any] = [*row[:14], tuple(row[14] or ()), *row[15:23], tuple(row[23] or ()), file]
+    return MovieView(*values)
 
 
 class ApiViewRepository:
@@ -87,7 +89,8 @@ class ApiViewRepository:
     def movies(self, roots: list[str], *, movie_id: int | None = None, tmdb_id: int | None = None,
                tmdb_ids: list[int] | None = None) -> list[MovieView]:
         """Movies with a version in ``roots``, by id order; optionally one movie, or those with these TMDB ids."""
-        where, params = [], [roots]
+        where: list[str] = []
+        params: list[Any] = [roots]
         if movie_id is not None:
             where.append("m.id = ?")
             params.append(movie_id)
@@ -99,9 +102,6 @@ class ApiViewRepository:
             params.append(tmdb_ids)
         sql = _MOVIE_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY m.id"
         return [_movie_view(r) for r in self._conn.execute(sql, params).fetchall()]
-
-    def movie_exists(self, movie_id: int) -> bool:
-        return self._conn.execute("SELECT count(*) FROM movies WHERE id = ?", [movie_id]).fetchone() == (1,)
 
     def tags(self) -> list[tuple[int, str, tuple[int, ...]]]:
         """(id, label, movie ids) of every tag."""
