@@ -34,7 +34,7 @@ from radarr_pipeline.values.ids import InvalidIdError
 from radarr_pipeline.values.ids import imdb_id as checked_imdb_id
 from radarr_pipeline.values.ids import tmdb_id as checked_tmdb_id
 from radarr_pipeline.values.secrets import redact
-from radarr_pipeline.values.titles import InvalidTitleError, movie_title, same_title
+from radarr_pipeline.values.titles import InvalidTitleError, folded_title, movie_title
 
 
 @dataclass
@@ -88,14 +88,19 @@ def _due(last_attempt: datetime | None, now: datetime, refresh_hours: float) -> 
     return last_attempt is None or now - last_attempt >= timedelta(hours=refresh_hours)
 
 
-def _in_library(movie: ListedMovie, library: list[LibraryEntry]) -> LibraryEntry | None:
-    for entry in library:
-        if (movie.tmdb_id and entry.tmdb_id == movie.tmdb_id) or (movie.imdb_id and entry.imdb_id == movie.imdb_id):
-            return entry
-        if not movie.tmdb_id and not movie.imdb_id and movie.title and movie.year == entry.year \
-                and same_title(movie.title, entry.title):
-            return entry
-    return None
+class _LibraryIndex:
+    """The library's movies by TMDB id and IMDb id; those added without ids by (year, folded title), so a listed
+    movie is not added a second time beside the same film typed in by hand."""
+
+    def __init__(self, library: list[LibraryEntry]) -> None:
+        self.tmdb = {e.tmdb_id for e in library if e.tmdb_id is not None}
+        self.imdb = {e.imdb_id for e in library if e.imdb_id}
+        self.without_ids = {(e.year, folded_title(e.title)) for e in library if e.tmdb_id is None and not e.imdb_id}
+
+    def has(self, movie: ListedMovie) -> bool:
+        if movie.tmdb_id in self.tmdb or movie.imdb_id in self.imdb:
+            return True
+        return bool(movie.title) and (movie.year, folded_title(movie.title or "")) in self.without_ids
 
 
 def add_listed_movie(config: AppConfig, entry: ImportListConfig, movie: ListedMovie) -> AddedMovie:
@@ -175,11 +180,12 @@ def _add_new(config: AppConfig, report: ImportListReport, fetched: dict[str, lis
     entries = {entry.name: entry for entry in config.import_lists.lists}
     rows = {row.name: row for row in report.lists}
     added_keys: set[str] = set()
+    index = _LibraryIndex(in_library)
     for name, movies in fetched.items():
         entry, row = entries[name], rows[name]
         added_here: list[AddedMovie] = []
         for movie in movies:
-            if movie.key in added_keys or _in_library(movie, in_library):
+            if movie.key in added_keys or index.has(movie):
                 row.already_present += 1
             elif movie.tmdb_id in excluded_tmdb or movie.imdb_id in excluded_imdb:
                 row.excluded += 1

@@ -12,7 +12,7 @@ import yaml
 
 from radarr_pipeline.config import ConfigError, load_config
 from radarr_pipeline.services.import_lists import sync_import_lists
-from radarr_pipeline.services.movies import list_movies
+from radarr_pipeline.services.movies import NewMovie, add_movie, list_movies
 from radarr_pipeline.services.relocation import delete_movie
 from radarr_pipeline.store import LibraryStore
 from radarr_sandbox.list_server import Answer, ListServer, radarr_v3_movie, tmdb_movie
@@ -209,3 +209,12 @@ def test_a_list_with_a_bad_tag_is_a_configuration_error(cli_home: CliHome) -> No
     _configure(cli_home, [{"name": "l", "kind": "ids", "path": "ids.txt", "tags": ["not a tag"]}])
     with pytest.raises(ConfigError, match="is not a tag"):
         load_config(cli_home.config_path)
+
+
+def test_a_movie_typed_in_without_ids_is_not_added_again_from_a_list(cli_home: CliHome, server: ListServer) -> None:
+    add_movie(cli_home.config, NewMovie(title="SINTEL", year=2010))
+    server.serve("/blender.json", BLENDER)
+    _configure(cli_home, [{"name": "blender", "kind": "radarr_list", "url": f"{server.url}/blender.json"}])
+    report = sync_import_lists(cli_home.config, NOW)
+    assert (report.lists[0].already_present, report.lists[0].new) == (1, 2)
+    assert sorted(s.movie.title for s in list_movies(cli_home.config)) == ["Big Buck Bunny", "SINTEL", "Tears of Steel"]

@@ -210,3 +210,28 @@ def test_a_movie_with_a_download_in_the_queue_is_not_deleted(cli_home: CliHome) 
     with pytest.raises(MovieEditError, match="has a download in the queue"):
         delete_movie(config, added.movie.id, NOW)
     assert len(list_movies(config)) == 1
+
+
+_CRASHING_RENAME = """
+import sys
+from datetime import UTC, datetime
+from radarr_pipeline.config import load_config
+from radarr_pipeline.services.renaming import rename_files
+rename_files(load_config(sys.argv[1]), datetime.now(UTC))
+"""
+
+
+def test_a_rename_killed_halfway_is_finished_by_the_next_one(cli_home: CliHome) -> None:
+    config = cli_home.config
+    _movie_id, _variant_id, video = _with_file(cli_home, name="heat.mkv")
+    env = {**os.environ, "RADARR_PIPELINE_CRASH_AT": "renamed"}
+    run = subprocess.run([sys.executable, "-c", textwrap.dedent(_CRASHING_RENAME), str(cli_home.config_path)],
+                         env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == -9, run.stderr
+    expected = video.with_name("Heat (1995) Bluray-1080p.mkv")
+    assert expected.exists() and not video.exists()  # the file is renamed, its subtitle not yet, nothing recorded
+    assert list_movies(config)[0].file_path == str(video)
+    result = rename_files(config, NOW)
+    assert result.recovered == ["finished an interrupted rename (2 file(s))"] and result.renamed == []
+    assert list_movies(config)[0].file_path == str(expected)
+    assert expected.with_name("Heat (1995) Bluray-1080p.en.srt").exists()
