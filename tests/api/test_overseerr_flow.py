@@ -79,3 +79,25 @@ def test_the_4k_base_adds_another_version(api_server: ApiServer) -> None:
     uhd_movie = four_k.add_movie(in_4k, root_dir=root["path"], quality_profile_id=2, search_for_movie=False)
     assert uhd_movie["id"] == hd_movie["id"] and uhd_movie["rootFolderPath"] == root["path"]
     assert uhd_movie["qualityProfileId"] == 2 and hd.get_movie(hd_movie["id"])["qualityProfileId"] == 1
+
+
+def test_dashboards_read_queue_history_calendar_and_settings(api_server: ApiServer) -> None:
+    radarr = RadarrAPI(api_server.url, api_server.key)
+    [found] = radarr.lookup_movie("tmdb:603")
+    added = radarr.add_movie(found, root_dir=str(api_server.folder / "library/movies"), quality_profile_id=1,
+                             search_for_movie=False)
+    queue = radarr.get_queue()
+    assert set(queue) == {"page", "pageSize", "sortKey", "sortDirection", "totalRecords", "records"}
+    assert queue["totalRecords"] == 0
+    history = radarr.get_history()
+    assert history["page"] == 1 and isinstance(history["records"], list)
+    missing = api_server.get("/api/v3/wanted/missing").json()
+    assert [m["id"] for m in missing["records"]] == [added["id"]]
+    calendar = api_server.get("/api/v3/calendar", params={"start": "1999-03-01", "end": "1999-04-30"}).json()
+    assert [m["tmdbId"] for m in calendar] == [603]
+    assert len(radarr.get_quality_definition()) == 30
+    assert api_server.get("/api/v3/health").json() == []
+    assert api_server.get("/api/v3/diskspace").json()[0]["totalSpace"] > 0
+    assert api_server.get("/api/v3/moviefile", params={"movieId": added["id"]}).json() == []
+    assert api_server.get("/api/v3/language").status_code == 200
+    assert api_server.get("/api/v3/customformat").json() == []
