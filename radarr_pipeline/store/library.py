@@ -146,8 +146,8 @@ class LibraryStore:
                 if "lock" not in str(exc).lower():
                     raise StoreError(f"cannot open library database {self.path}: {exc}") from exc
                 if time.monotonic() + delay > deadline:
-                    raise StoreBusyError(f"library database {self.path} is busy (another process writes it): {exc}"
-                                         ) from exc
+                    raise StoreBusyError(f"cannot open library database {self.path} (busy: another process writes"
+                                         f" it): {exc}") from exc
                 time.sleep(delay)
                 delay = min(delay * 2, 2.0)
                 continue
