@@ -4,7 +4,7 @@ a stored row or a test reaches by itself belongs here, each with the reason; eve
 import logging
 
 from dagster_project import definitions, resources
-from dagster_project.defs import automation, imports, library_scan, sensors, system
+from dagster_project.defs import automation, imports, library_scan, movie_metadata, sensors, system
 from radarr_pipeline.cli import movies, queue
 from radarr_pipeline.config import AppConfig, QualityProfileConfig
 from radarr_pipeline.mediainfo.model import RawMediaInfo
@@ -13,6 +13,7 @@ from radarr_pipeline.quality.definitions import QualityDefinition
 from radarr_pipeline.settings.base import Strict
 from radarr_pipeline.settings.decisions import DecisionSettings
 from radarr_pipeline.settings.downloads import BlackholeConfig
+from radarr_pipeline.settings.metadata import MetadataSettings
 from radarr_pipeline.settings.remote_paths import RemotePathMappingConfig
 from radarr_pipeline.store.files import RecycledFile
 from radarr_pipeline.store.health import HealthIssueRow
@@ -29,6 +30,7 @@ automation.automation_sensor
 imports.library_files_exist
 library_scan.library_scan_schedule
 library_scan.library_media_info_schedule
+movie_metadata.movie_metadata_schedule
 sensors.download_client_sensor
 sensors.search_again_sensor
 system.health_schedule
@@ -40,6 +42,7 @@ resources.RadarrResource.setup_for_execution  # Dagster calls it before a run us
 # Typer commands, registered by decorator on the CLI app.
 movies.add_movie
 movies.list_movies
+movies.lookup_movie
 queue.show_queue
 queue.fail_download
 
@@ -49,6 +52,7 @@ QualityProfileConfig._profile_is_usable
 AppConfig._names_are_consistent
 DecisionSettings._known_flags
 BlackholeConfig._absolute
+MetadataSettings._one_secret
 
 # logging: RedactingFilter rewrites the record's message, which the handlers then format.
 logging.LogRecord.msg
@@ -103,3 +107,33 @@ HealthIssueRow.appeared_at
 HealthIssueRow.last_seen_at
 HealthIssueRow.cleared_at
 TableSummary.checksum
+
+# Movie management, import lists and the calendar: Typer commands, Dagster schedules, pydantic validators.
+from dagster_project.defs import import_lists as import_list_defs  # noqa: E402
+from radarr_pipeline.cli import lists as list_commands  # noqa: E402
+from radarr_pipeline.cli import movie_edits  # noqa: E402
+from radarr_pipeline.settings.import_lists import ImportListConfig, ImportListSettings  # noqa: E402
+
+import_list_defs.import_lists_schedule
+import_list_defs.calendar_schedule
+movie_edits.monitor
+movie_edits.unmonitor
+movie_edits.profile
+movie_edits.availability
+movie_edits.tag
+movie_edits.move
+movie_edits.delete
+movie_edits.rename
+list_commands.sync
+list_commands.exclusions
+list_commands.exclude
+list_commands.unexclude
+ImportListConfig._has_what_its_kind_needs
+ImportListSettings._names_are_unique
+
+# The HTTP API: uvicorn loads the app by its import string, pydantic calls the validator.
+from radarr_pipeline.api import app as api_app  # noqa: E402
+from radarr_pipeline.settings.api import ApiSettings  # noqa: E402
+
+api_app.app_from_environment
+ApiSettings._bases_are_distinct

@@ -10,6 +10,7 @@ REPO = Path(__file__).parents[1]
 ASSETS = {
     "wanted_movies", "rss_releases", "searched_releases", "scored_candidates", "grabs", "completed_downloads",
     "imported_files", "library_scan", "library_media_info", "notifications", "health", "library_backup",
+    "movie_metadata", "import_list_movies", "calendar",
 }
 
 
@@ -34,7 +35,8 @@ def test_sensors_and_schedules_start_running() -> None:
                  "run_failure_notification_sensor", "health_after_sync_sensor", "health_after_failure_sensor"):
         assert definitions.resolve_sensor_def(name).default_status == dg.DefaultSensorStatus.RUNNING
     for name in ("rss_sync_schedule", "search_schedule", "queue_refresh_schedule", "library_scan_schedule",
-                 "health_schedule", "backup_schedule"):
+                 "health_schedule", "backup_schedule", "movie_metadata_schedule", "import_lists_schedule",
+                 "calendar_schedule"):
         assert definitions.resolve_schedule_def(name).default_status == dg.DefaultScheduleStatus.RUNNING
 
 

@@ -38,6 +38,15 @@ class StoreError(RuntimeError):
     """The library database could not be opened or used (the message names the file and the cause)."""
 
 
+class StoreBusyError(StoreError):
+    """Another process kept the library database locked for longer than this unit of work may wait."""
+
+
+#: How long a unit of work waits for another process's lock, in seconds, when the caller does not say (a front
+#: door that must answer quickly, such as the HTTP API, sets it for its own process).
+LOCK_TIMEOUT_ENV = "RADARR_PIPELINE_DB_LOCK_TIMEOUT"
+
+
 class LibraryNotCreatedError(StoreError):
     """A read-only unit of work found no library: the database file does not exist or was never set up."""
 
@@ -72,9 +81,9 @@ class Library:
 class LibraryStore:
     """Where the library database lives. Holds no connection between calls."""
 
-    def __init__(self, path: str | Path, *, lock_timeout: float = 30.0) -> None:
+    def __init__(self, path: str | Path, *, lock_timeout: float | None = None) -> None:
         self.path = Path(path)
-        self.lock_timeout = lock_timeout
+        self.lock_timeout = lock_timeout if lock_timeout is not None else float(os.environ.get(LOCK_TIMEOUT_ENV, 30))
 
     def __repr__(self) -> str:
         return f"LibraryStore({str(self.path)!r})"
@@ -173,8 +182,11 @@ class LibraryStore:
                 conn = duckdb.connect(str(self.path), read_only=read_only)
             except duckdb.Error as exc:
                 # Another process holds the file (DuckDB allows one writer). Wait a little, then give up.
-                if "lock" not in str(exc).lower() or time.monotonic() + delay > deadline:
+                if "lock" not in str(exc).lower():
                     raise StoreError(f"cannot open library database {self.path}: {exc}") from exc
+                if time.monotonic() + delay > deadline:
+                    raise StoreBusyError(f"cannot open library database {self.path} (busy: another process writes"
+                                         f" it): {exc}") from exc
                 time.sleep(delay)
                 delay = min(delay * 2, 2.0)
                 continue

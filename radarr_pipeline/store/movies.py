@@ -9,8 +9,8 @@ import duckdb
 from radarr_pipeline.models import Availability, DownloadState, Movie, Variant, WantedVariant
 
 _MOVIE_COLUMNS = "m.id, m.title, m.year, m.tmdb_id, m.imdb_id, m.original_title, m.runtime_minutes, " \
-    "m.minimum_availability, m.original_language"
-_MOVIE_WIDTH = 9  # the columns above
+    "m.minimum_availability, m.original_language, m.collection, m.certification"
+_MOVIE_WIDTH = 11  # the columns above
 _VARIANT_COLUMNS = "v.id, v.movie_id, v.quality_profile, v.root_folder, v.monitored"
 
 
@@ -48,6 +48,7 @@ def _movie(row: tuple) -> Movie:
     return Movie(
         id=row[0], title=row[1], year=row[2], tmdb_id=row[3], imdb_id=row[4], original_title=row[5],
         runtime_minutes=row[6], minimum_availability=Availability(row[7]), original_language=row[8],
+        collection=row[9], certification=row[10],
     )
 
 

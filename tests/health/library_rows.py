@@ -93,6 +93,21 @@ ROWS: dict[str, list[dict[str, object]]] = {
     "notification_deliveries": [{"id": 1, "event_pk": 1, "connection": "hooks", "state": "dead", "attempts": 8,
                                  "next_attempt_at": AT, "claimed_until": None, "last_error": "HTTP 500",
                                  "delivered_at": None}],
+    "movie_translations": [{"movie_id": 1, "language": "fr", "title": "Matrix"}],
+    "metadata_cache": [{"request": "movie/603?language=en-US", "body": '{"id": 603}', "fetched_at": AT}],
+    "tags": [{"id": 1, "label": "1 - admin"}, {"id": 2, "label": "kids"}],
+    "movie_tags": [{"movie_id": 1, "tag_id": 1}, {"movie_id": 2, "tag_id": 2}],
+    "file_moves": [{"id": 1, "operation": "4f1c2b7e-0000-4000-8000-000000000001", "source": "/movies/The Matrix (1999)",
+                    "destination": "/movies-4k/The Matrix (1999)", "expected_size": 10, "started_at": AT,
+                    "record": '{"movie_id": 1}'}],
+    "import_list_exclusions": [{"tmdb_id": 604, "imdb_id": "tt0234215", "title": "The Matrix Reloaded", "year": 2003,
+                                "added_at": AT}],
+    "import_list_movies": [{"list_name": "popular", "tmdb_id": 603, "imdb_id": "tt0133093", "title": "The Matrix",
+                            "year": 1999, "synced_at": AT}],
+    "import_list_status": [{"list_name": "popular", "last_attempt_at": AT, "last_success_at": None,
+                            "last_error": "HTTP 500"}],
+    "api_commands": [{"id": 1, "name": "MoviesSearch", "job_name": "search_job", "run_id": "0d2f6c1a", "movie_ids": [1],
+                      "queued_at": AT}],
 }
 
 #: Tables a migration drops on purpose (derived data, recomputed on the next run): version -> tables.
