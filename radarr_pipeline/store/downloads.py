@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 
 from radarr_pipeline.models import DownloadState, TrackedDownload
+from radarr_pipeline.store.bulk import registered_rows
 
 _COLUMNS = (
     "id, variant_id, release_id, client, download_id, title, quality, state, progress, size, content_path,"
     " status_message, grabbed_at, completed_at, client_state, eta_seconds, stalled_since, updated_at"
 )
 _KEEP = object()  # "leave this column as it is"
+
+
+@dataclass(frozen=True)
+class FollowedUpdate:
+    """What a refresh learnt of one tracked download (see :meth:`DownloadRepository.update`)."""
+
+    download_pk: int
+    state: DownloadState
+    progress: float | None = None
+    content_path: str | None = None
+    status_message: str | None = None
+    client_state: str | None = None
+    eta_seconds: int | None = None
+    stalled_since: datetime | None = None
 
 
 def _download(row: tuple) -> TrackedDownload:
@@ -155,6 +171,37 @@ class DownloadRepository:
             [at, DownloadState.COMPLETED.value, at, DownloadState.IMPORTED.value, at, DownloadState.FAILED.value, at,
              [u[0] for u in updates], [u[1].value for u in updates], [u[2] for u in updates]],
         )
+
+    def update_followed_many(self, updates: list[FollowedUpdate], at: datetime) -> None:
+        """Many downloads brought up to date at once, each as :meth:`update` with every argument of the
+        :class:`FollowedUpdate` given (progress, content path and client state None: kept)."""
+        if not updates:
+            return
+        rows = list({u.download_pk: u for u in updates}.values())  # one row per download: the last given wins
+        columns = {
+            "id": [u.download_pk for u in rows], "state": [u.state.value for u in rows],
+            "progress": [u.progress for u in rows], "content_path": [u.content_path for u in rows],
+            "status_message": [u.status_message for u in rows], "client_state": [u.client_state for u in rows],
+            "eta_seconds": [u.eta_seconds for u in rows], "stalled_since": [u.stalled_since for u in rows],
+        }
+        with registered_rows(self._conn, columns) as frame:
+            self._conn.execute(
+                "UPDATE downloads SET state = u.state, updated_at = ?, status_message = u.status_message,"
+                " progress = coalesce(u.progress, downloads.progress),"
+                " content_path = coalesce(u.content_path, downloads.content_path),"
+                " client_state = coalesce(u.client_state, downloads.client_state),"
+                " eta_seconds = u.eta_seconds, stalled_since = u.stalled_since,"
+                " completed_at = CASE WHEN u.state = ? THEN coalesce(downloads.completed_at, ?)"
+                " ELSE downloads.completed_at END,"
+                " imported_at = CASE WHEN u.state = ? THEN ? ELSE downloads.imported_at END,"
+                " failed_at = CASE WHEN u.state = ? THEN coalesce(downloads.failed_at, ?) ELSE downloads.failed_at END"
+                " FROM (SELECT id::BIGINT AS id, state::VARCHAR AS state, progress::DOUBLE AS progress,"
+                " content_path::VARCHAR AS content_path, status_message::VARCHAR AS status_message,"
+                " client_state::VARCHAR AS client_state, eta_seconds::BIGINT AS eta_seconds,"
+                f" stalled_since::TIMESTAMPTZ AS stalled_since FROM {frame}) u WHERE downloads.id = u.id",
+                [at, DownloadState.COMPLETED.value, at, DownloadState.IMPORTED.value, at, DownloadState.FAILED.value,
+                 at],
+            )
 
     def search_again(self, movie_id: int) -> int:
         """Forget when the movie was last searched on each indexer, so the next search run takes it first
