@@ -217,22 +217,33 @@ def _match_folders(root: Path, found: list[_Found], facts: _Facts, verdicts: _Ve
         verdicts.matched.append((root, item, movie))
 
 
-def _file_row(variant_id: int, item: _Found, info: RawMediaInfo | None) -> dict[str, object]:
-    """A movie file found in the library: its quality from its name (and MediaInfo's resolution when cached)."""
+def _file_row(item: _Found, info: RawMediaInfo | None) -> dict[str, object]:
+    """A movie file found in the library: its quality from its name (and MediaInfo's resolution when cached);
+    the variant id is the caller's to add."""
     assert item.video is not None and item.stat is not None
     resolution = resolution_from_dimensions(info.width, info.height) if info else 0
     quality = import_quality(resolution, item.video.name, item.folder.name)
     parsed = parse_release_title(item.video.stem)
     return dict(
-        variant_id=variant_id, path=str(item.video), size=item.stat.st_size, quality=quality.quality.name,
+        path=str(item.video), size=item.stat.st_size, quality=quality.quality.name,
         import_mode="existing", release_group=parsed.release_group if parsed else None,
         edition=parsed.edition if parsed else None, revision=quality.revision.version,
         media_info=info.to_json() if info else None, runtime_seconds=info.runtime_seconds if info else None,
     )
 
 
-def _record(library: Library, facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo], profile: str,
-            report: ScanReport, now: datetime) -> None:
+def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo]) -> dict[str, dict[str, object]]:
+    """The file row of every matched video not recorded yet, by path (its name parsed: done with the library
+    closed; the variant id is set when the row is written)."""
+    rows: dict[str, dict[str, object]] = {}
+    for _root, item, _movie in verdicts.matched:
+        if item.video is not None and item.stat is not None and str(item.video) not in facts.recorded_paths:
+            rows[str(item.video)] = _file_row(item, infos.get(str(item.video)))
+    return rows
+
+
+def _record(library: Library, facts: _Facts, verdicts: _Verdicts, file_rows: dict[str, dict[str, object]],
+            profile: str, report: ScanReport, now: datetime) -> None:
     """The new movies and versions added in bulk, then the files recorded once every id is known."""
     added = library.movies.add_many([m.fields() for m in verdicts.new_movies])
     for pending, movie in zip(verdicts.new_movies, added, strict=True):
@@ -249,7 +260,7 @@ def _record(library: Library, facts: _Facts, verdicts: _Verdicts, infos: dict[st
             verdicts.folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "empty"))
             continue
         if variant_id not in facts.recorded_variants and str(item.video) not in facts.recorded_paths:
-            files.append(_file_row(variant_id, item, infos.get(str(item.video))))
+            files.append({**file_rows[str(item.video)], "variant_id": variant_id})
             facts.recorded_variants.add(variant_id)
             report.recorded += 1
             report.rows.append({"movie": f"{movie.title} ({movie.year})", "file": item.video.name,
@@ -271,10 +282,13 @@ def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_u
     verdicts = _Verdicts()
     for root, found in walked:
         _match_folders(root, found, facts, verdicts, report, add_unknown=add_unknown)
+    infos: dict[str, RawMediaInfo] = {}
+    if config.importing.read_media_info:
+        with store.open(read_only=True) as library:
+            infos = _cached_media_infos(library, [item for _root, found in walked for item in found], True)
+    file_rows = _file_rows(facts, verdicts, infos)
     with store.open() as library:
-        infos = _cached_media_infos(library, [item for _root, found in walked for item in found],
-                                    config.importing.read_media_info)
-        _record(library, facts, verdicts, infos, config.default_profile.name, report, now)
+        _record(library, facts, verdicts, file_rows, config.default_profile.name, report, now)
     return report
 
 
