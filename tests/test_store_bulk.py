@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from radarr_pipeline.models import DownloadState, IndexerRelease
-from radarr_pipeline.store import LibraryStore
+from radarr_pipeline.store import LibraryStore, StoreError
 from radarr_pipeline.store import library as library_module
 from radarr_pipeline.store.bulk import registered_rows, reserve_ids
-from radarr_pipeline.store.downloads import FollowedUpdate
+from radarr_pipeline.store.downloads import FollowedUpdate, NewDownload
 from radarr_pipeline.store.indexer_status import StoredReleaseDetails
 from radarr_pipeline.store.library import recorded_holds
 
@@ -212,3 +212,21 @@ def test_holds_are_recorded_only_while_someone_listens(store: LibraryStore) -> N
     assert [(h.path, h.read_only) for h in holds] == [(str(store.path), False), (str(store.path), True)]
     assert all(0 < h.seconds < 60 for h in holds)
     assert library_module.HOLD_LISTENERS == []
+
+
+def test_downloads_tracked_together_as_one_by_one_and_a_known_one_refused(store: LibraryStore) -> None:
+    new = [NewDownload(variant_id=n, release_id=n * 10, client="qbittorrent", download_id=f"{n:x}".upper() * 40,
+                       title=f"t{n}", quality="Bluray-1080p", size=None if n == 2 else n) for n in (1, 2, 3)]
+    with store.open() as library:
+        ids = library.downloads.track_many(new, NOW)
+        single = library.downloads.track(variant_id=4, release_id=None, client="qbittorrent", download_id="4" * 40,
+                                         title="t4", quality="Bluray-1080p", size=4, at=NOW)
+        tracked = [library.downloads.get(i) for i in ids]
+    assert ids == sorted(ids) and single.id == ids[-1] + 1
+    assert [(d.variant_id, d.release_id, d.download_id, d.size, d.state, d.grabbed_at) for d in tracked] == [
+        (n, n * 10, f"{n:x}" * 40, None if n == 2 else n, DownloadState.QUEUED, NOW) for n in (1, 2, 3)]
+    with pytest.raises(StoreError), store.open() as library:
+        library.downloads.track_many([new[0], NewDownload(5, None, "qbittorrent", "5" * 40, "t5", "Bluray-1080p", 5)],
+                                     NOW)
+    with store.open() as library:
+        assert len(library.downloads.active()) == 4

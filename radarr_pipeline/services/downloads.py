@@ -17,7 +17,7 @@ from radarr_pipeline.services.failed_downloads import ClientAction, handle_faile
 from radarr_pipeline.services.grabbing import GrabIntent, record_grab
 from radarr_pipeline.settings.downloads import DownloadHandlingSettings
 from radarr_pipeline.store import Library, LibraryStore
-from radarr_pipeline.store.downloads import FollowedUpdate
+from radarr_pipeline.store.downloads import FollowedUpdate, NewDownload
 from radarr_pipeline.tracking.pickup import match_hand_added
 from radarr_pipeline.tracking.queue import queue_rows
 from radarr_pipeline.tracking.seeding import limits_to_apply, removal_after_import
@@ -135,6 +135,7 @@ def _pick_up(library: Library, reported: list[ClientDownload], now: datetime, po
     blocked_hashes, _ = library.blocklist.blocked_keys()
     wanted = library.movies.wanted()
     busy = library.downloads.active_variant_ids()
+    picked: list[NewDownload] = []
     for download in untracked:
         if download.download_id in blocked_hashes:
             report.ignored.append({"download": download.name, "why": "blocklisted"})
@@ -143,19 +144,20 @@ def _pick_up(library: Library, reported: list[ClientDownload], now: datetime, po
         if match is None:
             report.ignored.append({"download": download.name, "why": why})
             continue
-        library.downloads.track(variant_id=match.variant_id, release_id=None, client=policy.client_kind,
-                                download_id=download.download_id, title=download.name, quality=match.quality,
-                                size=download.size or None, at=now)
+        picked.append(NewDownload(variant_id=match.variant_id, release_id=None, client=policy.client_kind,
+                                  download_id=download.download_id, title=download.name, quality=match.quality,
+                                  size=download.size or None))
         busy.add(match.variant_id)
-        variant = library.movies.variant(match.variant_id)
-        library.history.add(
-            HistoryEvent(event="download_detected", movie_id=variant.movie_id, variant_id=variant.id,
-                         source_title=download.name, download_id=download.download_id, quality=match.quality,
-                         data={"reason": "added to the download client by hand"}),
-            now,
-        )
         report.picked_up.append({"download": download.name, "movie": match.movie, "quality": match.quality,
                                  "how": "added to the download client by hand"})
+    library.downloads.track_many(picked, now)
+    variants = library.movies.variants_many([p.variant_id for p in picked])
+    library.history.add_many([
+        HistoryEvent(event="download_detected", movie_id=variants[p.variant_id].movie_id, variant_id=p.variant_id,
+                     source_title=p.title, download_id=p.download_id, quality=p.quality,
+                     data={"reason": "added to the download client by hand"})
+        for p in picked
+    ], now)
 
 
 def _client_upkeep(library: Library, by_id: dict[str, ClientDownload], policy: TrackingPolicy,

@@ -8,13 +8,26 @@ from datetime import datetime
 import duckdb
 
 from radarr_pipeline.models import DownloadState, TrackedDownload
-from radarr_pipeline.store.bulk import registered_rows
+from radarr_pipeline.store.bulk import registered_rows, reserve_ids
 
 _COLUMNS = (
     "id, variant_id, release_id, client, download_id, title, quality, state, progress, size, content_path,"
     " status_message, grabbed_at, completed_at, client_state, eta_seconds, stalled_since, updated_at"
 )
 _KEEP = object()  # "leave this column as it is"
+
+
+@dataclass(frozen=True)
+class NewDownload:
+    """A download to track (see :meth:`DownloadRepository.track`)."""
+
+    variant_id: int
+    release_id: int | None
+    client: str
+    download_id: str
+    title: str
+    quality: str
+    size: int | None
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,28 @@ class DownloadRepository:
         ).fetchone()
         assert row is not None
         return self.get(row[0])
+
+    def track_many(self, downloads: list[NewDownload], at: datetime) -> list[int]:
+        """Track many downloads at once, each as :meth:`track` does (queued, grabbed now); their ids, in order.
+        A download already tracked for the client is an error and nothing is added."""
+        if not downloads:
+            return []
+        first = reserve_ids(self._conn, "downloads_id_seq", len(downloads))
+        columns = {
+            "id": range(first, first + len(downloads)), "variant_id": [d.variant_id for d in downloads],
+            "release_id": [d.release_id for d in downloads], "client": [d.client for d in downloads],
+            "download_id": [d.download_id.lower() for d in downloads], "title": [d.title for d in downloads],
+            "quality": [d.quality for d in downloads], "size": [d.size for d in downloads],
+        }
+        with registered_rows(self._conn, columns) as frame:
+            self._conn.execute(
+                "INSERT INTO downloads (id, variant_id, release_id, client, download_id, title, quality, state, size,"
+                " grabbed_at, updated_at) SELECT id::BIGINT, variant_id::BIGINT, release_id::BIGINT,"
+                " client::VARCHAR, download_id::VARCHAR, title::VARCHAR, quality::VARCHAR, ?, size::BIGINT, ?, ?"
+                f" FROM {frame}",
+                [DownloadState.QUEUED.value, at, at],
+            )
+        return list(range(first, first + len(downloads)))
 
     def get(self, download_pk: int) -> TrackedDownload:
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [download_pk]).fetchone()
