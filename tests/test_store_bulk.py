@@ -9,7 +9,8 @@ import pytest
 from radarr_pipeline.models import DownloadState, IndexerRelease
 from radarr_pipeline.store import LibraryStore, StoreError
 from radarr_pipeline.store import library as library_module
-from radarr_pipeline.store.bulk import registered_rows, reserve_ids
+from radarr_pipeline.store import bulk
+from radarr_pipeline.store.bulk import bulk_rows, reserve_ids
 from radarr_pipeline.store.downloads import FollowedUpdate, NewDownload
 from radarr_pipeline.store.indexer_status import StoredReleaseDetails
 from radarr_pipeline.store.library import recorded_holds
@@ -20,6 +21,12 @@ NOW = datetime(2026, 11, 28, tzinfo=UTC)
 @pytest.fixture
 def store(tmp_path: Path) -> LibraryStore:
     return LibraryStore(tmp_path / "lib.duckdb", lock_timeout=0.5)
+
+
+@pytest.fixture(autouse=True, params=["as lists", "as a frame"])
+def rows_passed(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every bulk path both ways: a few rows go as list parameters, many as a registered frame."""
+    monkeypatch.setattr(bulk, "FRAME_ROWS", 10**9 if request.param == "as lists" else 0)
 
 
 def _release(i: int, *, infohash: str | None = None, **extra: object) -> IndexerRelease:
@@ -127,15 +134,17 @@ def test_followed_downloads_updated_together_as_one_by_one(store: LibraryStore, 
     assert tables[0][2][9] == 0.2  # progress not reported: kept, as update() keeps it
 
 
-def test_registered_rows_are_gone_after_the_block_and_must_be_of_one_length(store: LibraryStore) -> None:
+def test_bulk_rows_keep_types_and_nulls_and_leave_nothing_behind(store: LibraryStore) -> None:
     with store.open() as library:
-        with registered_rows(library.conn, {"a": [1, None, 2**60], "b": ["x", None, None]}) as name:
-            rows = library.conn.execute(f"SELECT a::BIGINT, b::VARCHAR FROM {name}").fetchall()
-        assert rows == [(1, "x"), (None, None), (2**60, None)]
-        with pytest.raises(Exception, match=name):
-            library.conn.execute(f"SELECT * FROM {name}").fetchall()
-        with pytest.raises(ValueError, match="different lengths"):
-            registered_rows(library.conn, {"a": [1], "b": []}).__enter__()
+        with bulk_rows(library.conn, {"a": [1, None, 2**60], "b": ["x", None, None], "c": [[1], [], None]}) as rows:
+            found = library.conn.execute(
+                f"SELECT a::BIGINT, b::VARCHAR, c::INTEGER[] FROM {rows.sql} WHERE a IS NULL OR a > ?",
+                [*rows.params, 0]).fetchall()  # the FROM item comes first here
+        assert sorted(found, key=str) == sorted([(1, "x", [1]), (None, None, []), (2**60, None, None)], key=str)
+        views = library.conn.execute("SELECT count(*) FROM duckdb_views() WHERE NOT internal").fetchall()
+        assert views == [(0,)]
+        with pytest.raises(ValueError, match="different lengths"), bulk_rows(library.conn, {"a": [1], "b": []}):
+            pass
 
 
 def test_reserved_ids_follow_each_other_and_are_not_given_again(store: LibraryStore) -> None:

@@ -8,7 +8,7 @@ from datetime import datetime
 import duckdb
 
 from radarr_pipeline.models import DownloadState, TrackedDownload
-from radarr_pipeline.store.bulk import registered_rows, reserve_ids
+from radarr_pipeline.store.bulk import bulk_rows, reserve_ids
 
 _COLUMNS = (
     "id, variant_id, release_id, client, download_id, title, quality, state, progress, size, content_path,"
@@ -90,13 +90,13 @@ class DownloadRepository:
             "download_id": [d.download_id.lower() for d in downloads], "title": [d.title for d in downloads],
             "quality": [d.quality for d in downloads], "size": [d.size for d in downloads],
         }
-        with registered_rows(self._conn, columns) as frame:
+        with bulk_rows(self._conn, columns) as frame:
             self._conn.execute(
                 "INSERT INTO downloads (id, variant_id, release_id, client, download_id, title, quality, state, size,"
                 " grabbed_at, updated_at) SELECT id::BIGINT, variant_id::BIGINT, release_id::BIGINT,"
                 " client::VARCHAR, download_id::VARCHAR, title::VARCHAR, quality::VARCHAR, ?, size::BIGINT, ?, ?"
-                f" FROM {frame}",
-                [DownloadState.QUEUED.value, at, at],
+                f" FROM {frame.sql}",
+                [DownloadState.QUEUED.value, at, at, *frame.params],
             )
         return list(range(first, first + len(downloads)))
 
@@ -219,7 +219,7 @@ class DownloadRepository:
             "status_message": [u.status_message for u in rows], "client_state": [u.client_state for u in rows],
             "eta_seconds": [u.eta_seconds for u in rows], "stalled_since": [u.stalled_since for u in rows],
         }
-        with registered_rows(self._conn, columns) as frame:
+        with bulk_rows(self._conn, columns) as frame:
             self._conn.execute(
                 "UPDATE downloads SET state = u.state, updated_at = ?, status_message = u.status_message,"
                 " progress = coalesce(u.progress, downloads.progress),"
@@ -233,9 +233,9 @@ class DownloadRepository:
                 " FROM (SELECT id::BIGINT AS id, state::VARCHAR AS state, progress::DOUBLE AS progress,"
                 " content_path::VARCHAR AS content_path, status_message::VARCHAR AS status_message,"
                 " client_state::VARCHAR AS client_state, eta_seconds::BIGINT AS eta_seconds,"
-                f" stalled_since::TIMESTAMPTZ AS stalled_since FROM {frame}) u WHERE downloads.id = u.id",
+                f" stalled_since::TIMESTAMPTZ AS stalled_since FROM {frame.sql}) u WHERE downloads.id = u.id",
                 [at, DownloadState.COMPLETED.value, at, DownloadState.IMPORTED.value, at, DownloadState.FAILED.value,
-                 at],
+                 at, *frame.params],
             )
 
     def search_again(self, movie_id: int) -> int:

@@ -14,7 +14,7 @@ import duckdb
 
 from radarr_pipeline.decisions.indexer_backoff import IndexerStatus
 from radarr_pipeline.decisions.reputation import group_key
-from radarr_pipeline.store.bulk import registered_rows
+from radarr_pipeline.store.bulk import bulk_rows
 
 _STATUS_COLUMNS = (
     "indexer, escalation_level, consecutive_failures, disabled_until, last_error, last_error_kind,"
@@ -122,12 +122,12 @@ class ReleaseDetailsRepository:
             columns = {"guid": [d.guid for d in rows], "indexer": [d.indexer for d in rows],
                        "category": [d.category for d in rows], "codec": [d.codec for d in rows],
                        "medium": [d.medium for d in rows], "origin": [d.origin for d in rows]}
-            with registered_rows(self._conn, columns) as frame:
+            with bulk_rows(self._conn, columns) as frame:
                 self._conn.execute(
                     "INSERT INTO release_details (guid, indexer, category, codec, medium, origin, recorded_at)"
                     " SELECT guid::VARCHAR, indexer::VARCHAR, category::VARCHAR, codec::VARCHAR, medium::VARCHAR,"
-                    f" origin::VARCHAR, ? FROM {frame} ON CONFLICT (guid) DO NOTHING",
-                    [at],
+                    f" origin::VARCHAR, ? FROM {frame.sql} ON CONFLICT (guid) DO NOTHING",
+                    [at, *frame.params],
                 )
         return len(given)
 

@@ -7,7 +7,7 @@ from typing import Any
 import duckdb
 
 from radarr_pipeline.models import Availability, DownloadState, Movie, Variant, WantedVariant
-from radarr_pipeline.store.bulk import registered_rows
+from radarr_pipeline.store.bulk import bulk_rows
 
 _MOVIE_COLUMNS = "m.id, m.title, m.year, m.tmdb_id, m.imdb_id, m.original_title, m.runtime_minutes, " \
     "m.minimum_availability, m.original_language"
@@ -259,11 +259,11 @@ class MovieRepository:
         if not wanted:
             return
         columns = {"variant_id": [w[0] for w in wanted], "reason": [w[1] for w in wanted]}
-        with registered_rows(self._conn, columns) as rows:
+        with bulk_rows(self._conn, columns) as rows:
             self._conn.execute(
                 f"INSERT INTO wanted (variant_id, reason, computed_at) SELECT variant_id::BIGINT, reason::VARCHAR, ?"
-                f" FROM {rows}",
-                [at],
+                f" FROM {rows.sql}",
+                [at, *rows.params],
             )
 
     def alternative_titles(self) -> list[tuple[int, str]]:

@@ -6,7 +6,7 @@ from datetime import datetime
 import duckdb
 
 from radarr_pipeline.models import IndexerRelease, StoredRelease
-from radarr_pipeline.store.bulk import registered_rows, reserve_ids
+from radarr_pipeline.store.bulk import bulk_rows, reserve_ids
 
 # The candidates table's repository lives with the decision engine's other reads; Library imports it from here.
 from radarr_pipeline.store.candidates import CandidateRepository as CandidateRepository
@@ -52,11 +52,12 @@ class ReleaseRepository:
         if not fresh:
             return []
         candidates = list(fresh.values())
-        with registered_rows(self._conn, {"guid": [r.guid for r in candidates],
+        with bulk_rows(self._conn, {"guid": [r.guid for r in candidates],
                                           "infohash": [r.infohash for r in candidates]}) as given:
             known = {row[0] for row in self._conn.execute(
-                f"SELECT g.guid FROM {given} g WHERE EXISTS (SELECT 1 FROM releases r WHERE r.guid = g.guid)"
-                f" OR (g.infohash <> '' AND EXISTS (SELECT 1 FROM releases r WHERE r.infohash = g.infohash))"
+                f"SELECT g.guid FROM {given.sql} g WHERE EXISTS (SELECT 1 FROM releases r WHERE r.guid = g.guid)"
+                f" OR (g.infohash <> '' AND EXISTS (SELECT 1 FROM releases r WHERE r.infohash = g.infohash))",
+                given.params,
             ).fetchall()}
         new = [r for r in candidates if r.guid not in known]
         if not new:
@@ -75,7 +76,7 @@ class ReleaseRepository:
             "upload_volume_factor": [r.upload_volume_factor for r in new], "protocol": [r.protocol for r in new],
             "comments_url": [r.comments_url for r in new], "languages": [list(r.languages) for r in new],
         }
-        with registered_rows(self._conn, columns) as rows:
+        with bulk_rows(self._conn, columns) as rows:
             self._conn.execute(
                 "INSERT INTO releases (id, guid, title, indexer, download_url, magnet_url, info_url, infohash, size,"
                 " seeders, peers, published_at, imdb_id, tmdb_id, categories, indexer_flags, download_volume_factor,"
@@ -85,8 +86,8 @@ class ReleaseRepository:
                 " peers::INTEGER, published_at::TIMESTAMPTZ, imdb_id::VARCHAR, tmdb_id::BIGINT,"
                 " categories::INTEGER[], indexer_flags::VARCHAR[], download_volume_factor::DOUBLE,"
                 " upload_volume_factor::DOUBLE, ?, protocol::VARCHAR, comments_url::VARCHAR, languages::VARCHAR[]"
-                f" FROM {rows}",
-                [seen_at],
+                f" FROM {rows.sql}",
+                [seen_at, *rows.params],
             )
         found = self._conn.execute(
             f"SELECT {_RELEASE_COLUMNS} FROM releases WHERE id BETWEEN ? AND ? ORDER BY id",
