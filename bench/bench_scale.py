@@ -35,8 +35,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -246,6 +247,38 @@ class FakeClient:
         return None
 
 
+@dataclass
+class Clock:
+    """The seconds of a timed block, and the longest hold of the database file in it."""
+
+    seconds: float = 0.0
+    hold: float = 0.0
+
+
+LONGEST_HOLD = Clock()  # over every timed block of the step (what the child reports)
+
+
+@contextmanager
+def timed() -> Iterator[Clock]:
+    from radarr_pipeline.store.library import recorded_holds
+
+    clock = Clock()
+    started = time.perf_counter()
+    with recorded_holds() as holds:
+        yield clock
+    clock.seconds = time.perf_counter() - started
+    clock.hold = max((h.seconds for h in holds), default=0.0)
+    LONGEST_HOLD.hold = max(LONGEST_HOLD.hold, clock.hold)
+
+
+def peak_rss_mib() -> float:
+    """This process's peak resident memory (VmHWM: getrusage would also count the parent it was forked from)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _bare(database: str, sql: str, params: list | None = None, *, read_only: bool = False) -> None:
     import duckdb
 
@@ -265,10 +298,9 @@ def step_open(config_path: str) -> dict:
     database = str(load_config(config_path).database)
     ours, bare = [], []
     for _ in range(5):
-        started = time.perf_counter()
-        with LibraryStore(database).open():
+        with timed() as clock, LibraryStore(database).open():
             pass
-        ours.append(time.perf_counter() - started)
+        ours.append(clock.seconds)
         started = time.perf_counter()
         duckdb.connect(database).close()
         bare.append(time.perf_counter() - started)
@@ -280,9 +312,9 @@ def step_wanted(config_path: str) -> dict:
     from radarr_pipeline.services.wanted import refresh_wanted
 
     config = load_config(config_path)
-    started = time.perf_counter()
-    report = refresh_wanted(config, datetime.now(UTC))
-    seconds = time.perf_counter() - started
+    with timed() as clock:
+        report = refresh_wanted(config, datetime.now(UTC))
+    seconds = clock.seconds
     started = time.perf_counter()
     _bare(str(config.database), "BEGIN; CREATE TEMP TABLE w AS SELECT * FROM wanted; DELETE FROM wanted;"
           " INSERT INTO wanted SELECT v.id, CASE WHEN f.id IS NULL THEN 'missing' ELSE 'cutoff unmet' END, now()"
@@ -293,6 +325,7 @@ def step_wanted(config_path: str) -> dict:
 
 def step_sync_write(config_path: str) -> dict:
     from radarr_pipeline.config import load_config
+    from radarr_pipeline.models import IndexerRelease
     from radarr_pipeline.store import LibraryStore
 
     config = load_config(config_path)
@@ -300,13 +333,14 @@ def step_sync_write(config_path: str) -> dict:
     rng = random.Random(7)
     now = datetime.now(UTC)
     with LibraryStore(database).open(read_only=True) as library:
-        known = [r.release for r in library.releases.all()[-SYNC_BATCH // 2:]]
+        rows = library.conn.execute("SELECT guid, title, infohash FROM releases ORDER BY id DESC LIMIT ?",
+                                    [SYNC_BATCH // 2]).fetchall()
+        known = [IndexerRelease(guid=row[0], title=row[1], indexer="x", infohash=row[2]) for row in rows]
         top = library.conn.execute("SELECT max(id) FROM releases").fetchall()[0][0]
     fresh = release_batch(rng, [("Sync Batch", 2020)], 10 * top + 1, SYNC_BATCH // 2, now)
-    started = time.perf_counter()
-    with LibraryStore(database).open() as library:
+    with timed() as clock, LibraryStore(database).open() as library:
         stored = library.releases.add_new(known + fresh, now)
-    seconds = time.perf_counter() - started
+    seconds = clock.seconds
     assert len(stored) == len(fresh)
     import duckdb
     import pandas as pd
@@ -329,10 +363,9 @@ def step_parse(config_path: str) -> dict:
     from radarr_pipeline.services.scoring import parse_new_titles
     from radarr_pipeline.store import LibraryStore
 
-    started = time.perf_counter()
-    with LibraryStore(load_config(config_path).database).open() as library:
+    with timed() as clock, LibraryStore(load_config(config_path).database).open() as library:
         parsed = parse_new_titles(library)
-    return {"seconds": time.perf_counter() - started, "bare": None, "rows": parsed}
+    return {"seconds": clock.seconds, "bare": None, "rows": parsed}
 
 
 def step_score(config_path: str) -> dict:
@@ -340,9 +373,9 @@ def step_score(config_path: str) -> dict:
     from radarr_pipeline.services.scoring import score
 
     config = load_config(config_path)
-    started = time.perf_counter()
-    report = score(config, datetime.now(UTC))
-    seconds = time.perf_counter() - started
+    with timed() as clock:
+        report = score(config, datetime.now(UTC))
+    seconds = clock.seconds
     started = time.perf_counter()
     _bare(str(config.database), """
         SELECT count(*) FROM releases r
@@ -363,9 +396,9 @@ def step_grab(config_path: str) -> dict:
     shutil.copy(config.database, sample)  # 50 wanted versions: each grab is two short units of work of its own
     _bare(str(sample), f"DELETE FROM wanted WHERE variant_id NOT IN (SELECT DISTINCT c.variant_id FROM candidates c"
           f" JOIN wanted w USING (variant_id) WHERE c.approved ORDER BY 1 LIMIT {GRAB_SAMPLE})")
-    started = time.perf_counter()
-    report = grab_best(LibraryStore(sample), FakeClient(), datetime.now(UTC))  # type: ignore[arg-type]
-    seconds = time.perf_counter() - started
+    with timed() as clock:
+        report = grab_best(LibraryStore(sample), FakeClient(), datetime.now(UTC))  # type: ignore[arg-type]
+    seconds = clock.seconds
     started = time.perf_counter()
     _bare(str(sample), "SELECT c.variant_id, arg_min(c.release_id, c.rank) FROM candidates c JOIN wanted w"
           " USING (variant_id) WHERE c.approved GROUP BY 1", read_only=True)
@@ -387,9 +420,9 @@ def step_track(config_path: str) -> dict:
     reported = [ClientDownload(d.download_id, d.title, DownloadStatus.DOWNLOADING, "downloading", 0.75, 1 << 30,
                                f"/downloads/{d.download_id}", "/downloads", "radarr", eta_seconds=600)
                 for d in active]
-    started = time.perf_counter()
-    track_downloads(store, FakeClient(reported), datetime.now(UTC), tracking_policy(config))  # type: ignore[arg-type]
-    seconds = time.perf_counter() - started
+    with timed() as clock:
+        track_downloads(store, FakeClient(reported), datetime.now(UTC), tracking_policy(config))  # type: ignore[arg-type]
+    seconds = clock.seconds
     import duckdb
     import pandas as pd
 
@@ -412,9 +445,9 @@ def step_import(config_path: str) -> dict:
     with LibraryStore(config.database).open() as library:  # a tenth of the queue completed, its files gone
         active = library.downloads.active()[::10]
         library.downloads.update_many([(d.id, DownloadState.COMPLETED, None) for d in active], datetime.now(UTC))
-    started = time.perf_counter()
-    report = import_downloads(config, datetime.now(UTC))
-    seconds = time.perf_counter() - started
+    with timed() as clock:
+        report = import_downloads(config, datetime.now(UTC))
+    seconds = clock.seconds
     started = time.perf_counter()
     _bare(str(config.database), "SELECT d.*, v.*, m.*, f.* FROM downloads d JOIN variants v ON v.id = d.variant_id"
           " JOIN movies m ON m.id = v.movie_id LEFT JOIN movie_files f ON f.variant_id = v.id"
@@ -429,9 +462,9 @@ def step_scan(config_path: str) -> dict:
     from radarr_pipeline.store import LibraryStore
 
     config = load_config(config_path)
-    started = time.perf_counter()
-    report = scan_library(LibraryStore(config.database), config, datetime.now(UTC))
-    seconds = time.perf_counter() - started
+    with timed() as clock:
+        report = scan_library(LibraryStore(config.database), config, datetime.now(UTC))
+    seconds = clock.seconds
     started = time.perf_counter()
     walked = 0
     for entry in os.scandir(config.root_folders[0]):
@@ -446,9 +479,9 @@ def step_media(config_path: str) -> dict:
     from radarr_pipeline.store import LibraryStore
 
     config = load_config(config_path)
-    started = time.perf_counter()
-    report = refresh_media_info(LibraryStore(config.database), datetime.now(UTC), limit=500)
-    seconds = time.perf_counter() - started
+    with timed() as clock:
+        report = refresh_media_info(LibraryStore(config.database), datetime.now(UTC), limit=500)
+    seconds = clock.seconds
     started = time.perf_counter()
     _bare(str(config.database), "SELECT id, path FROM movie_files WHERE media_info IS NULL ORDER BY id LIMIT 500",
           read_only=True)
@@ -469,9 +502,9 @@ def _cli(config_path: str, args: list[str], sql: str) -> dict:
 
     env = {**os.environ, "RADARR_PIPELINE_CONFIG": config_path, "COLUMNS": "160"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    done = subprocess.run([str(CLI), *args], capture_output=True, env=env, check=False)
-    seconds = time.perf_counter() - started
+    with timed() as clock:
+        done = subprocess.run([str(CLI), *args], capture_output=True, env=env, check=False)
+    seconds = clock.seconds
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     code = ("import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True)\n"
             "for row in c.execute(sys.argv[2]).fetchall(): print(*row, sep='\\t')")
@@ -481,7 +514,7 @@ def _cli(config_path: str, args: list[str], sql: str) -> dict:
     bare = time.perf_counter() - started
     return {"seconds": seconds, "bare": bare, "rows": done.stdout.count(b"\n"),
             "note": f"exit {done.returncode}, {after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime:.1f}"
-                    " s CPU", "rss_mib": after.ru_maxrss / 1024}
+                    " s CPU", "rss_mib": after.ru_maxrss / 1024, "hold": None}
 
 
 def step_cli_list(config_path: str) -> dict:
@@ -511,14 +544,11 @@ RELEASE_STEPS = ("sync write (add_new, half known)", "parse new titles (one-off)
 
 
 def _child(name: str, config_path: str, queue: multiprocessing.Queue) -> None:
-    from radarr_pipeline.store.library import recorded_holds
-
     try:
-        with recorded_holds() as holds:
-            result = STEPS[name](config_path)
-        result["hold"] = max((h.seconds for h in holds), default=0.0)
-        result.setdefault("rss_mib", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    except Exception as exc:  # noqa: BLE001  (a step that fails is reported, the others go on)
+        result = STEPS[name](config_path)
+        result.setdefault("hold", LONGEST_HOLD.hold)
+        result.setdefault("rss_mib", peak_rss_mib())
+    except Exception as exc:
         result = {"error": f"{type(exc).__name__}: {exc}"[:200]}
     queue.put(result)
 
@@ -598,8 +628,9 @@ def main() -> int:
             for n, count in enumerate(counts):
                 spent = add_releases(config, movies, have, count - have, args.seed)
                 builds[f"releases.add_new ({count - have:,})"] = spent
-                print(f"# {movies:,} movies, {count:,} releases: built ({', '.join(f'{k} {v:.2f} s' for k, v in builds.items())};"
-                      f" {(count - have) / spent:,.0f} releases/s)", flush=True)
+                built = ", ".join(f"{k} {v:.2f} s" for k, v in builds.items())
+                print(f"# {movies:,} movies, {count:,} releases: built ({built}; {(count - have) / spent:,.0f}"
+                      " releases/s)", flush=True)
                 have = count
                 builds = {}
                 for name in STEPS:

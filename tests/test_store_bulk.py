@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from radarr_pipeline.models import DownloadState, IndexerRelease
-from radarr_pipeline.store import LibraryStore, StoreError
+from radarr_pipeline.store import LibraryStore, StoreError, bulk
 from radarr_pipeline.store import library as library_module
-from radarr_pipeline.store import bulk
 from radarr_pipeline.store.bulk import bulk_rows, reserve_ids
 from radarr_pipeline.store.downloads import FollowedUpdate, NewDownload
 from radarr_pipeline.store.indexer_status import StoredReleaseDetails
@@ -114,14 +113,14 @@ def test_followed_downloads_updated_together_as_one_by_one(store: LibraryStore, 
         FollowedUpdate(3, DownloadState.STALLED, stalled_since=NOW),
     ]
     tables = []
-    for target, bulk in ((store, True), (other, False)):
+    for target, together in ((store, True), (other, False)):
         with target.open() as library:
             for n in range(1, 4):
                 library.downloads.track(variant_id=n, release_id=None, client="qbittorrent", download_id=f"{n}" * 40,
                                         title=f"t{n}", quality="Bluray-1080p", size=None, at=NOW)
             library.downloads.update(3, state=DownloadState.DOWNLOADING, at=NOW, progress=0.2,
                                      content_path="/dl/c", client_state="stalledDL")
-            if bulk:
+            if together:
                 library.downloads.update_followed_many(updates, later)
             else:
                 for u in updates:

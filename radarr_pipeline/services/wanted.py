@@ -8,12 +8,12 @@ from datetime import datetime
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.name_scores import name_format_scores
+from radarr_pipeline.models import Movie, Variant
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.configured import load_formats, quality_profiles
-from radarr_pipeline.models import Movie, Variant
 from radarr_pipeline.store import LibraryStore
 from radarr_pipeline.store.movies import OnDisk
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -84,7 +85,7 @@ class DownloadRepository:
         if not downloads:
             return []
         first = reserve_ids(self._conn, "downloads_id_seq", len(downloads))
-        columns = {
+        columns: dict[str, Sequence[object]] = {
             "id": range(first, first + len(downloads)), "variant_id": [d.variant_id for d in downloads],
             "release_id": [d.release_id for d in downloads], "client": [d.client for d in downloads],
             "download_id": [d.download_id.lower() for d in downloads], "title": [d.title for d in downloads],
@@ -213,7 +214,7 @@ class DownloadRepository:
         if not updates:
             return
         rows = list({u.download_pk: u for u in updates}.values())  # one row per download: the last given wins
-        columns = {
+        columns: dict[str, Sequence[object]] = {
             "id": [u.download_pk for u in rows], "state": [u.state.value for u in rows],
             "progress": [u.progress for u in rows], "content_path": [u.content_path for u in rows],
             "status_message": [u.status_message for u in rows], "client_state": [u.client_state for u in rows],

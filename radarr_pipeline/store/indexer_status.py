@@ -6,7 +6,7 @@ Every value stored here is already redacted by the indexer code; nothing here se
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -119,9 +119,11 @@ class ReleaseDetailsRepository:
         if given:
             first = {d.guid: d for d in reversed(given)}  # a guid given twice: the first is kept, as row by row
             rows = list(first.values())
-            columns = {"guid": [d.guid for d in rows], "indexer": [d.indexer for d in rows],
-                       "category": [d.category for d in rows], "codec": [d.codec for d in rows],
-                       "medium": [d.medium for d in rows], "origin": [d.origin for d in rows]}
+            columns: dict[str, Sequence[object]] = {
+                "guid": [d.guid for d in rows], "indexer": [d.indexer for d in rows],
+                "category": [d.category for d in rows], "codec": [d.codec for d in rows],
+                "medium": [d.medium for d in rows], "origin": [d.origin for d in rows],
+            }
             with bulk_rows(self._conn, columns) as frame:
                 self._conn.execute(
                     "INSERT INTO release_details (guid, indexer, category, codec, medium, origin, recorded_at)"

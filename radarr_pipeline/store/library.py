@@ -31,7 +31,6 @@ from radarr_pipeline.store.pending_grabs import PendingGrabRepository
 from radarr_pipeline.store.releases import CandidateRepository, ReleaseRepository
 from radarr_pipeline.store.schema import available_migrations, migrate, pending_migrations
 
-
 # Database files found at the current schema in this process, by resolved path, with the file's identity as this
 # process left it: each is checked (and migrated) once, not on every open. A file changed since by anyone else (a
 # backup copied over it, another process's writes) or another file is checked again.

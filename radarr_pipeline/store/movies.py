@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -258,7 +259,7 @@ class MovieRepository:
         self._conn.execute("DELETE FROM wanted")
         if not wanted:
             return
-        columns = {"variant_id": [w[0] for w in wanted], "reason": [w[1] for w in wanted]}
+        columns: dict[str, Sequence[object]] = {"variant_id": [w[0] for w in wanted], "reason": [w[1] for w in wanted]}
         with bulk_rows(self._conn, columns) as rows:
             self._conn.execute(
                 f"INSERT INTO wanted (variant_id, reason, computed_at) SELECT variant_id::BIGINT, reason::VARCHAR, ?"
