@@ -67,3 +67,8 @@ HistoryRepository.for_movie
 from radarr_pipeline.parsing import scene_tokens  # noqa: E402
 
 scene_tokens.__getattr__
+
+# The hold measure of LibraryStore: read by bench/bench_scale.py (outside vulture's paths) and its tests.
+from radarr_pipeline.store.library import recorded_holds  # noqa: E402
+
+recorded_holds
