@@ -252,10 +252,11 @@ class Clock:
     """The seconds of a timed block, and the longest hold of the database file in it."""
 
     seconds: float = 0.0
+    cpu: float = 0.0  # of the whole process (DuckDB's threads too): what the seconds would be on an idle machine
     hold: float = 0.0
 
 
-LONGEST_HOLD = Clock()  # over every timed block of the step (what the child reports)
+LONGEST_HOLD = Clock()  # the longest hold and the CPU seconds over every timed block of the step
 
 
 @contextmanager
@@ -263,10 +264,11 @@ def timed() -> Iterator[Clock]:
     from radarr_pipeline.store.library import recorded_holds
 
     clock = Clock()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with recorded_holds() as holds:
         yield clock
-    clock.seconds = time.perf_counter() - started
+    clock.seconds, clock.cpu = time.perf_counter() - started, time.process_time() - cpu
+    LONGEST_HOLD.cpu += clock.cpu
     clock.hold = max((h.seconds for h in holds), default=0.0)
     LONGEST_HOLD.hold = max(LONGEST_HOLD.hold, clock.hold)
 
@@ -513,8 +515,8 @@ def _cli(config_path: str, args: list[str], sql: str) -> dict:
                    check=True)
     bare = time.perf_counter() - started
     return {"seconds": seconds, "bare": bare, "rows": done.stdout.count(b"\n"),
-            "note": f"exit {done.returncode}, {after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime:.1f}"
-                    " s CPU", "rss_mib": after.ru_maxrss / 1024, "hold": None}
+            "note": f"exit {done.returncode}", "rss_mib": after.ru_maxrss / 1024, "hold": None,
+            "cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime}
 
 
 def step_cli_list(config_path: str) -> dict:
@@ -547,6 +549,7 @@ def _child(name: str, config_path: str, queue: multiprocessing.Queue) -> None:
     try:
         result = STEPS[name](config_path)
         result.setdefault("hold", LONGEST_HOLD.hold)
+        result.setdefault("cpu", LONGEST_HOLD.cpu)
         result.setdefault("rss_mib", peak_rss_mib())
     except Exception as exc:
         result = {"error": f"{type(exc).__name__}: {exc}"[:200]}
@@ -579,14 +582,14 @@ def _fmt(value: float | None) -> str:
 
 
 def print_table(rows: list[Row]) -> None:
-    header = ("step", "movies", "releases", "ours s", "bare s", "×bare", "growth", "rows growth", "max hold s",
+    header = ("step", "movies", "releases", "ours s", "CPU s", "bare s", "×bare", "growth", "rows growth", "max hold s",
               "peak RSS MiB", "rows", "note")
     lines = [header]
     previous: dict[str, Row] = {}
     for row in rows:
         r = row.result
         if "error" in r:
-            lines.append((row.step, str(row.movies), str(row.releases), "error", "", "", "", "", "", "", "",
+            lines.append((row.step, str(row.movies), str(row.releases), "error", "", "", "", "", "", "", "", "",
                           r["error"]))
             continue
         growth = rows_growth = ""
@@ -598,9 +601,9 @@ def print_table(rows: list[Row]) -> None:
             rows_growth = f"{size_now / size_before:.1f}×"
         previous[row.step] = row
         ratio = f"{r['seconds'] / r['bare']:.1f}" if r.get("bare") else "–"
-        lines.append((row.step, f"{row.movies:,}", f"{row.releases:,}", _fmt(r["seconds"]), _fmt(r.get("bare")),
-                      ratio, growth, rows_growth, _fmt(r.get("hold")), f"{r.get('rss_mib', 0):.0f}",
-                      f"{r.get('rows', '')}", r.get("note", "")))
+        lines.append((row.step, f"{row.movies:,}", f"{row.releases:,}", _fmt(r["seconds"]), _fmt(r.get("cpu")),
+                      _fmt(r.get("bare")), ratio, growth, rows_growth, _fmt(r.get("hold")),
+                      f"{r.get('rss_mib', 0):.0f}", f"{r.get('rows', '')}", r.get("note", "")))
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
     for n, line in enumerate(lines):
         print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())

@@ -70,11 +70,11 @@ class ReleaseRepository:
             "infohash": [r.infohash for r in new], "size": [r.size for r in new],
             "seeders": [r.seeders for r in new], "peers": [r.peers for r in new],
             "published_at": [r.published_at for r in new], "imdb_id": [r.imdb_id for r in new],
-            "tmdb_id": [r.tmdb_id for r in new], "categories": [list(r.categories) for r in new],
-            "indexer_flags": [list(r.indexer_flags) for r in new],
+            "tmdb_id": [r.tmdb_id for r in new], "categories": [r.categories for r in new],
+            "indexer_flags": [r.indexer_flags for r in new],
             "download_volume_factor": [r.download_volume_factor for r in new],
             "upload_volume_factor": [r.upload_volume_factor for r in new], "protocol": [r.protocol for r in new],
-            "comments_url": [r.comments_url for r in new], "languages": [list(r.languages) for r in new],
+            "comments_url": [r.comments_url for r in new], "languages": [r.languages for r in new],
         }
         with bulk_rows(self._conn, columns) as rows:
             self._conn.execute(
