@@ -25,7 +25,9 @@ def store(tmp_path: Path) -> LibraryStore:
 @pytest.fixture(autouse=True, params=["as lists", "as a frame"])
 def rows_passed(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every bulk path both ways: a few rows go as list parameters, many as a registered frame."""
-    monkeypatch.setattr(bulk, "FRAME_ROWS", 10**9 if request.param == "as lists" else 0)
+    threshold = 10**12 if request.param == "as lists" else 0
+    monkeypatch.setattr(bulk, "FRAME_VALUES", threshold)
+    monkeypatch.setattr(bulk, "FRAME_VALUES_WITH_PANDAS_LOADED", threshold)
 
 
 def _release(i: int, *, infohash: str | None = None, **extra: object) -> IndexerRelease:
