@@ -162,18 +162,22 @@ class _Facts:
     recorded_paths: set[str]
 
     @classmethod
-    def load(cls, library: Library) -> _Facts:
-        statuses = library.movies.statuses()
+    def load(cls, store: LibraryStore) -> _Facts:
+        """Read (one short unit of work), then index the titles with the library closed."""
+        with store.open() as library:
+            statuses = library.movies.statuses()
+            titles = library.movies.alternative_titles()
+            folders, recorded = library.library_folders.all(), library.files.recorded_variant_ids()
+            paths = library.files.paths()
         alternatives: dict[int, list[str]] = {}
-        for movie_id, title in library.movies.alternative_titles():
+        for movie_id, title in titles:
             alternatives.setdefault(movie_id, []).append(title)
         movies = {s.movie.id: s.movie for s in statuses}
         variants: dict[tuple[int, str], int] = {}
         for status in statuses:
             variants.setdefault((status.movie.id, status.variant.root_folder), status.variant.id)
         index = MovieIndex.build(movie_key(m, alternatives.get(m.id, ())) for m in movies.values())
-        return cls(library.library_folders.all(), index, movies, variants, library.files.recorded_variant_ids(),
-                   library.files.paths())
+        return cls(folders, index, movies, variants, recorded, paths)
 
 
 @dataclass
@@ -276,8 +280,7 @@ def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_u
     folders in one."""
     report = ScanReport()
     extensions = {e.lower() for e in config.importing.video_extensions}
-    with store.open() as library:
-        facts = _Facts.load(library)
+    facts = _Facts.load(store)
     walked = [(root, _walk_root(root, facts.known_folders, extensions, report)) for root in config.root_folders]
     verdicts = _Verdicts()
     for root, found in walked:
