@@ -137,3 +137,7 @@ from radarr_pipeline.settings.api import ApiSettings  # noqa: E402
 
 api_app.app_from_environment
 ApiSettings._bases_are_distinct
+# The hold measure of LibraryStore: read by bench/bench_scale.py (outside vulture's paths) and its tests.
+from radarr_pipeline.store.library import recorded_holds  # noqa: E402
+
+recorded_holds

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -32,6 +33,44 @@ from radarr_pipeline.store.pending_grabs import PendingGrabRepository
 from radarr_pipeline.store.releases import CandidateRepository, ReleaseRepository
 from radarr_pipeline.store.schema import available_migrations, migrate, pending_migrations
 from radarr_pipeline.store.snapshot import TableSummary, copy_checkpointed, schema_version, table_summaries
+
+# Database files found at the current schema in this process, by resolved path, with the file's identity as this
+# process left it: each is checked (and migrated) once, not on every open. A file changed since by anyone else (a
+# backup copied over it, another process's writes) or another file is checked again.
+_CURRENT_SCHEMA: dict[str, tuple[int, int, int, int] | None] = {}
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    """Device, inode, modification time and size of the file (None when it is gone)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+@dataclass(frozen=True)
+class Hold:
+    """How long one unit of work kept the database file open (the time every other process is locked out)."""
+
+    path: str
+    read_only: bool
+    seconds: float
+
+
+# Called with each Hold as its unit of work closes; empty (and costing nothing) unless someone measures.
+HOLD_LISTENERS: list[Callable[[Hold], None]] = []
+
+
+@contextmanager
+def recorded_holds() -> Iterator[list[Hold]]:
+    """Collect the holds of the database file while the block runs (how a benchmark reads the longest hold)."""
+    holds: list[Hold] = []
+    HOLD_LISTENERS.append(holds.append)
+    try:
+        yield holds
+    finally:
+        HOLD_LISTENERS.remove(holds.append)
 
 
 class StoreError(RuntimeError):
@@ -97,11 +136,18 @@ class LibraryStore:
         database...) is raised as a :class:`StoreError` naming the file.
         """
         conn = self._connect(read_only=read_only)
+        opened = time.perf_counter()
+        where = str(self.path.resolve())
         try:
-            if read_only:
-                self._check_schema(conn)
-            else:
-                self._migrate(conn)
+            known = _CURRENT_SCHEMA.get(where)
+            if known is None or known != _identity(self.path):
+                _CURRENT_SCHEMA.pop(where, None)
+                if read_only:
+                    self._check_schema(conn)
+                else:
+                    self._migrate(conn)
+                _CURRENT_SCHEMA[where] = None  # up to date: its identity is taken once it is closed
+            if not read_only:
                 conn.execute("BEGIN TRANSACTION")
             try:
                 yield Library(conn)
@@ -117,6 +163,12 @@ class LibraryStore:
             raise StoreError(f"library database {self.path}: {exc}") from exc
         finally:
             conn.close()
+            if where in _CURRENT_SCHEMA:
+                _CURRENT_SCHEMA[where] = _identity(self.path)
+            if HOLD_LISTENERS:
+                hold = Hold(str(self.path), read_only, time.perf_counter() - opened)
+                for listener in list(HOLD_LISTENERS):
+                    listener(hold)
 
     def snapshot(self, destination: Path) -> tuple[int, dict[str, TableSummary]]:
         """A consistent copy of the database at ``destination`` (see ``store.snapshot``), taken while this

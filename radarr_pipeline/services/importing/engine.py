@@ -19,6 +19,7 @@ from radarr_pipeline.importing.decisions import ImportRejection
 from radarr_pipeline.importing.discovery import unpacking_entries, video_files
 from radarr_pipeline.importing.transfer import TransferError
 from radarr_pipeline.models import DownloadState, HistoryEvent, TrackedDownload, Variant
+from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.configured import load_formats, quality_profiles
 from radarr_pipeline.services.importing.operations import advance, finish_files, record_imports, undo
@@ -147,15 +148,15 @@ def _main_video(content_path: str | None, extensions: set[str]) -> Path | None:
     return videos[0] if videos else None
 
 
-def plan_completed(library: Library, config: AppConfig, now: datetime,
-                   report: ImportReport) -> tuple[list[ImportPlan], dict[int, TrackedDownload]]:
+def plan_completed(library: Library, config: AppConfig, now: datetime, report: ImportReport,
+                   formats: list[CustomFormat]) -> tuple[list[ImportPlan], dict[int, TrackedDownload]]:
     """Every completed download planned, or rejected with its reason (written at once); the plans, and the
     download each plan is for.
 
     The run's facts are read at once (downloads, their variants and movies, the files recorded for them, the
     MediaInfo of their videos) and its records written in bulk; each download still goes through every rule."""
     profiles = quality_profiles(config)
-    ctx = PlanContext(library, config, profiles, now, formats=load_formats(config, profiles))
+    ctx = PlanContext(library, config, profiles, now, formats=formats)
     # Completed Download Handling off (Radarr's setting): completed downloads wait for a manual import
     automatic = config.download_handling.completed_download_handling
     downloads = library.downloads.in_states(DownloadState.COMPLETED) if automatic else []
@@ -196,8 +197,9 @@ def import_downloads(config: AppConfig, now: datetime) -> ImportReport:
     store = LibraryStore(config.database)
     report = ImportReport()
     report.recovered = recover_interrupted(store, now, allow_hardlink=config.importing.mode != "copy")
+    formats = load_formats(config, quality_profiles(config))  # files read before the library is opened
     with store.open() as library:
-        plans, by_plan = plan_completed(library, config, now, report)
+        plans, by_plan = plan_completed(library, config, now, report, formats)
         journaled = journal(library, plans, now)
 
     def failed(library: Library, plan: ImportPlan, reason: str) -> None:  # rare: recorded with the imports
