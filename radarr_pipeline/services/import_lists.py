@@ -21,6 +21,7 @@ from radarr_pipeline.decisions.clean_library import (
 from radarr_pipeline.import_lists.fetching import describe, fetch_list
 from radarr_pipeline.import_lists.model import ImportListError, ListedMovie
 from radarr_pipeline.models import HistoryEvent
+from radarr_pipeline.services.adding import AddChoices, add_by_reference
 from radarr_pipeline.services.file_moves import FileOperationError
 from radarr_pipeline.services.movie_edits import MovieEditError
 from radarr_pipeline.services.movies import AddedMovie, MovieExistsError, MovieRequestError, NewMovie, add_movie
@@ -33,6 +34,7 @@ from radarr_pipeline.store.movie_edits import MovieEditRepository
 from radarr_pipeline.values.ids import InvalidIdError
 from radarr_pipeline.values.ids import imdb_id as checked_imdb_id
 from radarr_pipeline.values.ids import tmdb_id as checked_tmdb_id
+from radarr_pipeline.values.references import MovieReference
 from radarr_pipeline.values.secrets import redact
 from radarr_pipeline.values.titles import InvalidTitleError, folded_title, movie_title
 
@@ -103,11 +105,25 @@ class _LibraryIndex:
         return bool(movie.title) and (movie.year, folded_title(movie.title or "")) in self.without_ids
 
 
+def listed_reference(movie: ListedMovie) -> MovieReference:
+    """What a list names, as the add service reads it: its TMDB id, else its IMDb id, else its title and year."""
+    if movie.tmdb_id:
+        return MovieReference("tmdb", tmdb_id=movie.tmdb_id, year=movie.year)
+    if movie.imdb_id:
+        return MovieReference("imdb", imdb_id=movie.imdb_id, year=movie.year)
+    return MovieReference("title", title=movie.title, year=movie.year)
+
+
 def add_listed_movie(config: AppConfig, entry: ImportListConfig, movie: ListedMovie) -> AddedMovie:
-    """The one place a list adds a movie: through the add service every front door uses."""
+    """The one place a list adds a movie: through the add service every front door uses, filled from the metadata
+    source when there is one (so lists that give only ids work); by hand, with the list's ids, title and year."""
+    choices = AddChoices(profile=entry.quality_profile, root_folder=entry.root_folder,
+                         minimum_availability=entry.minimum_availability)
+    if config.metadata is not None:
+        return add_by_reference(config, listed_reference(movie), choices)
     if not movie.title or movie.year is None:
-        raise MovieRequestError(f"{movie.key}: the list gives no title and year, and adding needs them "
-                                "(look it up by id first)")
+        raise MovieRequestError(f"{movie.key}: the list gives no title and year, and adding them by hand needs "
+                                "both (configure `metadata:` to add by id)")
     return add_movie(config, NewMovie(
         title=movie.title, year=movie.year, tmdb_id=movie.tmdb_id, imdb_id=movie.imdb_id,
         profile=entry.quality_profile, root_folder=entry.root_folder,

@@ -17,6 +17,7 @@ from radarr_pipeline.services.relocation import delete_movie
 from radarr_pipeline.store import LibraryStore
 from radarr_sandbox.list_server import Answer, ListServer, radarr_v3_movie, tmdb_movie
 from tests.cli.conftest import CliHome
+from tests.metadata.conftest import tmdb_home  # noqa: F401  (fixture)
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
 BLENDER = [tmdb_movie(45745, "Sintel", "2010-09-27", "tt1727587"),
@@ -80,6 +81,19 @@ def test_stevenlu_and_id_lists_without_title_and_year_say_what_adding_needs(cli_
     report = sync_import_lists(cli_home.config, NOW)
     assert [r.fetched for r in report.lists] == [1, 1]
     assert all("gives no title and year" in r.errors[0] for r in report.lists)
+
+
+def test_lists_that_give_only_ids_add_through_the_metadata_source(tmdb_home: CliHome,  # noqa: F811
+                                                                   server: ListServer) -> None:
+    server.serve("/stevenlu.json", [{"title": "Sintel", "imdb_id": "tt1727587", "poster_url": ""}])
+    ids = tmdb_home.folder / "ids.txt"
+    ids.write_text("tt1254207\n", encoding="utf-8")
+    _configure(tmdb_home, [{"name": "lu", "kind": "stevenlu", "url": f"{server.url}/stevenlu.json"},
+                           {"name": "mine", "kind": "ids", "path": str(ids)}])
+    report = sync_import_lists(tmdb_home.config, NOW)
+    assert [(r.fetched, r.new, r.errors) for r in report.lists] == [(1, 1, []), (1, 1, [])]
+    added = {(s.movie.title, s.movie.year, s.movie.tmdb_id) for s in list_movies(tmdb_home.config)}
+    assert added == {("Sintel", 2010, 45745), ("Big Buck Bunny", 2008, 10378)}  # filled from TMDB
 
 
 def test_another_radarr_server_over_its_v3_api(cli_home: CliHome, server: ListServer,
