@@ -16,7 +16,13 @@ from radarr_pipeline.decisions.format_facts import download_facts, file_facts, s
 from radarr_pipeline.decisions.formats import FormatFacts, FormatMatches, evaluate_formats
 from radarr_pipeline.decisions.frame import Candidates, available_from
 from radarr_pipeline.decisions.inputs import EngineInputs
-from radarr_pipeline.decisions.matching import MovieIndex, MovieKey, ReleaseKey, match_releases, movie_clean_titles
+from radarr_pipeline.decisions.matching import (
+    MovieIndex,
+    MovieKey,
+    ReleaseColumns,
+    match_columns,
+    movie_clean_titles,
+)
 from radarr_pipeline.decisions.reputation import score_for
 from radarr_pipeline.models import LIST_SEPARATOR, Availability, Movie
 from radarr_pipeline.parsing import parse_release_title
@@ -82,15 +88,20 @@ def movie_keys(wanted: pd.DataFrame, alternative_titles: list[tuple[int, str]]) 
     return keys
 
 
-def release_keys(releases: pd.DataFrame) -> list[ReleaseKey]:
-    imdb = [_imdb(a if isinstance(a, str) else b if isinstance(b, str) else None)
-            for a, b in zip(releases["imdb_id"].tolist(), releases["parsed_imdb_id"].tolist(), strict=True)]
-    tmdb_column = pd.to_numeric(releases["tmdb_id"], errors="coerce").fillna(
-        pd.to_numeric(releases["parsed_tmdb_id"], errors="coerce")).fillna(0).astype(np.int64).tolist()
-    tmdb = [t or None for t in tmdb_column]
-    years = [y if y >= 0 else None for y in _ints(releases["year"], -1).tolist()]
-    titles = _tuples(releases["movie_titles"]).tolist()
-    return [ReleaseKey(*values) for values in zip(imdb, tmdb, titles, years, strict=True)]
+def release_columns(releases: pd.DataFrame) -> ReleaseColumns:
+    """Matching's view of the releases (rows of DecisionInputs.releases), computed once per distinct value."""
+    imdb = releases["imdb_id"].where(releases["imdb_id"].notna(), releases["parsed_imdb_id"])
+    imdb_codes, imdb_values = pd.factorize(imdb, use_na_sentinel=True)
+    normalized = np.array([_imdb(v if isinstance(v, str) else None) for v in imdb_values] + [None], dtype=object)
+    tmdb = pd.to_numeric(releases["tmdb_id"], errors="coerce").fillna(
+        pd.to_numeric(releases["parsed_tmdb_id"], errors="coerce")).fillna(0).astype(np.int64).to_numpy()
+    title_codes, titles = pd.factorize(releases["movie_titles"], use_na_sentinel=True)
+    split = [tuple(v.split(LIST_SEPARATOR)) if isinstance(v, str) and v else () for v in titles]
+    empty = np.array([not t for t in split] + [True], dtype=bool)
+    return ReleaseColumns(
+        imdb_ids=normalized[imdb_codes].tolist(), tmdb_ids=tmdb, years=_ints(releases["year"], -1),
+        title_codes=np.where(empty[title_codes], -1, title_codes).astype(np.int64), titles=split,
+    )
 
 
 # ------------------------------------------------------------------------------------------ custom formats
@@ -228,9 +239,8 @@ def build_candidates(
     releases, wanted = inputs.releases, inputs.wanted
     started = time.perf_counter()
     index = MovieIndex.build(movie_keys(wanted, inputs.alternative_titles))
-    positions, movie_ids, how = match_releases(release_keys(releases), index)
-    pairs = pd.DataFrame({"rel": np.array(positions, dtype=np.int64), "movie_id": np.array(movie_ids, dtype=np.int64),
-                          "matched_by": how})
+    positions, movie_ids, how = match_columns(release_columns(releases), index)
+    pairs = pd.DataFrame({"rel": positions, "movie_id": movie_ids, "matched_by": how})
     targets = pd.DataFrame({"movie_id": wanted["movie_id"].astype(np.int64).to_numpy(),
                             "want": np.arange(len(wanted))})
     pairs = pairs.merge(targets, on="movie_id").sort_values(["want", "rel"], kind="stable")
