@@ -7,6 +7,7 @@ import shutil
 import time
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -49,16 +50,21 @@ def _ints(series: pd.Series, default: int) -> np.ndarray:
 
 
 def _objects(series: pd.Series) -> np.ndarray:
-    values = series.astype(object).to_numpy(dtype=object)
-    return np.array([None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT or v is pd.NA
-                     else v for v in values], dtype=object)
+    """The column as Python objects, None where missing (NaN, NaT, NA)."""
+    values = series.astype(object).to_numpy(dtype=object, copy=True)
+    values[pd.isna(values)] = None
+    return values
+
+
+def _mapped(values: pd.Series | np.ndarray, function: Callable[[Any], Any], missing: object = None) -> np.ndarray:
+    """``function`` of each value, called once per distinct value (``missing`` where there is none)."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    return _object_array([*(function(u) for u in uniques), missing])[codes]
 
 
 def _tuples(series: pd.Series) -> np.ndarray:
     """A column of LIST_SEPARATOR-joined strings as tuples."""
-    out = np.empty(len(series), dtype=object)
-    out[:] = [tuple(v.split(LIST_SEPARATOR)) if isinstance(v, str) and v else () for v in series.tolist()]
-    return out
+    return _mapped(series, lambda v: tuple(v.split(LIST_SEPARATOR)) if isinstance(v, str) and v else (), ())
 
 
 def _object_array(values: Sequence[object]) -> np.ndarray:
@@ -108,14 +114,16 @@ def release_columns(releases: pd.DataFrame) -> ReleaseColumns:
 
 def release_facts(releases: pd.DataFrame, original_languages: Sequence[str | None]) -> FormatFacts:
     """Facts for releases (rows of DecisionInputs.releases), each scored for a movie of that original language."""
-    simple = _objects(releases["simple_release_title"])
+    titles = _objects(releases["simple_release_title"])
+    unsimplified = np.flatnonzero(~releases["simple_release_title"].fillna("").astype(bool).to_numpy())
+    titles[unsimplified] = [simplify_release_title(t) for t in releases["title"].to_numpy(dtype=object)[unsimplified]]
     return FormatFacts(
-        title=[s if isinstance(s, str) and s else simplify_release_title(t)
-               for s, t in zip(simple, releases["title"].tolist(), strict=True)],
+        title=titles.tolist(),
         release_group=list(_objects(releases["release_group"])), edition=list(_objects(releases["edition"])),
-        quality_id=np.array([quality_by_name(q).id for q in releases["quality"].tolist()], dtype=np.int64),
+        quality_id=_quality_ids(releases["quality"]),
         languages=list(_tuples(releases["languages"])),
-        indexer_flags=np.array([flags_mask(f) for f in _tuples(releases["indexer_flags"])], dtype=np.int64),
+        indexer_flags=_mapped(releases["indexer_flags"], lambda v: flags_mask(tuple(v.split(LIST_SEPARATOR)))
+                              if v else 0, 0).astype(np.int64),
         size=_ints(releases["size"], 0), year=_ints(releases["year"], 0),
         original_language=list(original_languages),
     )
@@ -131,11 +139,16 @@ def _scores_by_profile(matches: FormatMatches, ctx: DecisionContext, profiles: n
 
 
 def _format_names(matches: FormatMatches) -> np.ndarray:
-    names = np.empty(len(matches.matrix), dtype=object)
-    names[:] = [()] * len(names)
-    for row in np.flatnonzero(matches.matrix.any(axis=1)):
-        names[row] = tuple(matches.names(int(row)))
-    return names
+    """Each row's matched format names, built once per distinct combination."""
+    if not len(matches.matrix):
+        return np.empty(0, dtype=object)
+    combinations, inverse = np.unique(matches.matrix, axis=0, return_inverse=True)
+    names = [tuple(matches.formats[j].name for j in np.flatnonzero(row)) for row in combinations]
+    return _object_array(names)[inverse.reshape(-1)]
+
+
+def _quality_ids(qualities: pd.Series | np.ndarray) -> np.ndarray:
+    return _mapped(qualities, lambda q: quality_by_name(q).id).astype(np.int64)
 
 
 # ------------------------------------------------------------------------------------------ assembling
@@ -265,7 +278,7 @@ def build_candidates(
     release_ids = _ints(subset["release_id"], 0)[sub]
     titles = subset["title"].to_numpy(dtype=object)[sub]
     indexers = subset["indexer"].to_numpy(dtype=object)[sub]
-    infohash = _object_array([h.lower() if isinstance(h, str) else None for h in subset["infohash"]])[sub]
+    infohash = _mapped(subset["infohash"], lambda h: h.lower() if isinstance(h, str) else None)[sub]
     qualities = subset["quality"].to_numpy(dtype=object)[sub]
     groups = _objects(subset["release_group"])[sub]
     movie_of = wanted["movie_id"].to_numpy(dtype=np.int64)[want]
@@ -288,7 +301,7 @@ def build_candidates(
         has_link=subset["has_link"].to_numpy(dtype=bool)[sub],
         infohash=infohash,
         quality=qualities,
-        quality_id=np.array([quality_by_name(q).id for q in qualities], dtype=np.int64),
+        quality_id=_quality_ids(qualities),
         revision=_ints(subset["revision"], 1)[sub],
         real=_ints(subset["real"], 0)[sub],
         release_group=groups,
@@ -296,15 +309,11 @@ def build_candidates(
         formats_known=~matches.timed_out[sub],
         format_score=_scores_by_profile(matches, ctx, w["profile"], sub),
         quality_rank=_quality_ranks(ctx, w["profile"], qualities),
-        in_queue=np.array([r in queue_ids or (h is not None and h in queue_hashes)
-                           for r, h in zip(release_ids, infohash, strict=True)], dtype=bool),
-        grabbed_at=_object_array([inputs.grabbed_by_id.get(int(r)) or (inputs.grabbed_by_hash.get(h) if h else None)
-                                  for r, h in zip(release_ids, infohash, strict=True)]),
-        blocklisted=np.array([
-            (h is not None and h in inputs.blocked_hashes) or (int(m), t, i) in inputs.blocked_titles
-            or (int(m), t, None) in inputs.blocked_titles
-            for h, m, t, i in zip(infohash, movie_of, titles, indexers, strict=True)], dtype=bool),
-        group_reputation=np.array([score_for(inputs.group_scores, g) for g in groups], dtype=float),
+        in_queue=np.isin(release_ids, list(queue_ids)) | _member(infohash, queue_hashes),
+        grabbed_at=_grabbed_at(inputs, release_ids, infohash),
+        blocklisted=_blocklisted(inputs, infohash, movie_of, titles, indexers),
+        group_reputation=_mapped(groups, lambda g: score_for(inputs.group_scores, g),
+                                 score_for(inputs.group_scores, None)).astype(float),
         protocol=(subset["protocol"].to_numpy(dtype=object) if "protocol" in subset
                   else np.full(len(subset), "torrent", dtype=object))[sub],
         **w,
@@ -314,11 +323,37 @@ def build_candidates(
 
 
 def _quality_ranks(ctx: DecisionContext, profiles: np.ndarray, qualities: np.ndarray) -> np.ndarray:
-    lookup: dict[tuple[str, str], int] = {}
-    ranks = np.empty(len(qualities), dtype=np.int64)
-    for i, key in enumerate(zip(profiles, qualities, strict=True)):
-        found = lookup.get(key)
-        if found is None:
-            found = lookup[key] = ctx.profiles[key[0]].index_of(quality_by_name(key[1]))
-        ranks[i] = found
-    return ranks
+    """Each quality's position in its row's profile, looked up once per (profile, quality)."""
+    profile_codes, profile_names = pd.factorize(pd.Series(profiles, dtype=object))
+    quality_codes, quality_names = pd.factorize(pd.Series(qualities, dtype=object))
+    table = np.array([[ctx.profiles[p].index_of(quality_by_name(q)) for q in quality_names] for p in profile_names],
+                     dtype=np.int64).reshape(len(profile_names), len(quality_names))
+    return table[profile_codes, quality_codes]
+
+
+def _member(values: np.ndarray, members: set[Any]) -> np.ndarray:
+    """Which values are in ``members`` (None never is)."""
+    if not members:
+        return np.zeros(len(values), dtype=bool)
+    return pd.Series(values, dtype=object).isin(members).to_numpy() & (values != None)  # noqa: E711
+
+
+def _grabbed_at(inputs: EngineInputs, release_ids: np.ndarray, infohash: np.ndarray) -> np.ndarray:
+    """When each release was grabbed before (by release id, else by infohash), or None."""
+    grabbed = np.full(len(release_ids), None, dtype=object)
+    by_id, by_hash = inputs.grabbed_by_id, inputs.grabbed_by_hash
+    for row in np.flatnonzero(np.isin(release_ids, list(by_id)) | _member(infohash, set(by_hash))).tolist():
+        hash_ = infohash[row]
+        grabbed[row] = by_id.get(int(release_ids[row])) or (by_hash.get(hash_) if hash_ else None)
+    return grabbed
+
+
+def _blocklisted(inputs: EngineInputs, infohash: np.ndarray, movie_ids: np.ndarray, titles: np.ndarray,
+                 indexers: np.ndarray) -> np.ndarray:
+    """Blocklisted by infohash, or by (movie, title) from the same indexer or from any."""
+    blocked = _member(infohash, inputs.blocked_hashes)
+    listed = inputs.blocked_titles
+    for row in np.flatnonzero(_member(titles, {title for _, title, _ in listed})).tolist():
+        movie, title = int(movie_ids[row]), titles[row]
+        blocked[row] |= (movie, title, indexers[row]) in listed or (movie, title, None) in listed
+    return blocked

@@ -239,10 +239,10 @@ class _FieldMatcher:
         columns = self._columns(patterns, in_duckdb)
         connection = duckdb.connect()
         try:
-            connection.register("texts", self.frame)
+            connection.register("frame", self.frame)
+            connection.execute("CREATE TABLE texts AS SELECT t, lower(t) AS l, a FROM frame")  # lower() once
             selected = ", ".join(f"coalesce({column}, false) AS c{i}" for i, column in enumerate(columns))
-            result = connection.execute(f"SELECT {selected} FROM (SELECT t, lower(t) AS l, a FROM texts)"
-                                        ).fetchnumpy()
+            result = connection.execute(f"SELECT {selected} FROM texts").fetchnumpy()
         finally:
             connection.close()
         timed_out = np.zeros(len(self.texts), dtype=bool)
