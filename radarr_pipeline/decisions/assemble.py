@@ -142,9 +142,12 @@ def _format_names(matches: FormatMatches) -> np.ndarray:
     """Each row's matched format names, built once per distinct combination."""
     if not len(matches.matrix):
         return np.empty(0, dtype=object)
-    combinations, inverse = np.unique(matches.matrix, axis=0, return_inverse=True)
-    names = [tuple(matches.formats[j].name for j in np.flatnonzero(row)) for row in combinations]
-    return _object_array(names)[inverse.reshape(-1)]
+    packed = np.packbits(matches.matrix, axis=1)
+    codes, combinations = pd.factorize(pd.Series([row.tobytes() for row in packed], dtype=object))
+    first = np.zeros(len(combinations), dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]  # a row of each combination
+    names = [tuple(matches.formats[j].name for j in np.flatnonzero(matches.matrix[row])) for row in first.tolist()]
+    return _object_array(names)[codes]
 
 
 def _quality_ids(qualities: pd.Series | np.ndarray) -> np.ndarray:

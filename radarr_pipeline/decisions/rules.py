@@ -24,6 +24,7 @@ from radarr_pipeline.decisions.context import (
     Rejections,
     RejectionType,
     human_size,
+    human_sizes,
 )
 from radarr_pipeline.decisions.frame import Candidates
 from radarr_pipeline.quality.profiles import QualityProfile
@@ -51,9 +52,11 @@ _RAW_DISC = re.compile(
 _RAW_DISC_HINTS = ("bd", "video_ts", "complete", "dis", ".iso", ".img", ".vob")
 
 
+_RAW_DISC_HINT = re.compile("|".join(re.escape(hint) for hint in _RAW_DISC_HINTS))
+
+
 def _looks_like_raw_disc(title: str) -> bool:
-    lowered = title.lower()
-    return any(hint in lowered for hint in _RAW_DISC_HINTS) and bool(_RAW_DISC.search(title))
+    return _RAW_DISC_HINT.search(title.lower()) is not None and bool(_RAW_DISC.search(title))
 
 
 def _per_value(values: np.ndarray, function: Callable[[Any], Any], dtype: type = object) -> np.ndarray:
@@ -142,11 +145,14 @@ def acceptable_size(c: Candidates, ctx: DecisionContext) -> Rejections:
                        else f"runtime unknown, assumed {ASSUMED_RUNTIME_MINUTES} minutes")
         if low[i]:
             limit = human_size(minimum[i] * runtime[i] * MEGABYTE)
-            return f"{human_size(size[i])} is smaller than the minimum {limit} for {c.quality[i]} ({for_runtime})"
+            return f"{sizes[i]} is smaller than the minimum {limit} for {c.quality[i]} ({for_runtime})"
         limit = human_size(maximum[i] * runtime[i] * MEGABYTE)
-        return f"{human_size(size[i])} is larger than the maximum {limit} for {c.quality[i]} ({for_runtime})"
+        return f"{sizes[i]} is larger than the maximum {limit} for {c.quality[i]} ({for_runtime})"
 
-    return _reject(low | high, message, c.size, c.runtime, c.quality)
+    rejected = low | high
+    sizes = np.full(len(c), "", dtype=object)
+    sizes[rejected] = human_sizes(size[rejected])
+    return _reject(rejected, message, c.size, c.runtime, c.quality)
 
 
 def minimum_seeders(c: Candidates, ctx: DecisionContext) -> Rejections:
