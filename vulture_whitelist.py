@@ -7,9 +7,11 @@ from dagster_project import definitions, resources
 from dagster_project.defs import automation, imports, library_scan, sensors
 from radarr_pipeline.cli import movies, queue
 from radarr_pipeline.config import AppConfig, QualityProfileConfig
+from radarr_pipeline.decisions import matching
 from radarr_pipeline.mediainfo.model import RawMediaInfo
 from radarr_pipeline.models import Availability, TrackedDownload
 from radarr_pipeline.quality.definitions import QualityDefinition
+from radarr_pipeline.services import scoring
 from radarr_pipeline.settings.base import Strict
 from radarr_pipeline.settings.decisions import DecisionSettings
 from radarr_pipeline.settings.downloads import BlackholeConfig
@@ -67,3 +69,10 @@ HistoryRepository.for_movie
 from radarr_pipeline.parsing import scene_tokens  # noqa: E402
 
 scene_tokens.__getattr__
+
+# Tests reach these: scoring on a library already open (the same gather/decide/record as score_store, in one
+# unit of work), the parse cache through one connection (and bench_parser), matching over ReleaseKeys (the same
+# match_columns as production).
+scoring.score_candidates
+scoring.parse_through_cache
+matching.match_releases

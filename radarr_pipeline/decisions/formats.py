@@ -169,10 +169,10 @@ def without_lookarounds(pattern: str) -> str | None:
             out.append(pattern[i:end])
             i = end
         elif _LOOKAROUND.match(pattern, i):
-            end = _group_end(pattern, i)
-            if end is None:
+            close = _group_end(pattern, i)
+            if close is None:
                 return None
-            i = end
+            i = close
         else:
             out.append(pattern[i])
             i += 1
@@ -290,15 +290,15 @@ def regex_holds(spec: RegexSpecification, facts: FormatFacts, found: RegexResult
 
 
 def source_holds(spec: SourceSpecification, facts: FormatFacts) -> np.ndarray:
-    return (spec.source == _SOURCE_OF)[facts.quality_id]
+    return np.equal(_SOURCE_OF, spec.source)[facts.quality_id]
 
 
 def modifier_holds(spec: QualityModifierSpecification, facts: FormatFacts) -> np.ndarray:
-    return (spec.modifier == _MODIFIER_OF)[facts.quality_id]
+    return np.equal(_MODIFIER_OF, spec.modifier)[facts.quality_id]
 
 
 def resolution_holds(spec: ResolutionSpecification, facts: FormatFacts) -> np.ndarray:
-    return (spec.resolution == _RESOLUTION_OF)[facts.quality_id]
+    return np.equal(_RESOLUTION_OF, spec.resolution)[facts.quality_id]
 
 
 def indexer_flag_holds(spec: IndexerFlagSpecification, facts: FormatFacts) -> np.ndarray:

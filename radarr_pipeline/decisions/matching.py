@@ -163,7 +163,7 @@ def match_columns(releases: ReleaseColumns, index: MovieIndex) -> tuple[np.ndarr
     tmdb_rows = np.flatnonzero((by_imdb < 0) & (by_tmdb >= 0))
     pairs = _title_pairs(releases, np.flatnonzero((by_imdb < 0) & (by_tmdb < 0)), index)
     movies = list(index.movies.values())
-    movie_row = pd.Index([m.movie_id for m in movies]).get_indexer(pairs["movie_id"].to_numpy())
+    movie_row = pd.Index([m.movie_id for m in movies]).get_indexer(pd.Index(pairs["movie_id"]))
     position = pairs["position"].to_numpy(dtype=np.int64)
     year = releases.years[position]
     movie_year = np.array([m.year for m in movies], dtype=np.int64)[movie_row]

@@ -45,14 +45,6 @@ def parse_through_cache(conn: duckdb.DuckDBPyConnection, titles: Iterable[str]) 
     return {title: results[title] for title in unique}
 
 
-def parse_new_titles(library: Library) -> int:
-    """Parse the release titles the cache does not know yet (the only per-title Python work of a run)."""
-    titles = DecisionInputs(library.conn).unparsed_titles(PARSER_VERSION)
-    if titles:
-        parse_through_cache(library.conn, titles)
-    return len(titles)
-
-
 @dataclass
 class Gathered:
     """What one read of the store gives scoring: the engine's inputs (new titles not parsed yet), the titles
@@ -111,7 +103,9 @@ def _parse_columns(parsed: ParsedRelease) -> tuple[object, ...]:
 def with_parses(releases: pd.DataFrame, parses: Mapping[str, ParsedRelease | None]) -> pd.DataFrame:
     """The releases with the parse columns of the titles parsed in this run filled in, as the cache would."""
     found = {title: parsed for title, parsed in parses.items() if parsed is not None}
-    rows = np.flatnonzero(releases["title"].isin(list(found)).to_numpy(dtype=bool)) if found else []
+    if not found:
+        return releases
+    rows = np.flatnonzero(releases["title"].isin(list(found)).to_numpy(dtype=bool))
     if not len(rows):
         return releases
     values = [_parse_columns(found[t]) for t in releases["title"].to_numpy(dtype=object)[rows]]
