@@ -197,10 +197,9 @@ class _FieldMatcher:
     """Every regex over one text column, evaluated once per distinct pattern and distinct text."""
 
     def __init__(self, texts: Sequence[str | None]) -> None:
-        clipped = pd.Series([t[:_MAX_INPUT] if isinstance(t, str) else None for t in texts], dtype=object)
-        codes, unique = pd.factorize(clipped, use_na_sentinel=True)
+        codes, unique = pd.factorize(pd.Series(texts, dtype=object), use_na_sentinel=True)
         self.codes = codes  # -1: no text
-        self.texts: list[str] = unique.tolist()
+        self.texts: list[str] = [t[:_MAX_INPUT] for t in unique.tolist()]
         self.ascii = np.fromiter((t.isascii() for t in self.texts), dtype=bool, count=len(self.texts))
         self.frame = pd.DataFrame({"t": pd.Series(self.texts, dtype=object), "a": self.ascii})
         self.timed_out = np.zeros(len(codes), dtype=bool)
@@ -334,12 +333,10 @@ class _LanguageRows:
 
     def __init__(self, facts: FormatFacts) -> None:
         originals = facts.original_language or [None] * len(facts)
-        groups: dict[tuple[tuple[str, ...], str | None], int] = {}
-        self.group_of = np.fromiter(
-            (groups.setdefault((tuple(langs), original), len(groups))
-             for langs, original in zip(facts.languages, originals, strict=True)),
-            dtype=np.int64, count=len(facts))
-        self.groups = list(groups)
+        keys = pd.Series(list(zip(map(tuple, facts.languages), originals, strict=True)), dtype=object)
+        codes, groups = pd.factorize(keys, use_na_sentinel=False)
+        self.group_of = codes.astype(np.int64)
+        self.groups: list[tuple[tuple[str, ...], str | None]] = list(groups)
 
     def holds(self, spec: LanguageSpecification) -> np.ndarray:
         decided = np.array([language_holds(spec, langs, original) for langs, original in self.groups], dtype=bool)

@@ -7,6 +7,7 @@ release turned down only by temporary rules is *pending* and is reconsidered on 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -144,15 +145,16 @@ def acceptable_size(c: Candidates, ctx: DecisionContext) -> Rejections:
         for_runtime = (f"for {c.runtime[i]} minutes" if c.runtime[i] > 0
                        else f"runtime unknown, assumed {ASSUMED_RUNTIME_MINUTES} minutes")
         if low[i]:
-            limit = human_size(minimum[i] * runtime[i] * MEGABYTE)
+            limit = limit_text(minimum[i] * runtime[i] * MEGABYTE)
             return f"{sizes[i]} is smaller than the minimum {limit} for {c.quality[i]} ({for_runtime})"
-        limit = human_size(maximum[i] * runtime[i] * MEGABYTE)
+        limit = limit_text(maximum[i] * runtime[i] * MEGABYTE)
         return f"{sizes[i]} is larger than the maximum {limit} for {c.quality[i]} ({for_runtime})"
 
     rejected = low | high
     sizes = np.full(len(c), "", dtype=object)
     sizes[rejected] = human_sizes(size[rejected])
-    return _reject(rejected, message, c.size, c.runtime, c.quality)
+    limit_text = functools.cache(human_size)  # a few limits (quality x runtime) among many sizes
+    return _reject(rejected, message)
 
 
 def minimum_seeders(c: Candidates, ctx: DecisionContext) -> Rejections:
