@@ -197,7 +197,7 @@ class _FieldMatcher:
     """Every regex over one text column, evaluated once per distinct pattern and distinct text."""
 
     def __init__(self, texts: Sequence[str | None]) -> None:
-        codes, unique = pd.factorize(pd.Series(texts, dtype=object), use_na_sentinel=True)
+        codes, unique = pd.factorize(pd.Series(list(texts), dtype=object), use_na_sentinel=True)
         self.codes = codes  # -1: no text
         self.texts: list[str] = [t[:_MAX_INPUT] for t in unique.tolist()]
         self.ascii = np.fromiter((t.isascii() for t in self.texts), dtype=bool, count=len(self.texts))
