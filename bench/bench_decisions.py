@@ -138,7 +138,8 @@ def _score_in_child(path: str, formats_count: int, seed: int, queue: multiproces
     evaluation, _ = score_store(LibraryStore(path), formats, ctx)  # the workflow's own load -> decide -> write
     total = time.perf_counter() - started
     status = pd.Series(evaluation.status).value_counts().to_dict()
-    queue.put({"timings": evaluation.timings, "total": total, "status": status,
+    timed_out = int((~evaluation.candidates.formats_known.astype(bool)).sum())
+    queue.put({"timings": evaluation.timings, "total": total, "status": status, "timed_out": timed_out,
                "candidates": len(evaluation.status), "rejections": len(evaluation.rejection_rules),
                "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
 
@@ -204,7 +205,8 @@ def main() -> int:
             print(f"\n{label}: {run['total']:.2f} s in all; peak RSS {run['peak_rss_mib']:.0f} MiB")
             print(f"  stages: {stages}")
             print(f"  longest hold of the database file: {max(run['timings']['load'], run['timings']['write']):.2f} s")
-            print(f"  {run['candidates']:,} candidates {run['status']}, {run['rejections']:,} rejection reasons")
+            print(f"  {run['candidates']:,} candidates {run['status']}, {run['rejections']:,} rejection reasons; "
+                  f"{run['timed_out']:,} with a format regex that timed out (a loaded machine)")
         seconds, decisions = baseline(path, args.formats, args.seed, args.baseline_sample)
         per_release = seconds / args.baseline_sample
         print(f"\nbaseline (per-release Python loop over every movie, formats per pair) on {args.baseline_sample} "
