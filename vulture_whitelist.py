@@ -7,9 +7,11 @@ from dagster_project import definitions, resources
 from dagster_project.defs import automation, imports, library_scan, movie_metadata, sensors, system
 from radarr_pipeline.cli import movies, queue
 from radarr_pipeline.config import AppConfig, QualityProfileConfig
+from radarr_pipeline.decisions import matching
 from radarr_pipeline.mediainfo.model import RawMediaInfo
 from radarr_pipeline.models import Availability, TrackedDownload
 from radarr_pipeline.quality.definitions import QualityDefinition
+from radarr_pipeline.services import scoring
 from radarr_pipeline.settings.base import Strict
 from radarr_pipeline.settings.decisions import DecisionSettings
 from radarr_pipeline.settings.downloads import BlackholeConfig
@@ -141,3 +143,9 @@ ApiSettings._bases_are_distinct
 from radarr_pipeline.store.library import recorded_holds  # noqa: E402
 
 recorded_holds
+# Tests reach these: scoring on a library already open (the same gather/decide/record as score_store, in one
+# unit of work), the parse cache through one connection (and bench_parser), matching over ReleaseKeys (the same
+# match_columns as production).
+scoring.score_candidates
+scoring.parse_through_cache
+matching.match_releases

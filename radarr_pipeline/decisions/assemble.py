@@ -7,6 +7,7 @@ import shutil
 import time
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -16,7 +17,13 @@ from radarr_pipeline.decisions.format_facts import download_facts, file_facts, s
 from radarr_pipeline.decisions.formats import FormatFacts, FormatMatches, evaluate_formats
 from radarr_pipeline.decisions.frame import Candidates, available_from
 from radarr_pipeline.decisions.inputs import EngineInputs
-from radarr_pipeline.decisions.matching import MovieIndex, MovieKey, ReleaseKey, match_releases, movie_clean_titles
+from radarr_pipeline.decisions.matching import (
+    MovieIndex,
+    MovieKey,
+    ReleaseColumns,
+    match_columns,
+    movie_clean_titles,
+)
 from radarr_pipeline.decisions.reputation import score_for
 from radarr_pipeline.models import LIST_SEPARATOR, Availability, Movie
 from radarr_pipeline.parsing import parse_release_title
@@ -43,16 +50,21 @@ def _ints(series: pd.Series, default: int) -> np.ndarray:
 
 
 def _objects(series: pd.Series) -> np.ndarray:
-    values = series.astype(object).to_numpy(dtype=object)
-    return np.array([None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT or v is pd.NA
-                     else v for v in values], dtype=object)
+    """The column as Python objects, None where missing (NaN, NaT, NA)."""
+    values = series.astype(object).to_numpy(dtype=object, copy=True)
+    values[pd.isna(values)] = None
+    return values
+
+
+def _mapped(values: pd.Series | np.ndarray, function: Callable[[Any], Any], missing: object = None) -> np.ndarray:
+    """``function`` of each value, called once per distinct value (``missing`` where there is none)."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    return _object_array([*(function(u) for u in uniques), missing])[codes]
 
 
 def _tuples(series: pd.Series) -> np.ndarray:
     """A column of LIST_SEPARATOR-joined strings as tuples."""
-    out = np.empty(len(series), dtype=object)
-    out[:] = [tuple(v.split(LIST_SEPARATOR)) if isinstance(v, str) and v else () for v in series.tolist()]
-    return out
+    return _mapped(series, lambda v: tuple(v.split(LIST_SEPARATOR)) if isinstance(v, str) and v else (), ())
 
 
 def _object_array(values: Sequence[object]) -> np.ndarray:
@@ -82,29 +94,36 @@ def movie_keys(wanted: pd.DataFrame, alternative_titles: list[tuple[int, str]]) 
     return keys
 
 
-def release_keys(releases: pd.DataFrame) -> list[ReleaseKey]:
-    imdb = [_imdb(a if isinstance(a, str) else b if isinstance(b, str) else None)
-            for a, b in zip(releases["imdb_id"].tolist(), releases["parsed_imdb_id"].tolist(), strict=True)]
-    tmdb_column = pd.to_numeric(releases["tmdb_id"], errors="coerce").fillna(
-        pd.to_numeric(releases["parsed_tmdb_id"], errors="coerce")).fillna(0).astype(np.int64).tolist()
-    tmdb = [t or None for t in tmdb_column]
-    years = [y if y >= 0 else None for y in _ints(releases["year"], -1).tolist()]
-    titles = _tuples(releases["movie_titles"]).tolist()
-    return [ReleaseKey(*values) for values in zip(imdb, tmdb, titles, years, strict=True)]
+def release_columns(releases: pd.DataFrame) -> ReleaseColumns:
+    """Matching's view of the releases (rows of DecisionInputs.releases), computed once per distinct value."""
+    imdb = releases["imdb_id"].where(releases["imdb_id"].notna(), releases["parsed_imdb_id"])
+    imdb_codes, imdb_values = pd.factorize(imdb, use_na_sentinel=True)
+    normalized = np.array([_imdb(v if isinstance(v, str) else None) for v in imdb_values] + [None], dtype=object)
+    tmdb = pd.to_numeric(releases["tmdb_id"], errors="coerce").fillna(
+        pd.to_numeric(releases["parsed_tmdb_id"], errors="coerce")).fillna(0).astype(np.int64).to_numpy()
+    title_codes, titles = pd.factorize(releases["movie_titles"], use_na_sentinel=True)
+    split = [tuple(v.split(LIST_SEPARATOR)) if isinstance(v, str) and v else () for v in titles]
+    empty = np.array([not t for t in split] + [True], dtype=bool)
+    return ReleaseColumns(
+        imdb_ids=normalized[imdb_codes].tolist(), tmdb_ids=tmdb, years=_ints(releases["year"], -1),
+        title_codes=np.where(empty[title_codes], -1, title_codes).astype(np.int64), titles=split,
+    )
 
 
 # ------------------------------------------------------------------------------------------ custom formats
 
 def release_facts(releases: pd.DataFrame, original_languages: Sequence[str | None]) -> FormatFacts:
     """Facts for releases (rows of DecisionInputs.releases), each scored for a movie of that original language."""
-    simple = _objects(releases["simple_release_title"])
+    titles = _objects(releases["simple_release_title"])
+    unsimplified = np.flatnonzero(~releases["simple_release_title"].fillna("").astype(bool).to_numpy())
+    titles[unsimplified] = [simplify_release_title(t) for t in releases["title"].to_numpy(dtype=object)[unsimplified]]
     return FormatFacts(
-        title=[s if isinstance(s, str) and s else simplify_release_title(t)
-               for s, t in zip(simple, releases["title"].tolist(), strict=True)],
+        title=titles.tolist(),
         release_group=list(_objects(releases["release_group"])), edition=list(_objects(releases["edition"])),
-        quality_id=np.array([quality_by_name(q).id for q in releases["quality"].tolist()], dtype=np.int64),
+        quality_id=_quality_ids(releases["quality"]),
         languages=list(_tuples(releases["languages"])),
-        indexer_flags=np.array([flags_mask(f) for f in _tuples(releases["indexer_flags"])], dtype=np.int64),
+        indexer_flags=_mapped(releases["indexer_flags"], lambda v: flags_mask(tuple(v.split(LIST_SEPARATOR)))
+                              if v else 0, 0).astype(np.int64),
         size=_ints(releases["size"], 0), year=_ints(releases["year"], 0),
         original_language=list(original_languages),
     )
@@ -120,11 +139,19 @@ def _scores_by_profile(matches: FormatMatches, ctx: DecisionContext, profiles: n
 
 
 def _format_names(matches: FormatMatches) -> np.ndarray:
-    names = np.empty(len(matches.matrix), dtype=object)
-    names[:] = [()] * len(names)
-    for row in np.flatnonzero(matches.matrix.any(axis=1)):
-        names[row] = tuple(matches.names(int(row)))
-    return names
+    """Each row's matched format names, built once per distinct combination."""
+    if not len(matches.matrix):
+        return np.empty(0, dtype=object)
+    packed = np.packbits(matches.matrix, axis=1)
+    codes, combinations = pd.factorize(pd.Series([row.tobytes() for row in packed], dtype=object))
+    first = np.zeros(len(combinations), dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]  # a row of each combination
+    names = [tuple(matches.formats[j].name for j in np.flatnonzero(matches.matrix[row])) for row in first.tolist()]
+    return _object_array(names)[codes]
+
+
+def _quality_ids(qualities: pd.Series | np.ndarray) -> np.ndarray:
+    return _mapped(qualities, lambda q: quality_by_name(q).id).astype(np.int64)
 
 
 # ------------------------------------------------------------------------------------------ assembling
@@ -228,9 +255,8 @@ def build_candidates(
     releases, wanted = inputs.releases, inputs.wanted
     started = time.perf_counter()
     index = MovieIndex.build(movie_keys(wanted, inputs.alternative_titles))
-    positions, movie_ids, how = match_releases(release_keys(releases), index)
-    pairs = pd.DataFrame({"rel": np.array(positions, dtype=np.int64), "movie_id": np.array(movie_ids, dtype=np.int64),
-                          "matched_by": how})
+    positions, movie_ids, how = match_columns(release_columns(releases), index)
+    pairs = pd.DataFrame({"rel": positions, "movie_id": movie_ids, "matched_by": how})
     targets = pd.DataFrame({"movie_id": wanted["movie_id"].astype(np.int64).to_numpy(),
                             "want": np.arange(len(wanted))})
     pairs = pairs.merge(targets, on="movie_id").sort_values(["want", "rel"], kind="stable")
@@ -255,7 +281,7 @@ def build_candidates(
     release_ids = _ints(subset["release_id"], 0)[sub]
     titles = subset["title"].to_numpy(dtype=object)[sub]
     indexers = subset["indexer"].to_numpy(dtype=object)[sub]
-    infohash = _object_array([h.lower() if isinstance(h, str) else None for h in subset["infohash"]])[sub]
+    infohash = _mapped(subset["infohash"], lambda h: h.lower() if isinstance(h, str) else None)[sub]
     qualities = subset["quality"].to_numpy(dtype=object)[sub]
     groups = _objects(subset["release_group"])[sub]
     movie_of = wanted["movie_id"].to_numpy(dtype=np.int64)[want]
@@ -278,7 +304,7 @@ def build_candidates(
         has_link=subset["has_link"].to_numpy(dtype=bool)[sub],
         infohash=infohash,
         quality=qualities,
-        quality_id=np.array([quality_by_name(q).id for q in qualities], dtype=np.int64),
+        quality_id=_quality_ids(qualities),
         revision=_ints(subset["revision"], 1)[sub],
         real=_ints(subset["real"], 0)[sub],
         release_group=groups,
@@ -286,15 +312,11 @@ def build_candidates(
         formats_known=~matches.timed_out[sub],
         format_score=_scores_by_profile(matches, ctx, w["profile"], sub),
         quality_rank=_quality_ranks(ctx, w["profile"], qualities),
-        in_queue=np.array([r in queue_ids or (h is not None and h in queue_hashes)
-                           for r, h in zip(release_ids, infohash, strict=True)], dtype=bool),
-        grabbed_at=_object_array([inputs.grabbed_by_id.get(int(r)) or (inputs.grabbed_by_hash.get(h) if h else None)
-                                  for r, h in zip(release_ids, infohash, strict=True)]),
-        blocklisted=np.array([
-            (h is not None and h in inputs.blocked_hashes) or (int(m), t, i) in inputs.blocked_titles
-            or (int(m), t, None) in inputs.blocked_titles
-            for h, m, t, i in zip(infohash, movie_of, titles, indexers, strict=True)], dtype=bool),
-        group_reputation=np.array([score_for(inputs.group_scores, g) for g in groups], dtype=float),
+        in_queue=np.isin(release_ids, list(queue_ids)) | _member(infohash, queue_hashes),
+        grabbed_at=_grabbed_at(inputs, release_ids, infohash),
+        blocklisted=_blocklisted(inputs, infohash, movie_of, titles, indexers),
+        group_reputation=_mapped(groups, lambda g: score_for(inputs.group_scores, g),
+                                 score_for(inputs.group_scores, None)).astype(float),
         protocol=(subset["protocol"].to_numpy(dtype=object) if "protocol" in subset
                   else np.full(len(subset), "torrent", dtype=object))[sub],
         **w,
@@ -304,11 +326,37 @@ def build_candidates(
 
 
 def _quality_ranks(ctx: DecisionContext, profiles: np.ndarray, qualities: np.ndarray) -> np.ndarray:
-    lookup: dict[tuple[str, str], int] = {}
-    ranks = np.empty(len(qualities), dtype=np.int64)
-    for i, key in enumerate(zip(profiles, qualities, strict=True)):
-        found = lookup.get(key)
-        if found is None:
-            found = lookup[key] = ctx.profiles[key[0]].index_of(quality_by_name(key[1]))
-        ranks[i] = found
-    return ranks
+    """Each quality's position in its row's profile, looked up once per (profile, quality)."""
+    profile_codes, profile_names = pd.factorize(pd.Series(profiles, dtype=object))
+    quality_codes, quality_names = pd.factorize(pd.Series(qualities, dtype=object))
+    table = np.array([[ctx.profiles[p].index_of(quality_by_name(q)) for q in quality_names] for p in profile_names],
+                     dtype=np.int64).reshape(len(profile_names), len(quality_names))
+    return table[profile_codes, quality_codes]
+
+
+def _member(values: np.ndarray, members: set[Any]) -> np.ndarray:
+    """Which values are in ``members`` (None never is)."""
+    if not members:
+        return np.zeros(len(values), dtype=bool)
+    return pd.Series(values, dtype=object).isin(members).to_numpy() & (values != None)  # noqa: E711
+
+
+def _grabbed_at(inputs: EngineInputs, release_ids: np.ndarray, infohash: np.ndarray) -> np.ndarray:
+    """When each release was grabbed before (by release id, else by infohash), or None."""
+    grabbed = np.full(len(release_ids), None, dtype=object)
+    by_id, by_hash = inputs.grabbed_by_id, inputs.grabbed_by_hash
+    for row in np.flatnonzero(np.isin(release_ids, list(by_id)) | _member(infohash, set(by_hash))).tolist():
+        hash_ = infohash[row]
+        grabbed[row] = by_id.get(int(release_ids[row])) or (by_hash.get(hash_) if hash_ else None)
+    return grabbed
+
+
+def _blocklisted(inputs: EngineInputs, infohash: np.ndarray, movie_ids: np.ndarray, titles: np.ndarray,
+                 indexers: np.ndarray) -> np.ndarray:
+    """Blocklisted by infohash, or by (movie, title) from the same indexer or from any."""
+    blocked = _member(infohash, inputs.blocked_hashes)
+    listed = inputs.blocked_titles
+    for row in np.flatnonzero(_member(titles, {title for _, title, _ in listed})).tolist():
+        movie, title = int(movie_ids[row]), titles[row]
+        blocked[row] |= (movie, title, indexers[row]) in listed or (movie, title, None) in listed
+    return blocked

@@ -80,3 +80,18 @@ def human_size(size: float) -> str:
             return f"{value:.1f} {unit}" if unit != "B" else f"{int(value)} B"
         value /= 1024
     return f"{value:.1f} TiB"  # pragma: no cover
+
+
+_UNITS = np.array(["B", "KiB", "MiB", "GiB", "TiB"], dtype=object)
+
+
+def human_sizes(sizes: np.ndarray) -> list[str]:
+    """``human_size`` of many sizes at once (the same text: dividing by 1024 is exact)."""
+    values = np.asarray(sizes, dtype=float)
+    magnitude = np.abs(values)
+    unit = np.zeros(len(values), dtype=np.int64)
+    for step in range(1, len(_UNITS)):
+        unit += magnitude >= 1024.0 ** step
+    scaled = values / np.power(1024.0, unit)
+    return [f"{int(v)} B" if u == 0 else f"{v:.1f} {_UNITS[u]}" for v, u in zip(scaled.tolist(), unit.tolist(),
+                                                                               strict=True)]

@@ -9,9 +9,9 @@ pass the prefilter. A regex that times out makes that release's formats unknown:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import duckdb
 import numpy as np
@@ -99,14 +99,84 @@ class FormatMatches:
         return [self.formats[j].name for j in np.flatnonzero(self.matrix[row])]
 
 
-@lru_cache(maxsize=4096)
-def runs_in_duckdb(pattern: str) -> bool:
-    """Whether RE2 (DuckDB's regex engine) accepts the (Python-syntax) pattern."""
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
+_RE2_VERDICTS: dict[str, bool] = {}
+
+
+def _re2_compiles(pattern: str) -> bool:
     try:
         duckdb.execute("SELECT regexp_matches('', ?, 'i')", [pattern])
     except duckdb.Error:
         return False
     return True
+
+
+def runs_in_duckdb(patterns: Sequence[str]) -> dict[str, bool]:
+    """Whether RE2 (DuckDB's regex engine) accepts each (Python-syntax) pattern. A look-around (which RE2 never
+    runs) is turned down without asking; the others are compiled in one query, one by one only when it fails."""
+    unknown = [p for p in dict.fromkeys(patterns) if p not in _RE2_VERDICTS]
+    _RE2_VERDICTS.update({p: False for p in unknown if _LOOKAROUND.search(p)})
+    rest = [p for p in unknown if p not in _RE2_VERDICTS]
+    if rest:
+        try:
+            duckdb.execute("SELECT " + ", ".join(f"regexp_matches('', {_sql_string(p)}, 'i')" for p in rest))
+            _RE2_VERDICTS.update(dict.fromkeys(rest, True))
+        except duckdb.Error:
+            _RE2_VERDICTS.update({p: _re2_compiles(p) for p in rest})
+    return {p: _RE2_VERDICTS[p] for p in patterns}
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index after the character class opened at ``start`` (a ']' first, or after '^', is a member)."""
+    i = start + 1
+    i += pattern[i : i + 1] == "^"
+    i += pattern[i : i + 1] == "]"
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """The index after the parenthesis that closes the group opened at ``start`` (None: it never closes)."""
+    depth, i = 0, start
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        depth += (ch == "(") - (ch == ")")
+        i += 1
+        if depth == 0:
+            return i
+    return None
+
+
+def without_lookarounds(pattern: str) -> str | None:
+    """The pattern with its look-arounds removed. Removing a zero-width condition only relaxes the pattern: it
+    matches wherever the pattern does (and maybe more), so it can screen titles for a pattern RE2 cannot run.
+    None when the pattern's groups do not close."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif pattern[i] == "[":
+            end = _class_end(pattern, i)
+            out.append(pattern[i:end])
+            i = end
+        elif _LOOKAROUND.match(pattern, i):
+            close = _group_end(pattern, i)
+            if close is None:
+                return None
+            i = close
+        else:
+            out.append(pattern[i])
+            i += 1
+    return "".join(out)
 
 
 def _sql_string(text: str) -> str:
@@ -124,60 +194,69 @@ def _prefilter_sql(pattern: str) -> str | None:
 
 
 class _FieldMatcher:
-    """Every regex over one text column, evaluated once per distinct pattern."""
+    """Every regex over one text column, evaluated once per distinct pattern and distinct text."""
 
     def __init__(self, texts: Sequence[str | None]) -> None:
-        clipped = [t[:_MAX_INPUT] if isinstance(t, str) else None for t in texts]
-        self.texts = clipped
-        self.ascii = np.array([t is None or t.isascii() for t in clipped], dtype=bool)
-        self.frame = pd.DataFrame({
-            "t": pd.Series(clipped, dtype=object),
-            "l": pd.Series([t.lower() if t is not None else None for t in clipped], dtype=object),
-            "a": self.ascii,
-        })
-        self.timed_out = np.zeros(len(clipped), dtype=bool)
+        codes, unique = pd.factorize(pd.Series(list(texts), dtype=object), use_na_sentinel=True)
+        self.codes = codes  # -1: no text
+        self.texts: list[str] = [t[:_MAX_INPUT] for t in unique.tolist()]
+        self.ascii = np.fromiter((t.isascii() for t in self.texts), dtype=bool, count=len(self.texts))
+        self.frame = pd.DataFrame({"t": pd.Series(self.texts, dtype=object), "a": self.ascii})
+        self.timed_out = np.zeros(len(codes), dtype=bool)
         self.python_patterns = 0
         self.duckdb_patterns = 0
 
-    def evaluate(self, patterns: list[regex.Pattern[str]]) -> dict[str, np.ndarray]:
-        if not patterns or not len(self.texts):
-            return {p.pattern: np.zeros(len(self.texts), dtype=bool) for p in patterns}
+    def _rows(self, per_text: np.ndarray) -> np.ndarray:
+        """Per distinct text -> per row (False where there is no text)."""
+        return np.append(per_text, False)[self.codes]
+
+    def _columns(self, patterns: list[regex.Pattern[str]], in_duckdb: dict[str, bool]) -> list[str]:
+        """One SQL column per pattern: the RE2 match on ASCII texts, or which texts Python must check."""
+        supersets = {p.pattern: without_lookarounds(p.pattern) for p in patterns if not in_duckdb[p.pattern]}
+        screens = runs_in_duckdb([s for s in supersets.values() if s is not None])
         columns: list[str] = []
-        kinds: list[tuple[regex.Pattern[str], bool]] = []
         for compiled in patterns:
             pattern = compiled.pattern
             prefilter = _prefilter_sql(pattern) or "true"
-            in_duckdb = runs_in_duckdb(pattern)
-            if in_duckdb:
-                # ASCII rows in RE2 behind the prefilter; the rest is marked for Python below.
-                columns.append(f"coalesce(CASE WHEN a AND {prefilter} THEN regexp_matches(t, {_sql_string(pattern)},"
-                               " 'i') ELSE false END, false)")
+            if in_duckdb[pattern]:
+                # ASCII texts in RE2 behind the prefilter; the rest is checked in Python.
+                columns.append(f"CASE WHEN a AND {prefilter} THEN regexp_matches(t, {_sql_string(pattern)}, 'i')"
+                               " ELSE false END")
                 self.duckdb_patterns += 1
-            else:
-                columns.append(f"coalesce(t IS NOT NULL AND (NOT a OR ({prefilter})), false)")
-                self.python_patterns += 1
-            kinds.append((compiled, in_duckdb))
+                continue
+            superset = supersets[pattern]
+            if superset is not None and screens[superset]:  # RE2 screens ASCII texts with the relaxed pattern
+                prefilter = f"{prefilter} AND regexp_matches(t, {_sql_string(superset)}, 'i')"
+            columns.append(f"(NOT a OR ({prefilter}))")
+            self.python_patterns += 1
+        return columns
+
+    def evaluate(self, patterns: list[regex.Pattern[str]]) -> dict[str, np.ndarray]:
+        if not patterns or not self.texts:
+            return {p.pattern: np.zeros(len(self.codes), dtype=bool) for p in patterns}
+        in_duckdb = runs_in_duckdb([p.pattern for p in patterns])
+        columns = self._columns(patterns, in_duckdb)
         connection = duckdb.connect()
         try:
-            connection.register("texts", self.frame)
-            selected = ", ".join(f"{column} AS c{i}" for i, column in enumerate(columns))
+            connection.register("frame", self.frame)
+            connection.execute("CREATE TABLE texts AS SELECT t, lower(t) AS l, a FROM frame")  # lower() once
+            selected = ", ".join(f"coalesce({column}, false) AS c{i}" for i, column in enumerate(columns))
             result = connection.execute(f"SELECT {selected} FROM texts").fetchnumpy()
         finally:
             connection.close()
+        timed_out = np.zeros(len(self.texts), dtype=bool)
         outcome: dict[str, np.ndarray] = {}
-        for i, (compiled, in_duckdb) in enumerate(kinds):
+        for i, compiled in enumerate(patterns):
             column = np.asarray(result[f"c{i}"], dtype=bool)
-            to_check = np.flatnonzero(~self.ascii) if in_duckdb else np.flatnonzero(column)
-            column = column.copy() if in_duckdb else np.zeros(len(self.texts), dtype=bool)
-            for row in to_check:
-                text = self.texts[row]
-                if text is None:
-                    continue
+            to_check = np.flatnonzero(~self.ascii) if in_duckdb[compiled.pattern] else np.flatnonzero(column)
+            column = column.copy() if in_duckdb[compiled.pattern] else np.zeros(len(self.texts), dtype=bool)
+            for row in to_check.tolist():
                 try:
-                    column[row] = compiled.search(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
+                    column[row] = compiled.search(self.texts[row], timeout=MATCH_TIMEOUT_SECONDS) is not None
                 except TimeoutError:
-                    self.timed_out[row] = True
-            outcome[compiled.pattern] = column
+                    timed_out[row] = True
+            outcome[compiled.pattern] = self._rows(column)
+        self.timed_out |= self._rows(timed_out)
         return outcome
 
 
@@ -210,15 +289,15 @@ def regex_holds(spec: RegexSpecification, facts: FormatFacts, found: RegexResult
 
 
 def source_holds(spec: SourceSpecification, facts: FormatFacts) -> np.ndarray:
-    return _SOURCE_OF[facts.quality_id] == spec.source
+    return np.equal(_SOURCE_OF, spec.source)[facts.quality_id]
 
 
 def modifier_holds(spec: QualityModifierSpecification, facts: FormatFacts) -> np.ndarray:
-    return _MODIFIER_OF[facts.quality_id] == spec.modifier
+    return np.equal(_MODIFIER_OF, spec.modifier)[facts.quality_id]
 
 
 def resolution_holds(spec: ResolutionSpecification, facts: FormatFacts) -> np.ndarray:
-    return _RESOLUTION_OF[facts.quality_id] == spec.resolution
+    return np.equal(_RESOLUTION_OF, spec.resolution)[facts.quality_id]
 
 
 def indexer_flag_holds(spec: IndexerFlagSpecification, facts: FormatFacts) -> np.ndarray:
@@ -254,12 +333,10 @@ class _LanguageRows:
 
     def __init__(self, facts: FormatFacts) -> None:
         originals = facts.original_language or [None] * len(facts)
-        groups: dict[tuple[tuple[str, ...], str | None], int] = {}
-        self.group_of = np.fromiter(
-            (groups.setdefault((tuple(langs), original), len(groups))
-             for langs, original in zip(facts.languages, originals, strict=True)),
-            dtype=np.int64, count=len(facts))
-        self.groups = list(groups)
+        keys = pd.Series(list(zip(map(tuple, facts.languages), originals, strict=True)), dtype=object)
+        codes, groups = pd.factorize(keys, use_na_sentinel=False)
+        self.group_of = codes.astype(np.int64)
+        self.groups: list[tuple[tuple[str, ...], str | None]] = list(groups)
 
     def holds(self, spec: LanguageSpecification) -> np.ndarray:
         decided = np.array([language_holds(spec, langs, original) for langs, original in self.groups], dtype=bool)

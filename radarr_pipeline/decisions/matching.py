@@ -11,6 +11,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+import pandas as pd
+
 from radarr_pipeline.models import IndexerRelease, Movie
 from radarr_pipeline.parsing import ParsedRelease, clean_movie_title
 from radarr_pipeline.values.ids import normalize_imdb_id
@@ -123,17 +126,85 @@ def match_one(release: ReleaseKey, index: MovieIndex) -> list[tuple[int, str]]:
     return list(found.items())
 
 
+@dataclass(frozen=True)
+class ReleaseColumns:
+    """What matching needs to know about many releases, as columns: ids (None / 0 when unknown), the year (-1
+    when unknown), and the parsed titles as a code (-1: none) into ``titles`` (releases share few titles)."""
+
+    imdb_ids: Sequence[str | None]
+    tmdb_ids: np.ndarray
+    years: np.ndarray
+    title_codes: np.ndarray
+    titles: Sequence[Sequence[str]]
+
+
+def _title_pairs(releases: ReleaseColumns, rows: np.ndarray, index: MovieIndex) -> pd.DataFrame:
+    """(release position, movie id) for every release in ``rows`` that shares a clean title with a movie, in
+    match_one's order (the release's titles, then the index's order)."""
+    cleaned: dict[str, str] = {}
+    code_rows = [(code, order, cleaned.setdefault(title, clean_movie_title(title)))
+                 for code, titles in enumerate(releases.titles) for order, title in enumerate(titles)]
+    by_code = pd.DataFrame(code_rows, columns=["code", "order", "clean"])
+    by_title = pd.DataFrame([(title, rank, movie_id) for title, ids in index.by_title.items()
+                             for rank, movie_id in enumerate(ids)], columns=["clean", "rank", "movie_id"])
+    titled = rows[releases.title_codes[rows] >= 0]
+    pairs = (pd.DataFrame({"position": titled, "code": releases.title_codes[titled]})
+             .merge(by_code, on="code").merge(by_title, on="clean")
+             .sort_values(["position", "order", "rank"], kind="stable"))
+    return pairs[["position", "movie_id"]]
+
+
+def match_columns(releases: ReleaseColumns, index: MovieIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every (release position, movie id, how) match for many releases at once: match_one's rule, in bulk."""
+    by_imdb = np.array([index.by_imdb.get(i, -1) if i else -1 for i in releases.imdb_ids], dtype=np.int64)
+    by_tmdb = np.array([index.by_tmdb.get(int(t), -1) if t else -1 for t in releases.tmdb_ids.tolist()],
+                       dtype=np.int64)
+    imdb_rows = np.flatnonzero(by_imdb >= 0)
+    tmdb_rows = np.flatnonzero((by_imdb < 0) & (by_tmdb >= 0))
+    pairs = _title_pairs(releases, np.flatnonzero((by_imdb < 0) & (by_tmdb < 0)), index)
+    movies = list(index.movies.values())
+    movie_row = pd.Index([m.movie_id for m in movies]).get_indexer(pd.Index(pairs["movie_id"]))
+    position = pairs["position"].to_numpy(dtype=np.int64)
+    year = releases.years[position]
+    movie_year = np.array([m.year for m in movies], dtype=np.int64)[movie_row]
+    secondary = np.array([m.secondary_year if m.secondary_year is not None else -1 for m in movies],
+                         dtype=np.int64)[movie_row]
+    year_ok = (year < 0) | (year == movie_year) | ((secondary >= 0) & (year == secondary))
+    release_imdb = np.array([releases.imdb_ids[p] or "" for p in position.tolist()], dtype=object)
+    movie_imdb = np.array([m.imdb_id or "" for m in movies], dtype=object)[movie_row]
+    release_tmdb = releases.tmdb_ids[position]
+    movie_tmdb = np.array([m.tmdb_id or 0 for m in movies], dtype=np.int64)[movie_row]
+    by_imdb_ids = (release_imdb != "") & (movie_imdb != "")
+    contradict = np.where(by_imdb_ids, release_imdb != movie_imdb,
+                          (release_tmdb != 0) & (movie_tmdb != 0) & (release_tmdb != movie_tmdb))
+    titled = pairs[year_ok & ~contradict].drop_duplicates()
+    found = pd.DataFrame({
+        "position": np.concatenate([imdb_rows, tmdb_rows, titled["position"].to_numpy(dtype=np.int64)]),
+        "movie_id": np.concatenate([by_imdb[imdb_rows], by_tmdb[tmdb_rows],
+                                    titled["movie_id"].to_numpy(dtype=np.int64)]),
+        "how": np.array(["imdb"] * len(imdb_rows) + ["tmdb"] * len(tmdb_rows) + ["title"] * len(titled),
+                        dtype=object),
+    }).sort_values("position", kind="stable")
+    return (found["position"].to_numpy(dtype=np.int64), found["movie_id"].to_numpy(dtype=np.int64),
+            found["how"].to_numpy(dtype=object))
+
+
+def release_columns(releases: Sequence[ReleaseKey]) -> ReleaseColumns:
+    codes: dict[tuple[str, ...], int] = {}
+    title_codes = np.array([codes.setdefault(tuple(r.titles), len(codes)) if r.titles else -1 for r in releases],
+                           dtype=np.int64)
+    return ReleaseColumns(
+        imdb_ids=[r.imdb_id for r in releases],
+        tmdb_ids=np.array([r.tmdb_id or 0 for r in releases], dtype=np.int64),
+        years=np.array([r.year if r.year is not None else -1 for r in releases], dtype=np.int64),
+        title_codes=title_codes, titles=list(codes),
+    )
+
+
 def match_releases(releases: Sequence[ReleaseKey], index: MovieIndex) -> tuple[list[int], list[int], list[str]]:
     """Every (release position, movie id, how) match, as three parallel lists."""
-    positions: list[int] = []
-    movie_ids: list[int] = []
-    how: list[str] = []
-    for position, release in enumerate(releases):
-        for movie_id, by in match_one(release, index):
-            positions.append(position)
-            movie_ids.append(movie_id)
-            how.append(by)
-    return positions, movie_ids, how
+    positions, movie_ids, how = match_columns(release_columns(releases), index)
+    return positions.tolist(), movie_ids.tolist(), how.tolist()
 
 
 def release_key(release: IndexerRelease, parsed: ParsedRelease | None) -> ReleaseKey:

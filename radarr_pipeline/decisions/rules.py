@@ -7,13 +7,16 @@ release turned down only by temporary rules is *pending* and is reconsidered on 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from radarr_pipeline.decisions.context import (
     ASSUMED_RUNTIME_MINUTES,
@@ -22,6 +25,7 @@ from radarr_pipeline.decisions.context import (
     Rejections,
     RejectionType,
     human_size,
+    human_sizes,
 )
 from radarr_pipeline.decisions.frame import Candidates
 from radarr_pipeline.quality.profiles import QualityProfile
@@ -49,9 +53,25 @@ _RAW_DISC = re.compile(
 _RAW_DISC_HINTS = ("bd", "video_ts", "complete", "dis", ".iso", ".img", ".vob")
 
 
+_RAW_DISC_HINT = re.compile("|".join(re.escape(hint) for hint in _RAW_DISC_HINTS))
+
+
 def _looks_like_raw_disc(title: str) -> bool:
-    lowered = title.lower()
-    return any(hint in lowered for hint in _RAW_DISC_HINTS) and bool(_RAW_DISC.search(title))
+    return _RAW_DISC_HINT.search(title.lower()) is not None and bool(_RAW_DISC.search(title))
+
+
+def _per_value(values: np.ndarray, function: Callable[[Any], Any], dtype: type = object) -> np.ndarray:
+    """``function`` of each value, called once per distinct value."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    missing = [function(None)] if (codes < 0).any() else []  # code -1: the last entry
+    return np.array([*(function(u) for u in uniques), *missing], dtype=dtype)[codes]
+
+
+def _title_test(c: Candidates, rows: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
+    """``test`` of the title of each row in ``rows`` (False elsewhere)."""
+    out = np.zeros(len(c), dtype=bool)
+    out[rows] = [test(str(t)) for t in c.title[rows]]
+    return out
 
 
 @dataclass(frozen=True)
@@ -61,9 +81,19 @@ class Rule:
     check: RuleFunction
 
 
-def _reject(mask: np.ndarray, message: Callable[[int], str]) -> Rejections:
+def _reject(mask: np.ndarray, message: Callable[[int], str], *keys: np.ndarray) -> Rejections:
+    """The rows of ``mask``, each with its message; with ``keys`` (the columns the message reads), each message
+    is written once per distinct combination of them."""
     rows = np.flatnonzero(mask)
-    return Rejections(rows, [message(int(i)) for i in rows])
+    if not keys:
+        return Rejections(rows, [message(int(i)) for i in rows])
+    written: dict[tuple[object, ...], str] = {}
+    messages = []
+    for i, key in zip(rows.tolist(), zip(*(k[rows].tolist() for k in keys), strict=True), strict=True):
+        if key not in written:
+            written[key] = message(i)
+        messages.append(written[key])
+    return Rejections(rows, messages)
 
 
 def _model(quality: str, revision: int, real: int = 0) -> QualityModel:
@@ -85,7 +115,7 @@ def has_download_link(c: Candidates, ctx: DecisionContext) -> Rejections:
 
 def not_a_sample(c: Candidates, ctx: DecisionContext) -> Rejections:
     small = (c.size >= 0) & (c.size < SAMPLE_MAX_BYTES)
-    sample = np.array(["sample" in str(t).lower() for t in c.title], dtype=bool) & small
+    sample = _title_test(c, np.flatnonzero(small), lambda t: "sample" in t.lower())
     return _reject(sample, lambda i: f"Sample: the title says so and it is only {human_size(c.size[i])}")
 
 
@@ -93,18 +123,19 @@ def raw_disc_allowed(c: Candidates, ctx: DecisionContext) -> Rejections:
     """Radarr rejects raw disc structures (BDMV, ISO, BR-DISK) unless the profile allows the BR-DISK quality."""
     brdisk = quality_by_name("BR-DISK")
     allows = {name: profile.allows(brdisk) for name, profile in ctx.profiles.items()}
-    raw = (c.quality == "BR-DISK") | np.array([_looks_like_raw_disc(str(t)) for t in c.title], dtype=bool)
-    allowed = np.array([allows.get(p, False) for p in c.profile], dtype=bool)
+    allowed = _per_value(c.profile, lambda p: allows.get(p, False), bool)
+    brdisk_quality = c.quality == "BR-DISK"
+    raw = brdisk_quality | _title_test(c, np.flatnonzero(~allowed & ~brdisk_quality), _looks_like_raw_disc)
     return _reject(raw & ~allowed,
-                   lambda i: f"Raw disc release (BR-DISK): profile {c.profile[i]} does not allow BR-DISK")
+                   lambda i: f"Raw disc release (BR-DISK): profile {c.profile[i]} does not allow BR-DISK", c.profile)
 
 
 def acceptable_size(c: Candidates, ctx: DecisionContext) -> Rejections:
     """Quality definitions limit size in MB per minute of runtime; an unknown runtime counts as
     ASSUMED_RUNTIME_MINUTES (and the reason says so). An unknown size (0 or missing) passes, as in Radarr's
     AcceptableSizeSpecification."""
-    minimum = np.array([ctx.definitions[q].min_size for q in c.quality], dtype=float)
-    maximum = np.array([ctx.definitions[q].max_size or math.inf for q in c.quality], dtype=float)
+    minimum = _per_value(c.quality, lambda q: ctx.definitions[q].min_size, float)
+    maximum = _per_value(c.quality, lambda q: ctx.definitions[q].max_size or math.inf, float)
     runtime = np.where(c.runtime > 0, c.runtime, ASSUMED_RUNTIME_MINUTES)
     size = np.where(c.size >= 0, c.size, 0).astype(float)
     low = (size > 0) & (size < minimum * runtime * MEGABYTE)
@@ -114,18 +145,23 @@ def acceptable_size(c: Candidates, ctx: DecisionContext) -> Rejections:
         for_runtime = (f"for {c.runtime[i]} minutes" if c.runtime[i] > 0
                        else f"runtime unknown, assumed {ASSUMED_RUNTIME_MINUTES} minutes")
         if low[i]:
-            limit = human_size(minimum[i] * runtime[i] * MEGABYTE)
-            return f"{human_size(size[i])} is smaller than the minimum {limit} for {c.quality[i]} ({for_runtime})"
-        limit = human_size(maximum[i] * runtime[i] * MEGABYTE)
-        return f"{human_size(size[i])} is larger than the maximum {limit} for {c.quality[i]} ({for_runtime})"
+            limit = limit_text(minimum[i] * runtime[i] * MEGABYTE)
+            return f"{sizes[i]} is smaller than the minimum {limit} for {c.quality[i]} ({for_runtime})"
+        limit = limit_text(maximum[i] * runtime[i] * MEGABYTE)
+        return f"{sizes[i]} is larger than the maximum {limit} for {c.quality[i]} ({for_runtime})"
 
-    return _reject(low | high, message)
+    rejected = low | high
+    sizes = np.full(len(c), "", dtype=object)
+    sizes[rejected] = human_sizes(size[rejected])
+    limit_text = functools.cache(human_size)  # a few limits (quality x runtime) among many sizes
+    return _reject(rejected, message)
 
 
 def minimum_seeders(c: Candidates, ctx: DecisionContext) -> Rejections:
-    required = np.array([ctx.minimum_seeders.get(i, 1) for i in c.indexer], dtype=np.int64)
+    required = _per_value(c.indexer, lambda i: ctx.minimum_seeders.get(i, 1), np.int64)
     return _reject((c.seeders >= 0) & (c.seeders < required),
-                   lambda i: f"Not enough seeders: {c.seeders[i]} (minimum {required[i]} on {c.indexer[i]})")
+                   lambda i: f"Not enough seeders: {c.seeders[i]} (minimum {required[i]} on {c.indexer[i]})",
+                   c.seeders, c.indexer)
 
 
 def maximum_size(c: Candidates, ctx: DecisionContext) -> Rejections:
@@ -188,7 +224,7 @@ def indexer_not_blocked(c: Candidates, ctx: DecisionContext) -> Rejections:
         until = ctx.blocked_indexers[name]
         return until is None or now < until
 
-    mask = np.array([blocked(str(i)) for i in c.indexer], dtype=bool)
+    mask = _per_value(c.indexer, lambda i: blocked(str(i)), bool)
 
     def message(i: int) -> str:
         until = ctx.blocked_indexers[str(c.indexer[i])]
@@ -218,16 +254,17 @@ def blocklisted(c: Candidates, ctx: DecisionContext) -> Rejections:
 # ------------------------------------------------------------------------------------------ the movie
 
 def monitored(c: Candidates, ctx: DecisionContext) -> Rejections:
-    return _reject(~c.monitored.astype(bool), lambda i: "Movie is not monitored")
+    return _reject(~c.monitored.astype(bool), lambda i: "Movie is not monitored", c.monitored)
 
 
 def minimum_availability(c: Candidates, ctx: DecisionContext) -> Rejections:
     today = ctx.now.date()
-    waiting = np.array([d is not None and today < d for d in c.available_from], dtype=bool)
+    waiting = _per_value(c.available_from, lambda d: d is not None and today < d, bool)
     labels = {"announced": "Announced", "in_cinemas": "In Cinemas", "released": "Released"}
     return _reject(waiting, lambda i: f"Movie is not available yet: minimum availability is "
                                       f"{labels.get(c.minimum_availability[i], c.minimum_availability[i])}, "
-                                      f"expected on {c.available_from[i]:%Y-%m-%d}")
+                                      f"expected on {c.available_from[i]:%Y-%m-%d}",
+                   c.minimum_availability, c.available_from)
 
 
 def free_space(c: Candidates, ctx: DecisionContext) -> Rejections:
@@ -241,7 +278,8 @@ def free_space(c: Candidates, ctx: DecisionContext) -> Rejections:
 # ------------------------------------------------------------------------------------------ quality and formats
 
 def quality_allowed_by_profile(c: Candidates, ctx: DecisionContext) -> Rejections:
-    return _reject(c.quality_rank < 0, lambda i: f"Quality {c.quality[i]} is not wanted in profile {c.profile[i]}")
+    return _reject(c.quality_rank < 0, lambda i: f"Quality {c.quality[i]} is not wanted in profile {c.profile[i]}",
+                   c.quality, c.profile)
 
 
 def custom_formats_evaluated(c: Candidates, ctx: DecisionContext) -> Rejections:
@@ -250,16 +288,17 @@ def custom_formats_evaluated(c: Candidates, ctx: DecisionContext) -> Rejections:
 
 
 def custom_format_score_minimum(c: Candidates, ctx: DecisionContext) -> Rejections:
-    minimum = np.array([ctx.profiles[p].min_format_score for p in c.profile], dtype=np.int64)
+    minimum = _per_value(c.profile, lambda p: ctx.profiles[p].min_format_score, np.int64)
     return _reject(c.format_score < minimum,
                    lambda i: f"Custom format score {c.format_score[i]} ({', '.join(c.formats[i]) or 'no formats'}) "
-                             f"is below profile {c.profile[i]}'s minimum {minimum[i]}")
+                             f"is below profile {c.profile[i]}'s minimum {minimum[i]}",
+                   c.format_score, c.formats, c.profile)
 
 
 # ------------------------------------------------------------------------------------------ upgrades
 
 def _has_file(c: Candidates) -> np.ndarray:
-    return np.array([q is not None for q in c.file_quality], dtype=bool)
+    return np.asarray(c.file_quality != None, dtype=bool)  # noqa: E711  (element-wise)
 
 
 def upgrade_allowed(c: Candidates, ctx: DecisionContext) -> Rejections:
@@ -322,9 +361,10 @@ def repack_from_same_group(c: Candidates, ctx: DecisionContext) -> Rejections:
     release group ('do not upgrade' is proper_or_repack_allowed's to say)."""
     if ctx.propers in (ProperHandling.DO_NOT_PREFER, ProperHandling.DO_NOT_UPGRADE):
         return Rejections.none()
-    repack = np.array([bool(_REPACK.search(str(t))) for t in c.title], dtype=bool)
+    upgrades = _revision_upgrades(c)
+    repack = _title_test(c, np.flatnonzero(upgrades), lambda t: bool(_REPACK.search(t)))
     messages: dict[int, str] = {}
-    for i in np.flatnonzero(repack & _revision_upgrades(c)):
+    for i in np.flatnonzero(repack & upgrades):
         group, file_group = c.release_group[i], c.file_release_group[i]
         if not file_group or not str(file_group).strip():
             messages[int(i)] = "Unable to determine release group for the existing file"
@@ -346,9 +386,11 @@ def proper_for_old_file(c: Candidates, ctx: DecisionContext) -> Rejections:
     if ctx.propers in (ProperHandling.DO_NOT_PREFER, ProperHandling.DO_NOT_UPGRADE):
         return Rejections.none()
     today = datetime.combine(ctx.now.date(), datetime.min.time(), tzinfo=ctx.now.tzinfo)
-    old = np.array([a is not None and _aware(a, ctx.now) < today - PROPER_FILE_AGE for a in c.file_added_at],
-                   dtype=bool)
-    return _reject(old & _revision_upgrades(c), lambda i: "Proper for old file")
+    upgrades = _revision_upgrades(c)
+    old = np.zeros(len(c), dtype=bool)
+    rows = np.flatnonzero(upgrades)
+    old[rows] = [a is not None and _aware(a, ctx.now) < today - PROPER_FILE_AGE for a in c.file_added_at[rows]]
+    return _reject(old & upgrades, lambda i: "Proper for old file")
 
 
 def _aware(value: datetime, like: datetime) -> datetime:
@@ -383,7 +425,7 @@ def better_than_queued(c: Candidates, ctx: DecisionContext) -> Rejections:
 
 
 def not_already_grabbed(c: Candidates, ctx: DecisionContext) -> Rejections:
-    grabbed = np.array([g is not None for g in c.grabbed_at], dtype=bool) & ~c.in_queue.astype(bool)
+    grabbed = np.asarray(c.grabbed_at != None, dtype=bool) & ~c.in_queue.astype(bool)  # noqa: E711
     return _reject(grabbed, lambda i: f"Release was already grabbed on {c.grabbed_at[i]:%Y-%m-%d %H:%M}")
 
 
@@ -406,15 +448,13 @@ def delay_profile(c: Candidates, ctx: DecisionContext) -> Rejections:
     if delay <= 0:
         return Rejections.none()
     ok = ctx.permanently_ok if ctx.permanently_ok is not None else np.ones(len(c), dtype=bool)
-    top = np.array([len(ctx.profiles[p].items) - 1 for p in c.profile], dtype=np.int64)
+    top = _per_value(c.profile, lambda p: len(ctx.profiles[p].items) - 1, np.int64)
     bypass = (c.quality_rank == top) if ctx.delay_bypass_if_highest_quality else np.zeros(len(c), dtype=bool)
     if ctx.delay_bypass_above_format_score is not None:
         bypass |= c.format_score >= ctx.delay_bypass_above_format_score
-    oldest: dict[int, float] = {}
-    for variant, age, good in zip(c.variant_id, c.age_minutes, ok, strict=True):
-        if good and age > oldest.get(int(variant), -1.0):
-            oldest[int(variant)] = float(age)
-    waited = np.array([oldest.get(int(v), -1.0) >= delay for v in c.variant_id], dtype=bool)
+    # The oldest acceptable release of each variant (-1: none).
+    oldest = pd.Series(np.where(ok, c.age_minutes, -1.0)).groupby(c.variant_id).transform("max").to_numpy()
+    waited = oldest >= delay
     waiting = ~bypass & ~waited & (c.age_minutes < delay)
     return _reject(waiting, lambda i: f"Delay profile: waiting {math.ceil(delay - c.age_minutes[i])} more minutes "
                                       f"for a better release (delay {delay} minutes)")

@@ -1,16 +1,20 @@
 """scored_candidates: load every release and wanted movie version, judge every pair, record the decisions.
 
-Gather (one read: new titles parsed through the cache, releases, wanted versions, queue, history, blocklist,
-group reputation) -> decide (``radarr_pipeline.decisions.engine``, pure) -> apply (one bulk write).
+Gather (one read: releases with their cached parses, the titles not parsed yet, wanted versions, queue,
+history, blocklist, group reputation) -> decide with the database closed (parse the new titles, then
+``radarr_pipeline.decisions.engine``, pure) -> apply (one bulk write: the new parses and every decision).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import duckdb
+import numpy as np
+import pandas as pd
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.assemble import FreeSpace, disk_free_bytes
@@ -18,6 +22,7 @@ from radarr_pipeline.decisions.context import DecisionContext
 from radarr_pipeline.decisions.engine import Evaluation, decisions_frame, evaluate
 from radarr_pipeline.decisions.inputs import EngineInputs
 from radarr_pipeline.decisions.report import ScoringReport
+from radarr_pipeline.models import LIST_SEPARATOR
 from radarr_pipeline.parsing import PARSER_VERSION, ParsedRelease, parse_many
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.services.configured import decision_context, load_formats, quality_profiles
@@ -40,20 +45,33 @@ def parse_through_cache(conn: duckdb.DuckDBPyConnection, titles: Iterable[str]) 
     return {title: results[title] for title in unique}
 
 
-def parse_new_titles(library: Library) -> int:
-    """Parse the release titles the cache does not know yet (the only per-title Python work of a run)."""
-    titles = DecisionInputs(library.conn).unparsed_titles(PARSER_VERSION)
-    if titles:
-        parse_through_cache(library.conn, titles)
-    return len(titles)
+@dataclass
+class Gathered:
+    """What one read of the store gives scoring: the engine's inputs (new titles not parsed yet), the titles
+    the parse cache does not know, and what the report shows beside the decisions."""
+
+    inputs: EngineInputs
+    new_titles: list[str]
+    labels: dict[int, str] = field(default_factory=dict)
+    reputation: str = ""
 
 
-def load_inputs(library: Library) -> EngineInputs:
-    parse_new_titles(library)
+@dataclass
+class Scored:
+    """What the write stores: the decisions, their rejections and the parses of the new titles."""
+
+    evaluation: Evaluation
+    decisions: pd.DataFrame
+    rejections: pd.DataFrame
+    parses: dict[str, ParsedRelease | None]
+
+
+def gather(library: Library) -> Gathered:
+    """Everything scoring reads, in one short read; nothing is parsed here (the file stays open only to read)."""
     reads = DecisionInputs(library.conn)
     by_id, by_hash = reads.grabbed()
     hashes, titles = library.blocklist.blocked_keys()
-    return EngineInputs(
+    inputs = EngineInputs(
         releases=reads.releases(PARSER_VERSION),
         wanted=reads.wanted(),
         alternative_titles=reads.alternative_titles(),
@@ -66,6 +84,63 @@ def load_inputs(library: Library) -> EngineInputs:
         failing_indexers={s.indexer: s.disabled_until for s in IndexerStatusRepository(library.conn).all()
                           if s.disabled_until is not None},
     )
+    return Gathered(inputs, reads.unparsed_titles(PARSER_VERSION), variant_labels(library),
+                    reputation_markdown(library.conn))
+
+
+# The release columns DecisionInputs.releases reads from a cached parse, from a parse just made.
+_PARSE_COLUMNS = ("movie_titles", "year", "edition", "release_group", "simple_release_title", "languages",
+                  "parsed_imdb_id", "parsed_tmdb_id", "quality", "resolution", "revision", "real")
+
+
+def _parse_columns(parsed: ParsedRelease) -> tuple[object, ...]:
+    quality = parsed.quality
+    return (LIST_SEPARATOR.join(parsed.movie_titles), parsed.year, parsed.edition, parsed.release_group,
+            parsed.simple_release_title, LIST_SEPARATOR.join(parsed.languages), parsed.imdb_id, parsed.tmdb_id,
+            quality.quality.name, quality.quality.resolution, quality.revision.version, quality.revision.real)
+
+
+def with_parses(releases: pd.DataFrame, parses: Mapping[str, ParsedRelease | None]) -> pd.DataFrame:
+    """The releases with the parse columns of the titles parsed in this run filled in, as the cache would."""
+    found = {title: parsed for title, parsed in parses.items() if parsed is not None}
+    if not found:
+        return releases
+    rows = np.flatnonzero(releases["title"].isin(list(found)).to_numpy(dtype=bool))
+    if not len(rows):
+        return releases
+    values = [_parse_columns(found[t]) for t in releases["title"].to_numpy(dtype=object)[rows]]
+    filled = releases.copy()
+    for position, name in enumerate(_PARSE_COLUMNS):
+        column = filled[name].astype(object).to_numpy(dtype=object, copy=True)
+        column[rows] = [v[position] for v in values]
+        filled[name] = column
+    parsed_flags = filled["parsed"].to_numpy(dtype=bool, copy=True)
+    parsed_flags[rows] = True
+    filled["parsed"] = parsed_flags
+    return filled
+
+
+def decide(gathered: Gathered, formats: Sequence[CustomFormat], ctx: DecisionContext,
+           free_space: FreeSpace = disk_free_bytes) -> Scored:
+    """With the store closed: parse the new titles, judge every pair, build the rows to write."""
+    started = time.perf_counter()
+    titles = gathered.new_titles
+    parses = dict(zip(titles, parse_many(titles), strict=True)) if titles else {}
+    inputs = replace(gathered.inputs, releases=with_parses(gathered.inputs.releases, parses))
+    parsing = time.perf_counter() - started
+    evaluation = evaluate(inputs, formats, ctx, free_space)
+    started = time.perf_counter()
+    decisions, rejections = decisions_frame(evaluation)
+    evaluation.timings = {"parse_new_titles": parsing, **evaluation.timings,
+                          "decisions_frame": time.perf_counter() - started}
+    return Scored(evaluation, decisions, rejections, parses)
+
+
+def record(library: Library, scored: Scored, evaluated_at: datetime) -> None:
+    """The one write: the new parses into the cache, every decision replaced."""
+    if scored.parses:
+        store_parses(library.conn, PARSER_VERSION, scored.parses)
+    library.candidates.replace_all(scored.decisions, scored.rejections, evaluated_at)
 
 
 def variant_labels(library: Library) -> dict[int, str]:
@@ -76,16 +151,26 @@ def variant_labels(library: Library) -> dict[int, str]:
 
 def score_candidates(library: Library, formats: Sequence[CustomFormat], ctx: DecisionContext,
                      free_space: FreeSpace = disk_free_bytes) -> Evaluation:
-    """Load, evaluate and record every decision; returns the evaluation (see ``report.ScoringReport``)."""
+    """gather -> decide -> record on a library that is already open (one unit of work)."""
+    scored = decide(gather(library), formats, ctx, free_space)
+    record(library, scored, ctx.now)
+    return scored.evaluation
+
+
+def score_store(store: LibraryStore, formats: Sequence[CustomFormat], ctx: DecisionContext,
+                free_space: FreeSpace = disk_free_bytes) -> tuple[Evaluation, Gathered]:
+    """Load (open, read, close) -> parse and decide with the file closed -> write (open, write, close): the
+    database is never held while titles are parsed or releases judged."""
     started = time.perf_counter()
-    inputs = load_inputs(library)
+    with store.open() as library:
+        gathered = gather(library)
     loaded = time.perf_counter() - started
-    evaluation = evaluate(inputs, formats, ctx, free_space)
+    scored = decide(gathered, formats, ctx, free_space)
     started = time.perf_counter()
-    decisions, rejections = decisions_frame(evaluation)
-    library.candidates.replace_all(decisions, rejections, ctx.now)
-    evaluation.timings = {"load": loaded, **evaluation.timings, "write": time.perf_counter() - started}
-    return evaluation
+    with store.open() as library:
+        record(library, scored, ctx.now)
+    scored.evaluation.timings = {"load": loaded, **scored.evaluation.timings, "write": time.perf_counter() - started}
+    return scored.evaluation, gathered
 
 
 def score(config: AppConfig, now: datetime) -> ScoringReport:
@@ -93,6 +178,5 @@ def score(config: AppConfig, now: datetime) -> ScoringReport:
     profiles = quality_profiles(config)
     formats = load_formats(config, profiles)
     ctx = decision_context(config, profiles, now)
-    with LibraryStore(config.database).open() as library:
-        evaluation = score_candidates(library, formats, ctx)
-        return ScoringReport(evaluation, variant_labels(library), reputation_markdown(library.conn))
+    evaluation, gathered = score_store(LibraryStore(config.database), formats, ctx)
+    return ScoringReport(evaluation, gathered.labels, gathered.reputation)
