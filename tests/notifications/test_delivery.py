@@ -11,6 +11,7 @@ import pytest
 
 from radarr_pipeline.decisions.health import evaluate
 from radarr_pipeline.services.health import gather_facts
+from radarr_pipeline.services.movie_edits import edit_tags
 from radarr_pipeline.services.movies import NewMovie, add_movie
 from radarr_pipeline.services.notifications.delivery import (
     deliver_due,
@@ -19,7 +20,7 @@ from radarr_pipeline.services.notifications.delivery import (
     retry_failed,
     send_test,
 )
-from radarr_pipeline.services.notifications.events import enqueue_event, health_event
+from radarr_pipeline.services.notifications.events import enqueue_event, health_event, movie_added_event, movie_tags
 from radarr_pipeline.store import LibraryStore
 from tests.notifications.conftest import Receiver, make_config
 
@@ -163,3 +164,16 @@ def test_a_failing_connection_is_a_health_issue_until_it_delivers_again(tmp_path
     receiver.down = False
     deliver_due(config, T0 + timedelta(minutes=5))
     assert notification_issues(config) == []
+
+
+def test_a_tagged_movies_events_reach_the_connections_limited_to_its_tags(tmp_path: Path, receiver: Receiver) -> None:
+    config = make_config(tmp_path, [webhook(receiver, "kids", tags=["kids"]), webhook(receiver, "adults",
+                                                                                      tags=["adults"])])
+    added = add_movie(config, NewMovie("Paddington", 2014))
+    edit_tags(config, added.movie.id, T0, add=["Kids"])
+    with LibraryStore(config.database).open() as library:
+        tags = movie_tags(library, added.movie)
+        enqueue_event(library, movie_added_event(added.movie, added.variant, tags), T0)
+    deliver_due(config, T0)
+    assert tags == ("kids",)
+    assert [(p.path, p.body["movie"]["tags"]) for p in receiver.posts] == [("/kids", ["kids"])]

@@ -24,6 +24,7 @@ from radarr_pipeline.notifications.shapes import (
 from radarr_pipeline.parsing.release_group import parse_release_group
 from radarr_pipeline.store import Library
 from radarr_pipeline.store.import_journal import JournalEntry
+from radarr_pipeline.store.movie_edits import MovieEditRepository
 from radarr_pipeline.store.outbox import OutboxRepository, ReleaseFacts
 
 
@@ -72,10 +73,10 @@ def enqueue_event(target: Library | duckdb.DuckDBPyConnection, events: Notificat
     OutboxRepository(conn).add_many([events] if isinstance(events, NotificationEvent) else list(events), at)
 
 
-def movie_tags(_movie: Movie) -> tuple[str, ...]:
-    """The movie's tag labels. Movies have no tags in the library yet: none, so a connection limited to tags is
-    told only about events without a movie; once tags exist they are read here."""
-    return ()
+def movie_tags(library: Library, movie: Movie) -> tuple[str, ...]:
+    """The movie's tag labels (Radarr's webhook ``movie.tags``; a connection limited to tags hears of it only when
+    one of them is among its tags)."""
+    return tuple(MovieEditRepository(library.conn).tags_of(movie.id))
 
 
 def _release_facts(release: ReleaseFacts | None, quality: str, title: str, indexer: str,
@@ -93,7 +94,7 @@ def grab_event(library: Library, intent: GrabFacts, client_kind: str, infohash: 
     movie = library.movies.get(intent.movie_id)
     release = library.notification_facts.releases([(intent.release_id, intent.variant_id)]).get(
         (intent.release_id, intent.variant_id))
-    tags = movie_tags(movie)
+    tags = movie_tags(library, movie)
     facts = {
         "movie": webhook_movie(movie, folder_path=None, tags=tags), "remoteMovie": webhook_remote_movie(movie),
         "release": _release_facts(release, intent.quality, intent.title, intent.indexer, intent.size),
@@ -120,7 +121,7 @@ def import_events(library: Library, finished: Sequence[ImportFacts], now: dateti
         release = releases.get(by_download.get(entry.download_pk or -1, (-1, -1)))
         final = Path(entry.final_path)
         folder = str(final.parent)
-        tags = movie_tags(movie)
+        tags = movie_tags(library, movie)
         file = webhook_movie_file(
             file_id=None, relative_path=final.name, path=str(final), quality=data["quality"],
             quality_version=int(data.get("revision") or 1), release_group=data.get("release_group"),
@@ -147,10 +148,10 @@ def import_events(library: Library, finished: Sequence[ImportFacts], now: dateti
     return events
 
 
-def manual_interaction_event(movie: Movie, download: TrackedDownload, reason: str) -> NotificationEvent:
+def manual_interaction_event(movie: Movie, tags: tuple[str, ...], download: TrackedDownload,
+                             reason: str) -> NotificationEvent:
     """On Manual Interaction Required: a completed download whose import is blocked for a reason a person must
     resolve (Radarr's "Warning" status with the rejection as its message)."""
-    tags = movie_tags(movie)
     facts = {
         "movie": webhook_movie(movie, folder_path=None, tags=tags),
         "downloadInfo": webhook_download_client_item(quality=download.quality, quality_version=1,
@@ -164,9 +165,8 @@ def manual_interaction_event(movie: Movie, download: TrackedDownload, reason: st
     return NotificationEvent("manual_interaction_required", facts, movie.id, tags)
 
 
-def movie_added_event(movie: Movie, variant: Variant) -> NotificationEvent:
+def movie_added_event(movie: Movie, variant: Variant, tags: tuple[str, ...] = ()) -> NotificationEvent:
     """On Movie Added (added by hand: Radarr's AddMethod "manual")."""
-    tags = movie_tags(movie)
     facts = {"movie": webhook_movie(movie, folder_path=variant.root_folder, tags=tags), "addMethod": "manual"}
     return NotificationEvent("movie_added", facts, movie.id, tags)
 
