@@ -15,6 +15,7 @@ from typing import Any
 from radarr_pipeline.importing.moving import move_whole, remove_empty_folders
 from radarr_pipeline.importing.transfer import TransferError
 from radarr_pipeline.models import HistoryEvent
+from radarr_pipeline.services.notifications.events import enqueue_event, stored_event
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.import_lists import Exclusion, ImportListRepository
 from radarr_pipeline.store.movie_edits import (
@@ -49,6 +50,7 @@ def _record(library: Library, operation: JournaledOperation, now: datetime) -> N
         if record.get("exclusion"):
             ImportListRepository(library.conn).exclude(Exclusion(**record["exclusion"]), now)
     library.history.add_many([HistoryEvent(**event) for event in record.get("history", [])], now)
+    enqueue_event(library, [stored_event(event) for event in record.get("events", [])], now)
     FileMoveJournalRepository(library.conn).close(operation.operation)
 
 

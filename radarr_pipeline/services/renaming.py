@@ -13,6 +13,7 @@ from radarr_pipeline.mediainfo.model import RawMediaInfo
 from radarr_pipeline.naming import MovieFileInfo, NamingError
 from radarr_pipeline.services.file_moves import carry_out, finish_interrupted, new_operation
 from radarr_pipeline.services.importing.plan import destination_for, fitting_naming, inside
+from radarr_pipeline.services.notifications.events import event_record, movie_tags, rename_event
 from radarr_pipeline.store import LibraryNotCreatedError, LibraryStore
 from radarr_pipeline.store.movie_edits import FileMove, RecordedFile, extra_paths, recorded_files
 
@@ -113,6 +114,11 @@ def rename_files(config: AppConfig, now: datetime, movie_id: int | None = None) 
     moves = [FileMove(r.old, r.new, Path(r.old).stat().st_size) for r in plan.renames]
     with store.open(read_only=True) as library:
         variants = library.movies.variants_many([r.variant_id for r in plan.renames])
+        movies = library.movies.get_many(sorted({r.movie_id for r in plan.renames}))
+        pairs = list(zip(plan.renames, moves, strict=True))
+        events = [rename_event(movie, movie_tags(library, movie),
+                               [(m.source, m.destination, m.expected_size) for r, m in pairs if r.movie_id == movie.id])
+                  for movie in movies.values()]
     left = {str(Path(r.old).parent): variants[r.variant_id].root_folder for r in plan.renames
             if Path(r.old).parent != Path(r.new).parent}
     record = {
@@ -121,6 +127,7 @@ def rename_files(config: AppConfig, now: datetime, movie_id: int | None = None) 
         "history": [{"event": "movie_file_renamed", "movie_id": r.movie_id, "variant_id": r.variant_id,
                      "source_title": Path(r.new).name, "data": {"from": r.old, "to": r.new}}
                     for r in plan.renames],
+        "events": [event_record(e) for e in events],
     }
     carry_out(store, new_operation(moves, record), now)
     return RenameResult(plan.renames, plan.problems, recovered)

@@ -3,6 +3,7 @@ files (crash-safe), renames after a naming change."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -161,6 +162,16 @@ def test_delete_keeps_files_unless_asked_and_can_exclude(cli_home: CliHome) -> N
     with LibraryStore(config.database).open(read_only=True) as library:
         assert [(e.tmdb_id, e.title) for e in ImportListRepository(library.conn).exclusions()] == [(949, "Heat")]
         assert [e.event for e in library.history.for_movie(movie_id)] == ["movie_deleted"]
+    [(kind, facts)] = _events(cli_home)
+    assert kind == "movie_delete" and facts["deletedFiles"] is False and facts["movie"]["tmdbId"] == 949
+
+
+def _events(home: CliHome) -> list[tuple[str, dict]]:
+    """The notification events written to the outbox, oldest first."""
+    with LibraryStore(home.config.database).open(read_only=True) as library:
+        rows = library.conn.execute("SELECT kind, facts FROM notification_events WHERE kind <> 'movie_added'"
+                                    " ORDER BY id").fetchall()
+    return [(kind, json.loads(facts)) for kind, facts in rows]
 
 
 def test_deleted_files_go_to_the_recycle_bin(cli_home: CliHome) -> None:
@@ -190,6 +201,10 @@ def test_rename_previews_then_renames_the_file_and_its_subtitle(cli_home: CliHom
     assert list_movies(config)[0].file_path == str(expected)
     assert preview_renames(config).renames == []  # names match the settings now
     assert [e for e, _ in _history(cli_home, movie_id)] == ["movie_file_renamed"] * 2
+    [(kind, facts)] = _events(cli_home)
+    assert kind == "rename" and facts["movie"]["id"] == movie_id
+    assert [(f["previousPath"], f["path"]) for f in facts["renamedMovieFiles"]] == [
+        (r.old, r.new) for r in plan.renames]
 
 
 def test_rename_leaves_a_file_whose_new_name_is_taken(cli_home: CliHome) -> None:
@@ -233,5 +248,6 @@ def test_a_rename_killed_halfway_is_finished_by_the_next_one(cli_home: CliHome) 
     assert list_movies(config)[0].file_path == str(video)
     result = rename_files(config, NOW)
     assert result.recovered == ["finished an interrupted rename (2 file(s))"] and result.renamed == []
+    assert [kind for kind, _ in _events(cli_home)] == ["rename"]  # the interrupted rename's event, once
     assert list_movies(config)[0].file_path == str(expected)
     assert expected.with_name("Heat (1995) Bluray-1080p.en.srt").exists()

@@ -171,6 +171,36 @@ def movie_added_event(movie: Movie, variant: Variant, tags: tuple[str, ...] = ()
     return NotificationEvent("movie_added", facts, movie.id, tags)
 
 
+def movie_deleted_event(movie: Movie, tags: tuple[str, ...], *, folder_path: str | None, deleted_files: bool,
+                        folder_size: int) -> NotificationEvent:
+    """On Movie Delete (WebhookMovieDeletePayload: the movie, whether its files were deleted, its folder's size)."""
+    facts = {"movie": webhook_movie(movie, folder_path=folder_path, tags=tags), "deletedFiles": deleted_files,
+             "movieFolderSize": folder_size}
+    return NotificationEvent("movie_delete", facts, movie.id, tags)
+
+
+def rename_event(movie: Movie, tags: tuple[str, ...], renamed: Sequence[tuple[str, str, int]]) -> NotificationEvent:
+    """On Rename (WebhookRenamePayload): each renamed file (old path, new path, size) as a WebhookRenamedMovieFile,
+    the movie file with its previous relative path and path."""
+    files = [{"relativePath": Path(new).name, "path": new, "size": size,
+              "previousRelativePath": Path(old).name, "previousPath": old} for old, new, size in renamed]
+    folder = str(Path(renamed[0][1]).parent) if renamed else None
+    facts = {"movie": webhook_movie(movie, folder_path=folder, tags=tags), "renamedMovieFiles": files}
+    return NotificationEvent("rename", facts, movie.id, tags)
+
+
+def stored_event(data: dict[str, Any]) -> NotificationEvent:
+    """An event kept in a journaled operation's record (JSON), as it was made."""
+    return NotificationEvent(data["kind"], data["facts"], data.get("movie_id"), tuple(data.get("movie_tags") or ()),
+                             data["event_id"])
+
+
+def event_record(event: NotificationEvent) -> dict[str, Any]:
+    """The event as a journaled operation's record keeps it, so a recovered operation sends the same event once."""
+    return {"kind": event.kind, "facts": event.facts, "movie_id": event.movie_id, "movie_tags": list(event.movie_tags),
+            "event_id": event.event_id}
+
+
 def health_event(*, restored: bool, level: str, message: str, source: str,
                  wiki_url: str | None = None) -> NotificationEvent:
     """On Health Issue / On Health Restored: ``level`` is Radarr's HealthCheckResult in camelCase ("warning",
