@@ -2,6 +2,7 @@
 
 import typer
 
+from radarr_pipeline.cli.history import show_history
 from radarr_pipeline.cli.imports import import_folder
 from radarr_pipeline.cli.movies import movies_app
 from radarr_pipeline.cli.queue import queue_app
@@ -12,3 +13,4 @@ app = typer.Typer(help="A movie collection manager in the spirit of Radarr.", no
 app.add_typer(movies_app, name="movies")
 app.command("import")(import_folder)
 app.add_typer(queue_app, name="queue")
+app.command("history")(show_history)
