@@ -16,6 +16,7 @@ from radarr_pipeline.settings.downloads import BlackholeConfig
 from radarr_pipeline.store.files import RecycledFile
 from radarr_pipeline.store.history import HistoryRepository
 from radarr_pipeline.store.import_journal import JournalEntry
+from radarr_pipeline.store.movies import MovieStatus
 
 # Dagster loads these from the code location (pyproject [tool.dagster] / [tool.dg]).
 definitions.defs
@@ -35,6 +36,9 @@ movies.add_movie
 movies.list_movies
 queue.show_queue
 queue.fail_download
+
+# A movie version's file as the status list has it, read by the end-to-end test.
+MovieStatus.file_path
 
 # Pydantic: model configuration and validators, called by the model.
 Strict.model_config

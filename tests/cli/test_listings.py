@@ -25,9 +25,9 @@ def stock(home: CliHome) -> dict[str, int]:
         movies = library.movies.add_many([{"title": t, "year": y, "tmdb_id": i} for i, (t, y) in enumerate(
             (("Heat", 1995), ("Alien", 1979), ("Ran", 1985), ("Zodiac", 2007)), start=1)])
         ids = {m.title: m.id for m in movies}
-        variants = library.movies.add_variants_many(
-            [(ids["Heat"], "HD", root), (ids["Heat"], "UHD", uhd), (ids["Alien"], "HD", root),
-             (ids["Ran"], "HD", root), (ids["Zodiac"], "HD", root)])
+        variants = [library.movies.add_variant(ids[title], quality_profile=profile, root_folder=folder)
+                    for title, profile, folder in (("Heat", "HD", root), ("Heat", "UHD", uhd), ("Alien", "HD", root),
+                                                   ("Ran", "HD", root), ("Zodiac", "HD", root))]
         library.conn.execute("UPDATE variants SET monitored = false WHERE id = ?", [variants[3].id])
         library.files.record(variant_id=variants[2].id, path=f"{root}/Alien (1979)/Alien.mkv", size=1,
                              quality="Bluray-1080p", import_mode="hardlink", at=NOW)
