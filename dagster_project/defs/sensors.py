@@ -24,8 +24,6 @@ from dagster_project.defs.downloads import completed_downloads
 from dagster_project.defs.imports import imported_files
 from dagster_project.resources import RadarrResource
 from radarr_pipeline.config import ConfigError
-from radarr_pipeline.download_clients import DownloadClientError
-from radarr_pipeline.services.configured import download_client
 from radarr_pipeline.tracking.watch import observe, read_cursor, work_needed, write_cursor
 
 # How often the download client is polled (Radarr checks every minute); the demo and tests poll faster.
@@ -41,6 +39,10 @@ FAILED_TAG = "radarr/failed-handled"
     "past the timeout.",
 )
 def download_client_sensor(context: dg.SensorEvaluationContext, radarr: RadarrResource) -> dg.SensorResult:
+    # Imported on the first tick, in the code server: a run's process loads this module too and needs no client.
+    from radarr_pipeline.download_clients import DownloadClientError
+    from radarr_pipeline.services.configured import download_client
+
     client = None
     try:
         config = radarr.config()
