@@ -21,6 +21,7 @@ from radarr_pipeline.store.files import RecycledFile
 from radarr_pipeline.store.health import HealthIssueRow
 from radarr_pipeline.store.history import HistoryRepository
 from radarr_pipeline.store.import_journal import JournalEntry
+from radarr_pipeline.store.movies import MovieStatus
 from radarr_pipeline.store.snapshot import TableSummary
 
 # Dagster loads these from the code location (pyproject [tool.dagster] / [tool.dg]).
@@ -47,6 +48,9 @@ movies.list_movies
 movies.lookup_movie
 queue.show_queue
 queue.fail_download
+
+# A movie version's file as the status list has it, read by the end-to-end test.
+MovieStatus.file_path
 
 # Pydantic: model configuration and validators, called by the model.
 Strict.model_config

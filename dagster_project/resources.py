@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import dagster as dg
 from pydantic import PrivateAttr
 
 from radarr_pipeline.config import AppConfig, load_config
-from radarr_pipeline.download_clients.base import DownloadClient
-from radarr_pipeline.services.configured import download_client
 from radarr_pipeline.services.logs import protect_logs
-from radarr_pipeline.store import LibraryStore
+
+if TYPE_CHECKING:
+    from radarr_pipeline.download_clients.base import DownloadClient
+    from radarr_pipeline.store import LibraryStore
 
 
 class RadarrResource(dg.ConfigurableResource):
@@ -31,8 +34,14 @@ class RadarrResource(dg.ConfigurableResource):
             protect_logs(self._config)
         return self._config
 
+    # The store and the client are imported when first asked for: every run loads this module, and a run that
+    # needs no download client (or no store) should not import qbittorrent-api (or DuckDB).
     def store(self) -> LibraryStore:
+        from radarr_pipeline.store import LibraryStore
+
         return LibraryStore(self.config().database)
 
     def download_client(self) -> DownloadClient:
+        from radarr_pipeline.services.configured import download_client
+
         return download_client(self.config())

@@ -170,7 +170,6 @@ def start_dagster_dev(env: dict[str, str], dagster_home: Path, port: int, log: P
         **os.environ, **env, "DAGSTER_HOME": str(dagster_home),
         "RADARR_PIPELINE_RSS_CRON": env.get("RADARR_PIPELINE_RSS_CRON", "* * * * *"),
         "RADARR_PIPELINE_SEARCH_CRON": env.get("RADARR_PIPELINE_SEARCH_CRON", "* * * * *"),
-        "RADARR_PIPELINE_SENSOR_SECONDS": env.get("RADARR_PIPELINE_SENSOR_SECONDS", "5"),
     }
     dagster = Path(sys.executable).with_name("dagster")
     with log.open("wb") as handle:  # the child keeps its own copy of the descriptor

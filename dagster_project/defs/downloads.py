@@ -7,7 +7,9 @@ import dagster as dg
 from dagster_project.defs.acquisition import NETWORK_RETRY, grabs
 from dagster_project.metadata import configuration_errors_fail_at_once, report_metadata
 from dagster_project.resources import RadarrResource
-from radarr_pipeline.services.downloads import track_downloads, tracking_policy
+
+# The service is imported by the asset that runs it: a run (a process) loads the whole code location, and a
+# run of one asset should not pay for every workflow's libraries (pandas, qbittorrent-api, the parser).
 
 
 @dg.asset(group_name="downloads", kinds={"duckdb", "qbittorrent"}, pool="duckdb", deps=[grabs],
@@ -17,6 +19,8 @@ def completed_downloads(context: dg.AssetExecutionContext, radarr: RadarrResourc
     removed from the client, searched again), torrents added by hand picked up; the queue with progress and ETA.
 
     The database is closed while the client is asked."""
+    from radarr_pipeline.services.downloads import track_downloads, tracking_policy
+
     with configuration_errors_fail_at_once():
         config = radarr.config()
         report = track_downloads(radarr.store(), radarr.download_client(), datetime.now(UTC),

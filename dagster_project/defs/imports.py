@@ -8,7 +8,9 @@ import dagster as dg
 from dagster_project.defs.downloads import completed_downloads
 from dagster_project.metadata import report_metadata
 from dagster_project.resources import RadarrResource
-from radarr_pipeline.services.importing.engine import import_downloads
+
+# The service is imported by the asset that runs it: a run (a process) loads the whole code location, and a
+# run of one asset should not pay for every workflow's libraries (pandas, qbittorrent-api, the parser).
 
 
 @dg.asset(group_name="downloads", kinds={"duckdb", "filesystem"}, pool="duckdb", deps=[completed_downloads],
@@ -17,6 +19,8 @@ def imported_files(radarr: RadarrResource) -> dg.MaterializeResult:
     """Completed downloads filed into the library under a clean name, hardlinked so seeding goes on.
 
     Interrupted imports are finished or undone first (the import journal); every blocked import says why."""
+    from radarr_pipeline.services.importing.engine import import_downloads
+
     report = import_downloads(radarr.config(), datetime.now(UTC))
     return dg.MaterializeResult(metadata=report_metadata(
         report,

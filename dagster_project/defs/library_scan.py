@@ -7,8 +7,9 @@ import dagster as dg
 
 from dagster_project.metadata import report_metadata
 from dagster_project.resources import RadarrResource
-from radarr_pipeline.services.importing.media import MediaRefreshReport, refresh_media_info
-from radarr_pipeline.services.importing.scan import scan_root_folders
+
+# The services are imported by the asset that runs them: a run (a process) loads the whole code location, and a
+# run of one asset should not pay for every workflow's libraries.
 
 
 @dg.asset(group_name="library", kinds={"duckdb", "filesystem"}, pool="duckdb")
@@ -16,6 +17,8 @@ def library_scan(radarr: RadarrResource) -> dg.MaterializeResult:
     """Walks every root folder: "Title (Year)" folders become (or match) movies, their files are recorded with
     the quality of their name (and of MediaInfo when its cache knows the file). Unchanged folders are skipped;
     the MediaInfo of new files is read by library_media_info."""
+    from radarr_pipeline.services.importing.scan import scan_root_folders
+
     report = scan_root_folders(radarr.config(), datetime.now(UTC))
     return dg.MaterializeResult(metadata=report_metadata(
         report,
@@ -31,6 +34,8 @@ def library_media_info(context: dg.AssetExecutionContext, radarr: RadarrResource
     """MediaInfo of recorded files that lack it (Radarr reads it in the background after a scan), a bounded batch
     per run: codecs, runtime, and for a scanned file the measured resolution in its quality. The database is
     not held while the files are read. Runs after each scan and hourly until a big library is done."""
+    from radarr_pipeline.services.importing.media import MediaRefreshReport, refresh_media_info
+
     config = radarr.config()
     report = MediaRefreshReport()
     if config.importing.read_media_info:

@@ -4,6 +4,7 @@ import typer
 
 from radarr_pipeline.cli import movie_edits as _movie_edits  # noqa: F401  (registers its commands on movies)
 from radarr_pipeline.cli.calendar import show_calendar
+from radarr_pipeline.cli.history import show_history
 from radarr_pipeline.cli.imports import import_folder
 from radarr_pipeline.cli.lists import lists_app
 from radarr_pipeline.cli.maintenance import backup, health, restore
@@ -25,3 +26,4 @@ app.command("restore")(restore)
 app.add_typer(lists_app, name="lists")
 app.command("calendar")(show_calendar)
 app.command("serve")(serve)
+app.command("history")(show_history)

@@ -10,6 +10,15 @@ import typer
 
 from radarr_pipeline.cli.common import ConfigOption, console, fail, load
 from radarr_pipeline.cli.display import cell, shown
+from radarr_pipeline.cli.output import (
+    Column,
+    FormatOption,
+    LimitOption,
+    OffsetOption,
+    OutputFormat,
+    page_window,
+    write_page,
+)
 from radarr_pipeline.models import Availability
 
 movies_app = typer.Typer(help="The movies you want.", no_args_is_help=True, rich_markup_mode=None)
@@ -119,23 +128,31 @@ def lookup_movie(
 
 
 @movies_app.command("list")
-def list_movies(config_file: ConfigOption = None) -> None:
+def list_movies(
+    status: Annotated[list[str] | None, typer.Option(
+        help="Only versions in this status: downloaded, missing, unmonitored, or a download's state such as"
+             " queued or downloading (repeatable)")] = None,
+    profile: Annotated[list[str] | None, typer.Option(help="Only versions with this quality profile (repeatable)")]
+    = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
+    output: FormatOption = OutputFormat.TABLE,
+    config_file: ConfigOption = None,
+) -> None:
     """List movies with their status: missing, queued, downloading, completed, downloaded..."""
-    from rich.table import Table
-
-    from radarr_pipeline.services.movies import list_movies
+    from radarr_pipeline.services.listings import ListingError, movie_page
     from radarr_pipeline.store import StoreError
 
     config = load(config_file)
     try:
-        statuses = list_movies(config)
-    except StoreError as exc:
+        page = movie_page(config, page_window(output, limit, offset), statuses=tuple(status or ()),
+                          profiles=tuple(profile or ()))
+    except (ListingError, StoreError) as exc:
         raise fail(exc) from None
-    if not statuses:
-        console.print("No movies yet: add one with `radarr-pipeline movies add`.")
-        return
-    table = Table("id", "title", "year", "profile", "status", "quality", "file")
-    for s in statuses:
-        table.add_row(*map(cell, (s.movie.id, s.movie.title, s.movie.year, s.variant.quality_profile, s.status,
-                                  s.quality, s.file_path)))
-    console.print(table)
+    filtered = bool(status or profile)
+    write_page(page, output, shown=MOVIE_VIEW, offset=offset,
+               empty="No movies match." if filtered else "No movies yet: add one with `radarr-pipeline movies add`.")
+
+
+#: The movie list's columns in a table and in plain lines (JSON has every column).
+MOVIE_VIEW = tuple(Column(name, name) for name in ("id", "title", "year", "profile", "status", "quality", "file"))

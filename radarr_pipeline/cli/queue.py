@@ -8,37 +8,60 @@ from typing import Annotated
 import typer
 
 from radarr_pipeline.cli.common import ConfigOption, console, fail, load, warn
-from radarr_pipeline.cli.display import cell, shown
+from radarr_pipeline.cli.display import shown
+from radarr_pipeline.cli.output import (
+    Column,
+    FormatOption,
+    LimitOption,
+    OffsetOption,
+    OutputFormat,
+    page_window,
+    write_page,
+)
+from radarr_pipeline.models import DownloadState
+from radarr_pipeline.tracking.queue import format_eta
+from radarr_pipeline.tracking.transitions import state_label
 
 queue_app = typer.Typer(help="Downloads in progress.", invoke_without_command=True, rich_markup_mode=None)
 
-COLUMNS = ("id", "download", "state", "progress", "eta", "hash", "message")
-
 
 @queue_app.callback()
-def show_queue(ctx: typer.Context, config_file: ConfigOption = None) -> None:
+def show_queue(
+    ctx: typer.Context,
+    movie: Annotated[int | None, typer.Option("--movie", help="Only this movie's downloads (its id)")] = None,
+    state: Annotated[list[str] | None, typer.Option(
+        help="Only downloads in this state: queued, downloading, stalled, warning, completed, import_blocked,"
+             " failed_pending (repeatable)")] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
+    output: FormatOption = OutputFormat.TABLE,
+    config_file: ConfigOption = None,
+) -> None:
     """List active downloads (as of the last refresh from the download client)."""
     if ctx.invoked_subcommand is not None:
         return
-    from rich.table import Table
-
-    from radarr_pipeline.services.queue import list_queue
+    from radarr_pipeline.services.listings import ListingError, queue_page
     from radarr_pipeline.store import StoreError
 
     config = load(config_file)
     try:
-        rows = list_queue(config)
-    except StoreError as exc:
+        page = queue_page(config, page_window(output, limit, offset), movie_id=movie, states=tuple(state or ()))
+    except (ListingError, StoreError) as exc:
         raise fail(exc) from None
-    if not rows:
-        console.print("The queue is empty.")
-        return
-    table = Table()
-    for column in COLUMNS:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(cell(row[key]) for key in COLUMNS))
-    console.print(table)
+    write_page(page, output, shown=QUEUE_VIEW, offset=offset, fold=True,
+               empty="Nothing in the queue matches." if movie is not None or state else "The queue is empty.")
+
+
+#: The queue's columns in a table and in plain lines (Radarr's words; JSON has every column, as stored).
+QUEUE_VIEW = (
+    Column("id", "id"),
+    Column("download", "download"),
+    Column("state", "state", lambda state: state_label(DownloadState(state))),
+    Column("progress", "progress", lambda progress: f"{progress:.0%}"),
+    Column("eta", "eta_seconds", format_eta),
+    Column("hash", "hash", lambda infohash: infohash[:12]),
+    Column("message", "message"),
+)
 
 
 @queue_app.command("fail")

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.decisions.context import DecisionContext, ReleaseRestriction
-from radarr_pipeline.download_clients import BlackholeClient, QBittorrentClient
 from radarr_pipeline.quality.custom_formats import CustomFormat, CustomFormatError, load_custom_formats
 from radarr_pipeline.quality.definitions import apply_definition_overrides, default_quality_definitions
 from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.settings.downloads import BlackholeConfig
+
+if TYPE_CHECKING:
+    from radarr_pipeline.decisions.context import DecisionContext
+    from radarr_pipeline.download_clients import BlackholeClient, QBittorrentClient
 
 
 class DecisionSetupError(ValueError):
@@ -40,6 +43,9 @@ def load_formats(config: AppConfig, profiles: dict[str, QualityProfile]) -> list
 
 
 def decision_context(config: AppConfig, profiles: dict[str, QualityProfile], now: datetime) -> DecisionContext:
+    # Imported here (numpy): the workflows that only load formats or profiles from this module do not need it.
+    from radarr_pipeline.decisions.context import DecisionContext, ReleaseRestriction
+
     settings = config.decisions
     try:
         definitions = apply_definition_overrides(default_quality_definitions(), settings.quality_definitions)
@@ -68,6 +74,10 @@ def decision_context(config: AppConfig, profiles: dict[str, QualityProfile], now
 
 
 def download_client(config: AppConfig) -> QBittorrentClient | BlackholeClient:
+    # Imported here: the workflows that load formats or profiles from this module (the wanted list, every Dagster
+    # run) should not pay for qbittorrent-api and its HTTP stack when they ask no client.
+    from radarr_pipeline.download_clients import BlackholeClient, QBittorrentClient
+
     settings = config.download_client
     if isinstance(settings, BlackholeConfig):
         return BlackholeClient(

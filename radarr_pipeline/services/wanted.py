@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.decisions.name_scores import name_format_scores
 from radarr_pipeline.models import Movie, Variant
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.quality.profiles import QualityProfile
@@ -38,6 +37,12 @@ def file_scores(
 ) -> dict[int, int]:
     """Each variant's file score under its profile, scored by name as scored_candidates scores it;
     ``original_languages``: each variant's movie's original language (missing: unknown)."""
+    if not files:
+        return {}
+    # Imported here: scoring names loads the parser and the bulk format evaluation (pandas), which a run over a
+    # library without files never needs.
+    from radarr_pipeline.decisions.name_scores import name_format_scores
+
     originals = original_languages or {}
     scores: dict[int, int] = {}
     by_profile: dict[str, list[tuple[int, OnDisk, QualityProfile]]] = {}

@@ -3,8 +3,25 @@
 ``LibraryStore`` knows where the database is and opens a connection only for the length of a unit of work
 (DuckDB allows one writing process at a time). ``Library`` is that unit of work: the repositories over one
 connection, inside one transaction.
+
+The names below are loaded on first use (PEP 562): a module of the package that needs neither DuckDB nor the
+repositories (``store.listing``'s page shapes, which the command line builds before it asks) does not pay for
+them.
 """
 
-from radarr_pipeline.store.library import Library, LibraryNotCreatedError, LibraryStore, StoreBusyError, StoreError
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from radarr_pipeline.store.library import Library, LibraryNotCreatedError, LibraryStore, StoreBusyError, StoreError
 
 __all__ = ["Library", "LibraryNotCreatedError", "LibraryStore", "StoreBusyError", "StoreError"]
+
+
+def __getattr__(name: str) -> object:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from radarr_pipeline.store import library
+
+    return getattr(library, name)

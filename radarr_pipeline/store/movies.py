@@ -7,8 +7,9 @@ from typing import Any
 
 import duckdb
 
-from radarr_pipeline.models import Availability, DownloadState, Movie, Variant, WantedVariant
+from radarr_pipeline.models import Availability, Movie, Variant, WantedVariant
 from radarr_pipeline.store.bulk import bulk_rows
+from radarr_pipeline.store.listing import LATEST_DOWNLOAD, VARIANT_STATUS
 
 _MOVIE_COLUMNS = "m.id, m.title, m.year, m.tmdb_id, m.imdb_id, m.original_title, m.runtime_minutes, " \
     "m.minimum_availability, m.original_language, m.collection, m.certification"
@@ -223,21 +224,19 @@ class MovieRepository:
         """Every variant of every movie with its status: downloaded, downloading, wanted, unmonitored."""
         rows = self._conn.execute(
             f"""
-            SELECT {_MOVIE_COLUMNS}, {_VARIANT_COLUMNS}, f.path, f.quality, d.state
+            SELECT {_MOVIE_COLUMNS}, {_VARIANT_COLUMNS}, f.path, f.quality, {VARIANT_STATUS}
             FROM movies m
             JOIN variants v ON v.movie_id = m.id
             LEFT JOIN movie_files f ON f.variant_id = v.id
-            LEFT JOIN (
-                SELECT variant_id, arg_max(state, updated_at) AS state FROM downloads GROUP BY variant_id
-            ) d ON d.variant_id = v.id
+            {LATEST_DOWNLOAD}
             ORDER BY m.title, m.year, v.id
             """
         ).fetchall()
         result = []
         for row in rows:
             movie, variant = _movie(row[:_MOVIE_WIDTH]), _variant(row[_MOVIE_WIDTH:_MOVIE_WIDTH + 5])
-            path, quality, download_state = row[_MOVIE_WIDTH + 5:]
-            result.append(MovieStatus(movie, variant, _status(variant, path, download_state), path, quality))
+            path, quality, status = row[_MOVIE_WIDTH + 5:]
+            result.append(MovieStatus(movie, variant, status, path, quality))
         return result
 
     def monitored_variants(self) -> list[tuple[Variant, Movie, OnDisk | None]]:
@@ -286,10 +285,3 @@ class MovieRepository:
         end = 5 + _MOVIE_WIDTH
         return [WantedVariant(_variant(r[:5]), _movie(r[5:end]), r[end]) for r in rows]
 
-
-def _status(variant: Variant, file_path: str | None, download_state: str | None) -> str:
-    if file_path is not None:
-        return "downloaded"
-    if download_state is not None and DownloadState(download_state).is_active:
-        return download_state
-    return "missing" if variant.monitored else "unmonitored"
