@@ -134,6 +134,7 @@ def list_movies(
              " queued or downloading (repeatable)")] = None,
     profile: Annotated[list[str] | None, typer.Option(help="Only versions with this quality profile (repeatable)")]
     = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Only movies with this tag (repeatable: any of them)")] = None,
     limit: LimitOption = None,
     offset: OffsetOption = 0,
     output: FormatOption = OutputFormat.TABLE,
@@ -146,10 +147,10 @@ def list_movies(
     config = load(config_file)
     try:
         page = movie_page(config, page_window(output, limit, offset), statuses=tuple(status or ()),
-                          profiles=tuple(profile or ()))
+                          profiles=tuple(profile or ()), tags=tuple(tag or ()))
     except (ListingError, StoreError) as exc:
         raise fail(exc) from None
-    filtered = bool(status or profile)
+    filtered = bool(status or profile or tag)
     write_page(page, output, shown=MOVIE_VIEW, offset=offset,
                empty="No movies match." if filtered else "No movies yet: add one with `radarr-pipeline movies add`.")
 

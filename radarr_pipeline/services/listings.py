@@ -59,12 +59,15 @@ def _read(config: AppConfig, query: Callable[[ListingQueries], Page | JsonPage],
 
 
 def movie_page(config: AppConfig, window: Window, *, statuses: tuple[str, ...] = (),
-               profiles: tuple[str, ...] = ()) -> Page | JsonPage:
-    """Versions of movies with their status, by title; filtered by status and quality profile."""
+               profiles: tuple[str, ...] = (), tags: tuple[str, ...] = ()) -> Page | JsonPage:
+    """Versions of movies with their status, by title; filtered by status, quality profile and tag (a movie with
+    any of the tags)."""
     _checked_window(window)
     _checked_choice("status", statuses, MOVIE_STATUSES)
     _checked_choice("quality profile", profiles, tuple(p.name for p in config.quality_profiles))
-    return _read(config, lambda q: q.movies(window, statuses=statuses, profiles=profiles), MOVIE_COLUMNS, window)
+    labels = tuple(tag.strip().lower() for tag in tags)  # labels are kept lower-case
+    return _read(config, lambda q: q.movies(window, statuses=statuses, profiles=profiles, tags=labels),
+                 MOVIE_COLUMNS, window)
 
 
 def queue_page(config: AppConfig, window: Window, *, movie_id: int | None = None,

@@ -138,10 +138,13 @@ class ListingQueries:
             return JsonPage([row[0] for row in rows], total)
         return Page(tuple(columns), rows, total)
 
-    def movies(self, window: Window, *, statuses: tuple[str, ...] = (),
-               profiles: tuple[str, ...] = ()) -> Page | JsonPage:
+    def movies(self, window: Window, *, statuses: tuple[str, ...] = (), profiles: tuple[str, ...] = (),
+               tags: tuple[str, ...] = ()) -> Page | JsonPage:
         """Every version of every movie with its status, by title, year and version."""
         where = _Where([], [])
+        if tags:
+            where.add("id IN (SELECT mt.movie_id FROM movie_tags mt JOIN tags t ON t.id = mt.tag_id"
+                      " WHERE t.label IN (SELECT unnest(?::VARCHAR[])))", list(tags))
         if statuses:
             where.add("status IN (SELECT unnest(?::VARCHAR[]))", list(statuses))
         if profiles:

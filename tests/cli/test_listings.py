@@ -85,6 +85,17 @@ def test_movies_list_filters_by_status_and_profile(cli_home: CliHome) -> None:
     assert "No movies match." in cli_home.run("movies", "list", "--status", "queued").stdout
 
 
+def test_movies_list_filters_by_tag(cli_home: CliHome) -> None:
+    ids = stock(cli_home)
+    assert cli_home.run("movies", "tag", str(ids["Heat"]), "--add", "kids").exit_code == 0
+    assert cli_home.run("movies", "tag", str(ids["Ran"]), "--add", "classics").exit_code == 0
+    kids = listed(cli_home, "movies", "list", "--tag", "Kids")
+    assert [(r["title"], r["profile"]) for r in kids] == [("Heat", "HD"), ("Heat", "UHD")]
+    either = listed(cli_home, "movies", "list", "--tag", "kids", "--tag", "classics", "--status", "unmonitored")
+    assert [r["title"] for r in either] == ["Ran"]
+    assert listed(cli_home, "movies", "list", "--tag", "nobody") == []
+
+
 def test_unknown_filters_are_refused_in_one_line(cli_home: CliHome) -> None:
     stock(cli_home)
     for args, said in ((("movies", "list", "--status", "lost"), "unknown status 'lost'"),
