@@ -27,7 +27,8 @@ from radarr_pipeline.indexers.errors import (
     IndexerRateLimitedError,
     IndexerResponseTooLargeError,
 )
-from radarr_pipeline.values.secrets import MIN_SECRET_LENGTH, redact
+from radarr_pipeline.values.log_redaction import install_log_redaction, remember_secrets
+from radarr_pipeline.values.secrets import redact
 
 log = logging.getLogger("radarr_pipeline.indexers")
 
@@ -109,33 +110,6 @@ class Response:
     url: str = ""
 
 
-#: Secrets the indexers of this process use, so the HTTP library's own log lines can be scrubbed too.
-_KNOWN_SECRETS: set[str] = set()
-_MAX_KNOWN_SECRETS = 256
-
-
-class RedactingFilter(logging.Filter):
-    """Rewrites a log record's message with :func:`redact` (httpx logs every request's full URL at INFO)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:
-            return True
-        cleaned = redact(message, tuple(_KNOWN_SECRETS))
-        if cleaned != message:
-            record.msg, record.args = cleaned, ()
-        return True
-
-
-def install_log_redaction() -> None:
-    """Scrub secrets from httpx/httpcore log records (idempotent)."""
-    for name in ("httpx", "httpcore"):
-        logger = logging.getLogger(name)
-        if not any(isinstance(f, RedactingFilter) for f in logger.filters):
-            logger.addFilter(RedactingFilter())
-
-
 install_log_redaction()
 
 
@@ -147,9 +121,7 @@ class Target:
     secrets: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for secret in self.secrets:
-            if secret and len(secret) >= MIN_SECRET_LENGTH and len(_KNOWN_SECRETS) < _MAX_KNOWN_SECRETS:
-                _KNOWN_SECRETS.add(secret)
+        remember_secrets(self.secrets)
 
     def scrub(self, text: str) -> str:
         return redact(text, self.secrets)

@@ -30,6 +30,7 @@ from radarr_pipeline.metadata.errors import (
 )
 from radarr_pipeline.metadata.pacing import Pacer
 from radarr_pipeline.settings.metadata import MetadataSettings
+from radarr_pipeline.values.log_redaction import install_log_redaction
 from radarr_pipeline.values.secrets import redact
 
 log = logging.getLogger("radarr_pipeline.metadata")
@@ -50,24 +51,7 @@ class TmdbAuth:
         return f"TmdbAuth({self.kind}, (redacted))"
 
 
-class _RedactingFilter(logging.Filter):
-    """httpx logs each request's full URL at INFO, ``api_key=`` included: scrub it."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:
-            return True
-        cleaned = redact(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, ()
-        return True
-
-
-for _name in ("httpx", "httpcore"):
-    _logger = logging.getLogger(_name)
-    if not any(isinstance(f, _RedactingFilter) for f in _logger.filters):
-        _logger.addFilter(_RedactingFilter())
+install_log_redaction()  # api_key= in every request's URL: redact() takes secret URL parameters out
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:

@@ -4,7 +4,6 @@ the connection and the cause with every secret of the connection taken out."""
 from __future__ import annotations
 
 import json
-import logging
 import os
 import smtplib
 import ssl
@@ -29,7 +28,8 @@ from radarr_pipeline.settings.notifications import (
     ScriptConnection,
     WebhookConnection,
 )
-from radarr_pipeline.values.secrets import MIN_SECRET_LENGTH, redact
+from radarr_pipeline.values.log_redaction import install_log_redaction, remember_secrets
+from radarr_pipeline.values.secrets import redact
 
 AnyConnection = WebhookConnection | DiscordConnection | EmailConnection | ScriptConnection | AppriseConnection
 #: A Discord 429 asking to wait at most this long is waited for at once (then tried again, once); a longer wait
@@ -38,26 +38,7 @@ INLINE_RETRY_AFTER_SECONDS = 5.0
 SCRIPT_TIMEOUT_SECONDS = 60.0
 
 
-_KNOWN_SECRETS: set[str] = set()
-
-
-class _RedactingFilter(logging.Filter):
-    """httpx logs every request's full URL at INFO: a Discord or webhook URL holds its token. Known secrets are
-    taken out of those records."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:
-            return True
-        cleaned = redact(message, tuple(_KNOWN_SECRETS))
-        if cleaned != message:
-            record.msg, record.args = cleaned, ()
-        return True
-
-
-for _name in ("httpx", "httpcore"):
-    logging.getLogger(_name).addFilter(_RedactingFilter())
+install_log_redaction()
 
 
 def connection_secrets(connection: AnyConnection) -> list[str]:
@@ -71,7 +52,7 @@ def connection_secrets(connection: AnyConnection) -> list[str]:
             continue
         if value:
             values += [value, *value.replace(",", " ").split()]
-    _KNOWN_SECRETS.update(v for v in values if len(v) >= MIN_SECRET_LENGTH)
+    remember_secrets(values)
     return values
 
 
