@@ -22,7 +22,7 @@ from radarr_pipeline.importing.discovery import is_sample
 from radarr_pipeline.importing.quality import import_quality
 from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
 from radarr_pipeline.models import Movie
-from radarr_pipeline.parsing import parse_release_title
+from radarr_pipeline.parsing import parse_library_name, parse_release_title
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
@@ -222,7 +222,7 @@ def _file_row(variant_id: int, item: _Found, info: RawMediaInfo | None) -> dict[
     assert item.video is not None and item.stat is not None
     resolution = resolution_from_dimensions(info.width, info.height) if info else 0
     quality = import_quality(resolution, item.video.name, item.folder.name)
-    parsed = parse_release_title(item.video.stem)
+    parsed = parse_library_name(item.video.stem)
     return dict(
         variant_id=variant_id, path=str(item.video), size=item.stat.st_size, quality=quality.quality.name,
         import_mode="existing", release_group=parsed.release_group if parsed else None,
