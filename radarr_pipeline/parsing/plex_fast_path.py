@@ -9,9 +9,9 @@ its words are inert (below). So the result for ``Title (YEAR) rest`` is the resu
 step it stands for; when one fails the caller runs the full parser.
 
 Gates:
-* ASCII; the title words are letters-only words, or numbers of at most three digits (no year fits in
-  them), single spaces between, then " (YEAR)": ``match_plex_shape`` then takes exactly those words
-  (German/TrueFrench and edition words in the title are refused, as there);
+* ASCII; the title words are letters-only words, or numbers, single spaces between, then " (YEAR)":
+  ``match_plex_shape`` then takes exactly those words (German/TrueFrench, edition words and year-like
+  runs of digits in the title are refused, as there);
 * the template itself takes the plex shape (what follows the year is the same in both, so the gates
   ``match_plex_shape`` puts on it hold for both);
 * no title word says anything to the quality patterns (``_QUALITY_REFUSED``: every stem a quality,
@@ -36,15 +36,15 @@ from radarr_pipeline.parsing.title_parser import (
 )
 from radarr_pipeline.quality.qualities import QualityModel
 
-_WORD = r"(?:[A-Za-z]+|\d{1,3})"
+_WORD = r"(?:[A-Za-z]+|\d{1,9})"
 _PLEX_NAME = re.compile(_WORD + r"(?: " + _WORD + r")* \((?:1[89]|20)\d\d\)")
 PLACEHOLDER = "A Movie"
 
 # Substrings (lower-case) of the title words the quality patterns could read: the source, resolution,
 # revision, codec, remux, disc (BR-DISK's look-aheads), Raw-HD, MPEG-2, anime, German remux and
 # hardcoded-subtitle patterns' stems; 'sd'/'hr'/'tv' for OTHER_SOURCE and HIGH_DEF_PDTV, which need no
-# word start. A number of at most three digits reads as nothing (resolutions need 'p'/'i'/'x' glued to
-# the digits, VERSION a 'v' word, the disc sizes a 'bd'/'uhd' word); '264'/'265' after an 'x'/'h' word
+# word start. A number reads as nothing (resolutions need 'p'/'i'/'x' glued to the digits, VERSION a 'v'
+# word, the disc sizes a 'bd'/'uhd' word, the German remux look-behind's four digits are the year's too); '264'/'265' after an 'x'/'h' word
 # and '5 1' after a 'dd' word are title noise the title patterns remove (left to the full parser).
 _QUALITY_REFUSED = re.compile(
     r"blu|ray|hd|bd|br|dvd|disk|disc|dis|web|dl|rip|mux|amazon|itunes|maxdome|netflix|hbo|disney|amzn|nf|dp"

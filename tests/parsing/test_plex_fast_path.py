@@ -46,6 +46,7 @@ def test_radarr_names_take_the_fast_path() -> None:
         "The Matrix (1999) Bluray-1080p",
         "The Matrix (1999) Bluray-1080p.mkv",
         "Movie 12 (1912) Bluray-1080p",
+        "Movie 15432 (1932) Bluray-1080p.mkv",
         "Ocean 11 (1960) {tmdb-1234} [Bluray-1080p][DTS 5.1][x264]-GRP.mkv",
         "Heat (1995) WEBDL-2160p Proper.mkv",
         "Amelie (2001) {imdb-tt0211915} [Remux-1080p][FLAC 2.0][AVC]-FraMeSToR",
@@ -89,6 +90,7 @@ def test_bench_and_conformance_titles_agree() -> None:
 # Title words: plain ones, ones the quality/title/edition/language patterns read, numbers, cross-word noise.
 _WORDS = (
     "Movie", "The", "A", "Of", "Heat", "Night", "Ocean", "2", "11", "101", "007", "264", "265", "5", "1", "480",
+    "1234", "11999", "12345", "2049", "5000", "19999",
     "720", "1080", "2160", "Max", "Add", "H", "X", "DD", "Cam", "Ts", "Tc", "Bd", "Hd", "Sd", "Tv", "Web", "Dl",
     "Blu", "Ray", "Dvd", "R", "Real", "REAL", "Proper", "Repack", "Complete", "Disc", "Full", "Iso", "Avc",
     "German", "Extended", "Cut", "Imax", "Subs", "Hc", "Raw", "Hr", "Ws", "Uhd", "Remux", "Abc", "Password",
