@@ -43,9 +43,10 @@ PLACEHOLDER = "A Movie"
 # Substrings (lower-case) of the title words the quality patterns could read: the source, resolution,
 # revision, codec, remux, disc (BR-DISK's look-aheads), Raw-HD, MPEG-2, anime, German remux and
 # hardcoded-subtitle patterns' stems; 'sd'/'hr'/'tv' for OTHER_SOURCE and HIGH_DEF_PDTV, which need no
-# word start. A number reads as nothing (resolutions need 'p'/'i'/'x' glued to the digits, VERSION a 'v'
-# word, the disc sizes a 'bd'/'uhd' word, the German remux look-behind's four digits are the year's too); '264'/'265' after an 'x'/'h' word
-# and '5 1' after a 'dd' word are title noise the title patterns remove (left to the full parser).
+# word start. A number reads as nothing (resolutions need 'p'/'i'/'x' glued to the digits, VERSION a
+# 'v' word, the disc sizes a 'bd'/'uhd' word, the German remux look-behind's four digits are the year's
+# too); '264'/'265' after an 'x'/'h' word and '5 1' after a 'dd' word are title noise the title
+# patterns remove (left to the full parser).
 _QUALITY_REFUSED = re.compile(
     r"blu|ray|hd|bd|br|dvd|disk|disc|dis|web|dl|rip|mux|amazon|itunes|maxdome|netflix|hbo|disney|amzn|nf|dp"
     r"|tv|dsr|ws|regional|scr|ts|tele|tc|cam|wp|workprint|sd|raw|uhd|fhd|remux|hybrid|complete|full|iso"

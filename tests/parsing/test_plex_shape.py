@@ -81,7 +81,8 @@ def test_bench_titles_agree() -> None:
 
 
 _WORDS = ("Movie", "The", "Cut", "Extended", "German", "Good", "Fan", "Abc", "A", "X", "IMAX", "Ray", "Web", "Cam",
-          "2", "12", "264", "265", "5", "1", "007", "480", "720", "1234", "11999", "12345", "2049", "5000", "Max", "Add", "H", "DD", "Bd", "Dvd", "R")
+          "2", "12", "264", "265", "5", "1", "007", "480", "720", "1234", "11999", "12345", "2049", "5000",
+          "Max", "Add", "H", "DD", "Bd", "Dvd", "R")
 _REST_PIECES = (
     "", " ", "1080p", "BluRay", "x264", "-GRP", "[", "]", "(", ")", "{tmdb-12}", "2012", "1999", "1850",
     "Extended", "Directors Cut", "GERMAN", "TrueFrench", "DL", "\\", ".", "-", "_", "[Bluray-1080p]", "[ettv]",
