@@ -8,6 +8,7 @@ from pydantic import PrivateAttr
 from radarr_pipeline.config import AppConfig, load_config
 from radarr_pipeline.download_clients.base import DownloadClient
 from radarr_pipeline.services.configured import download_client
+from radarr_pipeline.services.logs import protect_logs
 from radarr_pipeline.store import LibraryStore
 
 
@@ -22,10 +23,12 @@ class RadarrResource(dg.ConfigurableResource):
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         self._config = load_config(self.config_path or None)  # read once per run
+        protect_logs(self._config)  # the domain's log lines reach the UI (dagster.yaml), without secrets
 
     def config(self) -> AppConfig:
         if self._config is None:  # outside a run (a sensor's tick): read it now, once for this instance
             self._config = load_config(self.config_path or None)
+            protect_logs(self._config)
         return self._config
 
     def store(self) -> LibraryStore:

@@ -16,10 +16,17 @@ from pydantic import AfterValidator, Field, ValidationError, model_validator
 
 from radarr_pipeline.naming.models import NamingConfig
 from radarr_pipeline.quality.profiles import QualityProfile, build_quality_profile
+from radarr_pipeline.settings.api import ApiSettings
 from radarr_pipeline.settings.base import Strict
+from radarr_pipeline.settings.calendar import CalendarSettings
 from radarr_pipeline.settings.decisions import DecisionSettings
 from radarr_pipeline.settings.downloads import BlackholeConfig, DownloadHandlingSettings
+from radarr_pipeline.settings.import_lists import ImportListSettings
 from radarr_pipeline.settings.importing import ImportSettings
+from radarr_pipeline.settings.maintenance import BackupSettings, HealthSettings, LogSettings
+from radarr_pipeline.settings.metadata import MetadataSettings
+from radarr_pipeline.settings.notifications import NotificationSettings
+from radarr_pipeline.settings.remote_paths import RemotePathMappingConfig
 
 CONFIG_ENV = "RADARR_PIPELINE_CONFIG"
 DATABASE_ENV = "RADARR_PIPELINE_DB"
@@ -133,6 +140,15 @@ class AppConfig(Strict):
     importing: ImportSettings = ImportSettings()
     decisions: DecisionSettings = DecisionSettings()
     download_handling: DownloadHandlingSettings = DownloadHandlingSettings()
+    notifications: NotificationSettings = NotificationSettings()
+    remote_path_mappings: list[RemotePathMappingConfig] = Field(default_factory=list)
+    health: HealthSettings = HealthSettings()
+    backup: BackupSettings = BackupSettings()
+    logs: LogSettings = LogSettings()
+    metadata: MetadataSettings | None = None  # None: no metadata source, movies are added by hand
+    import_lists: ImportListSettings = ImportListSettings()
+    calendar: CalendarSettings = CalendarSettings()
+    api: ApiSettings = ApiSettings()
 
     @model_validator(mode="after")
     def _names_are_consistent(self) -> AppConfig:
@@ -154,6 +170,13 @@ class AppConfig(Strict):
                 "download client is configured: an NZB cannot be sent to it. Remove the indexer, set "
                 "`enabled: false`, or use its Torznab feed"
             )
+        mapped = [(m.host.casefold(), m.remote_path) for m in self.remote_path_mappings]
+        if len(set(mapped)) != len(mapped):  # Radarr: "RemotePath already configured."
+            raise ValueError("remote_path_mappings: a host and remote_path pair is configured twice")
+        for instance in self.api.instances:
+            if instance.quality_profile not in profile_names:
+                raise ValueError(f"api.instances[{instance.url_base}]: quality profile {instance.quality_profile!r}"
+                                 f" is not one of {profile_names}")
         return self
 
     @property
@@ -190,6 +213,10 @@ def parse_config(data: object, *, source: str, base_dir: Path) -> AppConfig:
     database = Path(os.environ.get(DATABASE_ENV) or base_dir / config.database)
     formats_dir = config.decisions.custom_formats_dir
     recycle = config.importing.recycle_bin
+    lists = [entry.model_copy(update={
+        "path": (base_dir / entry.path).absolute() if entry.path else None,
+        "root_folder": (base_dir / entry.root_folder).absolute() if entry.root_folder else None,
+    }) for entry in config.import_lists.lists]
     return config.model_copy(
         update={
             "database": database.absolute(),
@@ -200,6 +227,15 @@ def parse_config(data: object, *, source: str, base_dir: Path) -> AppConfig:
             "importing": config.importing.model_copy(
                 update={"recycle_bin": (base_dir / recycle).absolute() if recycle else None}
             ),
+            "backup": config.backup.model_copy(update={"folder": (base_dir / config.backup.folder).absolute()}),
+            "logs": config.logs.model_copy(update={"folder": (base_dir / config.logs.folder).absolute()}),
+            "api": config.api.model_copy(update={
+                "key_file": (base_dir / config.api.key_file).absolute(),
+                "instances": [i.model_copy(update={"root_folder": (base_dir / i.root_folder).absolute()})
+                              for i in config.api.instances],
+            }),
+            "import_lists": config.import_lists.model_copy(update={"lists": lists}),
+            "calendar": config.calendar.model_copy(update={"path": (base_dir / config.calendar.path).absolute()}),
         }
     )
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 #: Joins list values into one text column where a DuckDB list would be slow to turn into Python tuples.
 LIST_SEPARATOR = "\x1f"
@@ -29,6 +31,8 @@ class Movie:
     runtime_minutes: int | None = None
     minimum_availability: Availability = Availability.RELEASED
     original_language: str | None = None  # a language identifier (values.languages); None when unknown
+    collection: str | None = None  # from the metadata source: what naming's {Movie Collection} shows
+    certification: str | None = None  # ... and {Movie Certification} (the configured region's)
 
 
 @dataclass(frozen=True)
@@ -200,3 +204,54 @@ class ShareLimits:
     @property
     def is_set(self) -> bool:
         return self.ratio is not None or self.minutes is not None
+
+
+@dataclass(frozen=True)
+class NotificationEvent:
+    """Something a notification connection may be told about: its kind (``settings.notifications.EVENTS``), the
+    facts every channel renders from (in the shape of Radarr's webhook payload, camelCase), and a stable id sent
+    with every delivery so that a receiver can drop a repeat."""
+
+    kind: str
+    facts: dict[str, Any]
+    movie_id: int | None = None
+    movie_tags: tuple[str, ...] = ()
+    event_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+
+@dataclass(frozen=True)
+class MovieMetadata:
+    """What the metadata source (TMDB) says about a movie, as the library keeps it.
+
+    ``original_language`` is a language identifier (values.languages), dates are those of the configured region
+    (else the earliest anywhere), ``certification`` is the region's, ``translations`` (language code, title)."""
+
+    tmdb_id: int
+    title: str
+    year: int
+    imdb_id: str | None = None
+    original_title: str | None = None
+    original_language: str | None = None
+    secondary_year: int | None = None
+    runtime_minutes: int | None = None
+    genres: tuple[str, ...] = ()
+    status: str | None = None  # TMDB's: Rumored, Planned, In Production, Post Production, Released, Canceled
+    collection_tmdb_id: int | None = None
+    collection: str | None = None
+    certification: str | None = None
+    in_cinemas: date | None = None
+    digital_release: date | None = None
+    physical_release: date | None = None
+    alternative_titles: tuple[str, ...] = ()
+    translations: tuple[tuple[str, str], ...] = ()
+    poster_path: str | None = None
+
+
+@dataclass(frozen=True)
+class MovieCandidate:
+    """A search result: enough to tell movies apart and pick one."""
+
+    tmdb_id: int
+    title: str
+    year: int | None
+    original_title: str | None = None

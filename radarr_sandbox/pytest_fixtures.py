@@ -34,6 +34,7 @@ import pytest
 from radarr_sandbox.media import MediaCache, make_movie_file
 from radarr_sandbox.qbittorrent import QBITTORRENT_BINARY, QBittorrentProcess
 from radarr_sandbox.scenario import SeededRelease, seed_movie_release
+from radarr_sandbox.tmdb import TmdbServer
 from radarr_sandbox.torznab import TorznabServer
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "qbittorrent",
     "qbittorrent_pair",
     "seed_release",
+    "tmdb_server",
     "torznab_server",
 ]
 
@@ -120,4 +122,11 @@ def seed_release(
 def torznab_server() -> Iterator[TorznabServer]:
     """A started Torznab indexer on 127.0.0.1:0 with a random apikey and no items."""
     with TorznabServer() as server:
+        yield server
+
+
+@pytest.fixture
+def tmdb_server() -> Iterator[TmdbServer]:
+    """A started TMDB-shaped API on 127.0.0.1:0 serving the Blender open movies and The Matrix."""
+    with TmdbServer() as server:
         yield server

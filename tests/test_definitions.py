@@ -9,7 +9,8 @@ from dagster_project.definitions import defs
 REPO = Path(__file__).parents[1]
 ASSETS = {
     "wanted_movies", "rss_releases", "searched_releases", "scored_candidates", "grabs", "completed_downloads",
-    "imported_files", "library_scan", "library_media_info",
+    "imported_files", "library_scan", "library_media_info", "notifications", "health", "library_backup",
+    "movie_metadata", "import_list_movies", "calendar",
 }
 
 
@@ -30,9 +31,12 @@ def test_every_writer_is_in_the_duckdb_pool() -> None:
 
 def test_sensors_and_schedules_start_running() -> None:
     definitions = defs()
-    for name in ("download_client_sensor", "radarr_automation_sensor"):
+    for name in ("download_client_sensor", "radarr_automation_sensor", "notifications_sensor",
+                 "run_failure_notification_sensor", "health_after_sync_sensor", "health_after_failure_sensor"):
         assert definitions.resolve_sensor_def(name).default_status == dg.DefaultSensorStatus.RUNNING
-    for name in ("rss_sync_schedule", "search_schedule", "queue_refresh_schedule", "library_scan_schedule"):
+    for name in ("rss_sync_schedule", "search_schedule", "queue_refresh_schedule", "library_scan_schedule",
+                 "health_schedule", "backup_schedule", "movie_metadata_schedule", "import_lists_schedule",
+                 "calendar_schedule"):
         assert definitions.resolve_schedule_def(name).default_status == dg.DefaultScheduleStatus.RUNNING
 
 

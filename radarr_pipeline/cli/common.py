@@ -30,12 +30,18 @@ ConfigOption = Annotated[
 def load(config_file: Path | None) -> AppConfig:
     """The configuration, or exit 2 with the message naming what is wrong in it."""
     from radarr_pipeline.config import ConfigError, load_config
+    from radarr_pipeline.services.logs import log_to_file
 
     try:
-        return load_config(config_file)
+        config = load_config(config_file)
     except ConfigError as exc:
         errors.print(f"[red]error:[/red] {shown(exc, keep_newlines=True)}", highlight=False)
         raise typer.Exit(2) from None
+    try:
+        log_to_file(config)  # the command's log lines, secrets scrubbed, in the rotating file under logs.folder
+    except OSError as exc:
+        warn(f"no log file in {config.logs.folder}: {exc.strerror}")
+    return config
 
 
 def fail(message: object) -> typer.Exit:

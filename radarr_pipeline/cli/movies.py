@@ -17,10 +17,14 @@ movies_app = typer.Typer(help="The movies you want.", no_args_is_help=True, rich
 
 @movies_app.command("add")
 def add_movie(
-    title: Annotated[str, typer.Option(help="The movie's title")],
-    year: Annotated[int, typer.Option(help="Year of release")],
-    tmdb_id: Annotated[int | None, typer.Option("--tmdb-id", help="TMDB id")] = None,
-    imdb_id: Annotated[str | None, typer.Option("--imdb-id", help="IMDb id, e.g. tt0133093")] = None,
+    reference: Annotated[str | None, typer.Argument(
+        help="tmdb:603, imdb:tt0133093, or a title (with --year): filled from the metadata source")] = None,
+    title: Annotated[str | None, typer.Option(help="Add by hand: the movie's title (with --year)")] = None,
+    year: Annotated[int | None, typer.Option(help="Year of release")] = None,
+    no_metadata: Annotated[bool, typer.Option(
+        "--no-metadata", help="Add by hand even when a metadata source is configured")] = False,
+    tmdb_id: Annotated[int | None, typer.Option("--tmdb-id", help="TMDB id (by hand)")] = None,
+    imdb_id: Annotated[str | None, typer.Option("--imdb-id", help="IMDb id, e.g. tt0133093 (by hand)")] = None,
     profile: Annotated[str | None, typer.Option(help="Quality profile (default: the configured default)")] = None,
     root_folder: Annotated[Path | None, typer.Option(help="Root folder (default: the first configured)")] = None,
     runtime: Annotated[int | None, typer.Option(help="Runtime in minutes")] = None,
@@ -32,27 +36,86 @@ def add_movie(
     alternative_title: Annotated[list[str] | None, typer.Option(help="Another title releases use (repeatable)")] = None,
     config_file: ConfigOption = None,
 ) -> None:
-    """Add a movie to the wanted list (a second profile or root folder adds another version of it)."""
-    from radarr_pipeline.services.movies import MovieRequestError, NewMovie, add_movie
+    """Add a movie to the wanted list (a second profile or root folder adds another version of it).
+
+    `movies add tmdb:603`, `movies add imdb:tt0133093` or `movies add "The Matrix" --year 1999` fill everything
+    from the metadata source; `--title ... --year ...` (or --no-metadata, or no metadata source) adds by hand."""
+    from radarr_pipeline.config import ConfigError
+    from radarr_pipeline.services.adding import AddChoices, MovieLookupError, add_by_reference
+    from radarr_pipeline.services.movies import MovieRequestError, NewMovie
+    from radarr_pipeline.services.movies import add_movie as add_by_hand
     from radarr_pipeline.store import StoreError
+    from radarr_pipeline.values.ids import InvalidIdError
+    from radarr_pipeline.values.references import movie_reference
 
     config = load(config_file)
-    request = NewMovie(
-        title=title, year=year, tmdb_id=tmdb_id, imdb_id=imdb_id, profile=profile, root_folder=root_folder,
-        runtime_minutes=runtime, minimum_availability=minimum_availability,
-        in_cinemas=in_cinemas.date() if in_cinemas else None,
-        digital_release=digital_release.date() if digital_release else None,
-        physical_release=physical_release.date() if physical_release else None,
-        secondary_year=secondary_year, alternative_titles=tuple(alternative_title or ()),
-    )
+    if (reference is None) == (title is None):
+        raise fail("give what to add: a reference (tmdb:603, imdb:tt0133093, a title) or --title and --year")
     try:
-        added = add_movie(config, request)
-    except (MovieRequestError, StoreError) as exc:
+        parsed = movie_reference(reference, year) if reference is not None else None
+        by_hand = parsed is None or no_metadata or config.metadata is None
+        if by_hand:
+            if year is None or (parsed is not None and parsed.kind != "title"):
+                raise MovieRequestError("adding by hand (no metadata source, or --no-metadata) needs a title and "
+                                        "--year (ids go in --tmdb-id and --imdb-id)")
+            added = add_by_hand(config, NewMovie(
+                title=title if title is not None else reference or "", year=year, tmdb_id=tmdb_id, imdb_id=imdb_id,
+                profile=profile, root_folder=root_folder, runtime_minutes=runtime,
+                minimum_availability=minimum_availability,
+                in_cinemas=in_cinemas.date() if in_cinemas else None,
+                digital_release=digital_release.date() if digital_release else None,
+                physical_release=physical_release.date() if physical_release else None,
+                secondary_year=secondary_year, alternative_titles=tuple(alternative_title or ()),
+            ))
+        else:
+            assert parsed is not None
+            added = add_by_reference(config, parsed, AddChoices(profile, root_folder, minimum_availability))
+    except MovieLookupError as exc:
+        if exc.candidates:
+            _candidates_table([(c.candidate.title, c.candidate.year, c.candidate.tmdb_id, None)
+                               for c in exc.candidates])
+        raise fail(exc) from None
+    except (MovieRequestError, InvalidIdError, StoreError, ConfigError) as exc:
         raise fail(exc) from None
     movie, variant = added.movie, added.variant
     what = "Added" if added.new_movie else "Added another version of"
     console.print(f"{what} {shown(movie.title)} ({movie.year}) [dim]movie {movie.id}, variant {variant.id}: "
                   f"{shown(variant.quality_profile)} in {shown(variant.root_folder)}[/dim]")
+
+
+def _candidates_table(rows: list[tuple[str, int | None, int, int | None]]) -> None:
+    from rich.table import Table
+
+    table = Table("title", "year", "tmdb id", "in library")
+    for title, year, tmdb_id, movie_id in rows:
+        table.add_row(cell(title), cell(year), cell(f"tmdb:{tmdb_id}"),
+                      cell(f"yes (movie {movie_id})" if movie_id is not None else "no"))
+    console.print(table)
+
+
+@movies_app.command("lookup")
+def lookup_movie(
+    term: Annotated[str, typer.Argument(help="A title (or tmdb:N, imdb:ttN) to look up on the metadata source")],
+    year: Annotated[int | None, typer.Option(help="Year of release")] = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Look a movie up on the metadata source (TMDB): title, year, TMDB id, and whether it is in the library."""
+    from radarr_pipeline.config import ConfigError
+    from radarr_pipeline.services.adding import lookup_movies
+    from radarr_pipeline.services.movies import MovieRequestError
+    from radarr_pipeline.store import StoreError
+    from radarr_pipeline.values.ids import InvalidIdError
+
+    config = load(config_file)
+    try:
+        found = lookup_movies(config, term, year)
+    except (MovieRequestError, InvalidIdError, StoreError, ConfigError) as exc:
+        raise fail(exc) from None
+    if not found:
+        console.print(f"Nothing found for {shown(term)}.")
+        return
+    _candidates_table([(r.candidate.title, r.candidate.year, r.candidate.tmdb_id, r.library_movie_id)
+                       for r in found])
 
 
 @movies_app.command("list")

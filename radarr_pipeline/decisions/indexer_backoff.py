@@ -60,6 +60,7 @@ class IndexerStatus:
     last_request_at: datetime | None = None
     last_fetched: int | None = None
     last_new: int | None = None
+    initial_failure_at: datetime | None = None  # when the current run of failures began (None: not failing)
 
 
 
@@ -95,6 +96,7 @@ def status_after_failure(
         last_failure_at=at,
         last_success_at=current.last_success_at,
         last_request_at=at,
+        initial_failure_at=current.initial_failure_at if current.consecutive_failures else at,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from radarr_pipeline.models import ClientDownload, ShareLimits
@@ -14,6 +15,14 @@ class DownloadClientError(RuntimeError):
 
 class ForeignDownloadError(DownloadClientError):
     """The client has this torrent outside our category: someone else's, not ours to track."""
+
+
+@dataclass(frozen=True)
+class ClientFolder:
+    """A folder the client puts downloads in: as the client reports it, and as it is here (mapped)."""
+
+    remote: str
+    local: str
 
 
 class DownloadClient(Protocol):
@@ -33,6 +42,10 @@ class DownloadClient(Protocol):
     def remove(self, download_id: str, *, delete_files: bool) -> bool: ...
 
     def set_share_limits(self, download_id: str, limits: ShareLimits) -> None: ...
+
+    def output_folders(self) -> list[ClientFolder]:
+        """Where the client puts our downloads (Radarr's OutputRootFolders)."""
+        ...
 
     def close(self) -> None:
         """End the client's session, if it keeps one."""

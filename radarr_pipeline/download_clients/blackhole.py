@@ -21,7 +21,7 @@ from urllib.parse import parse_qs
 
 import torf
 
-from radarr_pipeline.download_clients.base import DownloadClientError
+from radarr_pipeline.download_clients.base import ClientFolder, DownloadClientError
 from radarr_pipeline.download_clients.torrent_files import (
     TorrentFetchError,
     infohash_from_magnet,
@@ -193,6 +193,10 @@ class BlackholeClient:
 
     def set_share_limits(self, download_id: str, limits: ShareLimits) -> None:
         """Seeding is the watching client's business: nothing to do here."""
+
+    def output_folders(self) -> list[ClientFolder]:
+        """The completed folder, where the watching client puts finished downloads (the same path here)."""
+        return [ClientFolder(remote=str(self.completed_folder), local=str(self.completed_folder))]
 
     def close(self) -> None:
         """Nothing to end: the blackhole keeps no session."""

@@ -8,14 +8,16 @@ never appears in a message, a repr or a log line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 import qbittorrentapi
 import requests
 
-from radarr_pipeline.download_clients.base import DownloadClientError, ForeignDownloadError
+from radarr_pipeline.download_clients.base import ClientFolder, DownloadClientError, ForeignDownloadError
 from radarr_pipeline.download_clients.qbittorrent_states import (
     SEEDING_STOPPED_STATES,
     limit_or_none,
@@ -29,6 +31,7 @@ from radarr_pipeline.download_clients.torrent_files import (
     infohash_from_torrent,
 )
 from radarr_pipeline.models import ClientDownload, ShareLimits
+from radarr_pipeline.values.os_paths import PathMapping, remap_remote_to_local
 
 __all__ = ["QBittorrentClient", "status_of_state"]
 
@@ -52,8 +55,11 @@ class QBittorrentClient:
         save_path: str | None = None,
         timeout_seconds: float = 15.0,
         name: str = "qBittorrent",
+        path_mappings: Sequence[PathMapping] = (),
     ) -> None:
         self.url = url.rstrip("/")
+        self.host = urlsplit(self.url).hostname or ""
+        self.path_mappings = tuple(path_mappings)
         self.name = name
         self.category = category
         self.save_path = save_path
@@ -151,6 +157,28 @@ class QBittorrentClient:
     def version(self) -> str:
         return self._call(lambda api: str(api.app_version()))
 
+    def local_path(self, remote: str) -> str:
+        """A path qBittorrent reported, as it is here (the remote path mappings for this client's host)."""
+        return remap_remote_to_local(self.path_mappings, self.host, remote)
+
+    def _mapped(self, download: ClientDownload) -> ClientDownload:
+        if not self.path_mappings:
+            return download
+        return replace(
+            download,
+            content_path=self.local_path(download.content_path) if download.content_path else None,
+            save_path=self.local_path(download.save_path) if download.save_path else None,
+        )
+
+    def output_folders(self) -> list[ClientFolder]:
+        """Where qBittorrent puts our downloads (Radarr's OutputRootFolders): our category's save path, else
+        qBittorrent's default save path; each with the local path it maps to."""
+        def read(api: qbittorrentapi.Client) -> str:
+            category = dict(api.torrents_categories()).get(self.category)
+            return _save_path(category) or str(api.app_default_save_path())
+        remote = self._call(read)
+        return [ClientFolder(remote=remote, local=self.local_path(remote))] if remote else []
+
     def categories(self) -> dict[str, str]:
         """Category name -> save path ('' when qBittorrent's default applies)."""
         def read(api: qbittorrentapi.Client) -> dict[str, str]:
@@ -222,8 +250,11 @@ class QBittorrentClient:
         return self._call(look)
 
     def downloads(self) -> list[ClientDownload]:
-        """Everything in our category (an empty list when the category does not exist yet)."""
-        return self._call(lambda api: [_client_download(t) for t in api.torrents_info(category=self.category)])
+        """Everything in our category (an empty list when the category does not exist yet), its paths as they
+        are here (remote path mappings applied)."""
+        return self._call(
+            lambda api: [self._mapped(_client_download(t)) for t in api.torrents_info(category=self.category)]
+        )
 
     def remove(self, download_id: str, *, delete_files: bool) -> bool:
         """Delete a torrent (and its data when asked). False when the client does not have it."""

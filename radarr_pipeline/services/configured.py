@@ -83,6 +83,7 @@ def download_client(config: AppConfig) -> QBittorrentClient | BlackholeClient:
         save_path=settings.save_path,
         timeout_seconds=settings.timeout_seconds,
         name=settings.name,
+        path_mappings=[m.mapping() for m in config.remote_path_mappings],
     )
 
 

@@ -17,6 +17,7 @@ from radarr_pipeline.services.failed_downloads import ClientAction, handle_faile
 from radarr_pipeline.services.grabbing import GrabIntent, record_grab
 from radarr_pipeline.settings.downloads import DownloadHandlingSettings
 from radarr_pipeline.store import Library, LibraryStore
+from radarr_pipeline.store.downloads import FollowedUpdate, NewDownload
 from radarr_pipeline.tracking.pickup import match_hand_added
 from radarr_pipeline.tracking.queue import queue_rows
 from radarr_pipeline.tracking.seeding import limits_to_apply, removal_after_import
@@ -64,9 +65,8 @@ def refresh_downloads(
     report = TrackingReport()
     if policy.settings.pick_up_hand_added:
         _pick_up(library, reported, now, policy, report)
-    for tracked in library.downloads.in_states(*FOLLOWED):
-        if tracked.client == policy.client_kind:
-            _follow(library, tracked, by_id.get(tracked.download_id), now, policy, report)
+    _follow(library, [t for t in library.downloads.in_states(*FOLLOWED) if t.client == policy.client_kind], by_id,
+            now, policy, report)
     if policy.settings.failed_download_handling:
         for tracked in library.downloads.in_states(DownloadState.FAILED_PENDING):
             if tracked.client == policy.client_kind:
@@ -76,33 +76,36 @@ def refresh_downloads(
     return report
 
 
-def _follow(library: Library, tracked: TrackedDownload, seen: ClientDownload | None, now: datetime,
+def _follow(library: Library, followed: list[TrackedDownload], by_id: dict[str, ClientDownload], now: datetime,
             policy: TrackingPolicy, report: TrackingReport) -> None:
-    transition = next_state(tracked, seen, now=now, stalled_timeout_minutes=policy.settings.stalled_timeout_minutes)
-    library.downloads.update(
-        tracked.id,
-        state=transition.state,
-        at=now,
-        progress=seen.progress if seen else None,
-        content_path=seen.content_path if seen else None,
-        status_message=transition.message,
-        client_state=seen.client_state if seen else None,
-        eta_seconds=seen.eta_seconds if seen else None,
-        stalled_since=stalled_since(tracked, seen, now),
-    )
-    if transition.state is tracked.state:
-        return
-    report.changes.append({"download": tracked.title, "from": tracked.state.value, "to": transition.state.value,
-                           "rule": transition.rule, "message": transition.message or ""})
-    if transition.state is DownloadState.COMPLETED:
-        variant = library.movies.variant(tracked.variant_id)
-        library.history.add(
-            HistoryEvent(event="download_completed", movie_id=variant.movie_id, variant_id=variant.id,
-                         source_title=tracked.title, download_id=tracked.download_id, quality=tracked.quality,
-                         data={"client_state": seen.client_state if seen else None}),
-            now,
-        )
-        report.completed.append(tracked.download_id)
+    """Each followed download moved to its next state, all written at once."""
+    updates: list[FollowedUpdate] = []
+    completed: list[tuple[TrackedDownload, ClientDownload | None]] = []
+    for tracked in followed:
+        seen = by_id.get(tracked.download_id)
+        transition = next_state(tracked, seen, now=now,
+                                stalled_timeout_minutes=policy.settings.stalled_timeout_minutes)
+        updates.append(FollowedUpdate(
+            tracked.id, transition.state, progress=seen.progress if seen else None,
+            content_path=seen.content_path if seen else None, status_message=transition.message,
+            client_state=seen.client_state if seen else None, eta_seconds=seen.eta_seconds if seen else None,
+            stalled_since=stalled_since(tracked, seen, now),
+        ))
+        if transition.state is tracked.state:
+            continue
+        report.changes.append({"download": tracked.title, "from": tracked.state.value, "to": transition.state.value,
+                               "rule": transition.rule, "message": transition.message or ""})
+        if transition.state is DownloadState.COMPLETED:
+            completed.append((tracked, seen))
+            report.completed.append(tracked.download_id)
+    library.downloads.update_followed_many(updates, now)
+    variants = library.movies.variants_many([tracked.variant_id for tracked, _ in completed])
+    library.history.add_many([
+        HistoryEvent(event="download_completed", movie_id=variants[tracked.variant_id].movie_id,
+                     variant_id=tracked.variant_id, source_title=tracked.title, download_id=tracked.download_id,
+                     quality=tracked.quality, data={"client_state": seen.client_state if seen else None})
+        for tracked, seen in completed
+    ], now)
 
 
 def _fail(library: Library, tracked: TrackedDownload, reason: str, now: datetime, policy: TrackingPolicy,
@@ -132,6 +135,7 @@ def _pick_up(library: Library, reported: list[ClientDownload], now: datetime, po
     blocked_hashes, _ = library.blocklist.blocked_keys()
     wanted = library.movies.wanted()
     busy = library.downloads.active_variant_ids()
+    picked: list[NewDownload] = []
     for download in untracked:
         if download.download_id in blocked_hashes:
             report.ignored.append({"download": download.name, "why": "blocklisted"})
@@ -140,19 +144,20 @@ def _pick_up(library: Library, reported: list[ClientDownload], now: datetime, po
         if match is None:
             report.ignored.append({"download": download.name, "why": why})
             continue
-        library.downloads.track(variant_id=match.variant_id, release_id=None, client=policy.client_kind,
-                                download_id=download.download_id, title=download.name, quality=match.quality,
-                                size=download.size or None, at=now)
+        picked.append(NewDownload(variant_id=match.variant_id, release_id=None, client=policy.client_kind,
+                                  download_id=download.download_id, title=download.name, quality=match.quality,
+                                  size=download.size or None))
         busy.add(match.variant_id)
-        variant = library.movies.variant(match.variant_id)
-        library.history.add(
-            HistoryEvent(event="download_detected", movie_id=variant.movie_id, variant_id=variant.id,
-                         source_title=download.name, download_id=download.download_id, quality=match.quality,
-                         data={"reason": "added to the download client by hand"}),
-            now,
-        )
         report.picked_up.append({"download": download.name, "movie": match.movie, "quality": match.quality,
                                  "how": "added to the download client by hand"})
+    library.downloads.track_many(picked, now)
+    variants = library.movies.variants_many([p.variant_id for p in picked])
+    library.history.add_many([
+        HistoryEvent(event="download_detected", movie_id=variants[p.variant_id].movie_id, variant_id=p.variant_id,
+                     source_title=p.title, download_id=p.download_id, quality=p.quality,
+                     data={"reason": "added to the download client by hand"})
+        for p in picked
+    ], now)
 
 
 def _client_upkeep(library: Library, by_id: dict[str, ClientDownload], policy: TrackingPolicy,

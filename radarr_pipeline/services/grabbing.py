@@ -15,6 +15,7 @@ from radarr_pipeline.download_clients.torrent_files import (
 )
 from radarr_pipeline.models import HistoryEvent, StoredRelease
 from radarr_pipeline.reports import markdown_table
+from radarr_pipeline.services.notifications.events import enqueue_event, grab_event
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.candidates import RankedCandidate
 from radarr_pipeline.values.secrets import with_secret
@@ -78,13 +79,15 @@ def _plan(library: Library, report: GrabReport) -> list[_VariantPlan]:
     by_variant: dict[int, list[RankedCandidate]] = {}
     for candidate in library.candidates.ranked_approved():
         by_variant.setdefault(candidate.variant_id, []).append(candidate)
-    for pending in library.candidates.pending():
-        movie = library.movies.get(pending.movie_id)
+    waiting = library.candidates.pending()
+    movies = library.movies.get_many([p.movie_id for p in waiting] + [r[0].movie_id for r in by_variant.values()])
+    for pending in waiting:
+        movie = movies[pending.movie_id]
         report.pending.append({"movie": f"{movie.title} ({movie.year})", "release": pending.release_title,
                                "quality": pending.quality, "waiting for": "; ".join(pending.reasons)})
     plans = []
     for variant_id, ranked in by_variant.items():
-        movie = library.movies.get(ranked[0].movie_id)
+        movie = movies[ranked[0].movie_id]
         label = f"{movie.title} ({movie.year})"
         if variant_id in active:
             report.skipped.append({"movie": label, "reason": "a download for this movie is already active"})
@@ -188,3 +191,4 @@ def record_grab(library: Library, intent: GrabIntent, client_kind: str, infohash
         now,
     )
     library.pending_grabs.remove(client_kind, infohash)
+    enqueue_event(library, grab_event(library, intent, client_kind, infohash), now)

@@ -221,9 +221,7 @@ def store_collected(library: Library, collected: Collected, now: datetime) -> Sy
     statuses = library.indexer_status
     report = _write(collected.mode, library, statuses, collected.attempts, list(collected.rows), now)
     searched = [(a.config.name, movie_id, found) for a in collected.attempts for movie_id, found in a.searched]
-    searches = library.movie_searches
-    for name, movie_id, found in searched:
-        searches.record(name, movie_id, now, found)
+    library.movie_searches.record_many(searched, now)
     return report
 
 

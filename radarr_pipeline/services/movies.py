@@ -5,14 +5,17 @@ Every front door (the CLI, the HTTP API to come) calls these: the checks on what
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from radarr_pipeline.config import AppConfig, ConfigError
-from radarr_pipeline.models import Availability, Movie, Variant
+from radarr_pipeline.models import Availability, Movie, MovieMetadata, Variant
+from radarr_pipeline.services.notifications.events import enqueue_event, movie_added_event
 from radarr_pipeline.store import Library, LibraryNotCreatedError, LibraryStore
 from radarr_pipeline.store.candidates import MovieDetailsRepository
+from radarr_pipeline.store.metadata import MetadataRepository
 from radarr_pipeline.store.movies import MovieStatus
 from radarr_pipeline.values.ids import InvalidIdError, imdb_id, tmdb_id
 from radarr_pipeline.values.titles import InvalidTitleError, movie_title, same_title
@@ -88,10 +91,11 @@ def checked_request(config: AppConfig, request: NewMovie) -> NewMovie:
 
 
 def same_movie(request: NewMovie, candidates: list[Movie]) -> Movie | None:
-    """The movie of ``request`` among movies of its year, when the request has no id: same title and year."""
-    if request.tmdb_id is not None or request.imdb_id is not None:
-        return None
-    return next((m for m in candidates if m.year == request.year and same_title(m.title, request.title)), None)
+    """The movie of ``request`` among movies of its year by title and year, when one side has no id (a movie
+    added by hand, then asked for by its TMDB id, is the same movie: it gains the id)."""
+    asked_ids = request.tmdb_id is not None or request.imdb_id is not None
+    return next((m for m in candidates if m.year == request.year and same_title(m.title, request.title)
+                 and not (asked_ids and (m.tmdb_id is not None or m.imdb_id is not None))), None)
 
 
 def _existing(library: Library, request: NewMovie) -> Movie | None:
@@ -103,9 +107,19 @@ def _existing(library: Library, request: NewMovie) -> Movie | None:
     return same_movie(request, library.movies.of_year(request.year))
 
 
-def add_movie(config: AppConfig, request: NewMovie) -> AddedMovie:
+def add_movie(
+    config: AppConfig,
+    request: NewMovie,
+    *,
+    metadata: MovieMetadata | None = None,
+    answers: Sequence[tuple[str, str]] = (),
+    now: datetime | None = None,
+) -> AddedMovie:
     """Add the movie, or another version of it (another profile or root folder). The same version twice is an
-    error (MovieExistsError), whether the movie was given with ids or by title and year."""
+    error (MovieExistsError), whether the movie was given with ids or by title and year.
+
+    ``metadata``: what the metadata source says of it (services.adding fills ``request`` from it), written with
+    the movie; ``answers``: the source's answers (request key, JSON text) kept in its cache."""
     request = checked_request(config, request)
     assert request.profile is not None and request.root_folder is not None
     profile, root = request.profile, str(request.root_folder)
@@ -124,7 +138,17 @@ def add_movie(config: AppConfig, request: NewMovie) -> AddedMovie:
         details.set_details(movie.id, in_cinemas=request.in_cinemas, digital_release=request.digital_release,
                             physical_release=request.physical_release, secondary_year=request.secondary_year)
         details.add_alternative_titles(movie.id, list(request.alternative_titles))
+        facts = MetadataRepository(library.conn)
+        if not new_movie and movie.tmdb_id is None and movie.imdb_id is None:
+            facts.set_ids(movie.id, tmdb_id=request.tmdb_id, imdb_id=request.imdb_id)
+        at = now or datetime.now(UTC)
+        if metadata is not None:
+            facts.apply([(movie.id, metadata)], at)
+        facts.cache(list(answers), at)
+        movie = library.movies.get(movie.id)
         variant = library.movies.add_variant(movie.id, quality_profile=profile, root_folder=root)
+        if new_movie:
+            enqueue_event(library, movie_added_event(movie, variant), datetime.now(UTC))
     return AddedMovie(movie, variant, new_movie)
 
 

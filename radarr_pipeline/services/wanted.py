@@ -8,12 +8,13 @@ from datetime import datetime
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.name_scores import name_format_scores
+from radarr_pipeline.models import Movie, Variant
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.configured import load_formats, quality_profiles
-from radarr_pipeline.store import Library, LibraryStore
+from radarr_pipeline.store import LibraryStore
 from radarr_pipeline.store.movies import OnDisk
 
 MISSING = "missing"
@@ -69,12 +70,13 @@ class WantedReport:
         return markdown_table(self.rows, empty="_every monitored movie has a file that meets its cutoff_")
 
 
-def compute_wanted(
-    library: Library, profiles: dict[str, QualityProfile], now: datetime, formats: Sequence[CustomFormat] = ()
-) -> WantedReport:
+def decide_wanted(
+    monitored: Sequence[tuple[Variant, Movie, OnDisk | None]], profiles: dict[str, QualityProfile],
+    formats: Sequence[CustomFormat] = (),
+) -> tuple[WantedReport, list[tuple[int, str]]]:
+    """The wanted list of these monitored variants: the report and the (variant id, reason) rows to record."""
     report = WantedReport()
     wanted: list[tuple[int, str]] = []
-    monitored = library.movies.monitored_variants()
     for variant, movie, _ in monitored:
         if variant.quality_profile not in profiles:
             raise KeyError(
@@ -93,13 +95,20 @@ def compute_wanted(
             report.rows.append({"movie": f"{movie.title} ({movie.year})", "profile": profile.name,
                                 "root folder": variant.root_folder, "reason": reason,
                                 "current quality": file_quality or ""})
-    library.movies.replace_wanted(wanted, now)
-    return report
+    return report, wanted
 
 
 def refresh_wanted(config: AppConfig, now: datetime) -> WantedReport:
-    """The wanted_movies workflow: which monitored versions are missing or below their cutoff, recorded."""
+    """The wanted_movies workflow: which monitored versions are missing or below their cutoff, recorded.
+
+    The library is open only to read the monitored versions and to write the list: the decision (custom-format
+    scores of every file on disk) runs with the file closed."""
     profiles = quality_profiles(config)
     formats = load_formats(config, profiles)
-    with LibraryStore(config.database).open() as library:
-        return compute_wanted(library, profiles, now, formats)
+    store = LibraryStore(config.database)
+    with store.open() as library:
+        monitored = library.movies.monitored_variants()
+    report, wanted = decide_wanted(monitored, profiles, formats)
+    with store.open() as library:
+        library.movies.replace_wanted(wanted, now)
+    return report

@@ -5,6 +5,6 @@
 connection, inside one transaction.
 """
 
-from radarr_pipeline.store.library import Library, LibraryNotCreatedError, LibraryStore, StoreError
+from radarr_pipeline.store.library import Library, LibraryNotCreatedError, LibraryStore, StoreBusyError, StoreError
 
-__all__ = ["Library", "LibraryNotCreatedError", "LibraryStore", "StoreError"]
+__all__ = ["Library", "LibraryNotCreatedError", "LibraryStore", "StoreBusyError", "StoreError"]

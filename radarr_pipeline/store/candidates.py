@@ -268,9 +268,10 @@ class MovieDetailsRepository:
     def add_alternative_titles(self, movie_id: int, titles: list[str]) -> None:
         cleaned = [t.strip() for t in titles if t and t.strip()]
         if cleaned:
-            self._conn.executemany(
-                "INSERT INTO movie_alternative_titles (movie_id, title) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [(movie_id, title) for title in cleaned],
+            self._conn.execute(
+                "INSERT INTO movie_alternative_titles (movie_id, title) SELECT DISTINCT ?, unnest(?::VARCHAR[])"
+                " ON CONFLICT DO NOTHING",
+                [movie_id, cleaned],
             )
 
     def details(self, movie_id: int) -> dict[str, object]:

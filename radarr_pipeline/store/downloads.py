@@ -2,17 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 
 from radarr_pipeline.models import DownloadState, TrackedDownload
+from radarr_pipeline.store.bulk import bulk_rows, reserve_ids
 
 _COLUMNS = (
     "id, variant_id, release_id, client, download_id, title, quality, state, progress, size, content_path,"
     " status_message, grabbed_at, completed_at, client_state, eta_seconds, stalled_since, updated_at"
 )
 _KEEP = object()  # "leave this column as it is"
+
+
+@dataclass(frozen=True)
+class NewDownload:
+    """A download to track (see :meth:`DownloadRepository.track`)."""
+
+    variant_id: int
+    release_id: int | None
+    client: str
+    download_id: str
+    title: str
+    quality: str
+    size: int | None
+
+
+@dataclass(frozen=True)
+class FollowedUpdate:
+    """What a refresh learnt of one tracked download (see :meth:`DownloadRepository.update`)."""
+
+    download_pk: int
+    state: DownloadState
+    progress: float | None = None
+    content_path: str | None = None
+    status_message: str | None = None
+    client_state: str | None = None
+    eta_seconds: int | None = None
+    stalled_since: datetime | None = None
 
 
 def _download(row: tuple) -> TrackedDownload:
@@ -48,6 +78,28 @@ class DownloadRepository:
         ).fetchone()
         assert row is not None
         return self.get(row[0])
+
+    def track_many(self, downloads: list[NewDownload], at: datetime) -> list[int]:
+        """Track many downloads at once, each as :meth:`track` does (queued, grabbed now); their ids, in order.
+        A download already tracked for the client is an error and nothing is added."""
+        if not downloads:
+            return []
+        first = reserve_ids(self._conn, "downloads_id_seq", len(downloads))
+        columns: dict[str, Sequence[object]] = {
+            "id": range(first, first + len(downloads)), "variant_id": [d.variant_id for d in downloads],
+            "release_id": [d.release_id for d in downloads], "client": [d.client for d in downloads],
+            "download_id": [d.download_id.lower() for d in downloads], "title": [d.title for d in downloads],
+            "quality": [d.quality for d in downloads], "size": [d.size for d in downloads],
+        }
+        with bulk_rows(self._conn, columns) as frame:
+            self._conn.execute(
+                "INSERT INTO downloads (id, variant_id, release_id, client, download_id, title, quality, state, size,"
+                " grabbed_at, updated_at) SELECT id::BIGINT, variant_id::BIGINT, release_id::BIGINT,"
+                " client::VARCHAR, download_id::VARCHAR, title::VARCHAR, quality::VARCHAR, ?, size::BIGINT, ?, ?"
+                f" FROM {frame.sql}",
+                [DownloadState.QUEUED.value, at, at, *frame.params],
+            )
+        return list(range(first, first + len(downloads)))
 
     def get(self, download_pk: int) -> TrackedDownload:
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [download_pk]).fetchone()
@@ -155,6 +207,37 @@ class DownloadRepository:
             [at, DownloadState.COMPLETED.value, at, DownloadState.IMPORTED.value, at, DownloadState.FAILED.value, at,
              [u[0] for u in updates], [u[1].value for u in updates], [u[2] for u in updates]],
         )
+
+    def update_followed_many(self, updates: list[FollowedUpdate], at: datetime) -> None:
+        """Many downloads brought up to date at once, each as :meth:`update` with every argument of the
+        :class:`FollowedUpdate` given (progress, content path and client state None: kept)."""
+        if not updates:
+            return
+        rows = list({u.download_pk: u for u in updates}.values())  # one row per download: the last given wins
+        columns: dict[str, Sequence[object]] = {
+            "id": [u.download_pk for u in rows], "state": [u.state.value for u in rows],
+            "progress": [u.progress for u in rows], "content_path": [u.content_path for u in rows],
+            "status_message": [u.status_message for u in rows], "client_state": [u.client_state for u in rows],
+            "eta_seconds": [u.eta_seconds for u in rows], "stalled_since": [u.stalled_since for u in rows],
+        }
+        with bulk_rows(self._conn, columns) as frame:
+            self._conn.execute(
+                "UPDATE downloads SET state = u.state, updated_at = ?, status_message = u.status_message,"
+                " progress = coalesce(u.progress, downloads.progress),"
+                " content_path = coalesce(u.content_path, downloads.content_path),"
+                " client_state = coalesce(u.client_state, downloads.client_state),"
+                " eta_seconds = u.eta_seconds, stalled_since = u.stalled_since,"
+                " completed_at = CASE WHEN u.state = ? THEN coalesce(downloads.completed_at, ?)"
+                " ELSE downloads.completed_at END,"
+                " imported_at = CASE WHEN u.state = ? THEN ? ELSE downloads.imported_at END,"
+                " failed_at = CASE WHEN u.state = ? THEN coalesce(downloads.failed_at, ?) ELSE downloads.failed_at END"
+                " FROM (SELECT id::BIGINT AS id, state::VARCHAR AS state, progress::DOUBLE AS progress,"
+                " content_path::VARCHAR AS content_path, status_message::VARCHAR AS status_message,"
+                " client_state::VARCHAR AS client_state, eta_seconds::BIGINT AS eta_seconds,"
+                f" stalled_since::TIMESTAMPTZ AS stalled_since FROM {frame.sql}) u WHERE downloads.id = u.id",
+                [at, DownloadState.COMPLETED.value, at, DownloadState.IMPORTED.value, at, DownloadState.FAILED.value,
+                 at, *frame.params],
+            )
 
     def search_again(self, movie_id: int) -> int:
         """Forget when the movie was last searched on each indexer, so the next search run takes it first

@@ -14,10 +14,11 @@ import duckdb
 
 from radarr_pipeline.decisions.indexer_backoff import IndexerStatus
 from radarr_pipeline.decisions.reputation import group_key
+from radarr_pipeline.store.bulk import bulk_rows
 
 _STATUS_COLUMNS = (
     "indexer, escalation_level, consecutive_failures, disabled_until, last_error, last_error_kind,"
-    " last_failure_at, last_success_at, last_request_at, last_fetched, last_new"
+    " last_failure_at, last_success_at, last_request_at, last_fetched, last_new, initial_failure_at"
 )
 
 
@@ -44,16 +45,17 @@ class IndexerStatusRepository:
         self._conn.execute(
             "INSERT INTO indexer_status (indexer, escalation_level, consecutive_failures, disabled_until,"
             " last_error, last_error_kind, last_failure_at, last_success_at, last_request_at, last_fetched,"
-            " last_new, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " last_new, initial_failure_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (indexer) DO UPDATE SET escalation_level = excluded.escalation_level,"
             " consecutive_failures = excluded.consecutive_failures, disabled_until = excluded.disabled_until,"
             " last_error = excluded.last_error, last_error_kind = excluded.last_error_kind,"
             " last_failure_at = excluded.last_failure_at, last_success_at = excluded.last_success_at,"
             " last_request_at = excluded.last_request_at, last_fetched = excluded.last_fetched,"
-            " last_new = excluded.last_new, updated_at = excluded.updated_at",
+            " last_new = excluded.last_new, initial_failure_at = excluded.initial_failure_at,"
+            " updated_at = excluded.updated_at",
             [s.indexer, s.escalation_level, s.consecutive_failures, s.disabled_until, s.last_error,
              s.last_error_kind, s.last_failure_at, s.last_success_at, s.last_request_at, s.last_fetched,
-             s.last_new, at],
+             s.last_new, s.initial_failure_at, at],
         )
 
 
@@ -78,6 +80,24 @@ class MovieSearchRepository:
             [movie_id, indexer, at, found],
         )
 
+    def record_many(self, searches: list[tuple[str, int, int]], at: datetime) -> None:
+        """(indexer, movie id, releases found) rows in one statement, each as :meth:`record` (a search given
+        twice counts twice; the last one's count of releases is kept)."""
+        if not searches:
+            return
+        counted: dict[tuple[str, int], tuple[int, int]] = {}
+        for indexer, movie_id, found in searches:
+            times, _ = counted.get((indexer, movie_id), (0, 0))
+            counted[(indexer, movie_id)] = (times + 1, found)
+        self._conn.execute(
+            "INSERT INTO movie_searches (movie_id, indexer, last_searched_at, searches, last_found)"
+            " SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[]), ?, unnest(?::INTEGER[]), unnest(?::INTEGER[])"
+            " ON CONFLICT (movie_id, indexer) DO UPDATE SET last_searched_at = excluded.last_searched_at,"
+            " searches = movie_searches.searches + excluded.searches, last_found = excluded.last_found",
+            [[k[1] for k in counted], [k[0] for k in counted], at, [v[0] for v in counted.values()],
+             [v[1] for v in counted.values()]],
+        )
+
 
 @dataclass(frozen=True)
 class StoredReleaseDetails:
@@ -96,14 +116,23 @@ class ReleaseDetailsRepository:
         self._conn = conn
 
     def add(self, details: Iterable[StoredReleaseDetails], at: datetime) -> int:
-        rows = [(d.guid, d.indexer, d.category, d.codec, d.medium, d.origin, at) for d in details]
-        if rows:
-            self._conn.executemany(
-                "INSERT INTO release_details (guid, indexer, category, codec, medium, origin, recorded_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guid) DO NOTHING",
-                rows,
-            )
-        return len(rows)
+        given = list(details)
+        if given:
+            first = {d.guid: d for d in reversed(given)}  # a guid given twice: the first is kept, as row by row
+            rows = list(first.values())
+            columns: dict[str, Sequence[object]] = {
+                "guid": [d.guid for d in rows], "indexer": [d.indexer for d in rows],
+                "category": [d.category for d in rows], "codec": [d.codec for d in rows],
+                "medium": [d.medium for d in rows], "origin": [d.origin for d in rows],
+            }
+            with bulk_rows(self._conn, columns) as frame:
+                self._conn.execute(
+                    "INSERT INTO release_details (guid, indexer, category, codec, medium, origin, recorded_at)"
+                    " SELECT guid::VARCHAR, indexer::VARCHAR, category::VARCHAR, codec::VARCHAR, medium::VARCHAR,"
+                    f" origin::VARCHAR, ? FROM {frame.sql} ON CONFLICT (guid) DO NOTHING",
+                    [at, *frame.params],
+                )
+        return len(given)
 
     def get(self, guid: str) -> StoredReleaseDetails | None:
         row = self._conn.execute(

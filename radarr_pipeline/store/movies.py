@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -7,10 +8,11 @@ from typing import Any
 import duckdb
 
 from radarr_pipeline.models import Availability, DownloadState, Movie, Variant, WantedVariant
+from radarr_pipeline.store.bulk import bulk_rows
 
 _MOVIE_COLUMNS = "m.id, m.title, m.year, m.tmdb_id, m.imdb_id, m.original_title, m.runtime_minutes, " \
-    "m.minimum_availability, m.original_language"
-_MOVIE_WIDTH = 9  # the columns above
+    "m.minimum_availability, m.original_language, m.collection, m.certification"
+_MOVIE_WIDTH = 11  # the columns above
 _VARIANT_COLUMNS = "v.id, v.movie_id, v.quality_profile, v.root_folder, v.monitored"
 
 
@@ -48,6 +50,7 @@ def _movie(row: tuple) -> Movie:
     return Movie(
         id=row[0], title=row[1], year=row[2], tmdb_id=row[3], imdb_id=row[4], original_title=row[5],
         runtime_minutes=row[6], minimum_availability=Availability(row[7]), original_language=row[8],
+        collection=row[9], certification=row[10],
     )
 
 
@@ -255,10 +258,14 @@ class MovieRepository:
     def replace_wanted(self, wanted: list[tuple[int, str]], at: datetime) -> None:
         """Record the wanted list computed now: (variant id, reason) pairs replace the previous list."""
         self._conn.execute("DELETE FROM wanted")
-        if wanted:
-            self._conn.executemany(
-                "INSERT INTO wanted (variant_id, reason, computed_at) VALUES (?, ?, ?)",
-                [(variant_id, reason, at) for variant_id, reason in wanted],
+        if not wanted:
+            return
+        columns: dict[str, Sequence[object]] = {"variant_id": [w[0] for w in wanted], "reason": [w[1] for w in wanted]}
+        with bulk_rows(self._conn, columns) as rows:
+            self._conn.execute(
+                f"INSERT INTO wanted (variant_id, reason, computed_at) SELECT variant_id::BIGINT, reason::VARCHAR, ?"
+                f" FROM {rows.sql}",
+                [at, *rows.params],
             )
 
     def alternative_titles(self) -> list[tuple[int, str]]:

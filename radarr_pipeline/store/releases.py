@@ -6,6 +6,7 @@ from datetime import datetime
 import duckdb
 
 from radarr_pipeline.models import IndexerRelease, StoredRelease
+from radarr_pipeline.store.bulk import bulk_rows, reserve_ids
 
 # The candidates table's repository lives with the decision engine's other reads; Library imports it from here.
 from radarr_pipeline.store.candidates import CandidateRepository as CandidateRepository
@@ -50,40 +51,47 @@ class ReleaseRepository:
                 hashes.add(release.infohash)
         if not fresh:
             return []
-        known_guids = {
-            r[0] for r in self._conn.execute(
-                "SELECT guid FROM releases WHERE guid IN (SELECT unnest(?))", [list(fresh)]
-            ).fetchall()
-        }
-        known_hashes = {
-            r[0] for r in self._conn.execute(
-                "SELECT infohash FROM releases WHERE infohash IN (SELECT unnest(?))", [sorted(hashes)]
-            ).fetchall()
-        }
-        new = [
-            r for r in fresh.values()
-            if r.guid not in known_guids and not (r.infohash and r.infohash in known_hashes)
-        ]
+        candidates = list(fresh.values())
+        with bulk_rows(self._conn, {"guid": [r.guid for r in candidates],
+                                          "infohash": [r.infohash for r in candidates]}) as given:
+            known = {row[0] for row in self._conn.execute(
+                f"SELECT g.guid FROM {given.sql} g WHERE EXISTS (SELECT 1 FROM releases r WHERE r.guid = g.guid)"
+                f" OR (g.infohash <> '' AND EXISTS (SELECT 1 FROM releases r WHERE r.infohash = g.infohash))",
+                given.params,
+            ).fetchall()}
+        new = [r for r in candidates if r.guid not in known]
         if not new:
             return []
-        self._conn.executemany(
-            "INSERT INTO releases (guid, title, indexer, download_url, magnet_url, info_url, infohash, size,"
-            " seeders, peers, published_at, imdb_id, tmdb_id, categories, indexer_flags, download_volume_factor,"
-            " upload_volume_factor, first_seen_at, protocol, comments_url, languages)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (r.guid, r.title, r.indexer, r.download_url, r.magnet_url, r.info_url, r.infohash, r.size,
-                 r.seeders, r.peers, r.published_at, r.imdb_id, r.tmdb_id, list(r.categories),
-                 list(r.indexer_flags), r.download_volume_factor, r.upload_volume_factor, seen_at, r.protocol,
-                 r.comments_url, list(r.languages))
-                for r in new
-            ],
-        )
-        rows = self._conn.execute(
-            f"SELECT {_RELEASE_COLUMNS} FROM releases WHERE guid IN (SELECT unnest(?)) ORDER BY id",
-            [[r.guid for r in new]],
-        ).fetchall()
-        return [_stored_release(row) for row in rows]
+        first = reserve_ids(self._conn, "releases_id_seq", len(new))
+        columns = {
+            "id": range(first, first + len(new)), "guid": [r.guid for r in new], "title": [r.title for r in new],
+            "indexer": [r.indexer for r in new], "download_url": [r.download_url for r in new],
+            "magnet_url": [r.magnet_url for r in new], "info_url": [r.info_url for r in new],
+            "infohash": [r.infohash for r in new], "size": [r.size for r in new],
+            "seeders": [r.seeders for r in new], "peers": [r.peers for r in new],
+            "published_at": [r.published_at for r in new], "imdb_id": [r.imdb_id for r in new],
+            "tmdb_id": [r.tmdb_id for r in new], "categories": [r.categories for r in new],
+            "indexer_flags": [r.indexer_flags for r in new],
+            "download_volume_factor": [r.download_volume_factor for r in new],
+            "upload_volume_factor": [r.upload_volume_factor for r in new], "protocol": [r.protocol for r in new],
+            "comments_url": [r.comments_url for r in new], "languages": [r.languages for r in new],
+        }
+        with bulk_rows(self._conn, columns) as rows:
+            self._conn.execute(
+                "INSERT INTO releases (id, guid, title, indexer, download_url, magnet_url, info_url, infohash, size,"
+                " seeders, peers, published_at, imdb_id, tmdb_id, categories, indexer_flags, download_volume_factor,"
+                " upload_volume_factor, first_seen_at, protocol, comments_url, languages)"
+                " SELECT id::BIGINT, guid::VARCHAR, title::VARCHAR, indexer::VARCHAR, download_url::VARCHAR,"
+                " magnet_url::VARCHAR, info_url::VARCHAR, infohash::VARCHAR, size::BIGINT, seeders::INTEGER,"
+                " peers::INTEGER, published_at::TIMESTAMPTZ, imdb_id::VARCHAR, tmdb_id::BIGINT,"
+                " categories::INTEGER[], indexer_flags::VARCHAR[], download_volume_factor::DOUBLE,"
+                " upload_volume_factor::DOUBLE, ?, protocol::VARCHAR, comments_url::VARCHAR, languages::VARCHAR[]"
+                f" FROM {rows.sql}",
+                [seen_at, *rows.params],
+            )
+        # The releases as given, under their new ids: reading 100,000 rows back would cost more than writing them
+        # (DuckDB turns each TIMESTAMPTZ into a Python datetime one at a time).
+        return [StoredRelease(id=first + n, release=r) for n, r in enumerate(new)]
 
     def get(self, release_id: int) -> StoredRelease:
         row = self._conn.execute(f"SELECT {_RELEASE_COLUMNS} FROM releases WHERE id = ?", [release_id]).fetchone()

@@ -28,6 +28,11 @@ def movie_title(value: str) -> str:
     return title
 
 
+def folded_title(title: str) -> str:
+    """The title without case and Unicode compatibility forms: equal for titles that name the same thing."""
+    return unicodedata.normalize("NFKC", title).casefold()
+
+
 def same_title(a: str, b: str) -> bool:
     """Whether two titles name the same thing, ignoring case and Unicode compatibility forms."""
-    return unicodedata.normalize("NFKC", a).casefold() == unicodedata.normalize("NFKC", b).casefold()
+    return folded_title(a) == folded_title(b)

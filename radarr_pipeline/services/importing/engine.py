@@ -19,12 +19,14 @@ from radarr_pipeline.importing.decisions import ImportRejection
 from radarr_pipeline.importing.discovery import unpacking_entries, video_files
 from radarr_pipeline.importing.transfer import TransferError
 from radarr_pipeline.models import DownloadState, HistoryEvent, TrackedDownload, Variant
+from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.configured import load_formats, quality_profiles
 from radarr_pipeline.services.importing.operations import advance, finish_files, record_imports, undo
 from radarr_pipeline.services.importing.plan import ImportPlan, ImportSource, PlanContext, plan_import
 from radarr_pipeline.services.importing.recovery import recover_interrupted
 from radarr_pipeline.services.importing.recycle import cleanup_recycle_bin
+from radarr_pipeline.services.notifications.events import enqueue_event, manual_interaction_event
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.import_journal import JournalEntry
 
@@ -54,6 +56,7 @@ class _Verdicts:
 
     updates: list[tuple[int, DownloadState, str | None]] = field(default_factory=list)
     events: list[HistoryEvent] = field(default_factory=list)
+    blocked: list[tuple[int, TrackedDownload, str]] = field(default_factory=list)  # (movie, download, reason)
 
     def block(self, download: TrackedDownload, variant: Variant, reason: str, rule: str) -> None:
         self.updates.append((download.id, DownloadState.IMPORT_BLOCKED, reason))
@@ -62,11 +65,15 @@ class _Verdicts:
                          source_title=download.title, download_id=download.download_id,
                          quality=download.quality, data={"reason": reason, "rule": rule})
         )
+        self.blocked.append((variant.movie_id, download, reason))
 
     def write(self, library: Library, now: datetime) -> None:
         library.downloads.update_many(self.updates, now)
         library.history.add_many(self.events, now)
-        self.updates, self.events = [], []
+        movies = library.movies.get_many([movie_id for movie_id, _download, _reason in self.blocked])
+        enqueue_event(library, [manual_interaction_event(movies[movie_id], download, reason)
+                                for movie_id, download, reason in self.blocked], now)
+        self.updates, self.events, self.blocked = [], [], []
 
 
 def block(library: Library, download: TrackedDownload, reason: str, now: datetime, rule: str) -> None:
@@ -141,15 +148,15 @@ def _main_video(content_path: str | None, extensions: set[str]) -> Path | None:
     return videos[0] if videos else None
 
 
-def plan_completed(library: Library, config: AppConfig, now: datetime,
-                   report: ImportReport) -> tuple[list[ImportPlan], dict[int, TrackedDownload]]:
+def plan_completed(library: Library, config: AppConfig, now: datetime, report: ImportReport,
+                   formats: list[CustomFormat]) -> tuple[list[ImportPlan], dict[int, TrackedDownload]]:
     """Every completed download planned, or rejected with its reason (written at once); the plans, and the
     download each plan is for.
 
     The run's facts are read at once (downloads, their variants and movies, the files recorded for them, the
     MediaInfo of their videos) and its records written in bulk; each download still goes through every rule."""
     profiles = quality_profiles(config)
-    ctx = PlanContext(library, config, profiles, now, formats=load_formats(config, profiles))
+    ctx = PlanContext(library, config, profiles, now, formats=formats)
     # Completed Download Handling off (Radarr's setting): completed downloads wait for a manual import
     automatic = config.download_handling.completed_download_handling
     downloads = library.downloads.in_states(DownloadState.COMPLETED) if automatic else []
@@ -190,8 +197,9 @@ def import_downloads(config: AppConfig, now: datetime) -> ImportReport:
     store = LibraryStore(config.database)
     report = ImportReport()
     report.recovered = recover_interrupted(store, now, allow_hardlink=config.importing.mode != "copy")
+    formats = load_formats(config, quality_profiles(config))  # files read before the library is opened
     with store.open() as library:
-        plans, by_plan = plan_completed(library, config, now, report)
+        plans, by_plan = plan_completed(library, config, now, report, formats)
         journaled = journal(library, plans, now)
 
     def failed(library: Library, plan: ImportPlan, reason: str) -> None:  # rare: recorded with the imports

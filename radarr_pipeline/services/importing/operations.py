@@ -21,6 +21,7 @@ from radarr_pipeline.importing.extras import ExtraPlan
 from radarr_pipeline.importing.transfer import TransferError, link_or_copy, write_partial
 from radarr_pipeline.models import DownloadState, HistoryEvent
 from radarr_pipeline.services.importing.recycle import move_to_recycle_bin
+from radarr_pipeline.services.notifications.events import enqueue_event, import_events
 from radarr_pipeline.services.reputation import record_outcomes
 from radarr_pipeline.store import Library
 from radarr_pipeline.store.import_journal import JournalEntry
@@ -230,4 +231,5 @@ def record_imports(library: Library, finished: list[Finished], now: datetime) ->
     library.history.add_many(events, now)
     library.import_journal.close_many([f.entry.id for f in finished])
     record_outcomes(library.conn, outcomes)
+    enqueue_event(library, import_events(library, finished, now), now)
     return report

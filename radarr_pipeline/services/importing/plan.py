@@ -201,7 +201,8 @@ def destination_for(
     movie: Movie, variant: Variant, file_info: MovieFileInfo, suffix: str, naming: NamingConfig
 ) -> Path:
     info = MovieInfo(title=movie.title, year=movie.year, original_title=movie.original_title,
-                     imdb_id=movie.imdb_id, tmdb_id=movie.tmdb_id)
+                     imdb_id=movie.imdb_id, tmdb_id=movie.tmdb_id, collection=movie.collection,
+                     certification=movie.certification)
     folder = build_folder_name(info, naming, file_info)
     name = build_file_name(info, file_info, naming) + suffix.lower()
     return Path(variant.root_folder) / folder / name

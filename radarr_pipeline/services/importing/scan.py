@@ -161,18 +161,22 @@ class _Facts:
     recorded_paths: set[str]
 
     @classmethod
-    def load(cls, library: Library) -> _Facts:
-        statuses = library.movies.statuses()
+    def load(cls, store: LibraryStore) -> _Facts:
+        """Read (one short unit of work), then index the titles with the library closed."""
+        with store.open() as library:
+            statuses = library.movies.statuses()
+            titles = library.movies.alternative_titles()
+            folders, recorded = library.library_folders.all(), library.files.recorded_variant_ids()
+            paths = library.files.paths()
         alternatives: dict[int, list[str]] = {}
-        for movie_id, title in library.movies.alternative_titles():
+        for movie_id, title in titles:
             alternatives.setdefault(movie_id, []).append(title)
         movies = {s.movie.id: s.movie for s in statuses}
         variants: dict[tuple[int, str], int] = {}
         for status in statuses:
             variants.setdefault((status.movie.id, status.variant.root_folder), status.variant.id)
         index = MovieIndex.build(movie_key(m, alternatives.get(m.id, ())) for m in movies.values())
-        return cls(library.library_folders.all(), index, movies, variants, library.files.recorded_variant_ids(),
-                   library.files.paths())
+        return cls(folders, index, movies, variants, recorded, paths)
 
 
 @dataclass
@@ -216,22 +220,33 @@ def _match_folders(root: Path, found: list[_Found], facts: _Facts, verdicts: _Ve
         verdicts.matched.append((root, item, movie))
 
 
-def _file_row(variant_id: int, item: _Found, info: RawMediaInfo | None) -> dict[str, object]:
-    """A movie file found in the library: its quality from its name (and MediaInfo's resolution when cached)."""
+def _file_row(item: _Found, info: RawMediaInfo | None) -> dict[str, object]:
+    """A movie file found in the library: its quality from its name (and MediaInfo's resolution when cached);
+    the variant id is the caller's to add."""
     assert item.video is not None and item.stat is not None
     resolution = resolution_from_dimensions(info.width, info.height) if info else 0
     quality = import_quality(resolution, item.video.name, item.folder.name)
     parsed = parse_library_name(item.video.stem)
     return dict(
-        variant_id=variant_id, path=str(item.video), size=item.stat.st_size, quality=quality.quality.name,
+        path=str(item.video), size=item.stat.st_size, quality=quality.quality.name,
         import_mode="existing", release_group=parsed.release_group if parsed else None,
         edition=parsed.edition if parsed else None, revision=quality.revision.version,
         media_info=info.to_json() if info else None, runtime_seconds=info.runtime_seconds if info else None,
     )
 
 
-def _record(library: Library, facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo], profile: str,
-            report: ScanReport, now: datetime) -> None:
+def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo]) -> dict[str, dict[str, object]]:
+    """The file row of every matched video not recorded yet, by path (its name parsed: done with the library
+    closed; the variant id is set when the row is written)."""
+    rows: dict[str, dict[str, object]] = {}
+    for _root, item, _movie in verdicts.matched:
+        if item.video is not None and item.stat is not None and str(item.video) not in facts.recorded_paths:
+            rows[str(item.video)] = _file_row(item, infos.get(str(item.video)))
+    return rows
+
+
+def _record(library: Library, facts: _Facts, verdicts: _Verdicts, file_rows: dict[str, dict[str, object]],
+            profile: str, report: ScanReport, now: datetime) -> None:
     """The new movies and versions added in bulk, then the files recorded once every id is known."""
     added = library.movies.add_many([m.fields() for m in verdicts.new_movies])
     for pending, movie in zip(verdicts.new_movies, added, strict=True):
@@ -248,7 +263,7 @@ def _record(library: Library, facts: _Facts, verdicts: _Verdicts, infos: dict[st
             verdicts.folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "empty"))
             continue
         if variant_id not in facts.recorded_variants and str(item.video) not in facts.recorded_paths:
-            files.append(_file_row(variant_id, item, infos.get(str(item.video))))
+            files.append({**file_rows[str(item.video)], "variant_id": variant_id})
             facts.recorded_variants.add(variant_id)
             report.recorded += 1
             report.rows.append({"movie": f"{movie.title} ({movie.year})", "file": item.video.name,
@@ -264,16 +279,18 @@ def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_u
     folders in one."""
     report = ScanReport()
     extensions = {e.lower() for e in config.importing.video_extensions}
-    with store.open() as library:
-        facts = _Facts.load(library)
+    facts = _Facts.load(store)
     walked = [(root, _walk_root(root, facts.known_folders, extensions, report)) for root in config.root_folders]
     verdicts = _Verdicts()
     for root, found in walked:
         _match_folders(root, found, facts, verdicts, report, add_unknown=add_unknown)
+    infos: dict[str, RawMediaInfo] = {}
+    if config.importing.read_media_info:
+        with store.open(read_only=True) as library:
+            infos = _cached_media_infos(library, [item for _root, found in walked for item in found], True)
+    file_rows = _file_rows(facts, verdicts, infos)
     with store.open() as library:
-        infos = _cached_media_infos(library, [item for _root, found in walked for item in found],
-                                    config.importing.read_media_info)
-        _record(library, facts, verdicts, infos, config.default_profile.name, report, now)
+        _record(library, facts, verdicts, file_rows, config.default_profile.name, report, now)
     return report
 
 

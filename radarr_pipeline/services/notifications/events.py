@@ -1,0 +1,185 @@
+"""The notification events, built from what the library knows at the moment they happen, and
+:func:`enqueue_event`, which writes them in the caller's unit of work (committed with what caused them)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import duckdb
+
+from radarr_pipeline.models import Movie, NotificationEvent, TrackedDownload, Variant
+from radarr_pipeline.notifications.shapes import (
+    webhook_custom_format_info,
+    webhook_download_client_item,
+    webhook_grabbed_release,
+    webhook_movie,
+    webhook_movie_file,
+    webhook_release,
+    webhook_remote_movie,
+    webhook_status_message,
+)
+from radarr_pipeline.parsing.release_group import parse_release_group
+from radarr_pipeline.store import Library
+from radarr_pipeline.store.import_journal import JournalEntry
+from radarr_pipeline.store.outbox import OutboxRepository, ReleaseFacts
+
+
+class GrabFacts(Protocol):
+    """What a grab's record holds (services.grabbing.GrabIntent)."""
+
+    @property
+    def variant_id(self) -> int: ...
+    @property
+    def movie_id(self) -> int: ...
+    @property
+    def release_id(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def quality(self) -> str: ...
+    @property
+    def size(self) -> int | None: ...
+    @property
+    def indexer(self) -> str: ...
+    @property
+    def format_score(self) -> int: ...
+    @property
+    def client_name(self) -> str: ...
+
+
+class ImportFacts(Protocol):
+    """A finished import (services.importing.operations.Finished)."""
+
+    @property
+    def entry(self) -> JournalEntry: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def recycled(self) -> str | None: ...
+
+#: Radarr's DownloadClientType (the implementation's name) for each client kind here.
+CLIENT_TYPES = {"qbittorrent": "QBittorrent", "blackhole": "TorrentBlackhole"}
+
+
+def enqueue_event(target: Library | duckdb.DuckDBPyConnection, events: NotificationEvent | Sequence[NotificationEvent],
+                  at: datetime) -> None:
+    """Write events to the outbox in the caller's open unit of work (a :class:`Library` or its connection): they
+    commit, or roll back, with what caused them; delivery happens afterwards, to the connections that want them."""
+    conn = target.conn if isinstance(target, Library) else target
+    OutboxRepository(conn).add_many([events] if isinstance(events, NotificationEvent) else list(events), at)
+
+
+def movie_tags(_movie: Movie) -> tuple[str, ...]:
+    """The movie's tag labels. Movies have no tags in the library yet: none, so a connection limited to tags is
+    told only about events without a movie; once tags exist they are read here."""
+    return ()
+
+
+def _release_facts(release: ReleaseFacts | None, quality: str, title: str, indexer: str,
+                   size: int | None) -> dict[str, Any]:
+    return webhook_release(
+        quality=quality, quality_version=release.revision if release else 1,
+        release_group=parse_release_group(title), release_title=title, indexer=indexer, size=size,
+        custom_formats=release.formats if release else (), custom_format_score=release.format_score if release else 0,
+        languages=release.languages if release else (), indexer_flags=release.indexer_flags if release else (),
+    )
+
+
+def grab_event(library: Library, intent: GrabFacts, client_kind: str, infohash: str) -> NotificationEvent:
+    """On Grab: the release sent to the download client, for the movie it was matched to."""
+    movie = library.movies.get(intent.movie_id)
+    release = library.notification_facts.releases([(intent.release_id, intent.variant_id)]).get(
+        (intent.release_id, intent.variant_id))
+    tags = movie_tags(movie)
+    facts = {
+        "movie": webhook_movie(movie, folder_path=None, tags=tags), "remoteMovie": webhook_remote_movie(movie),
+        "release": _release_facts(release, intent.quality, intent.title, intent.indexer, intent.size),
+        "downloadClient": intent.client_name, "downloadClientType": CLIENT_TYPES.get(client_kind, client_kind),
+        "downloadId": infohash.upper(),
+        "customFormatInfo": webhook_custom_format_info(release.formats if release else (), intent.format_score),
+    }
+    return NotificationEvent("grab", facts, movie.id, tags)
+
+
+def import_events(library: Library, finished: Sequence[ImportFacts], now: datetime,
+                  client_names: dict[str, str] | None = None) -> list[NotificationEvent]:
+    """On File Import (or On Upgrade when a file was replaced), one per imported file."""
+    entries = [done.entry for done in finished]
+    variants = library.movies.variants_many([e.variant_id for e in entries])
+    movies = library.movies.get_many([v.movie_id for v in variants.values()])
+    by_download = library.notification_facts.download_releases([e.download_pk for e in entries
+                                                                 if e.download_pk is not None])
+    releases = library.notification_facts.releases(list(by_download.values()))
+    events = []
+    for done in finished:
+        entry, data = done.entry, done.entry.record
+        movie = movies[variants[entry.variant_id].movie_id]
+        release = releases.get(by_download.get(entry.download_pk or -1, (-1, -1)))
+        final = Path(entry.final_path)
+        folder = str(final.parent)
+        tags = movie_tags(movie)
+        file = webhook_movie_file(
+            file_id=None, relative_path=final.name, path=str(final), quality=data["quality"],
+            quality_version=int(data.get("revision") or 1), release_group=data.get("release_group"),
+            scene_name=data.get("scene_name"), size=done.size, date_added=now, source_path=entry.source,
+        )
+        deleted = None
+        if entry.replaced_path:
+            replaced = Path(entry.replaced_path)
+            deleted = [{"relativePath": replaced.name, "path": str(replaced), "quality": data.get("replaced_quality"),
+                        "recycleBinPath": done.recycled}]
+        facts = {
+            "movie": webhook_movie(movie, folder_path=folder, file_path=str(final), tags=tags),
+            "remoteMovie": webhook_remote_movie(movie), "movieFile": file, "isUpgrade": bool(entry.replaced_path),
+            "downloadClient": (client_names or {}).get(entry.download_id or ""),
+            "downloadId": entry.download_id.upper() if entry.download_id else None, "deletedFiles": deleted,
+            "customFormatInfo": webhook_custom_format_info(release.formats if release else (),
+                                                           release.format_score if release else 0),
+            "release": webhook_grabbed_release(release_title=release.title if release else None,
+                                               indexer=release.indexer if release else None,
+                                               size=release.size if release else None,
+                                               indexer_flags=release.indexer_flags if release else ()),
+        }
+        events.append(NotificationEvent("download", facts, movie.id, tags))
+    return events
+
+
+def manual_interaction_event(movie: Movie, download: TrackedDownload, reason: str) -> NotificationEvent:
+    """On Manual Interaction Required: a completed download whose import is blocked for a reason a person must
+    resolve (Radarr's "Warning" status with the rejection as its message)."""
+    tags = movie_tags(movie)
+    facts = {
+        "movie": webhook_movie(movie, folder_path=None, tags=tags),
+        "downloadInfo": webhook_download_client_item(quality=download.quality, quality_version=1,
+                                                     title=download.title, size=download.size),
+        "downloadClientType": CLIENT_TYPES.get(download.client, download.client),
+        "downloadId": download.download_id.upper(), "downloadStatus": "Warning",
+        "downloadStatusMessages": [webhook_status_message(download.title, [reason])],
+        "customFormatInfo": webhook_custom_format_info((), 0),
+        "release": webhook_grabbed_release(release_title=download.title, indexer=None, size=download.size),
+    }
+    return NotificationEvent("manual_interaction_required", facts, movie.id, tags)
+
+
+def movie_added_event(movie: Movie, variant: Variant) -> NotificationEvent:
+    """On Movie Added (added by hand: Radarr's AddMethod "manual")."""
+    tags = movie_tags(movie)
+    facts = {"movie": webhook_movie(movie, folder_path=variant.root_folder, tags=tags), "addMethod": "manual"}
+    return NotificationEvent("movie_added", facts, movie.id, tags)
+
+
+def health_event(*, restored: bool, level: str, message: str, source: str,
+                 wiki_url: str | None = None) -> NotificationEvent:
+    """On Health Issue / On Health Restored: ``level`` is Radarr's HealthCheckResult in camelCase ("warning",
+    "error"), ``source`` the check's name (Radarr's ``type``)."""
+    facts = {"level": level, "message": message, "type": source, "wikiUrl": wiki_url}
+    return NotificationEvent("health_restored" if restored else "health_issue", facts)
+
+
+def run_failed_event(*, run_id: str, job_name: str, message: str) -> NotificationEvent:
+    """Ours: a Dagster run failed (the event id is the run's, so a repeated report of one run is one event)."""
+    facts = {"runId": run_id, "jobName": job_name, "message": message}
+    return NotificationEvent("run_failed", facts, event_id=f"run-failed-{run_id}")

@@ -1,0 +1,165 @@
+"""What the HTTP API shows, read in bulk: movies with the version in a set of root folders (its file and
+tags), tags with their use, the queue with its movies, history pages. Persistence only: the API's resource
+shapes are built above."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+
+from radarr_pipeline.models import FINISHED_STATES
+
+
+@dataclass(frozen=True)
+class FileView:
+    id: int
+    path: str
+    size: int
+    quality: str
+    revision: int
+    release_group: str | None
+    edition: str | None
+    scene_name: str | None
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class MovieView:
+    """A movie as one API instance sees it: its first version among the instance's root folders."""
+
+    id: int
+    title: str
+    original_title: str | None
+    year: int
+    secondary_year: int | None
+    tmdb_id: int | None
+    imdb_id: str | None
+    runtime_minutes: int | None
+    minimum_availability: str
+    added_at: datetime
+    in_cinemas: date | None
+    digital_release: date | None
+    physical_release: date | None
+    certification: str | None
+    genres: tuple[str, ...]
+    tmdb_status: str | None
+    collection: str | None
+    collection_tmdb_id: int | None
+    poster_path: str | None
+    variant_id: int
+    quality_profile: str
+    root_folder: str
+    monitored: bool
+    tag_ids: tuple[int, ...]
+    file: FileView | None
+
+
+_MOVIE_SQL = """
+WITH chosen AS (
+    SELECT DISTINCT ON (movie_id) id, movie_id, quality_profile, root_folder, monitored
+    FROM variants WHERE root_folder IN (SELECT unnest(?::VARCHAR[])) ORDER BY movie_id, id
+), movie_tag_ids AS (
+    SELECT movie_id, list(tag_id ORDER BY tag_id) AS tag_ids FROM movie_tags GROUP BY movie_id
+)
+SELECT m.id, m.title, m.original_title, m.year, m.secondary_year, m.tmdb_id, m.imdb_id, m.runtime_minutes,
+       m.minimum_availability, m.added_at, m.in_cinemas, m.digital_release, m.physical_release, m.certification,
+       m.genres, m.tmdb_status, m.collection, m.collection_tmdb_id, m.poster_path,
+       c.id, c.quality_profile, c.root_folder, c.monitored, t.tag_ids,
+       f.id, f.path, f.size, f.quality, f.revision, f.release_group, f.edition, f.scene_name, f.added_at
+FROM movies m
+JOIN chosen c ON c.movie_id = m.id
+LEFT JOIN movie_tag_ids t ON t.movie_id = m.id
+LEFT JOIN movie_files f ON f.variant_id = c.id
+"""
+
+
+def _movie_view(row: tuple) -> MovieView:
+    file = FileView(*row[24:33]) if row[24] is not None else None
+    values: list[Any] = [*row[:14], tuple(row[14] or ()), *row[15:23], tuple(row[23] or ()), file]
+    return MovieView(*values)
+
+
+class ApiViewRepository:
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+
+    def movies(self, roots: list[str], *, movie_id: int | None = None, tmdb_id: int | None = None,
+               tmdb_ids: list[int] | None = None) -> list[MovieView]:
+        """Movies with a version in ``roots``, by id order; optionally one movie, or those with these TMDB ids."""
+        where: list[str] = []
+        params: list[Any] = [roots]
+        if movie_id is not None:
+            where.append("m.id = ?")
+            params.append(movie_id)
+        if tmdb_id is not None:
+            where.append("m.tmdb_id = ?")
+            params.append(tmdb_id)
+        if tmdb_ids is not None:
+            where.append("m.tmdb_id IN (SELECT unnest(?::BIGINT[]))")
+            params.append(tmdb_ids)
+        sql = _MOVIE_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY m.id"
+        return [_movie_view(r) for r in self._conn.execute(sql, params).fetchall()]
+
+    def tags(self) -> list[tuple[int, str, tuple[int, ...]]]:
+        """(id, label, movie ids) of every tag."""
+        rows = self._conn.execute(
+            "SELECT t.id, t.label, list(mt.movie_id ORDER BY mt.movie_id) FILTER (WHERE mt.movie_id IS NOT NULL)"
+            " FROM tags t LEFT JOIN movie_tags mt ON mt.tag_id = t.id GROUP BY t.id, t.label ORDER BY t.id"
+        ).fetchall()
+        return [(r[0], r[1], tuple(r[2] or ())) for r in rows]
+
+    def add_tag(self, label: str) -> int:
+        """The tag's id (created when new; an existing label is reused, as Radarr does)."""
+        found = self._conn.execute("SELECT id FROM tags WHERE label = ?", [label]).fetchone()
+        if found is not None:
+            return int(found[0])
+        row = self._conn.execute("INSERT INTO tags (label) VALUES (?) RETURNING id", [label]).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    def rename_tag(self, tag_id: int, label: str) -> bool:
+        return self._conn.execute("UPDATE tags SET label = ? WHERE id = ? RETURNING id", [label, tag_id]).fetchone()\
+            is not None
+
+    def delete_tag(self, tag_id: int) -> bool:
+        self._conn.execute("DELETE FROM movie_tags WHERE tag_id = ?", [tag_id])
+        return self._conn.execute("DELETE FROM tags WHERE id = ? RETURNING id", [tag_id]).fetchone() is not None
+
+    def set_movie_tags(self, movie_id: int, tag_ids: list[int]) -> None:
+        self._conn.execute("DELETE FROM movie_tags WHERE movie_id = ?", [movie_id])
+        self._conn.execute("INSERT INTO movie_tags (movie_id, tag_id) SELECT DISTINCT ?, id FROM tags"
+                           " WHERE id IN (SELECT unnest(?::BIGINT[]))", [movie_id, tag_ids])
+
+    def known_tag_ids(self, tag_ids: list[int]) -> set[int]:
+        return {r[0] for r in self._conn.execute("SELECT id FROM tags WHERE id IN (SELECT unnest(?::BIGINT[]))",
+                                                 [tag_ids]).fetchall()}
+
+    def queue(self, roots: list[str]) -> list[tuple]:
+        """Active downloads of versions in ``roots``: (download pk, movie id, title, quality, state, message,
+        progress, size, client, download id, grabbed at, eta seconds, indexer)."""
+        return self._conn.execute(
+            "SELECT d.id, v.movie_id, d.title, d.quality, d.state, d.status_message, d.progress, d.size, d.client,"
+            " d.download_id, d.grabbed_at, d.eta_seconds, r.indexer"
+            " FROM downloads d JOIN variants v ON v.id = d.variant_id LEFT JOIN releases r ON r.id = d.release_id"
+            " WHERE d.state NOT IN (SELECT unnest(?::VARCHAR[]))"
+            " AND v.root_folder IN (SELECT unnest(?::VARCHAR[])) ORDER BY d.id",
+            [sorted(str(s) for s in FINISHED_STATES), roots]).fetchall()
+
+    def history(self, roots: list[str], movie_id: int | None, offset: int, limit: int) -> tuple[int, list[tuple]]:
+        """(total, page) of history rows: (id, occurred at, event, movie id, source title, download id, quality,
+        data as JSON text), newest first."""
+        where = ("(h.variant_id IS NULL OR h.variant_id IN (SELECT id FROM variants"
+                 " WHERE root_folder IN (SELECT unnest(?::VARCHAR[]))))")
+        params: list[object] = [roots]
+        if movie_id is not None:
+            where += " AND h.movie_id = ?"
+            params.append(movie_id)
+        total = self._conn.execute(f"SELECT count(*) FROM history h WHERE {where}", params).fetchone()
+        rows = self._conn.execute(
+            f"SELECT h.id, h.occurred_at, h.event, h.movie_id, h.source_title, h.download_id, h.quality,"
+            f" h.data::VARCHAR FROM history h WHERE {where} ORDER BY h.occurred_at DESC, h.id DESC"
+            f" LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        return (int(total[0]) if total else 0), rows

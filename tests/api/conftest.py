@@ -1,0 +1,114 @@
+"""A running `radarr-pipeline serve` (a real process on 127.0.0.1) over a home whose metadata source is the
+sandbox's TMDB-shaped server, with a second URL base (/4k) for the UHD profile and root folder."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from radarr_sandbox.tmdb import TmdbServer
+
+KEY = "0123456789abcdef0123456789abcdef"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class ApiServer:
+    url: str
+    key: str
+    folder: Path
+    database: Path
+
+    def get(self, path: str, **kwargs: object) -> httpx.Response:
+        return httpx.get(self.url + path, headers={"X-Api-Key": self.key}, timeout=20, **kwargs)  # type: ignore[arg-type]
+
+    def request(self, method: str, path: str, **kwargs: object) -> httpx.Response:
+        return httpx.request(method, self.url + path, headers={"X-Api-Key": self.key}, timeout=20,
+                             **kwargs)  # type: ignore[arg-type]
+
+
+def config_text(port: int, tmdb_url: str, dagster_port: int) -> str:
+    return f"""\
+database: library.duckdb
+root_folders: [library/movies, library/uhd]
+quality_profiles:
+  - name: HD
+    allowed: [Bluray-720p, Bluray-1080p]
+    cutoff: Bluray-1080p
+  - name: UHD
+    allowed: [Bluray-2160p]
+    cutoff: Bluray-2160p
+default_quality_profile: HD
+download_client:
+  kind: qbittorrent
+  url: http://127.0.0.1:9
+  username: admin
+metadata:
+  base_url: {tmdb_url}
+  api_key_env: TEST_TMDB_API_KEY
+  requests_per_second: 200
+  timeout_seconds: 2
+api:
+  port: {port}
+  api_key_env: TEST_RADARR_API_KEY
+  max_body_bytes: 1048576
+  dagster_url: http://127.0.0.1:{dagster_port}
+  dagster_timeout_seconds: 2
+  instances:
+    - url_base: /4k
+      quality_profile: UHD
+      root_folder: library/uhd
+"""
+
+
+def start_server(folder: Path, config: Path, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    log = (folder / "serve.log").open("wb")
+    process = subprocess.Popen([sys.executable, "-m", "radarr_pipeline.cli", "serve", "--config", str(config)],
+                               stdout=log, stderr=subprocess.STDOUT, env=env, cwd=folder)
+    log.close()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError((folder / "serve.log").read_text())
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api", timeout=1)
+            return process
+        except httpx.TransportError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("serve did not start: " + (folder / "serve.log").read_text())
+
+
+@pytest.fixture
+def api_server(tmp_path: Path, tmdb_server: TmdbServer) -> Iterator[ApiServer]:
+    for root in ("library/movies", "library/uhd"):
+        (tmp_path / root).mkdir(parents=True)
+    port = free_port()
+    config = tmp_path / "config.yaml"
+    config.write_text(config_text(port, tmdb_server.url, free_port()), encoding="utf-8")
+    env = {**os.environ, "TEST_TMDB_API_KEY": tmdb_server.api_key, "TEST_RADARR_API_KEY": KEY}
+    env.pop("RADARR_PIPELINE_DB", None)
+    process = start_server(tmp_path, config, port, env)
+    try:
+        yield ApiServer(f"http://127.0.0.1:{port}", KEY, tmp_path, tmp_path / "library.duckdb")
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
