@@ -17,6 +17,11 @@ def is_sample(path: Path, root: Path) -> bool:
     return any(_SAMPLE.search(part) for part in relative.parts)
 
 
+def is_sample_relative(relative: str) -> bool:
+    """``is_sample`` for a path given as text relative to its root ('sub/name.mkv'): no Path objects made."""
+    return any(_SAMPLE.search(part) for part in relative.split("/"))
+
+
 def download_root(content_path: Path) -> Path:
     return content_path.parent if content_path.is_file() else content_path
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from radarr_pipeline.parsing import parse_quality
+from radarr_pipeline.parsing import parse_name_quality
 from radarr_pipeline.quality.qualities import DetectionSource, QualityModel, quality_for
 
 _KEEP_MODIFIERS = ("screener", "regional", "rawhd", "brdisk")
@@ -19,7 +19,7 @@ _KEEP_MODIFIERS = ("screener", "regional", "rawhd", "brdisk")
 
 def quality_from_names(*names: str | None) -> QualityModel:
     """The first name that says something about the quality (title, then folder, then file name)."""
-    models = [parse_quality(name) for name in names if name]
+    models = [parse_name_quality(name) for name in names if name]
     known = [m for m in models if m.quality.name != "Unknown"]
     if not known:
         return models[0] if models else QualityModel()

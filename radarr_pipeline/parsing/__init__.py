@@ -15,6 +15,7 @@ from functools import lru_cache
 from radarr_pipeline.parsing.language_parser import parse_languages
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.normalize import clean_movie_title
+from radarr_pipeline.parsing.plex_fast_path import parse_name_quality, parse_plex_title
 from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality
 from radarr_pipeline.parsing.release_group import parse_release_group
 from radarr_pipeline.parsing.scene_fast_path import parse_scene_title
@@ -67,6 +68,19 @@ def parse_many(titles: Iterable[str]) -> list[ParsedRelease | None]:
             gc.enable()
 
 
+def parse_library_name(name: str, *, is_dir: bool = False) -> ParsedRelease | None:
+    """``parse_release_title`` for a library's folder and file names: Radarr's own naming ("Title (Year) ...")
+    first goes through the plex fast path, whose templates a library's names share."""
+    if not isinstance(name, str):
+        return None
+    try:
+        parsed = parse_plex_title(_sanitise(name))
+    except Exception:  # a parser bug must not stop a scan: the full parser decides
+        _log.exception("plex fast path failed on %r", name[:200])
+        parsed = None
+    return parsed or parse_release_title(name, is_dir=is_dir)
+
+
 def parse_release_title(title: str, *, is_dir: bool = False) -> ParsedRelease | None:
     """Parse a release title; None means "not a release" (hash, obfuscated name, no title+year...)."""
     if not isinstance(title, str):
@@ -83,8 +97,10 @@ __all__ = [
     "parse_edition",
     "parse_hardcoded_subs",
     "parse_languages",
+    "parse_library_name",
     "parse_many",
     "parse_movie_path",
+    "parse_name_quality",
     "parse_quality",
     "parse_release_group",
     "parse_release_title",

@@ -264,7 +264,9 @@ def _match_title(simple: str, is_dir: bool) -> _TitleMatch | None:
 
 # The plex/Radarr shape: title words (ASCII letters, single spaces) then " (YYYY)", as Radarr names its own
 # folders and files ("Movie Title (2010) {tmdb-123} [Bluray-1080p].mkv") and as many trackers do.
-_PLEX_SHAPE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)* \(((?:1[89]|20)\d\d)\)")
+_PLEX_SHAPE = re.compile(r"(?:[A-Za-z]+|\d{1,9})(?: (?:[A-Za-z]+|\d{1,9}))* \(((?:1[89]|20)\d\d)\)")
+# Title noise SIMPLE_TITLE_NOISE removes across a title's words ('Max 264', 'Add 5 1'): the plex shape refuses it.
+_PLEX_TITLE_NOISE = re.compile(r"[xh] 26[45]\b|dd 5 1\b")
 _GERMAN_TRACKER_WORDS = re.compile(r"german|truefrench")
 
 
@@ -276,11 +278,13 @@ def match_plex_shape(release_title: str) -> _TitleMatch | None:
     with '[' for the anime patterns; GERMAN_TRACKER's title cannot run over a 19xx/20xx year, so it
     needs German/TrueFrench among the title words; EDITION_BEFORE_YEAR needs an edition word right
     before some year: none in the title words, and no second year-like number after the year). NORMAL
-    then takes the letters before " (" lazily (no digit comes earlier) and the year, whose repetition
+    then takes the words before " (" lazily (letters, or numbers holding no year-like run of four digits:
+    refused, NORMAL's year needs no word start) and the year, whose repetition
     stops at ')'; its guard "(?!...\W(19|20)\d{2})" fails only when digits follow ')' at once. The
     simplifications (noise words, website prefix and postfix, torrent suffix, quality brackets) cannot
-    touch letters, spaces or "(YYYY)" here: the noise needs digits or <>?*, the prefix a '.', and the
-    others only remove a bracketed end after the year.
+    touch the words or "(YYYY)" here: the noise needs digits glued to letters, or <>?* (the two spellings
+    it reads across a space, 'x 264' and 'dd 5 1', are refused), the prefix a '.', and the others only
+    remove a bracketed end after the year.
     """
     match = _PLEX_SHAPE.match(release_title)
     if match is None:
@@ -293,6 +297,8 @@ def match_plex_shape(release_title: str) -> _TitleMatch | None:
     rest = release_title[end:]
     if rest[:1].isdigit():
         return None  # NORMAL's year guard "\W(19|20)\d{2}" could refuse the year
+    if _PLEX_TITLE_NOISE.search(lowered_title) or _YEAR_LIKE.search(title):  # NORMAL's year could start there
+        return None
     if _GERMAN_TRACKER_WORDS.search(lowered_title) or (
         year.startswith("18") and _GERMAN_TRACKER_WORDS.search(rest.lower())
     ):

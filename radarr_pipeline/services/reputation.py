@@ -28,6 +28,15 @@ def record_outcome(
     return GroupReputationRepository(conn).record(release_group, outcome, at, evidence_id)
 
 
+def record_outcomes(
+    conn: duckdb.DuckDBPyConnection, outcomes: list[tuple[str | None, Outcome, datetime, str | None]]
+) -> int:
+    """:func:`record_outcome` for many (release group, outcome, at, evidence id) rows, written in bulk; rows
+    without a group are ignored. Returns how many changed the evidence."""
+    rows = [(group, outcome, at, evidence) for group, outcome, at, evidence in outcomes if group and group.strip()]
+    return GroupReputationRepository(conn).record_many(rows) if rows else 0
+
+
 def group_scores(conn: duckdb.DuckDBPyConnection) -> dict[str, float]:
     """Score of every group with evidence, keyed by the case-folded group name."""
     evidence = GroupReputationRepository(conn).evidence()

@@ -188,6 +188,61 @@ class GroupReputationRepository:
         )
         return True
 
+    def record_many(self, outcomes: Sequence[tuple[str, str, datetime, str | None]]) -> int:
+        """(release group, outcome, at, evidence id) rows, each as :meth:`record` would take them in order, in
+        one query and at most two statements. Returns how many of them changed something."""
+        for _group, outcome, _at, _evidence in outcomes:
+            if outcome not in _SEVERITY:
+                raise ValueError(f"outcome must be one of {OUTCOMES}, got {outcome!r}")
+        evidence_ids = list({evidence for *_rest, evidence in outcomes if evidence is not None})
+        stored: dict[str, tuple[int | None, str]] = {  # evidence id -> (row id, None for a new row; outcome)
+            row[1]: (row[0], row[2])
+            for row in self._conn.execute(
+                "SELECT id, evidence_id, outcome FROM group_outcomes WHERE evidence_id IN (SELECT unnest(?))",
+                [evidence_ids],
+            ).fetchall()
+        } if evidence_ids else {}
+        changed_rows: dict[int, tuple[int, str, datetime]] = {}
+        inserts: list[list[object]] = []  # [group, outcome, at, evidence id], updated in place by later evidence
+        new_rows: dict[str, list[object]] = {}
+        changed = 0
+        for release_group, outcome, at, evidence_id in outcomes:
+            name = release_group.strip()
+            if not name:
+                raise ValueError("release group is empty")
+            if evidence_id is not None and evidence_id in stored:
+                row_id, current = stored[evidence_id]
+                if _SEVERITY[outcome] <= _SEVERITY[current]:
+                    continue
+                stored[evidence_id] = (row_id, outcome)
+                if row_id is None:
+                    new_rows[evidence_id][1:3] = [outcome, at]
+                else:
+                    changed_rows[row_id] = (row_id, outcome, at)
+            else:
+                inserts.append([name, outcome, at, evidence_id])
+                if evidence_id is not None:
+                    stored[evidence_id] = (None, outcome)
+                    new_rows[evidence_id] = inserts[-1]
+            changed += 1
+        updates = list(changed_rows.values())
+        if updates:
+            self._conn.execute(
+                "UPDATE group_outcomes SET outcome = u.outcome, occurred_at = u.occurred_at FROM (SELECT"
+                " unnest(?::BIGINT[]) AS id, unnest(?::VARCHAR[]) AS outcome, unnest(?::TIMESTAMPTZ[]) AS occurred_at)"
+                " AS u WHERE group_outcomes.id = u.id",
+                [[u[0] for u in updates], [u[1] for u in updates], [u[2] for u in updates]],
+            )
+        if inserts:
+            self._conn.execute(
+                "INSERT INTO group_outcomes (group_key, release_group, outcome, occurred_at, evidence_id)"
+                " SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::TIMESTAMPTZ[]),"
+                " unnest(?::VARCHAR[])",
+                [[group_key(str(r[0])) for r in inserts], [r[0] for r in inserts], [r[1] for r in inserts],
+                 [r[2] for r in inserts], [r[3] for r in inserts]],
+            )
+        return changed
+
     def evidence(self) -> dict[str, GroupEvidence]:
         """Per casefolded group: counts of each outcome, the name as first written, the latest time."""
         rows = self._conn.execute(

@@ -80,3 +80,22 @@ def test_real_files(tmp_path: Path, make_movie: Callable[..., Path]) -> None:
     junk = tmp_path / "junk.mkv"
     junk.write_bytes(b"\0" * 1024)
     assert not read_media_info(junk).has_video
+
+
+def test_template_read_is_the_xml_read(tmp_path: Path, make_movie: Callable[..., Path]) -> None:
+    """The text-template read gives exactly what pymediainfo's XML gives, field by field, on files ffmpeg made
+    (codecs, HDR, channels, languages, containers) and on a file MediaInfo does not recognise."""
+    from radarr_pipeline.mediainfo.reader import _parse_xml
+
+    junk = tmp_path / "junk.mkv"
+    junk.write_bytes(b"\0" * 1024)
+    files = [
+        make_movie(tmp_path / "a.mkv", 1, "1920x1080", audio_channels=6, audio_language="ger"),
+        make_movie(tmp_path / "b.mkv", 1, "3840x2160", video_codec="hevc", hdr10=True, audio_codec="eac3",
+                   audio_channels=6),
+        make_movie(tmp_path / "c.mp4", 1, "1280x720", audio_codec="ac3", audio_language="fre"),
+        make_movie(tmp_path / "d.mkv", 1, "720x576", audio_channels=1, audio_language="jpn"),
+        junk,
+    ]
+    for path in files:
+        assert read_media_info(path) == _parse_xml(path), path.name

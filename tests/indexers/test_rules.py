@@ -25,7 +25,7 @@ from radarr_pipeline.indexers.feed import parse_date
 from radarr_pipeline.indexers.http import Target, address_of, parse_retry_after
 from radarr_pipeline.indexers.torznab import parse_feed_page
 from radarr_pipeline.models import Movie
-from radarr_pipeline.services.reputation import group_scores, record_outcome, reputation_markdown
+from radarr_pipeline.services.reputation import group_scores, record_outcome, record_outcomes, reputation_markdown
 from radarr_pipeline.values.flags import flags_from_volume_factors, flags_mask
 from radarr_pipeline.values.ids import normalize_imdb_id
 from radarr_pipeline.values.infohash import infohash_from_magnet
@@ -136,6 +136,40 @@ def test_reputation_evidence_in_duckdb(conn) -> None:
     assert score_for(scores, "Sparks") == pytest.approx(3 / 7) and score_for(scores, "NOBODY") == 0
     table = reputation_markdown(conn)
     assert table.index("SPARKS") < table.index("YIFY") and "| SPARKS | +0.43 | 3 | 0 | 0 |" in table
+
+
+def test_reputation_evidence_in_bulk_is_the_same_as_one_by_one(tmp_path) -> None:
+    """record_outcomes gives the rows record_outcome would, one call after the other (repeats, severity, empty
+    groups), on an empty store and on one already holding some of the evidence."""
+    import random
+
+    import duckdb
+
+    from radarr_pipeline.store.schema import migrate
+
+    rng = random.Random(4)
+    groups = ("SPARKS", "sparks", "YIFY", " FLUX ", "", None)
+    for round_ in range(30):
+        earlier = [(rng.choice(groups), rng.choice(("imported", "failed", "blocklisted")), NOW,
+                    rng.choice((None, "dl1", "dl2", "dl3"))) for _ in range(rng.randint(0, 4))]
+        batch = [(rng.choice(groups), rng.choice(("imported", "failed", "blocklisted")),
+                  NOW + timedelta(minutes=n), rng.choice((None, "dl1", "dl2", "dl3", "dl4")))
+                 for n in range(rng.randint(0, 12))]
+        tables = []
+        for bulk in (False, True):
+            conn = duckdb.connect(str(tmp_path / f"{round_}-{bulk}.duckdb"))
+            migrate(conn)
+            for group, outcome, at, evidence in earlier:
+                record_outcome(conn, group, outcome, at, evidence_id=evidence)  # type: ignore[arg-type]
+            if bulk:
+                changed = record_outcomes(conn, batch)  # type: ignore[arg-type]
+            else:
+                changed = sum(record_outcome(conn, g, o, at, evidence_id=e) for g, o, at, e in batch)  # type: ignore[arg-type]
+            rows = conn.execute("SELECT group_key, release_group, outcome, occurred_at, evidence_id FROM group_outcomes"
+                                " ORDER BY evidence_id NULLS LAST, group_key, outcome, occurred_at").fetchall()
+            conn.close()
+            tables.append((changed, rows))
+        assert tables[0] == tables[1], (earlier, batch)
 
 
 def _movie(i: int) -> Movie:

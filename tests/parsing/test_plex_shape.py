@@ -39,6 +39,10 @@ def test_plex_and_radarr_names_take_the_shortcut() -> None:
         "Movie Title (2010) - Bluray-1080p.mkv",
         "The Movie (1999) [1080p BluRay x264] GERMAN 7",
         "Movie (1850) Remastered",
+        "Movie 2 (2010)",  # numbers holding no year-like run
+        "Movie 12345 (2010) Bluray-1080p",
+        "Ocean 11 (1960) Bluray-1080p.mkv",
+        "101 Dalmatians (1996)",
     ):
         assert _assert_same(title), title
         parsed = parse_movie_title(title)
@@ -52,7 +56,10 @@ def test_unsure_names_are_left_to_the_patterns() -> None:
         "German Movie (2010) 1080p",  # GERMAN_TRACKER
         "Movie (1890) GERMAN 1080p",  # GERMAN_TRACKER's title may run over an 18xx year
         "Movie (2010)2012",  # digits right after ')': NORMAL's guard
-        "Movie 2 (2010)",  # digits in the title
+        "Movie 2049 (2010)",  # a year-like number in the title (it could be the year)
+        "Movie 11999 (2010)",  # ... inside a longer number (NORMAL's year needs no word start)
+        "Max 264 (2010)",  # title noise read across the space ('x 264')
+        "Add 5 1 (2010)",  # ... ('DD 5 1')
         "[Grp] Movie (2010)",  # anime
         "Movie.Name (2010)",  # a dot (website prefix, dotted title)
     ):
@@ -73,7 +80,9 @@ def test_bench_titles_agree() -> None:
     assert answered > 3_000  # guards against the shortcut silently closing
 
 
-_WORDS = ("Movie", "The", "Cut", "Extended", "German", "Good", "Fan", "Abc", "A", "X", "IMAX", "Ray", "Web", "Cam")
+_WORDS = ("Movie", "The", "Cut", "Extended", "German", "Good", "Fan", "Abc", "A", "X", "IMAX", "Ray", "Web", "Cam",
+          "2", "12", "264", "265", "5", "1", "007", "480", "720", "1234", "11999", "12345", "2049", "5000",
+          "Max", "Add", "H", "DD", "Bd", "Dvd", "R")
 _REST_PIECES = (
     "", " ", "1080p", "BluRay", "x264", "-GRP", "[", "]", "(", ")", "{tmdb-12}", "2012", "1999", "1850",
     "Extended", "Directors Cut", "GERMAN", "TrueFrench", "DL", "\\", ".", "-", "_", "[Bluray-1080p]", "[ettv]",

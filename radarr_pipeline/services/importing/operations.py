@@ -15,13 +15,14 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from radarr_pipeline.decisions.reputation import Outcome
 from radarr_pipeline.importing.crashpoints import crash_point
 from radarr_pipeline.importing.extras import ExtraPlan
 from radarr_pipeline.importing.transfer import TransferError, link_or_copy, write_partial
 from radarr_pipeline.models import DownloadState, HistoryEvent
 from radarr_pipeline.services.importing.recycle import move_to_recycle_bin
 from radarr_pipeline.services.notifications.events import enqueue_event, import_events
-from radarr_pipeline.services.reputation import record_outcome
+from radarr_pipeline.services.reputation import record_outcomes
 from radarr_pipeline.store import Library
 from radarr_pipeline.store.import_journal import JournalEntry
 
@@ -192,6 +193,7 @@ def record_imports(library: Library, finished: list[Finished], now: datetime) ->
     download_updates: list[tuple[int, DownloadState, str | None]] = []
     events: list[HistoryEvent] = []
     report: list[dict] = []
+    outcomes: list[tuple[str | None, Outcome, datetime, str | None]] = []
     for done in finished:
         entry, data, placed = done.entry, done.entry.record, done.extras
         variant = variants[entry.variant_id]
@@ -217,7 +219,7 @@ def record_imports(library: Library, finished: list[Finished], now: datetime) ->
                   "recycled_to": done.recycled, "extras": [e.destination for e in placed],
                   "extras_failed": done.extras_failed},
         ))
-        record_outcome(library.conn, data.get("release_group"), "imported", now, evidence_id=entry.download_id)
+        outcomes.append((data.get("release_group"), "imported", now, entry.download_id))
         report.append({"movie": data.get("movie", ""), "file": entry.final_path, "mode": actual_mode,
                        "quality": data.get("quality_full") or data["quality"],
                        "replaced": data.get("replaced") or "", "extras": len(placed)})
@@ -228,5 +230,6 @@ def record_imports(library: Library, finished: list[Finished], now: datetime) ->
     library.downloads.update_many(download_updates, now)
     library.history.add_many(events, now)
     library.import_journal.close_many([f.entry.id for f in finished])
+    record_outcomes(library.conn, outcomes)
     enqueue_event(library, import_events(library, finished, now), now)
     return report

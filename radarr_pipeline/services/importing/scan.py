@@ -18,11 +18,11 @@ from pathlib import Path
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, match_one, movie_key
-from radarr_pipeline.importing.discovery import is_sample
+from radarr_pipeline.importing.discovery import is_sample_relative
 from radarr_pipeline.importing.quality import import_quality
 from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
 from radarr_pipeline.models import Movie
-from radarr_pipeline.parsing import parse_release_title
+from radarr_pipeline.parsing import parse_library_name, parse_release_title
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
@@ -87,9 +87,11 @@ class _Found:
 
 
 def _largest_video(folder: str, extensions: set[str]) -> tuple[Path | None, os.stat_result | None]:
-    """The folder's largest video (below it at any depth, hidden files and samples left out), with its stat."""
-    best: tuple[Path | None, os.stat_result | None] = (None, None)
+    """The folder's largest video (below it at any depth, hidden files and samples left out), with its stat.
+    Names are read as text (a Path is made for the one kept): a library scan walks thousands of folders."""
+    best: tuple[str | None, os.stat_result | None] = (None, None)
     pending = [folder]
+    skip = len(folder) + 1
     while pending:
         try:
             entries = list(os.scandir(pending.pop()))
@@ -103,17 +105,14 @@ def _largest_video(folder: str, extensions: set[str]) -> tuple[Path | None, os.s
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in extensions:
                 continue
             try:
-                if not entry.is_file():
-                    continue
-                path = Path(entry.path)
-                if is_sample(path, Path(folder)):
+                if not entry.is_file() or is_sample_relative(entry.path[skip:]):
                     continue
                 stat = entry.stat()
             except OSError:
                 continue
             if best[1] is None or stat.st_size > best[1].st_size:
-                best = (path, stat)
-    return best
+                best = (entry.path, stat)
+    return (Path(best[0]), best[1]) if best[0] is not None else (None, None)
 
 
 def _cached_media_infos(library: Library, found: list[_Found], enabled: bool) -> dict[str, RawMediaInfo]:
@@ -227,7 +226,7 @@ def _file_row(item: _Found, info: RawMediaInfo | None) -> dict[str, object]:
     assert item.video is not None and item.stat is not None
     resolution = resolution_from_dimensions(info.width, info.height) if info else 0
     quality = import_quality(resolution, item.video.name, item.folder.name)
-    parsed = parse_release_title(item.video.stem)
+    parsed = parse_library_name(item.video.stem)
     return dict(
         path=str(item.video), size=item.stat.st_size, quality=quality.quality.name,
         import_mode="existing", release_group=parsed.release_group if parsed else None,

@@ -1,0 +1,109 @@
+"""Fast path for Radarr's own naming, ``Title Words (YEAR) rest``: library folders and files
+("The Matrix (1999)", "Movie 2 (2004) Bluray-1080p.mkv").
+
+A library holds thousands of names that differ only in their title words; what follows the year repeats
+("(1999) Bluray-1080p.mkv"). The full parser reads every field but the title from text in which the title
+is already replaced by a placeholder, and reads the quality from words the title cannot take part in when
+its words are inert (below). So the result for ``Title (YEAR) rest`` is the result for the template
+``A Movie (YEAR) rest`` (parsed once, remembered) with the title put back. Each gate says which full-parser
+step it stands for; when one fails the caller runs the full parser.
+
+Gates:
+* ASCII; the title words are letters-only words, or numbers, single spaces between, then " (YEAR)":
+  ``match_plex_shape`` then takes exactly those words (German/TrueFrench, edition words and year-like
+  runs of digits in the title are refused, as there);
+* the template itself takes the plex shape (what follows the year is the same in both, so the gates
+  ``match_plex_shape`` puts on it hold for both);
+* no title word says anything to the quality patterns (``_QUALITY_REFUSED``: every stem a quality,
+  revision, codec, disc or hardcoded-subtitle pattern needs, as a substring: conservative);
+* nothing the rejections or the reversed-name rule read: no 'password', 'abc' at the start, 'p027',
+  'p0801', first word shorter than 24 characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from radarr_pipeline.parsing.model import ParsedRelease
+from radarr_pipeline.parsing.quality_parser import parse_quality
+from radarr_pipeline.parsing.title_parser import (
+    _release_title_of,
+    match_plex_shape,
+    movie_titles_from,
+    parse_movie_title,
+)
+from radarr_pipeline.quality.qualities import QualityModel
+
+_WORD = r"(?:[A-Za-z]+|\d{1,9})"
+_PLEX_NAME = re.compile(_WORD + r"(?: " + _WORD + r")* \((?:1[89]|20)\d\d\)")
+PLACEHOLDER = "A Movie"
+
+# Substrings (lower-case) of the title words the quality patterns could read: the source, resolution,
+# revision, codec, remux, disc (BR-DISK's look-aheads), Raw-HD, MPEG-2, anime, German remux and
+# hardcoded-subtitle patterns' stems; 'sd'/'hr'/'tv' for OTHER_SOURCE and HIGH_DEF_PDTV, which need no
+# word start. A number reads as nothing (resolutions need 'p'/'i'/'x' glued to the digits, VERSION a
+# 'v' word, the disc sizes a 'bd'/'uhd' word, the German remux look-behind's four digits are the year's
+# too); '264'/'265' after an 'x'/'h' word and '5 1' after a 'dd' word are title noise the title
+# patterns remove (left to the full parser).
+_QUALITY_REFUSED = re.compile(
+    r"blu|ray|hd|bd|br|dvd|disk|disc|dis|web|dl|rip|mux|amazon|itunes|maxdome|netflix|hbo|disney|amzn|nf|dp"
+    r"|tv|dsr|ws|regional|scr|ts|tele|tc|cam|wp|workprint|sd|raw|uhd|fhd|remux|hybrid|complete|full|iso"
+    r"|avc|hevc|vc|mpeg|german|proper|repack|rerip|real|xvid|divx|vid|sub|hc|mkv|wmv|hr|pdvd|uhd|light"
+    r"|[xh] 26[45]\b|dd 5 1\b|^abc|password|p027|p0801"
+)
+
+
+def _title_words(title: str) -> str | None:
+    """The title words of a ``Title (YEAR) ...`` name when the template stands for it, else None."""
+    if len(title) > 300 or not title.isascii():
+        return None
+    match = _PLEX_NAME.match(title)
+    if match is None:
+        return None
+    words = title[: match.end() - 7]
+    first = words.split(" ", 1)[0]
+    if len(first) >= 24 or _QUALITY_REFUSED.search(words.lower()):
+        return None
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _template_parse(template: str) -> ParsedRelease | None:
+    """The full parser's result for the template, None when the template does not take the plex shape."""
+    if match_plex_shape(_release_title_of(template)) is None:
+        return None
+    parsed = parse_movie_title(template)
+    if parsed is None or parsed.movie_title != PLACEHOLDER:
+        return None
+    return parsed
+
+
+def parse_plex_title(title: str) -> ParsedRelease | None:
+    """The full parser's result for a ``Title (YEAR) rest`` name, or None when the fast path is not sure."""
+    words = _title_words(title)
+    if words is None:
+        return None
+    base = _template_parse(PLACEHOLDER + title[len(words) :])
+    if base is None:
+        return None
+    if match_plex_shape(_release_title_of(title)) is None:
+        return None  # German/TrueFrench or an edition word among the title words
+    movie_title, movie_titles = movie_titles_from(words)
+    return replace(base, release_title=title, movie_title=movie_title, movie_titles=movie_titles)
+
+
+@lru_cache(maxsize=4096)
+def _template_quality(template: str) -> QualityModel:
+    return parse_quality(template)
+
+
+def parse_name_quality(name: str) -> QualityModel:
+    """``parse_quality(name)``, through the template of a ``Title (YEAR) rest`` name when its title words are
+    inert (a library's files and folders share a few templates)."""
+    stripped = name.strip()
+    words = _title_words(stripped)
+    if words is None:
+        return parse_quality(name)
+    return _template_quality(PLACEHOLDER + stripped[len(words) :])

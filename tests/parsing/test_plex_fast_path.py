@@ -1,0 +1,120 @@
+"""The plex fast path (a library's "Title (YEAR) rest" names through a parsed template) must give exactly the
+full parser's result, and ``parse_name_quality`` exactly ``parse_quality``'s, whenever the template is used.
+
+Compared on Radarr-named files and folders, on the benchmark's plex-shaped titles, on every conformance input,
+and on random names (hypothesis) built from title words the quality patterns read and rests that say much.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from radarr_pipeline.parsing import _sanitise, parse_library_name
+from radarr_pipeline.parsing.plex_fast_path import _title_words, parse_name_quality, parse_plex_title
+from radarr_pipeline.parsing.quality_parser import parse_quality
+from radarr_pipeline.parsing.title_parser import parse_movie_title
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFORMANCE = ROOT / "tests" / "data" / "radarr"
+
+
+def _assert_same(title: str) -> bool:
+    """Fast path and full parser agree (all fields, simple_release_title too) for files and folders, and the
+    template quality is the name's; True when the fast path answered."""
+    title = _sanitise(title)
+    if _title_words(title.strip()) is not None:
+        assert parse_name_quality(title).to_dict() == parse_quality(title).to_dict(), title
+    fast = parse_plex_title(title)
+    if fast is None:
+        return False
+    for is_dir in (False, True):
+        full = parse_movie_title(title, is_dir=is_dir)
+        assert full is not None, title
+        assert fast.to_dict() == full.to_dict(), (title, is_dir)
+    return True
+
+
+def test_radarr_names_take_the_fast_path() -> None:
+    for title in (
+        "The Matrix (1999)",
+        "The Matrix (1999) Bluray-1080p",
+        "The Matrix (1999) Bluray-1080p.mkv",
+        "Movie 12 (1912) Bluray-1080p",
+        "Movie 15432 (1932) Bluray-1080p.mkv",
+        "Ocean 11 (1960) {tmdb-1234} [Bluray-1080p][DTS 5.1][x264]-GRP.mkv",
+        "Heat (1995) WEBDL-2160p Proper.mkv",
+        "Amelie (2001) {imdb-tt0211915} [Remux-1080p][FLAC 2.0][AVC]-FraMeSToR",
+    ):
+        assert _assert_same(title), title
+        assert parse_library_name(title) == parse_movie_title(title)
+
+
+def test_unsure_names_are_left_to_the_full_parser() -> None:
+    for title in (
+        "Cam Girl (2019) Bluray-1080p",  # a title word the quality patterns read
+        "The Bluray Movie (2019) 720p",
+        "Max 264 (2019) Bluray-1080p",  # title noise across a space
+        "Movie 2049 (2019) Bluray-1080p",  # a number that could be a year
+        "German Movie (2019) Bluray-1080p",  # GERMAN_TRACKER
+        "Movie Extended (2019) Bluray-1080p",  # EDITION_BEFORE_YEAR
+        "Amélie (2001) Bluray-1080p",  # not ASCII
+    ):
+        assert parse_plex_title(title) is None, title
+        assert parse_library_name(title) == parse_movie_title(title)
+
+
+def test_bench_and_conformance_titles_agree() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import bench_parser
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    rng = random.Random(17)
+    answered = sum(_assert_same(bench_parser._plex(rng, serial)) + _assert_same(bench_parser._spaced(rng, serial))
+                   for serial in range(1, 2_001))
+    assert answered > 500  # guards against the gate silently closing
+    for path in sorted(CONFORMANCE.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            for key in ("title", "input"):
+                if isinstance(record.get(key), str):
+                    _assert_same(record[key])
+
+
+# Title words: plain ones, ones the quality/title/edition/language patterns read, numbers, cross-word noise.
+_WORDS = (
+    "Movie", "The", "A", "Of", "Heat", "Night", "Ocean", "2", "11", "101", "007", "264", "265", "5", "1", "480",
+    "1234", "11999", "12345", "2049", "5000", "19999",
+    "720", "1080", "2160", "Max", "Add", "H", "X", "DD", "Cam", "Ts", "Tc", "Bd", "Hd", "Sd", "Tv", "Web", "Dl",
+    "Blu", "Ray", "Dvd", "R", "Real", "REAL", "Proper", "Repack", "Complete", "Disc", "Full", "Iso", "Avc",
+    "German", "Extended", "Cut", "Imax", "Subs", "Hc", "Raw", "Hr", "Ws", "Uhd", "Remux", "Abc", "Password",
+    "Sample", "Aka", "Dr", "Xvid", "Ger", "Dub", "Multi", "French", "Es",
+)
+_REST_PIECES = (
+    "", " ", "Bluray-1080p", "WEBDL-2160p", "Remux-1080p", "HDTV-720p", "DVD", "SDTV", "Proper", "REAL", "v2",
+    "{tmdb-12}", "{imdb-tt0211915}", "[Bluray-1080p]", "[DTS 5.1]", "[x264]", "[AVC]", "-GRP", "1080p", "BluRay",
+    "x264", "2012", "Extended", "Directors Cut", "GERMAN", "DL", "MULTi", "HC", "KORSUBS", "[", "]", "(", ")",
+    "REMUX", "DD5.1", "Complete", "Disc", "AVC", ".", "-", "_", "!", "?", "p0801", "yEnc", "[ettv]",
+)
+
+
+@st.composite
+def _library_names(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5))
+    year = str(draw(st.integers(1790, 2110)))
+    rest = draw(st.lists(st.sampled_from(_REST_PIECES), max_size=6))
+    separator = draw(st.sampled_from(("", " ", " ", " - ", ".")))
+    extension = draw(st.sampled_from(("", ".mkv", ".mp4", ".avi", ".iso")))
+    return " ".join(words) + f" ({year})" + separator + " ".join(rest) + extension
+
+
+@settings(max_examples=3_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_library_names())
+def test_random_library_names_agree(title: str) -> None:
+    _assert_same(title)
