@@ -135,6 +135,12 @@ def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 STEPS = ["journaled", "copy_partway", "written", "recycled", "renamed", "extras", "recorded"]
 
 
+#: Each round starts two child processes (the crash, the recovery), about 40 rounds a test: on a loaded machine
+#: that is longer than the suite's 10-minute limit for one test, while a hang still ends here.
+SLOW_ROUNDS = pytest.mark.timeout(1800)
+
+
+@SLOW_ROUNDS
 @pytest.mark.parametrize("mode", ["hardlink", "copy"])
 def test_kill_at_every_step(tmp_path: Path, make_movie: Callable[..., Path], big_file: Path, mode: str) -> None:
     kills: dict[str, int] = {}
@@ -162,6 +168,7 @@ def test_kill_at_every_step(tmp_path: Path, make_movie: Callable[..., Path], big
 MAX_KILLS_PER_ROUND = 6
 
 
+@SLOW_ROUNDS
 def test_kill_at_random_moments(tmp_path: Path, make_movie: Callable[..., Path], big_file: Path) -> None:
     """Kills timed from the child's own progress: once it has journaled its imports (its file work has begun),
     a random moment later. Each kill is checked to have landed inside the import (after the journal, before
