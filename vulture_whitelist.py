@@ -153,3 +153,9 @@ recorded_holds
 scoring.score_candidates
 scoring.parse_through_cache
 matching.match_releases
+
+# `movies collection monitor|unmonitor`: Typer commands, called by the command line only.
+from radarr_pipeline.cli import collections as collection_commands  # noqa: E402
+
+collection_commands.monitor_collection
+collection_commands.unmonitor_collection

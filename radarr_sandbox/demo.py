@@ -1,6 +1,9 @@
 """A whole local world for the pipeline on 127.0.0.1: a seeding qBittorrent, the pipeline's own qBittorrent,
-a Torznab indexer listing demo releases, and a configuration pointing at them. Used by the newcomer demo
-(``python -m radarr_sandbox.demo``: this, then ``dagster dev``) and by the test that runs under the daemon.
+a Torznab indexer listing demo releases, a TMDB-shaped metadata server and a list server, and a configuration
+pointing at them. The first movie is added by lookup (``movies add tmdb:N``), the others from an import list of
+TMDB ids (``lists sync``), as a user adds them; titles, years and dates come from the local TMDB server. Used by
+the newcomer demo (``python -m radarr_sandbox.demo``: this, then ``dagster dev``) and by the test that runs under
+the daemon.
 
 The torrents have no tracker: a small thread introduces the seeder as a peer to every torrent the pipeline's
 client receives, which is what a tracker would do.
@@ -24,14 +27,18 @@ from typing import Self
 
 import qbittorrentapi
 
-from radarr_sandbox.pipeline_config import sandbox_pipeline_config, write_config
+from radarr_sandbox.list_server import Answer, ListServer
+from radarr_sandbox.pipeline_config import sandbox_pipeline_config, with_metadata, write_config
 from radarr_sandbox.qbittorrent import QBittorrentProcess
 from radarr_sandbox.scenario import SeededRelease, seed_movie_release
+from radarr_sandbox.tmdb import TmdbServer
 from radarr_sandbox.torznab import TorznabServer
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TORZNAB_KEY_ENV = "SANDBOX_TORZNAB_API_KEY"
 QBT_PASSWORD_ENV = "SANDBOX_QBITTORRENT_PASSWORD"
+TMDB_KEY_ENV = "SANDBOX_TMDB_API_KEY"
+DEMO_LIST = "/demo-list.txt"
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,8 @@ class DemoSandbox:
         self.client = QBittorrentProcess(self.home / "qbt-client", password=secrets.token_urlsafe(12),
                                          save_path=self.home / "downloads", name="pipeline-client")
         self.indexer = TorznabServer(title="Demo Torznab")
+        self.tmdb = TmdbServer()
+        self.lists = ListServer()
         self.seeded: list[SeededRelease] = []
         self._introducer: PeerIntroducer | None = None
 
@@ -105,6 +114,7 @@ class DemoSandbox:
             "RADARR_PIPELINE_CONFIG": str(self.config_path),
             TORZNAB_KEY_ENV: self.indexer.apikey or "",
             QBT_PASSWORD_ENV: self.client.password,
+            TMDB_KEY_ENV: self.tmdb.api_key,
         }
 
     def start(self) -> Self:
@@ -113,6 +123,10 @@ class DemoSandbox:
             self.seeder.start()
             self.client.start()
             self.indexer.start()
+            self.tmdb.start()
+            self.lists.start()
+            listed = "".join(f"tmdb:{movie.tmdb_id}  # {movie.title}\n" for movie in self.movies[1:])
+            self.lists.serve(DEMO_LIST, Answer(listed.encode("utf-8"), content_type="text/plain"))
             for movie in self.movies:
                 for title in movie.releases:
                     seeded = seed_movie_release(self.home, self.seeder, title, self.seconds,
@@ -131,21 +145,28 @@ class DemoSandbox:
     def write_config(self) -> None:
         config = sandbox_pipeline_config(self.indexer, self.client, indexer_name="Demo Torznab",
                                          api_key_env=TORZNAB_KEY_ENV, password_env=QBT_PASSWORD_ENV)
+        config = with_metadata(config, self.tmdb, TMDB_KEY_ENV)
+        if len(self.movies) > 1:
+            config["import_lists"] = {"lists": [{"name": "Demo list", "kind": "ids",
+                                                 "url": f"{self.lists.url}{DEMO_LIST}"}]}
         write_config(self.config_path, config)
 
     def add_movies(self) -> None:
-        """Add the demo movies through the real command line."""
-        for movie in self.movies:
-            subprocess.run(
-                [sys.executable, "-m", "radarr_pipeline.cli", "movies", "add", "--title", movie.title,
-                 "--year", str(movie.year), "--tmdb-id", str(movie.tmdb_id), "--imdb-id", movie.imdb_id],
-                check=True, env={**os.environ, **self.env},
-            )
+        """Add the demo movies through the real command line: the first by lookup on the metadata server, the
+        others from the demo's import list (both fill titles, years and dates from the local TMDB server)."""
+        commands = [["movies", "add", f"tmdb:{self.movies[0].tmdb_id}"]]
+        if len(self.movies) > 1:
+            commands.append(["lists", "sync", "--force"])
+        for command in commands:
+            subprocess.run([sys.executable, "-m", "radarr_pipeline.cli", *command], check=True,
+                           env={**os.environ, **self.env})
 
     def stop(self) -> None:
         if self._introducer is not None:
             self._introducer.stop()
         self.indexer.stop()
+        self.lists.stop()
+        self.tmdb.stop()
         self.client.stop()
         self.seeder.stop()
 

@@ -7,7 +7,25 @@ from pathlib import Path
 import yaml
 
 from radarr_sandbox.qbittorrent import QBittorrentProcess
+from radarr_sandbox.tmdb import TmdbServer
 from radarr_sandbox.torznab import TorznabServer
+
+#: The sandbox's releases are a few seconds of generated video, while TMDB gives the films' real runtimes (10 to
+#: 15 minutes for the Blender films): the size and sample rules would rightly turn them down. The sandbox says
+#: so in its configuration (the rules stay as Radarr has them): no minimum size per minute for the profile's
+#: qualities, and only a video under a second is a sample.
+SANDBOX_QUALITIES = ("Bluray-720p", "WEBDL-1080p", "WEBRip-1080p", "Bluray-1080p")
+
+
+def with_metadata(config: dict[str, object], tmdb: TmdbServer, api_key_env: str) -> dict[str, object]:
+    """``config`` with the local TMDB-shaped server as its metadata source, and the sandbox's tiny media
+    allowed (see SANDBOX_QUALITIES)."""
+    decisions = dict(config.get("decisions") or {})  # type: ignore[call-overload]
+    decisions["quality_definitions"] = {name: {"min": 0} for name in SANDBOX_QUALITIES}
+    importing = dict(config.get("importing") or {})  # type: ignore[call-overload]
+    importing.update(sample_runtime_seconds=1, sample_size_mb=0)
+    return {**config, "metadata": {"base_url": tmdb.url, "api_key_env": api_key_env, "requests_per_second": 20},
+            "decisions": decisions, "importing": importing}
 
 
 def sandbox_pipeline_config(

@@ -24,7 +24,7 @@ from typing import Any, Self
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from radarr_sandbox.ports import LOOPBACK
-from radarr_sandbox.tmdb_films import FILMS, MATRIX_COLLECTION, MATRIX_RELOADED
+from radarr_sandbox.tmdb_films import FILMS, MATRIX_COLLECTION, MATRIX_SEQUELS
 
 SYNTHETIC_FIRST_ID = 9_000_000
 _UNAUTHORIZED = {"status_code": 7, "status_message": "Invalid API key: You must be granted a valid key.",
@@ -65,17 +65,13 @@ def search_result(movie: Mapping[str, Any]) -> dict[str, Any]:
 
 
 class TmdbServer:
-    def __init__(self, api_key: str = "sandbox-tmdb-key-0123456789", *, films: Iterable[dict[str, Any]] = FILMS,
-                 bearer_token: str | None = None) -> None:
+    def __init__(self, api_key: str = "sandbox-tmdb-key-0123456789", *,
+                 films: Iterable[dict[str, Any]] = (*FILMS, *MATRIX_SEQUELS), bearer_token: str | None = None) -> None:
         self.api_key = api_key
         self.bearer_token = bearer_token or "sandbox-read-access-token-abcdef"
         self.movies: dict[int, dict[str, Any]] = {f["id"]: copy.deepcopy(f) for f in films}
-        self.collections: dict[int, dict[str, Any]] = {MATRIX_COLLECTION["id"]: {
-            **MATRIX_COLLECTION, "overview": "",
-            "parts": [search_result(self.movies[603]) if 603 in self.movies else None, search_result(MATRIX_RELOADED)],
-        }}
-        self.collections[MATRIX_COLLECTION["id"]]["parts"] = [
-            p for p in self.collections[MATRIX_COLLECTION["id"]]["parts"] if p is not None]
+        # Collection members are derived from the movies' belongs_to_collection (see :meth:`collection`).
+        self.collections: dict[int, dict[str, Any]] = {MATRIX_COLLECTION["id"]: dict(MATRIX_COLLECTION)}
         self.requests: list[Seen] = []
         self._raw: dict[str, Raw] = {}
         self._rate_limited = 0
@@ -179,9 +175,24 @@ class TmdbServer:
         if len(parts) == 2 and parts[0] == "find":
             return 200, self._find(unquote(parts[1]), query.get("external_source")), {}
         if len(parts) == 2 and parts[0] == "collection" and parts[1].isdigit():
-            collection = self.collections.get(int(parts[1]))
+            collection = self.collection(int(parts[1]))
             return (200, collection, {}) if collection else (404, _NOT_FOUND, {})
         return 404, _NOT_FOUND, {}
+
+    def collection(self, collection_id: int) -> dict[str, Any] | None:
+        """``GET /collection/{id}`` as TMDB answers it: id, name, overview, images and ``parts``, the movies the
+        server knows to belong to it (by their ``belongs_to_collection``), oldest first, search-result shaped with
+        ``media_type``. Add a movie with :meth:`add_movie` and the collection lists it from then on."""
+        with self._lock:
+            known = self.collections.get(collection_id)
+            movies = [m for m in self.movies.values()
+                      if (m.get("belongs_to_collection") or {}).get("id") == collection_id]
+        if known is None:
+            return None
+        movies.sort(key=lambda m: (m.get("release_date") or "9999", m["id"]))
+        return {"id": collection_id, "name": known["name"], "overview": known.get("overview", ""),
+                "poster_path": known.get("poster_path"), "backdrop_path": known.get("backdrop_path"),
+                "parts": [{**search_result(m), "media_type": "movie"} for m in movies]}
 
     def _search(self, text: str, year: str | None) -> dict[str, Any]:
         words = text.casefold().split()

@@ -79,6 +79,18 @@ FILMS: list[dict[str, Any]] = [
           collection=MATRIX_COLLECTION, countries=[{"iso_3166_1": "US", "name": "United States of America"}]),
 ]
 
-#: Other members of the collection (search-result shaped only).
-MATRIX_RELOADED = {"id": 604, "title": "The Matrix Reloaded", "original_title": "The Matrix Reloaded",
-                   "release_date": "2003-05-15", "original_language": "en"}
+#: The rest of The Matrix Collection (TMDB collection 2344), details served too so the collection can be added.
+#: Ids, IMDb ids, dates and runtimes are best knowledge (unsure: not checked against TMDB itself); no text.
+_US = [{"iso_3166_1": "US", "name": "United States of America"}]
+MATRIX_SEQUELS: list[dict[str, Any]] = [
+    # The Matrix Reloaded: US theatrical 2003-05-15 (rated R).
+    _film(604, "tt0234215", "The Matrix Reloaded", "2003-05-15", 138, [ACTION, SCIENCE_FICTION],
+          [_release("US", ("2003-05-15", THEATRICAL, "R"))], collection=MATRIX_COLLECTION, countries=_US),
+    # The Matrix Revolutions: worldwide theatrical 2003-11-05 (rated R).
+    _film(605, "tt0242653", "The Matrix Revolutions", "2003-11-05", 129, [ACTION, SCIENCE_FICTION],
+          [_release("US", ("2003-11-05", THEATRICAL, "R"))], collection=MATRIX_COLLECTION, countries=_US),
+    # The Matrix Resurrections: TMDB's release_date 2021-12-16 (unsure), US theatrical and streaming 2021-12-22.
+    _film(624860, "tt10838180", "The Matrix Resurrections", "2021-12-16", 148, [ACTION, SCIENCE_FICTION],
+          [_release("US", ("2021-12-22", THEATRICAL, "R"), ("2021-12-22", DIGITAL, "R"))],
+          collection=MATRIX_COLLECTION, countries=_US),
+]

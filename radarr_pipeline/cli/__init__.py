@@ -2,6 +2,7 @@
 
 import typer
 
+from radarr_pipeline.cli import collections as _collections  # noqa: F401  (registers `movies collection`)
 from radarr_pipeline.cli import movie_edits as _movie_edits  # noqa: F401  (registers its commands on movies)
 from radarr_pipeline.cli.calendar import show_calendar
 from radarr_pipeline.cli.history import show_history

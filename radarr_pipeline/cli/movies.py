@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -43,6 +43,7 @@ def add_movie(
     physical_release: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Disc release date")] = None,
     secondary_year: Annotated[int | None, typer.Option(help="Another year releases use")] = None,
     alternative_title: Annotated[list[str] | None, typer.Option(help="Another title releases use (repeatable)")] = None,
+    search: Annotated[bool, typer.Option("--search", help="Search for it first at the next search run")] = False,
     config_file: ConfigOption = None,
 ) -> None:
     """Add a movie to the wanted list (a second profile or root folder adds another version of it).
@@ -50,7 +51,7 @@ def add_movie(
     `movies add tmdb:603`, `movies add imdb:tt0133093` or `movies add "The Matrix" --year 1999` fill everything
     from the metadata source; `--title ... --year ...` (or --no-metadata, or no metadata source) adds by hand."""
     from radarr_pipeline.config import ConfigError
-    from radarr_pipeline.services.adding import AddChoices, MovieLookupError, add_by_reference
+    from radarr_pipeline.services.adding import AddChoices, MovieLookupError, add_by_reference, request_search
     from radarr_pipeline.services.movies import MovieRequestError, NewMovie
     from radarr_pipeline.services.movies import add_movie as add_by_hand
     from radarr_pipeline.store import StoreError
@@ -76,9 +77,11 @@ def add_movie(
                 physical_release=physical_release.date() if physical_release else None,
                 secondary_year=secondary_year, alternative_titles=tuple(alternative_title or ()),
             ))
+            if search:
+                request_search(config, [added.movie.id], datetime.now(UTC))
         else:
             assert parsed is not None
-            added = add_by_reference(config, parsed, AddChoices(profile, root_folder, minimum_availability))
+            added = add_by_reference(config, parsed, AddChoices(profile, root_folder, minimum_availability, search))
     except MovieLookupError as exc:
         if exc.candidates:
             _candidates_table([(c.candidate.title, c.candidate.year, c.candidate.tmdb_id, None)
@@ -89,7 +92,8 @@ def add_movie(
     movie, variant = added.movie, added.variant
     what = "Added" if added.new_movie else "Added another version of"
     console.print(f"{what} {shown(movie.title)} ({movie.year}) [dim]movie {movie.id}, variant {variant.id}: "
-                  f"{shown(variant.quality_profile)} in {shown(variant.root_folder)}[/dim]")
+                  f"{shown(variant.quality_profile)} in {shown(variant.root_folder)}[/dim]"
+                  + (" [dim](searched first at the next search run)[/dim]" if search else ""))
 
 
 def _candidates_table(rows: list[tuple[str, int | None, int, int | None]]) -> None:

@@ -1,9 +1,9 @@
-"""Which wanted movies a search run asks the indexers for, and on which indexers: new ones first, then the
-longest-unsearched, spread over runs. Pure."""
+"""Which wanted movies a search run asks the indexers for, and on which indexers: those whose search was
+requested (added with a search), then new ones, then the longest-unsearched, spread over runs. Pure."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from radarr_pipeline.models import Movie, WantedVariant
@@ -18,17 +18,23 @@ def movies_to_search(
     now: datetime,
     max_searches: int,
     interval: timedelta = DEFAULT_RESEARCH_INTERVAL,
+    requested: Collection[int] = (),
 ) -> list[tuple[Movie, list[str]]]:
     """Which movies to search now, and on which indexers.
 
-    A movie is due on an indexer when it was never searched there or not within ``interval``. Movies never
-    searched anywhere (newly added) come first, in the given order; then the longest-unsearched. At most
-    ``max_searches`` movies per run, so the work (and the load on indexers) spreads over runs.
+    A movie whose search was ``requested`` (its id) comes before all others and is due on every indexer,
+    however recently it was searched there. Otherwise a movie is due on an indexer when it was never searched
+    there or not within ``interval``. Movies never searched anywhere (newly added) come next, in the given order;
+    then the longest-unsearched. At most ``max_searches`` movies per run, so the work (and the load on indexers)
+    spreads over runs.
     """
     if max_searches <= 0:
         return []
     planned: list[tuple[tuple[int, datetime | None, int], Movie, list[str]]] = []
     for position, movie in enumerate(movies):
+        if movie.id in requested:
+            planned.append(((-1, None, position), movie, list(last_searched)))
+            continue
         due = [
             name for name, seen in last_searched.items()
             if movie.id not in seen or seen[movie.id] <= now - interval

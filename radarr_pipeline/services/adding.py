@@ -19,6 +19,7 @@ from radarr_pipeline.models import Availability, MovieCandidate, MovieMetadata
 from radarr_pipeline.services.metadata_source import as_json, details_request, metadata_client
 from radarr_pipeline.services.movies import AddedMovie, MovieRequestError, NewMovie, add_movie
 from radarr_pipeline.store import LibraryNotCreatedError, LibraryStore
+from radarr_pipeline.store.collections import SearchRequestRepository
 from radarr_pipeline.store.metadata import MetadataRepository
 from radarr_pipeline.values.references import MovieReference, movie_reference
 from radarr_pipeline.values.titles import same_title
@@ -53,6 +54,14 @@ class AddChoices:
     profile: str | None = None
     root_folder: Path | None = None
     minimum_availability: Availability = Availability.RELEASED
+    search: bool = False  # search for it before anything else at the next search run
+
+
+def request_search(config: AppConfig, movie_ids: list[int], now: datetime) -> None:
+    """Mark movies to be searched first at the next search run (the mark clears once they are searched)."""
+    if movie_ids:
+        with LibraryStore(config.database).open() as library:
+            SearchRequestRepository(library.conn).request(movie_ids, now)
 
 
 def _library_ids(config: AppConfig, tmdb_ids: list[int]) -> dict[int, int]:
@@ -156,7 +165,16 @@ def add_by_reference(
             digital_release=metadata.digital_release, physical_release=metadata.physical_release,
             secondary_year=metadata.secondary_year, alternative_titles=metadata.alternative_titles,
         )
-        return add_movie(config, request, metadata=metadata, answers=answers, now=now or datetime.now(UTC))
+        added = add_movie(config, request, metadata=metadata, answers=answers, now=now or datetime.now(UTC))
+    else:
+        added = _add_by_hand(config, reference, choices, now)
+    if choices.search:
+        request_search(config, [added.movie.id], now or datetime.now(UTC))
+    return added
+
+
+def _add_by_hand(config: AppConfig, reference: MovieReference, choices: AddChoices, now: datetime | None
+                 ) -> AddedMovie:
     if reference.kind != "title" or reference.year is None:
         raise MovieRequestError(
             f"adding {reference} without a metadata source needs a title and a year "

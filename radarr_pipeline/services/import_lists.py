@@ -22,6 +22,7 @@ from radarr_pipeline.import_lists.fetching import describe, fetch_list
 from radarr_pipeline.import_lists.model import ImportListError, ListedMovie
 from radarr_pipeline.models import HistoryEvent
 from radarr_pipeline.services.adding import AddChoices, add_by_reference
+from radarr_pipeline.services.collections import monitor_collections_of
 from radarr_pipeline.services.file_moves import FileOperationError
 from radarr_pipeline.services.movie_edits import MovieEditError
 from radarr_pipeline.services.movies import AddedMovie, MovieExistsError, MovieRequestError, NewMovie, add_movie
@@ -29,6 +30,7 @@ from radarr_pipeline.services.relocation import delete_movie
 from radarr_pipeline.services.wanted import refresh_wanted
 from radarr_pipeline.settings.import_lists import ImportListConfig
 from radarr_pipeline.store import LibraryNotCreatedError, LibraryStore
+from radarr_pipeline.store.collections import SearchRequestRepository
 from radarr_pipeline.store.import_lists import Exclusion, ImportListRepository, LibraryEntry
 from radarr_pipeline.store.movie_edits import MovieEditRepository
 from radarr_pipeline.values.ids import InvalidIdError
@@ -114,13 +116,16 @@ def listed_reference(movie: ListedMovie) -> MovieReference:
     return MovieReference("title", title=movie.title, year=movie.year)
 
 
+def _choices(entry: ImportListConfig) -> AddChoices:
+    return AddChoices(profile=entry.quality_profile, root_folder=entry.root_folder,
+                      minimum_availability=entry.minimum_availability)
+
+
 def add_listed_movie(config: AppConfig, entry: ImportListConfig, movie: ListedMovie) -> AddedMovie:
     """The one place a list adds a movie: through the add service every front door uses, filled from the metadata
     source when there is one (so lists that give only ids work); by hand, with the list's ids, title and year."""
-    choices = AddChoices(profile=entry.quality_profile, root_folder=entry.root_folder,
-                         minimum_availability=entry.minimum_availability)
     if config.metadata is not None:
-        return add_by_reference(config, listed_reference(movie), choices)
+        return add_by_reference(config, listed_reference(movie), _choices(entry))
     if not movie.title or movie.year is None:
         raise MovieRequestError(f"{movie.key}: the list gives no title and year, and adding them by hand needs "
                                 "both (configure `metadata:` to add by id)")
@@ -225,16 +230,22 @@ def _add_new(config: AppConfig, report: ImportListReport, fetched: dict[str, lis
 
 
 def _after_adding(config: AppConfig, entry: ImportListConfig, added: list[AddedMovie], now: datetime) -> None:
-    """The list's tags and monitoring on what it added, and the history of each addition."""
+    """The list's tags, monitoring and search on add on what it added, and the history of each addition; with
+    ``monitor: movie_and_collection``, the added movies' collections are followed too (Radarr's
+    MonitorTypes.MovieAndCollection), with the list's profile, root folder and minimum availability."""
     with LibraryStore(config.database).open() as library:
         edits = MovieEditRepository(library.conn)
         edits.add_tags([a.movie.id for a in added], sorted(set(entry.tags)))
         if entry.monitor == "none":
             edits.set_monitored([a.variant.id for a in added], False)
+        if entry.search_on_add:
+            SearchRequestRepository(library.conn).request([a.movie.id for a in added], now)
         library.history.add_many([HistoryEvent(
             event="movie_added_from_list", movie_id=a.movie.id, variant_id=a.variant.id, source_title=a.movie.title,
             data={"list": entry.name, "monitor": entry.monitor, "search_on_add": entry.search_on_add},
         ) for a in added], now)
+    if entry.monitor == "movie_and_collection":
+        monitor_collections_of(config, [a.movie.id for a in added], _choices(entry), now, f"list {entry.name}")
 
 
 def _clean(config: AppConfig, report: ImportListReport, outcomes: list[ListOutcome], now: datetime) -> None:

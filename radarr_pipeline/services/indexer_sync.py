@@ -35,6 +35,7 @@ from radarr_pipeline.indexers.pacing import MAX_SINGLE_WAIT, Pacer
 from radarr_pipeline.models import IndexerRelease, WantedVariant
 from radarr_pipeline.services.sync_report import IndexerRow, SyncReport
 from radarr_pipeline.store import Library, LibraryStore
+from radarr_pipeline.store.collections import SearchRequestRepository
 from radarr_pipeline.store.indexer_status import (
     IndexerStatusRepository,
     StoredReleaseDetails,
@@ -138,12 +139,16 @@ def sync_search(
     with store.open() as library:
         state = load_state(library, configs)
         wanted = library.movies.wanted()
+        requested = SearchRequestRepository(library.conn).requested()
     collected = collect_search(
         configs, state, wanted, now, max_searches=max_searches, clients=clients,
-        research_interval=research_interval, sleep=sleep,
+        research_interval=research_interval, sleep=sleep, requested=set(requested),
     )
     with store.open() as library:
-        return store_collected(library, collected, now)
+        report = store_collected(library, collected, now)
+        searched = {movie_id for a in collected.attempts for movie_id, _ in a.searched}
+        SearchRequestRepository(library.conn).clear(sorted(searched & set(requested)))
+    return report
 
 
 def collect_rss(
@@ -180,6 +185,7 @@ def collect_search(
     clients: Clients = None,
     research_interval: timedelta = DEFAULT_RESEARCH_INTERVAL,
     sleep: Callable[[float], None] = time.sleep,
+    requested: set[int] | frozenset[int] = frozenset(),
 ) -> Collected:
     """Search the due movies on the available indexers. Network only: no database access.
 
@@ -191,7 +197,7 @@ def collect_search(
                                escalation_level=attempt.status.escalation_level))
         attempts.remove(attempt)
     last = {a.config.name: state.last_searched.get(a.config.name, {}) for a in attempts}
-    plan = movies_to_search(unique_movies(wanted), last, now, max_searches, research_interval)
+    plan = movies_to_search(unique_movies(wanted), last, now, max_searches, research_interval, requested)
     asked: list[_Attempt] = []
     with _client_pool(clients) as pick:
         for attempt in attempts:

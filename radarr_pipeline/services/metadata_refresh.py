@@ -16,6 +16,7 @@ from radarr_pipeline.metadata import MetadataAuthError, MetadataError, MetadataR
 from radarr_pipeline.metadata.mapping import candidates, movie_metadata
 from radarr_pipeline.models import MovieMetadata
 from radarr_pipeline.reports import markdown_table
+from radarr_pipeline.services.collections import CollectionReport, sync_monitored_collections
 from radarr_pipeline.services.metadata_source import as_json, details_request, metadata_client
 from radarr_pipeline.store import LibraryStore
 from radarr_pipeline.store.metadata import KnownMetadata, MetadataRepository
@@ -32,6 +33,7 @@ class MetadataRefreshReport:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (movie, why)
     stopped: str | None = None  # why the run stopped early (TMDB refused the key, asked to slow down)
     requests: int = 0
+    collections: list[CollectionReport] = field(default_factory=list)  # monitored collections compared
 
     @property
     def remaining(self) -> int:
@@ -46,6 +48,8 @@ class MetadataRefreshReport:
             lines.append(markdown_table([{"movie": m, "changed": c} for m, c in self.changed]))
         if self.errors:
             lines.append(markdown_table([{"movie": m, "error": e} for m, e in self.errors]))
+        if self.collections:
+            lines.append("Monitored collections:\n\n" + "\n".join(f"- {c.line()}" for c in self.collections))
         return "\n\n".join(lines)
 
 
@@ -82,6 +86,8 @@ def refresh_metadata(config: AppConfig, now: datetime, *, limit: int | None = No
         repository.apply(updates, now)
         repository.cache(answers, now)
     report.refreshed = len(updates)
+    if report.stopped is None:  # TMDB refused the key or asked to slow down: the collections wait too
+        report.collections = sync_monitored_collections(config, now)
     return report
 
 

@@ -96,6 +96,7 @@ class MovieEditRepository:
             "DELETE FROM movie_alternative_titles WHERE movie_id = $movie",
             "DELETE FROM movie_tags WHERE movie_id = $movie",
             "DELETE FROM movie_searches WHERE movie_id = $movie",
+            "DELETE FROM search_requests WHERE movie_id = $movie",
             "DELETE FROM movies WHERE id = $movie",
         ):
             self._conn.execute(statement, {"movie": movie_id})

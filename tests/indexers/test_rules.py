@@ -188,6 +188,14 @@ def test_search_plan_prefers_new_then_oldest_and_respects_interval() -> None:
     assert movies_to_search(movies, last, NOW, max_searches=0) == []
 
 
+def test_a_requested_search_comes_first_on_every_indexer_even_if_just_searched() -> None:
+    movies = [_movie(i) for i in range(1, 5)]
+    last = {"A": {2: NOW - timedelta(minutes=5), 3: NOW - timedelta(hours=30)}, "B": {2: NOW - timedelta(minutes=5)}}
+    plan = movies_to_search(movies, last, NOW, max_searches=2, requested={2})
+    assert [(m.id, names) for m, names in plan] == [(2, ["A", "B"]), (1, ["A", "B"])]
+    assert [m.id for m, _ in movies_to_search(movies, last, NOW, max_searches=2)] == [1, 4]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=2000))
 def test_any_bytes_either_parse_or_raise_an_indexer_error(body: bytes) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from radarr_pipeline.config import IndexerConfig
 from radarr_pipeline.services.indexer_sync import sync_rss, sync_search
+from radarr_pipeline.store.collections import SearchRequestRepository
 from radarr_pipeline.store.indexer_status import IndexerStatusRepository, MovieSearchRepository
 
 from .conftest import add_wanted
@@ -183,6 +184,26 @@ def test_search_spreads_and_does_not_repeat(server: FeedServer, store, library, 
     assert searched[5:] == ["0000001"]  # the longest-unsearched first
     assert later.row("Jackett").status == "ok"
     assert library.releases.count() == 4
+
+
+def test_a_requested_search_runs_first_and_its_mark_clears(server: FeedServer, store, library, client) -> None:
+    def answer(seen: Seen) -> Reply:
+        if seen.param("t") == "caps":
+            return Reply(body=data("torznab_caps.xml"))
+        return Reply(body=data("torznab_rss.xml"))
+
+    server.route("/api", answer)
+    movies = add_wanted(library, [(f"Film {i}", 2000 + i, f"tt{i:07d}") for i in (1, 2, 3)])
+    configs = [config("Jackett", server.url)]
+    sync_search(store, configs, NOW, max_searches=3, clients=client, sleep=no_sleep)
+    requests = SearchRequestRepository(library.conn)
+    requests.request([movies[2].id], NOW)  # added again with a search asked for, minutes after the last search
+    sync_search(store, configs, NOW + timedelta(minutes=10), max_searches=1, clients=client, sleep=no_sleep)
+    searched = [r.param("imdbid") for r in server.seen("/api") if r.param("imdbid")]
+    assert searched == ["0000001", "0000002", "0000003", "0000003"]
+    assert requests.requested() == {}
+    sync_search(store, configs, NOW + timedelta(minutes=20), max_searches=1, clients=client, sleep=no_sleep)
+    assert len([r for r in server.seen("/api") if r.param("imdbid")]) == 4  # searched once, not every run
 
 
 def test_search_failing_part_way_keeps_complete_searches(server: FeedServer, store, library, client) -> None:
