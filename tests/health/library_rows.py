@@ -106,6 +106,9 @@ ROWS: dict[str, list[dict[str, object]]] = {
                             "year": 1999, "synced_at": AT}],
     "import_list_status": [{"list_name": "popular", "last_attempt_at": AT, "last_success_at": None,
                             "last_error": "HTTP 500"}],
+    "collections": [{"tmdb_id": 2344, "title": "The Matrix Collection", "monitored": True, "quality_profile": None,
+                     "root_folder": "/movies", "minimum_availability": "released", "added_at": AT, "synced_at": AT}],
+    "search_requests": [{"movie_id": 1, "requested_at": AT}],
     "api_commands": [{"id": 1, "name": "MoviesSearch", "job_name": "search_job", "run_id": "0d2f6c1a", "movie_ids": [1],
                       "queued_at": AT}],
 }
