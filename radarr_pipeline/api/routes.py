@@ -398,7 +398,8 @@ def queue_status(call: Call) -> dict[str, Any]:
 
 
 HISTORY_EVENTS = {"grabbed": "grabbed", "imported": "downloadFolderImported", "download_failed": "downloadFailed",
-                  "import_blocked": "downloadIgnored", "download_ignored": "downloadIgnored", "movie_file_deleted": "movieFileDeleted",
+                  "import_blocked": "downloadIgnored", "download_ignored": "downloadIgnored",
+                  "movie_file_deleted": "movieFileDeleted",
                   "movie_file_renamed": "movieFileRenamed"}
 
 
