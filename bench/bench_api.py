@@ -154,7 +154,7 @@ def main() -> None:
         rows: list[tuple[str, str, int, float, float, int, int]] = []
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-Api-Key": KEY}, timeout=60) as client:
-                for name, path, params, count in endpoints:  # warm up
+                for name, path, params, _count in endpoints:  # warm up
                     assert client.get(path, params=params).status_code == 200, name
                 for phase in ("alone", "writing"):
                     writer = None

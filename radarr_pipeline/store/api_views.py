@@ -87,10 +87,16 @@ class ApiViewRepository:
         self._conn = conn
 
     def movies(self, roots: list[str], *, movie_id: int | None = None, tmdb_id: int | None = None,
-               tmdb_ids: list[int] | None = None) -> list[MovieView]:
-        """Movies with a version in ``roots``, by id order; optionally one movie, or those with these TMDB ids."""
+               tmdb_ids: list[int] | None = None, released_between: tuple[date, date] | None = None
+               ) -> list[MovieView]:
+        """Movies with a version in ``roots``, by id order; optionally one movie, those with these TMDB ids, or
+        those with a cinema, digital or physical release in a window."""
         where: list[str] = []
         params: list[Any] = [roots]
+        if released_between is not None:
+            where.append("(m.in_cinemas BETWEEN ? AND ? OR m.digital_release BETWEEN ? AND ?"
+                         " OR m.physical_release BETWEEN ? AND ?)")
+            params.extend(released_between * 3)
         if movie_id is not None:
             where.append("m.id = ?")
             params.append(movie_id)
