@@ -53,12 +53,8 @@ def grab_chosen(config: AppConfig, roots: list[str], *, guid: str, indexer: str,
     if release_id is None:
         raise UnknownRecordError(f"no release {guid!r} from indexer {indexer!r}")
     if movie_id is None:
-        for view in movies_in(config, roots):
-            rows = _read(config, lambda lib, v=view: ApiViewRepository(lib.conn).decisions(v.variant_id), [])
-            if any(r["release_id"] == release_id for r in rows):
-                movie_id = view.id
-                break
-        else:
+        movie_id = _read(config, lambda lib: ApiViewRepository(lib.conn).judged_movie(release_id, roots), None)
+        if movie_id is None:
             raise UnknownRecordError(f"release {guid!r} was not found for any movie of this server")
     view = movie_in(config, roots, movie_id)
     return grab_release(LibraryStore(config.database), download_client(config), now, release_id=release_id,

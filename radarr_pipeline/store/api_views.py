@@ -189,6 +189,14 @@ class ApiViewRepository:
                                  [guid, indexer]).fetchone()
         return int(row[0]) if row else None
 
+    def judged_movie(self, release_id: int, roots: list[str]) -> int | None:
+        """The movie (with a version in ``roots``) a release was judged for, preferring one it was approved for."""
+        row = self._conn.execute(
+            "SELECT c.movie_id FROM candidates c JOIN variants v ON v.id = c.variant_id WHERE c.release_id = ?"
+            " AND v.root_folder IN (SELECT unnest(?::VARCHAR[])) ORDER BY c.approved DESC, c.movie_id LIMIT 1",
+            [release_id, roots]).fetchone()
+        return int(row[0]) if row else None
+
     def blocklist(self, roots: list[str], offset: int, limit: int) -> tuple[int, list[tuple]]:
         """(total, page) of blocklist rows of movies with a version in ``roots``: (id, movie id, source title,
         indexer, infohash, quality, size, reason, blocklisted at), newest first."""
