@@ -142,6 +142,13 @@ def main() -> None:
         started = time.perf_counter()
         build_library(config, args.movies)
         print(f"library of {args.movies} movies built in {time.perf_counter() - started:.1f} s")
+        from radarr_pipeline.config import load_config
+        from radarr_pipeline.services.wanted import refresh_wanted
+
+        started = time.perf_counter()
+        refresh_wanted(load_config(config), datetime.now(UTC))
+        print(f"one writer run (refresh_wanted over {args.movies} movies) holds the library"
+              f" {time.perf_counter() - started:.2f} s")
         server = start_server(folder, config, port)
         today = date.today()
         endpoints = [
