@@ -15,10 +15,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
+from radarr_pipeline.api.actions import ACTION_ROUTES
 from radarr_pipeline.api.auth import api_key, key_matches
 from radarr_pipeline.api.call import Call
 from radarr_pipeline.api.errors import ApiError, ValidationFailure, failure
-from radarr_pipeline.api.instances import instance_for, instances
+from radarr_pipeline.api.feed import FEED_PATH, calendar_feed
+from radarr_pipeline.api.instances import Instance, instance_for, instances
 from radarr_pipeline.api.routes import ROUTES, Handler, Route
 from radarr_pipeline.config import AppConfig, load_config
 from radarr_pipeline.services.api_library import RequestFieldError, UnknownRecordError
@@ -101,9 +103,11 @@ class RadarrApi:
     async def _answer(self, request: Request) -> Response:
         path = request.url.path.lower().rstrip("/") or "/"
         found = instance_for(path, self.instances)
-        if found is None or not (found[1] == "/api" or found[1].startswith("/api/")):
+        if found is None or not (found[1] == "/api" or found[1].startswith("/api/") or found[1] == FEED_PATH):
             raise ApiError(404, "NotFound", f"no resource at {request.url.path}")
         instance, below = found
+        if below == FEED_PATH:
+            return await self._feed(request, instance)
         if not self._authorised(request):
             raise ApiError(401, "Unauthorized", "give the API key as X-Api-Key, ?apikey= or Authorization: Bearer")
         if below == "/api":
@@ -127,6 +131,16 @@ class RadarrApi:
         if allowed:
             raise ApiError(405, "MethodNotAllowed", f"{method} is not allowed on {request.url.path}")
         raise ApiError(404, "NotFound", f"no resource at {request.url.path}")
+
+    async def _feed(self, request: Request, instance: Instance) -> Response:
+        """Radarr's iCal feed (/feed/v3/calendar/Radarr.ics?pastDays&futureDays&unmonitored&apikey)."""
+        if not self._authorised(request):
+            raise ApiError(401, "Unauthorized", "give the API key as ?apikey=")
+        if request.method.upper() != "GET":
+            raise ApiError(405, "MethodNotAllowed", f"{request.method} is not allowed on {request.url.path}")
+        call = Call(self.config, instance, "GET", [], {k.lower(): v for k, v in request.query_params.items()}, b"")
+        status, body = await run_in_threadpool(self._unit, calendar_feed, call)
+        return Response(body, status_code=status, media_type="text/calendar; charset=utf-8")
 
     def _unit(self, handler: Handler, call: Call) -> tuple[int, Any]:
         """Run one handler as the process's only unit of work, waiting at most ``database_wait_seconds``."""
@@ -154,7 +168,7 @@ def _busy(reason: str) -> ApiError:
 
 
 def build_app(config: AppConfig, key: str) -> RadarrApi:
-    return RadarrApi(config, key, ROUTES)
+    return RadarrApi(config, key, [*ACTION_ROUTES, *ROUTES])
 
 
 def app_from_environment() -> RadarrApi:

@@ -398,7 +398,8 @@ def queue_status(call: Call) -> dict[str, Any]:
 
 
 HISTORY_EVENTS = {"grabbed": "grabbed", "imported": "downloadFolderImported", "download_failed": "downloadFailed",
-                  "import_blocked": "downloadIgnored", "movie_file_deleted": "movieFileDeleted",
+                  "import_blocked": "downloadIgnored", "download_ignored": "downloadIgnored",
+                  "movie_file_deleted": "movieFileDeleted",
                   "movie_file_renamed": "movieFileRenamed"}
 
 
@@ -439,7 +440,8 @@ def calendar(call: Call) -> list[dict[str, Any]]:
     end = _date_query(call, "end", start.fromordinal(start.toordinal() + 2))
     unmonitored = call.bool_query("unmonitored")
     today = _today()
-    return [shapes.movie(call.config, v, today) for v in api_library.movies_in(call.config, call.instance.root_texts)
+    return [shapes.movie(call.config, v, today) for v in api_library.movies_in(
+                call.config, call.instance.root_texts, released_between=(start, end))
             if (unmonitored or v.monitored)
             and any(d is not None and start <= d <= end for d in (v.in_cinemas, v.digital_release,
                                                                    v.physical_release))]

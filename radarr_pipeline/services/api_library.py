@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -52,9 +52,9 @@ def _write(config: AppConfig, work: Callable[[Library], T]) -> T:
 
 
 def movies_in(config: AppConfig, roots: list[str], *, movie_id: int | None = None,
-              tmdb_id: int | None = None) -> list[MovieView]:
-    return _read(config, lambda lib: ApiViewRepository(lib.conn).movies(roots, movie_id=movie_id, tmdb_id=tmdb_id),
-                 [])
+              tmdb_id: int | None = None, released_between: tuple[date, date] | None = None) -> list[MovieView]:
+    return _read(config, lambda lib: ApiViewRepository(lib.conn).movies(
+        roots, movie_id=movie_id, tmdb_id=tmdb_id, released_between=released_between), [])
 
 
 def movie_in(config: AppConfig, roots: list[str], movie_id: int) -> MovieView:

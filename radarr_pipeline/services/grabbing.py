@@ -192,3 +192,45 @@ def record_grab(library: Library, intent: GrabIntent, client_kind: str, infohash
     )
     library.pending_grabs.remove(client_kind, infohash)
     enqueue_event(library, grab_event(library, intent, client_kind, infohash), now)
+
+
+class GrabChoiceError(ValueError):
+    """The release chosen by hand cannot be grabbed; the message says why."""
+
+
+def grab_release(store: LibraryStore, client: DownloadClient, now: datetime, *, release_id: int, variant_id: int,
+                 fetch: Callable[[str], bytes] = fetch_torrent,
+                 secret_for: Callable[[str], str | None] = lambda _indexer: None) -> dict[str, object]:
+    """Grab one release chosen by hand (Radarr's interactive search), whatever its decision said, as ``grab_best``
+    grabs: the intent written first, the torrent sent with the library closed, then the grab recorded. Refused
+    while a download of the version is active, or when the release is not a candidate of that version."""
+    with store.open() as library:
+        decision = library.candidates.decision(release_id, variant_id)
+        if decision is None:
+            raise GrabChoiceError("that release was not found for this movie by the last search")
+        if variant_id in library.downloads.active_variant_ids():
+            raise GrabChoiceError("a download for this movie is already active")
+        stored = library.releases.get(release_id)
+    movie_id, quality, format_score, rank = decision
+    try:
+        prepared = prepare_torrent(stored, fetch, secret_for(stored.release.indexer))
+    except TorrentFetchError as exc:
+        raise GrabChoiceError(str(exc)) from None
+    r = stored.release
+    intent = GrabIntent(variant_id, movie_id, release_id, r.title, quality, r.size, r.indexer, r.seeders,
+                        format_score, rank, client.name)
+    with store.open() as library:
+        if library.downloads.find(client.kind, prepared.infohash) is not None:
+            raise GrabChoiceError(f"{r.title} is already tracked")
+        library.pending_grabs.add(client.kind, prepared.infohash, asdict(intent), now)
+    try:
+        if not client.has(prepared.infohash):
+            client.add_torrent(torrent=prepared.torrent, magnet=prepared.magnet)
+    except ForeignDownloadError as exc:
+        with store.open() as library:
+            library.pending_grabs.remove(client.kind, prepared.infohash)
+        raise GrabChoiceError(str(exc)) from None
+    with store.open() as library:
+        record_grab(library, intent, client.kind, prepared.infohash, now)
+    return {"release": r.title, "quality": quality, "score": format_score, "indexer": r.indexer,
+            "hash": prepared.infohash}

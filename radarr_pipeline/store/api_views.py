@@ -87,10 +87,16 @@ class ApiViewRepository:
         self._conn = conn
 
     def movies(self, roots: list[str], *, movie_id: int | None = None, tmdb_id: int | None = None,
-               tmdb_ids: list[int] | None = None) -> list[MovieView]:
-        """Movies with a version in ``roots``, by id order; optionally one movie, or those with these TMDB ids."""
+               tmdb_ids: list[int] | None = None, released_between: tuple[date, date] | None = None
+               ) -> list[MovieView]:
+        """Movies with a version in ``roots``, by id order; optionally one movie, those with these TMDB ids, or
+        those with a cinema, digital or physical release in a window."""
         where: list[str] = []
         params: list[Any] = [roots]
+        if released_between is not None:
+            where.append("(m.in_cinemas BETWEEN ? AND ? OR m.digital_release BETWEEN ? AND ?"
+                         " OR m.physical_release BETWEEN ? AND ?)")
+            params.extend(released_between * 3)
         if movie_id is not None:
             where.append("m.id = ?")
             params.append(movie_id)
@@ -163,3 +169,53 @@ class ApiViewRepository:
             f" h.data::VARCHAR FROM history h WHERE {where} ORDER BY h.occurred_at DESC, h.id DESC"
             f" LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
         return (int(total[0]) if total else 0), rows
+
+    def decisions(self, variant_id: int) -> list[dict[str, Any]]:
+        """Every recorded decision on one version with its release, best first (approved by rank, then pending,
+        then rejected by quality)."""
+        cursor = self._conn.execute(
+            "SELECT r.id AS release_id, r.guid, r.title, r.indexer, r.size, r.seeders, r.peers, r.published_at,"
+            " r.protocol, r.info_url, r.download_url, r.magnet_url, r.infohash, r.imdb_id, r.tmdb_id,"
+            " r.indexer_flags, c.movie_id, c.quality, c.revision, c.real, c.format_score, c.formats, c.status,"
+            " c.approved, c.rank, c.rejections, c.rejected_by, c.matched_by, c.quality_rank"
+            " FROM candidates c JOIN releases r ON r.id = c.release_id WHERE c.variant_id = ?"
+            " ORDER BY c.rank NULLS LAST, c.status = 'rejected', c.quality_rank DESC, c.format_score DESC, r.title",
+            [variant_id])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def release_id(self, guid: str, indexer: str) -> int | None:
+        row = self._conn.execute("SELECT id FROM releases WHERE guid = ? AND indexer = ? ORDER BY id DESC LIMIT 1",
+                                 [guid, indexer]).fetchone()
+        return int(row[0]) if row else None
+
+    def judged_movie(self, release_id: int, roots: list[str]) -> int | None:
+        """The movie (with a version in ``roots``) a release was judged for, preferring one it was approved for."""
+        row = self._conn.execute(
+            "SELECT c.movie_id FROM candidates c JOIN variants v ON v.id = c.variant_id WHERE c.release_id = ?"
+            " AND v.root_folder IN (SELECT unnest(?::VARCHAR[])) ORDER BY c.approved DESC, c.movie_id LIMIT 1",
+            [release_id, roots]).fetchone()
+        return int(row[0]) if row else None
+
+    def blocklist(self, roots: list[str], offset: int, limit: int) -> tuple[int, list[tuple]]:
+        """(total, page) of blocklist rows of movies with a version in ``roots``: (id, movie id, source title,
+        indexer, infohash, quality, size, reason, blocklisted at), newest first."""
+        where = "movie_id IN (SELECT movie_id FROM variants WHERE root_folder IN (SELECT unnest(?::VARCHAR[])))"
+        total = self._conn.execute(f"SELECT count(*) FROM blocklist WHERE {where}", [roots]).fetchone()
+        rows = self._conn.execute(
+            f"SELECT id, movie_id, source_title, indexer, infohash, quality, size, reason, blocklisted_at"
+            f" FROM blocklist WHERE {where} ORDER BY blocklisted_at DESC, id DESC LIMIT ? OFFSET ?",
+            [roots, limit, offset]).fetchall()
+        return (int(total[0]) if total else 0), rows
+
+    def delete_blocklisted(self, ids: list[int]) -> list[int]:
+        """Remove these blocklist entries; the ids that existed."""
+        return [r[0] for r in self._conn.execute(
+            "DELETE FROM blocklist WHERE id IN (SELECT unnest(?::BIGINT[])) RETURNING id", [ids]).fetchall()]
+
+    def wanted_variants(self, reason: str) -> set[int]:
+        return {r[0] for r in self._conn.execute("SELECT variant_id FROM wanted WHERE reason = ?",
+                                                 [reason]).fetchall()}
+
+    def last_commands(self) -> dict[str, datetime]:
+        return dict(self._conn.execute("SELECT name, max(queued_at) FROM api_commands GROUP BY name").fetchall())

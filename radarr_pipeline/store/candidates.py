@@ -144,6 +144,13 @@ class CandidateRepository:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def decision(self, release_id: int, variant_id: int) -> tuple[int, str, int, int] | None:
+        """(movie id, quality, format score, rank or 0) of one recorded decision, or None."""
+        row = self._conn.execute(
+            "SELECT movie_id, quality, format_score, coalesce(rank, 0) FROM candidates"
+            " WHERE release_id = ? AND variant_id = ?", [release_id, variant_id]).fetchone()
+        return (int(row[0]), str(row[1]), int(row[2]), int(row[3])) if row else None
+
     def count(self) -> int:
         row = self._conn.execute("SELECT count(*) FROM candidates").fetchone()
         return int(row[0]) if row else 0

@@ -236,11 +236,12 @@ class LibraryStore:
                 # Another process holds the file (DuckDB allows one writer). Wait a little, then give up.
                 if "lock" not in str(exc).lower():
                     raise StoreError(f"cannot open library database {self.path}: {exc}") from exc
-                if time.monotonic() + delay > deadline:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
                     raise StoreBusyError(f"cannot open library database {self.path} (busy: another process writes"
                                          f" it): {exc}") from exc
-                time.sleep(delay)
-                delay = min(delay * 2, 2.0)
+                time.sleep(min(delay, remaining))  # the last try at the deadline, polled often enough to get in
+                delay = min(delay * 2, 0.25)       # between another process's units of work
                 continue
             if not read_only and self.path.stat().st_mode & 0o077:
                 os.chmod(self.path, 0o600)  # the library is its owner's business, not every local user's

@@ -93,13 +93,11 @@ def start_server(folder: Path, config: Path, port: int, env: dict[str, str]) -> 
     raise RuntimeError("serve did not start: " + (folder / "serve.log").read_text())
 
 
-@pytest.fixture
-def api_server(tmp_path: Path, tmdb_server: TmdbServer) -> Iterator[ApiServer]:
+def running_server(tmp_path: Path, tmdb_server: TmdbServer, text: str, port: int) -> Iterator[ApiServer]:
     for root in ("library/movies", "library/uhd"):
-        (tmp_path / root).mkdir(parents=True)
-    port = free_port()
+        (tmp_path / root).mkdir(parents=True, exist_ok=True)
     config = tmp_path / "config.yaml"
-    config.write_text(config_text(port, tmdb_server.url, free_port()), encoding="utf-8")
+    config.write_text(text, encoding="utf-8")
     env = {**os.environ, "TEST_TMDB_API_KEY": tmdb_server.api_key, "TEST_RADARR_API_KEY": KEY}
     env.pop("RADARR_PIPELINE_DB", None)
     process = start_server(tmp_path, config, port, env)
@@ -112,3 +110,44 @@ def api_server(tmp_path: Path, tmdb_server: TmdbServer) -> Iterator[ApiServer]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def api_server(tmp_path: Path, tmdb_server: TmdbServer) -> Iterator[ApiServer]:
+    port = free_port()
+    yield from running_server(tmp_path, tmdb_server, config_text(port, tmdb_server.url, free_port()), port)
+
+
+X265_FORMAT = """{"name": "x265", "specifications": [{"name": "x265", "implementation": "ReleaseTitleSpecification",
+ "negate": false, "required": true, "fields": {"value": "[xh]\\\\.?265"}}]}"""
+
+
+@pytest.fixture
+def action_server(tmp_path: Path, tmdb_server: TmdbServer) -> Iterator[ApiServer]:
+    """A server whose download client is a blackhole (torrents land in tmp_path/watch), with one Torznab
+    indexer (never asked: releases are stored by the test), an x265 custom format scored -50 in HD, an ids
+    import list and a calendar."""
+    for folder in ("formats", "watch", "done"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "formats/x265.json").write_text(X265_FORMAT, encoding="utf-8")
+    (tmp_path / "list.txt").write_text("tmdb:603\n", encoding="utf-8")
+    port = free_port()
+    text = config_text(port, tmdb_server.url, free_port()).replace(
+        "    cutoff: Bluray-1080p\n", "    cutoff: Bluray-1080p\n    format_scores: {x265: -50}\n").replace(
+        "download_client:\n  kind: qbittorrent\n  url: http://127.0.0.1:9\n  username: admin\n",
+        f"download_client:\n  kind: blackhole\n  watch_folder: {tmp_path / 'watch'}\n"
+        f"  completed_folder: {tmp_path / 'done'}\n")
+    text += f"""\
+indexers:
+  - name: Sandbox
+    url: http://127.0.0.1:9/api
+decisions:
+  custom_formats_dir: {tmp_path / 'formats'}
+import_lists:
+  lists:
+    - name: Favourites
+      kind: ids
+      path: {tmp_path / 'list.txt'}
+      tags: [lists]
+"""
+    yield from running_server(tmp_path, tmdb_server, text, port)
