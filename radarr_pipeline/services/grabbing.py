@@ -98,8 +98,9 @@ def _plan(library: Library, report: GrabReport) -> list[_VariantPlan]:
     return plans
 
 
-#: Grabs recorded per unit of work: each unit holds the file for a fraction of a second, however many there are.
-GRABS_PER_UNIT = 500
+#: Grabs per batch: their intents are written in one unit of work, their torrents sent, then the grabs the client
+#: took recorded in another; each unit holds the file for a fraction of a second, however many grabs a run has.
+GRABS_PER_UNIT = 250
 
 
 @dataclass
@@ -187,38 +188,35 @@ def grab_best(
     download of the variant is active; never a release grabbed before (by release or by infohash).
 
     The library is not held while indexers and the download client are asked, and the units of work do not grow
-    with the grabs: the plan is read in one short unit, every grab's intent is written in one before the torrents
-    are sent, and the grabs the client took are recorded :data:`GRABS_PER_UNIT` a unit, so a later failure never
-    undoes a grab the client already has. A variant whose torrent the client refuses as someone else's tries its
-    next candidate in another such round. ``secret_for`` gives an indexer's key, which stored download links do
-    not hold (a missing one is a configuration error, raised at once)."""
+    with the grabs: the plan is read in one short unit, then :data:`GRABS_PER_UNIT` grabs at a time have their
+    intents written in one unit before their torrents are sent, and those the client took are recorded in
+    another, so a later failure never undoes a grab the client already has. A variant whose torrent the client
+    refuses as someone else's tries its next candidate in another such round. ``secret_for`` gives an indexer's
+    key, which stored download links do not hold (a missing one is a configuration error, raised at once)."""
     report = GrabReport()
     with store.open() as library:
         plans = _plan(library, report)
     tried = {plan.variant_id: 0 for plan in plans}
     while plans:
         attempts = _next_attempts(plans, tried, fetch, secret_for, client.name, report)
-        if not attempts:
-            break
-        to_send = _record_intents(store, attempts, client.kind, now, report)
-        sent, foreign, unsent, error = _send(client, to_send, report)
-        dropped = [a.prepared.infohash for a in foreign + unsent]
-        for start in range(0, max(len(sent), 1 if dropped else 0), GRABS_PER_UNIT):
-            with store.open() as library:
-                chunk = sent[start:start + GRABS_PER_UNIT]
-                record_grabs(library, [(a.intent, a.prepared.infohash) for a in chunk], client.kind, now)
-                if start == 0:
-                    library.pending_grabs.remove_many(client.kind, dropped)
-        for attempt in sent:
-            stored = attempt.candidate.release
-            report.grabbed.append(
-                {"movie": attempt.plan.label, "release": stored.release.title, "quality": attempt.candidate.quality,
-                 "score": attempt.candidate.format_score, "indexer": stored.release.indexer,
-                 "hash": attempt.prepared.infohash}
-            )
-        if error is not None:
-            raise error
-        plans = [a.plan for a in foreign]
+        plans = []
+        for start in range(0, len(attempts), GRABS_PER_UNIT):
+            to_send = _record_intents(store, attempts[start:start + GRABS_PER_UNIT], client.kind, now, report)
+            sent, foreign, unsent, error = _send(client, to_send, report)
+            if sent or foreign or unsent:
+                with store.open() as library:
+                    record_grabs(library, [(a.intent, a.prepared.infohash) for a in sent], client.kind, now)
+                    library.pending_grabs.remove_many(client.kind, [a.prepared.infohash for a in foreign + unsent])
+            for attempt in sent:
+                stored = attempt.candidate.release
+                report.grabbed.append(
+                    {"movie": attempt.plan.label, "release": stored.release.title,
+                     "quality": attempt.candidate.quality, "score": attempt.candidate.format_score,
+                     "indexer": stored.release.indexer, "hash": attempt.prepared.infohash}
+                )
+            if error is not None:
+                raise error
+            plans += [a.plan for a in foreign]
     return report
 
 

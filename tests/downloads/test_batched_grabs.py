@@ -84,7 +84,7 @@ def test_grabs_of_a_run_take_three_units_of_work_whatever_their_number(store: Li
     with recorded_holds() as holds:
         report = grab_best(store, client, NOW)  # type: ignore[arg-type]  # a fake client
     assert sorted(client.added) == [_hash(n) for n in range(1, 5)], "the best release of each movie"
-    assert len(report.grabbed) == 4 and len(holds) == 3, "plan, intents, records"
+    assert len(report.grabbed) == 4 and len(holds) == 3, "plan, intents, records (fewer grabs than a batch)"
     assert _state(store) == ({_hash(n) for n in range(1, 5)}, 4, 4, [])
     assert grab_best(store, client, NOW).grabbed == [], "a download of each is active now"
 

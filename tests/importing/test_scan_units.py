@@ -4,6 +4,7 @@ stopped, adding no movie twice."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+
 import pytest
 
 from radarr_pipeline.services.importing import scan
