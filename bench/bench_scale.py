@@ -18,7 +18,8 @@ steps that read releases again. Run by hand; not part of the test suite. Issue 1
 1,000,000 releases, for no step growing faster than its rows, no hold over a second, and the list under 2 s.
 
 Not timed: the RSS and search network phases (they touch no database; the write phase is timed) and grabs beyond
-50 (each grab sends a torrent to the client between its own two short units of work: its cost is per grab).
+50 (grabs go in batches of ``GRABS_PER_UNIT``: each batch's intents in one short unit of work, the torrents sent
+with the file closed, the grabs recorded in another, so a batch's holds do not grow with the run's grabs).
 """
 
 from __future__ import annotations
@@ -395,7 +396,7 @@ def step_grab(config_path: str) -> dict:
 
     config = load_config(config_path)
     sample = Path(config_path).parent / "grab_sample.duckdb"
-    shutil.copy(config.database, sample)  # 50 wanted versions: each grab is two short units of work of its own
+    shutil.copy(config.database, sample)  # 50 wanted versions: one batch of grabs
     _bare(str(sample), f"DELETE FROM wanted WHERE variant_id NOT IN (SELECT DISTINCT c.variant_id FROM candidates c"
           f" JOIN wanted w USING (variant_id) WHERE c.approved ORDER BY 1 LIMIT {GRAB_SAMPLE})")
     with timed() as clock:

@@ -15,9 +15,10 @@ from radarr_pipeline.download_clients.torrent_files import (
 )
 from radarr_pipeline.models import HistoryEvent, StoredRelease
 from radarr_pipeline.reports import markdown_table
-from radarr_pipeline.services.notifications.events import enqueue_event, grab_event
+from radarr_pipeline.services.notifications.events import enqueue_event, grab_events
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.candidates import RankedCandidate
+from radarr_pipeline.store.downloads import NewDownload
 from radarr_pipeline.values.secrets import with_secret
 
 
@@ -97,6 +98,84 @@ def _plan(library: Library, report: GrabReport) -> list[_VariantPlan]:
     return plans
 
 
+#: Grabs per batch: their intents are written in one unit of work, their torrents sent, then the grabs the client
+#: took recorded in another; each unit holds the file for a fraction of a second, however many grabs a run has.
+GRABS_PER_UNIT = 250
+
+
+@dataclass
+class _Attempt:
+    """A variant's next candidate, ready to send: its torrent and the intent recorded before it is sent."""
+
+    plan: _VariantPlan
+    candidate: RankedCandidate
+    prepared: PreparedTorrent
+    intent: GrabIntent
+
+
+def _next_attempts(plans: list[_VariantPlan], tried: dict[int, int], fetch: Callable[[str], bytes],
+                   secret_for: Callable[[str], str | None], client_name: str,
+                   report: GrabReport) -> list[_Attempt]:
+    """Each plan's next candidate whose torrent can be had (those that cannot are reported and passed over);
+    done with the file closed: fetching a .torrent asks the indexer."""
+    attempts = []
+    for plan in plans:
+        while tried[plan.variant_id] < len(plan.candidates):
+            candidate = plan.candidates[tried[plan.variant_id]]
+            tried[plan.variant_id] += 1
+            stored = candidate.release
+            try:
+                prepared = prepare_torrent(stored, fetch, secret_for(stored.release.indexer))
+            except TorrentFetchError as exc:
+                report.failed.append({"movie": plan.label, "release": stored.release.title, "error": str(exc)})
+                continue
+            attempts.append(_Attempt(plan, candidate, prepared, GrabIntent.of(candidate, plan.movie_id, client_name)))
+            break
+    return attempts
+
+
+def _record_intents(store: LibraryStore, attempts: list[_Attempt], client_kind: str, now: datetime,
+                    report: GrabReport) -> list[_Attempt]:
+    """The intents first, in one unit of work (a crash once the client has a torrent loses nothing); the attempts
+    to send: a torrent tracked already (or chosen twice in this run) ends its variant's turn."""
+    with store.open() as library:
+        tracked = library.downloads.tracked_among(client_kind, [a.prepared.infohash for a in attempts])
+        to_send: list[_Attempt] = []
+        for attempt in attempts:
+            infohash = attempt.prepared.infohash.lower()
+            if infohash in tracked:
+                report.skipped.append({"movie": attempt.plan.label,
+                                       "reason": f"{attempt.candidate.release.release.title} is already tracked"})
+                continue
+            tracked.add(infohash)
+            to_send.append(attempt)
+        library.pending_grabs.add_many(client_kind, {a.prepared.infohash: asdict(a.intent) for a in to_send}, now)
+    return to_send
+
+
+def _send(client: DownloadClient, attempts: list[_Attempt], report: GrabReport
+          ) -> tuple[list[_Attempt], list[_Attempt], list[_Attempt], DownloadClientError | None]:
+    """Each torrent to the client, with the file closed: (sent, refused as someone else's, never sent, the error
+    that stopped the sending). After an error the client may or may not have that torrent: its pending grab stays
+    for the refresh to settle; those not sent yet are not pending any more."""
+    sent: list[_Attempt] = []
+    foreign: list[_Attempt] = []
+    for n, attempt in enumerate(attempts):
+        prepared = attempt.prepared
+        try:
+            if not client.has(prepared.infohash):
+                client.add_torrent(torrent=prepared.torrent, magnet=prepared.magnet)
+        except DownloadClientError as exc:
+            report.failed.append({"movie": attempt.plan.label, "release": attempt.candidate.release.release.title,
+                                  "error": str(exc)})
+            if not isinstance(exc, ForeignDownloadError):
+                return sent, foreign, attempts[n + 1:], exc
+            foreign.append(attempt)  # someone else's torrent: never ours to track
+            continue
+        sent.append(attempt)
+    return sent, foreign, [], None
+
+
 def grab_best(
     store: LibraryStore,
     client: DownloadClient,
@@ -108,46 +187,36 @@ def grab_best(
     """The best-ranked approved release of each wanted variant, at most one per variant and run; never while a
     download of the variant is active; never a release grabbed before (by release or by infohash).
 
-    The library is not held while indexers and the download client are asked: the plan is read in one short
-    transaction, and each grab is recorded in its own as soon as the client has the torrent, so a later failure
-    never undoes a grab the client already has. ``secret_for`` gives an indexer's key, which stored download links
-    do not hold (a missing one is a configuration error, raised at once)."""
+    The library is not held while indexers and the download client are asked, and the units of work do not grow
+    with the grabs: the plan is read in one short unit, then :data:`GRABS_PER_UNIT` grabs at a time have their
+    intents written in one unit before their torrents are sent, and those the client took are recorded in
+    another, so a later failure never undoes a grab the client already has. A variant whose torrent the client
+    refuses as someone else's tries its next candidate in another such round. ``secret_for`` gives an indexer's
+    key, which stored download links do not hold (a missing one is a configuration error, raised at once)."""
     report = GrabReport()
     with store.open() as library:
         plans = _plan(library, report)
-    for plan in plans:
-        for candidate in plan.candidates:
-            stored = candidate.release
-            try:
-                prepared = prepare_torrent(stored, fetch, secret_for(stored.release.indexer))
-            except TorrentFetchError as exc:
-                report.failed.append({"movie": plan.label, "release": stored.release.title, "error": str(exc)})
-                continue
-            intent = GrabIntent.of(candidate, plan.movie_id, client.name)
-            with store.open() as library:  # the intent first: a crash once the client has it loses nothing
-                tracked = library.downloads.find(client.kind, prepared.infohash) is not None
-                if not tracked:
-                    library.pending_grabs.add(client.kind, prepared.infohash, asdict(intent), now)
-            if tracked:
-                report.skipped.append({"movie": plan.label, "reason": f"{stored.release.title} is already tracked"})
-                break
-            try:
-                if not client.has(prepared.infohash):
-                    client.add_torrent(torrent=prepared.torrent, magnet=prepared.magnet)
-            except DownloadClientError as exc:
-                report.failed.append({"movie": plan.label, "release": stored.release.title, "error": str(exc)})
-                if not isinstance(exc, ForeignDownloadError):
-                    raise  # the client may or may not have it: the pending grab stays for the refresh to settle
-                with store.open() as library:  # someone else's torrent: never ours to track
-                    library.pending_grabs.remove(client.kind, prepared.infohash)
-                continue
-            with store.open() as library:
-                record_grab(library, intent, client.kind, prepared.infohash, now)
-            report.grabbed.append(
-                {"movie": plan.label, "release": stored.release.title, "quality": candidate.quality,
-                 "score": candidate.format_score, "indexer": stored.release.indexer, "hash": prepared.infohash}
-            )
-            break
+    tried = {plan.variant_id: 0 for plan in plans}
+    while plans:
+        attempts = _next_attempts(plans, tried, fetch, secret_for, client.name, report)
+        plans = []
+        for start in range(0, len(attempts), GRABS_PER_UNIT):
+            to_send = _record_intents(store, attempts[start:start + GRABS_PER_UNIT], client.kind, now, report)
+            sent, foreign, unsent, error = _send(client, to_send, report)
+            if sent or foreign or unsent:
+                with store.open() as library:
+                    record_grabs(library, [(a.intent, a.prepared.infohash) for a in sent], client.kind, now)
+                    library.pending_grabs.remove_many(client.kind, [a.prepared.infohash for a in foreign + unsent])
+            for attempt in sent:
+                stored = attempt.candidate.release
+                report.grabbed.append(
+                    {"movie": attempt.plan.label, "release": stored.release.title,
+                     "quality": attempt.candidate.quality, "score": attempt.candidate.format_score,
+                     "indexer": stored.release.indexer, "hash": attempt.prepared.infohash}
+                )
+            if error is not None:
+                raise error
+            plans += [a.plan for a in foreign]
     return report
 
 
@@ -177,21 +246,25 @@ class GrabIntent:
 def record_grab(library: Library, intent: GrabIntent, client_kind: str, infohash: str, now: datetime) -> None:
     """The client has the torrent: track the download and write the history, in the caller's unit of work; the
     pending grab is done with."""
-    library.downloads.track(
-        variant_id=intent.variant_id, release_id=intent.release_id, client=client_kind, download_id=infohash,
-        title=intent.title, quality=intent.quality, size=intent.size, at=now,
-    )
-    library.history.add(
+    record_grabs(library, [(intent, infohash)], client_kind, now)
+
+
+def record_grabs(library: Library, grabs: list[tuple[GrabIntent, str]], client_kind: str, now: datetime) -> None:
+    """:func:`record_grab` of each (intent, infohash), in a few statements whatever their number."""
+    if not grabs:
+        return
+    library.downloads.track_many([
+        NewDownload(variant_id=i.variant_id, release_id=i.release_id, client=client_kind, download_id=infohash,
+                    title=i.title, quality=i.quality, size=i.size) for i, infohash in grabs], now)
+    library.history.add_many([
         HistoryEvent(
-            event="grabbed", movie_id=intent.movie_id, variant_id=intent.variant_id, source_title=intent.title,
-            download_id=infohash, quality=intent.quality,
-            data={"indexer": intent.indexer, "size": intent.size, "seeders": intent.seeders,
-                  "client": intent.client_name, "format_score": intent.format_score, "rank": intent.rank},
-        ),
-        now,
-    )
-    library.pending_grabs.remove(client_kind, infohash)
-    enqueue_event(library, grab_event(library, intent, client_kind, infohash), now)
+            event="grabbed", movie_id=i.movie_id, variant_id=i.variant_id, source_title=i.title,
+            download_id=infohash, quality=i.quality,
+            data={"indexer": i.indexer, "size": i.size, "seeders": i.seeders, "client": i.client_name,
+                  "format_score": i.format_score, "rank": i.rank},
+        ) for i, infohash in grabs], now)
+    library.pending_grabs.remove_many(client_kind, [infohash for _i, infohash in grabs])
+    enqueue_event(library, grab_events(library, grabs, client_kind), now)
 
 
 class GrabChoiceError(ValueError):

@@ -113,6 +113,16 @@ class DownloadRepository:
         ).fetchone()
         return _download(row) if row else None
 
+    def tracked_among(self, client: str, download_ids: list[str]) -> set[str]:
+        """Which of these download ids the client has tracked (in any state), lower-cased (one query)."""
+        if not download_ids:
+            return set()
+        rows = self._conn.execute(
+            "SELECT download_id FROM downloads WHERE client = ? AND download_id IN (SELECT unnest(?))",
+            [client, [d.lower() for d in download_ids]],
+        ).fetchall()
+        return {row[0] for row in rows}
+
     def matching(self, reference: str) -> list[TrackedDownload]:
         """Downloads a user means by ``reference``: the row id, or the infohash or a prefix of it (6+ chars)."""
         reference = reference.strip().lower()

@@ -55,6 +55,11 @@ def _movie(row: tuple) -> Movie:
     )
 
 
+def movie_from_row(row: tuple) -> Movie:
+    """A movie from the first columns of a raw row (:meth:`MovieRepository.variant_rows`)."""
+    return _movie(row[:_MOVIE_WIDTH])
+
+
 def _variant(row: tuple) -> Variant:
     return Variant(id=row[0], movie_id=row[1], quality_profile=row[2], root_folder=row[3], monitored=row[4])
 
@@ -266,6 +271,13 @@ class MovieRepository:
                 f" FROM {rows.sql}",
                 [at, *rows.params],
             )
+
+    def variant_rows(self) -> list[tuple]:
+        """Every variant with its movie, as raw rows (the movie's columns, as :func:`movie_from_row` reads them, then
+        the variant's id and root folder): for a caller to build the objects once the file is closed."""
+        return self._conn.execute(
+            f"SELECT {_MOVIE_COLUMNS}, v.id, v.root_folder FROM movies m JOIN variants v ON v.movie_id = m.id"
+        ).fetchall()
 
     def alternative_titles(self) -> list[tuple[int, str]]:
         """(movie id, title) of every alternative title in the library."""

@@ -18,6 +18,16 @@ class PendingGrabRepository:
             [client, infohash.lower(), json.dumps(intent), at],
         )
 
+    def add_many(self, client: str, intents: dict[str, dict[str, object]], at: datetime) -> None:
+        """Many grabs at once (infohash to intent), in one statement, each as :meth:`add` writes one."""
+        if not intents:
+            return
+        self._conn.execute(
+            "INSERT OR REPLACE INTO pending_grabs (client, infohash, intent, created_at)"
+            " SELECT ?, unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), ?",
+            [client, [h.lower() for h in intents], [json.dumps(i) for i in intents.values()], at],
+        )
+
     def get_many(self, client: str, infohashes: list[str]) -> dict[str, dict[str, object]]:
         """The pending grab of each of these torrents that has one."""
         if not infohashes:
@@ -30,3 +40,8 @@ class PendingGrabRepository:
 
     def remove(self, client: str, infohash: str) -> None:
         self._conn.execute("DELETE FROM pending_grabs WHERE client = ? AND infohash = ?", [client, infohash.lower()])
+
+    def remove_many(self, client: str, infohashes: list[str]) -> None:
+        if infohashes:
+            self._conn.execute("DELETE FROM pending_grabs WHERE client = ? AND infohash IN (SELECT unnest(?))",
+                               [client, [h.lower() for h in infohashes]])

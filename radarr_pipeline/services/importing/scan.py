@@ -26,6 +26,7 @@ from radarr_pipeline.parsing import parse_library_name, parse_release_title
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
+from radarr_pipeline.store.movies import movie_from_row
 from radarr_pipeline.values.ids import normalize_imdb_id
 
 _FOLDER = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<year>(?:18|19|20)\d{2})[)\]]")
@@ -163,25 +164,28 @@ class _Facts:
     @classmethod
     def load(cls, store: LibraryStore) -> _Facts:
         """Read (one short unit of work), then index the titles with the library closed."""
-        with store.open() as library:
-            statuses = library.movies.statuses()
+        with store.open() as library:  # raw rows: the objects are built with the file closed
+            rows = library.movies.variant_rows()
             titles = library.movies.alternative_titles()
             folders, recorded = library.library_folders.all(), library.files.recorded_variant_ids()
             paths = library.files.paths()
         alternatives: dict[int, list[str]] = {}
         for movie_id, title in titles:
             alternatives.setdefault(movie_id, []).append(title)
-        movies = {s.movie.id: s.movie for s in statuses}
+        movies: dict[int, Movie] = {}
         variants: dict[tuple[int, str], int] = {}
-        for status in statuses:
-            variants.setdefault((status.movie.id, status.variant.root_folder), status.variant.id)
+        for row in sorted(rows, key=lambda r: r[-2]):  # by variant id: a movie's first version in a root folder
+            movie_id = row[0]
+            if movie_id not in movies:
+                movies[movie_id] = movie_from_row(row)
+            variants.setdefault((movie_id, row[-1]), row[-2])
         index = MovieIndex.build(movie_key(m, alternatives.get(m.id, ())) for m in movies.values())
         return cls(folders, index, movies, variants, recorded, paths)
 
 
 @dataclass
 class _Verdicts:
-    """Each walked folder's fate: matched to a movie (known or new), or not, with the folder rows to save."""
+    """Each walked folder's fate: matched to a movie (known or new), or not (the rows of those folders)."""
 
     matched: list[tuple[Path, _Found, Movie | _NewMovie]] = field(default_factory=list)
     new_movies: list[_NewMovie] = field(default_factory=list)
@@ -245,22 +249,30 @@ def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo
     return rows
 
 
-def _record(library: Library, facts: _Facts, verdicts: _Verdicts, file_rows: dict[str, dict[str, object]],
-            profile: str, report: ScanReport, now: datetime) -> None:
-    """The new movies and versions added in bulk, then the files recorded once every id is known."""
-    added = library.movies.add_many([m.fields() for m in verdicts.new_movies])
-    for pending, movie in zip(verdicts.new_movies, added, strict=True):
+#: Folders recorded per unit of work: each unit holds the file for a fraction of a second even at 50,000 movies.
+FOLDERS_PER_UNIT = 1_000
+
+
+def _record(library: Library, facts: _Facts, chunk: list[tuple[Path, _Found, Movie | _NewMovie]],
+            file_rows: dict[str, dict[str, object]], profile: str, report: ScanReport, now: datetime) -> None:
+    """One unit of work: these folders' new movies and versions, their files, and the folders themselves, so a
+    scan stopped between units finds the folders it recorded unchanged and the movies it added known (no
+    duplicates on the next run). A new movie matched by folders of several units is added by the first."""
+    new_movies = list(dict.fromkeys(m for _r, _i, m in chunk if isinstance(m, _NewMovie) and m.movie is None))
+    added = library.movies.add_many([m.fields() for m in new_movies])
+    for pending, movie in zip(new_movies, added, strict=True):
         pending.movie = movie
-    resolved = [(root, item, _added(movie)) for root, item, movie in verdicts.matched]
+    resolved = [(root, item, _added(movie)) for root, item, movie in chunk]
     missing = list(dict.fromkeys((movie.id, str(root)) for root, _item, movie in resolved
                                  if (movie.id, str(root)) not in facts.variants))
     for variant in library.movies.add_variants_many([(movie_id, profile, root) for movie_id, root in missing]):
         facts.variants[(variant.movie_id, variant.root_folder)] = variant.id
     files: list[dict[str, object]] = []
+    folder_rows: list[tuple[str, int, int | None, str]] = []
     for root, item, movie in resolved:
         variant_id = facts.variants[(movie.id, str(root))]
         if item.video is None or item.stat is None:
-            verdicts.folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "empty"))
+            folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "empty"))
             continue
         if variant_id not in facts.recorded_variants and str(item.video) not in facts.recorded_paths:
             files.append({**file_rows[str(item.video)], "variant_id": variant_id})
@@ -268,15 +280,15 @@ def _record(library: Library, facts: _Facts, verdicts: _Verdicts, file_rows: dic
             report.recorded += 1
             report.rows.append({"movie": f"{movie.title} ({movie.year})", "file": item.video.name,
                                 "quality": files[-1]["quality"]})
-        verdicts.folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "recorded"))
+        folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "recorded"))
     library.files.record_many(files, now)
-    library.library_folders.save_many(verdicts.folder_rows, now)
+    library.library_folders.save_many(folder_rows, now)
 
 
 def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_unknown: bool = True) -> ScanReport:
-    """Walk every root folder; match, add and record. The library is read, closed while the disk is walked,
-    then written in bulk: the new movies in one statement, their versions in one, the files in one, the
-    folders in one."""
+    """Walk every root folder; match, add and record. The library is read, closed while the disk is walked and
+    the rows are built, then written in bulk, :data:`FOLDERS_PER_UNIT` folders a unit of work (their new movies
+    in one statement, their versions in one, their files in one, the folders in one)."""
     report = ScanReport()
     extensions = {e.lower() for e in config.importing.video_extensions}
     facts = _Facts.load(store)
@@ -289,8 +301,13 @@ def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_u
         with store.open(read_only=True) as library:
             infos = _cached_media_infos(library, [item for _root, found in walked for item in found], True)
     file_rows = _file_rows(facts, verdicts, infos)
-    with store.open() as library:
-        _record(library, facts, verdicts, file_rows, config.default_profile.name, report, now)
+    for start in range(0, len(verdicts.matched), FOLDERS_PER_UNIT):
+        with store.open() as library:
+            _record(library, facts, verdicts.matched[start:start + FOLDERS_PER_UNIT], file_rows,
+                    config.default_profile.name, report, now)
+    for start in range(0, len(verdicts.folder_rows), FOLDERS_PER_UNIT):  # the folders matched to no movie
+        with store.open() as library:
+            library.library_folders.save_many(verdicts.folder_rows[start:start + FOLDERS_PER_UNIT], now)
     return report
 
 

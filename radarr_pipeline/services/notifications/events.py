@@ -89,12 +89,19 @@ def _release_facts(release: ReleaseFacts | None, quality: str, title: str, index
     )
 
 
-def grab_event(library: Library, intent: GrabFacts, client_kind: str, infohash: str) -> NotificationEvent:
-    """On Grab: the release sent to the download client, for the movie it was matched to."""
-    movie = library.movies.get(intent.movie_id)
-    release = library.notification_facts.releases([(intent.release_id, intent.variant_id)]).get(
-        (intent.release_id, intent.variant_id))
-    tags = movie_tags(library, movie)
+def grab_events(library: Library, grabs: Sequence[tuple[GrabFacts, str]], client_kind: str) -> list[NotificationEvent]:
+    """On Grab: the release sent to the download client, for the movie it was matched to, of each (intent,
+    infohash); the facts are read in three queries whatever their number."""
+    movies = library.movies.get_many([intent.movie_id for intent, _hash in grabs])
+    releases = library.notification_facts.releases([(intent.release_id, intent.variant_id) for intent, _ in grabs])
+    tags = MovieEditRepository(library.conn).tags_of_many(list(movies))
+    return [_grab_event(movies[intent.movie_id], releases.get((intent.release_id, intent.variant_id)),
+                        tuple(tags.get(intent.movie_id, ())), intent, client_kind, infohash)
+            for intent, infohash in grabs]
+
+
+def _grab_event(movie: Movie, release: ReleaseFacts | None, tags: tuple[str, ...], intent: GrabFacts,
+                client_kind: str, infohash: str) -> NotificationEvent:
     facts = {
         "movie": webhook_movie(movie, folder_path=None, tags=tags), "remoteMovie": webhook_remote_movie(movie),
         "release": _release_facts(release, intent.quality, intent.title, intent.indexer, intent.size),
