@@ -215,3 +215,15 @@ class NotificationFactsRepository:
             " AND id IN (SELECT unnest(?::BIGINT[]))", [download_pks],
         ).fetchall()
         return {row[0]: (row[1], row[2]) for row in rows}
+
+    def download_clients(self, download_pks: list[int]) -> dict[int, tuple[str, str | None]]:
+        """Each tracked download's client kind and the client's name its grab recorded (Radarr's
+        DownloadClientInfo: type and name), for the import's notification."""
+        if not download_pks:
+            return {}
+        rows = self._conn.execute(
+            "SELECT d.id, d.client, any_value(h.data->>'client')"
+            " FROM downloads d LEFT JOIN history h ON h.event = 'grabbed' AND h.download_id = d.download_id"
+            " WHERE d.id IN (SELECT unnest(?::BIGINT[])) GROUP BY d.id, d.client", [download_pks],
+        ).fetchall()
+        return {row[0]: (row[1], row[2]) for row in rows}

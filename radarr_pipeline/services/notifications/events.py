@@ -65,6 +65,10 @@ class ImportFacts(Protocol):
 CLIENT_TYPES = {"qbittorrent": "QBittorrent", "blackhole": "TorrentBlackhole"}
 
 
+def _client_type(kind: str | None) -> str | None:
+    return CLIENT_TYPES.get(kind, kind) if kind else None
+
+
 def enqueue_event(target: Library | duckdb.DuckDBPyConnection, events: NotificationEvent | Sequence[NotificationEvent],
                   at: datetime) -> None:
     """Write events to the outbox in the caller's open unit of work (a :class:`Library` or its connection): they
@@ -105,14 +109,15 @@ def grab_event(library: Library, intent: GrabFacts, client_kind: str, infohash: 
     return NotificationEvent("grab", facts, movie.id, tags)
 
 
-def import_events(library: Library, finished: Sequence[ImportFacts], now: datetime,
-                  client_names: dict[str, str] | None = None) -> list[NotificationEvent]:
-    """On File Import (or On Upgrade when a file was replaced), one per imported file."""
+def import_events(library: Library, finished: Sequence[ImportFacts], now: datetime) -> list[NotificationEvent]:
+    """On File Import (or On Upgrade when a file was replaced), one per imported file; the download client is the
+    one the grab named (Radarr's DownloadClientInfo)."""
     entries = [done.entry for done in finished]
     variants = library.movies.variants_many([e.variant_id for e in entries])
     movies = library.movies.get_many([v.movie_id for v in variants.values()])
-    by_download = library.notification_facts.download_releases([e.download_pk for e in entries
-                                                                 if e.download_pk is not None])
+    download_pks = [e.download_pk for e in entries if e.download_pk is not None]
+    by_download = library.notification_facts.download_releases(download_pks)
+    clients = library.notification_facts.download_clients(download_pks)
     releases = library.notification_facts.releases(list(by_download.values()))
     events = []
     for done in finished:
@@ -135,7 +140,8 @@ def import_events(library: Library, finished: Sequence[ImportFacts], now: dateti
         facts = {
             "movie": webhook_movie(movie, folder_path=folder, file_path=str(final), tags=tags),
             "remoteMovie": webhook_remote_movie(movie), "movieFile": file, "isUpgrade": bool(entry.replaced_path),
-            "downloadClient": (client_names or {}).get(entry.download_id or ""),
+            "downloadClient": clients.get(entry.download_pk or -1, (None, None))[1],
+            "downloadClientType": _client_type(clients.get(entry.download_pk or -1, (None, None))[0]),
             "downloadId": entry.download_id.upper() if entry.download_id else None, "deletedFiles": deleted,
             "customFormatInfo": webhook_custom_format_info(release.formats if release else (),
                                                            release.format_score if release else 0),
