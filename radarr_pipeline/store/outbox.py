@@ -227,3 +227,12 @@ class NotificationFactsRepository:
             " WHERE d.id IN (SELECT unnest(?::BIGINT[])) GROUP BY d.id, d.client", [download_pks],
         ).fetchall()
         return {row[0]: (row[1], row[2]) for row in rows}
+
+    def files_added_at(self, file_ids: list[int]) -> dict[int, datetime]:
+        """When each of these movie files was added to the library (Radarr's movieFile.dateAdded)."""
+        if not file_ids:
+            return {}
+        rows = self._conn.execute(
+            "SELECT id, added_at FROM movie_files WHERE id IN (SELECT unnest(?::BIGINT[]))", [file_ids]
+        ).fetchall()
+        return {row[0]: row[1] for row in rows}

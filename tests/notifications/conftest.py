@@ -9,6 +9,7 @@ import socket
 import ssl
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ class Post:
     path: str
     headers: dict[str, str]
     body: dict
+    at: float = field(default_factory=time.time)  # when it arrived (wall clock, to compare with stored times)
 
 
 @dataclass

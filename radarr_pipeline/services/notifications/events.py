@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 import duckdb
 
-from radarr_pipeline.models import Movie, NotificationEvent, TrackedDownload, Variant
+from radarr_pipeline.models import Movie, MovieFile, NotificationEvent, TrackedDownload, Variant
 from radarr_pipeline.notifications.shapes import (
     webhook_custom_format_info,
     webhook_download_client_item,
@@ -183,6 +183,39 @@ def movie_deleted_event(movie: Movie, tags: tuple[str, ...], *, folder_path: str
     facts = {"movie": webhook_movie(movie, folder_path=folder_path, tags=tags), "deletedFiles": deleted_files,
              "movieFolderSize": folder_size}
     return NotificationEvent("movie_delete", facts, movie.id, tags)
+
+
+def movie_file_deleted_event(movie: Movie, tags: tuple[str, ...], file: MovieFile, *, reason: str,
+                             added_at: datetime, recycle_bin_path: str | None = None) -> NotificationEvent:
+    """On Movie File Delete (WebhookMovieFileDeletePayload: the movie, the deleted file, Radarr's
+    DeleteMediaFileReason in camelCase: "upgrade" when an import replaced it, "manual" when a person deleted it)."""
+    path = Path(file.path)
+    facts = {
+        "movie": webhook_movie(movie, folder_path=str(path.parent), tags=tags),
+        "movieFile": webhook_movie_file(
+            file_id=file.id, relative_path=path.name, path=file.path, quality=file.quality,
+            quality_version=file.revision, release_group=file.release_group, scene_name=file.scene_name,
+            size=file.size, date_added=added_at, recycle_bin_path=recycle_bin_path),
+        "deleteReason": reason,
+    }
+    return NotificationEvent("movie_file_delete", facts, movie.id, tags)
+
+
+def files_deleted_events(library: Library, deleted: Sequence[tuple[MovieFile, str | None]], reason: str,
+                         now: datetime) -> list[NotificationEvent]:
+    """One On Movie File Delete per recorded file (with where the recycle bin took it), read before the file's
+    record is replaced or removed."""
+    if not deleted:
+        return []
+    variants = library.movies.variants_many([file.variant_id for file, _bin in deleted])
+    movies = library.movies.get_many([v.movie_id for v in variants.values()])
+    added = library.notification_facts.files_added_at([file.id for file, _bin in deleted])
+    events = []
+    for file, recycled in deleted:
+        movie = movies[variants[file.variant_id].movie_id]
+        events.append(movie_file_deleted_event(movie, movie_tags(library, movie), file, reason=reason,
+                                               added_at=added.get(file.id, now), recycle_bin_path=recycled))
+    return events
 
 
 def rename_event(movie: Movie, tags: tuple[str, ...], renamed: Sequence[tuple[str, str, int]]) -> NotificationEvent:
