@@ -67,7 +67,7 @@ def test_movie_is_imported_by_the_daemon_alone(tmp_path: Path, media_cache) -> N
                 torrents = client.torrents_info(category="radarr")
                 return time.monotonic() if torrents and float(torrents[0].progress) >= 1.0 else None
 
-            completed_at = wait_until("download completion", torrent_complete, 240, log)
+            completed_at = wait_until("download completion", torrent_complete, 480, log)
             movie_folder = sandbox.home / "library" / EXPECTED.parent
             imported_at = wait_until("a file in the library",
                                      lambda: any(movie_folder.glob("*.mkv")) and time.monotonic(), 120, log)
