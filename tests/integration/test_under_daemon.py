@@ -3,21 +3,15 @@ download sensor notices completion and the import runs, with nobody clicking any
 
 from __future__ import annotations
 
-import os
-import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import dagster as dg
 import pytest
-import yaml
 
 from radarr_pipeline.store import LibraryStore
 from radarr_sandbox.demo import DemoMovie, DemoSandbox, prepare_dagster_home, start_dagster_dev, stop_dagster_dev
 from radarr_sandbox.ports import free_port
-from tests.notifications.conftest import Receiver, recording_server
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -36,26 +30,9 @@ def wait_until(what: str, condition, timeout: float, log: Path):
     pytest.fail(f"{what} did not happen within {timeout:.0f} s; dagster dev log tail:\n{tail}")
 
 
-def notify_to(sandbox: DemoSandbox, receiver: Receiver) -> None:
-    """The sandbox's config with a webhook connection to ``receiver`` (every event)."""
-    config = yaml.safe_load(sandbox.config_path.read_text())
-    config["notifications"] = {"connections": [{"name": "hook", "kind": "webhook", "url": f"{receiver.url}/hook"}]}
-    sandbox.config_path.write_text(yaml.safe_dump(config, sort_keys=False))
-
-
-def delivery_delays(database: Path, receiver: Receiver) -> dict[str, float]:
-    """Seconds from each event's commit to the outbox to its post's arrival, by event kind and id."""
-    with LibraryStore(database).open(read_only=True) as library:
-        created = {d.stored.event.event_id: d.stored.created_at.timestamp()
-                   for d in library.outbox.in_state("delivered")}
-    return {f"{p.body['eventType']} {p.body['movie']['title']}": p.at - created[p.body["eventId"]]
-            for p in receiver.posts if p.body.get("eventId") in created}
-
-
 def test_movie_is_imported_by_the_daemon_alone(tmp_path: Path, media_cache) -> None:
     log = tmp_path / "dagster.log"
-    with DemoSandbox(tmp_path / "sandbox", movies=(MOVIE,)) as sandbox, recording_server() as receiver:
-        notify_to(sandbox, receiver)
+    with DemoSandbox(tmp_path / "sandbox", movies=(MOVIE,)) as sandbox:
         sandbox.add_movies()
         dagster_home = prepare_dagster_home(tmp_path / "dagster_home")
         started = time.monotonic()
@@ -67,19 +44,11 @@ def test_movie_is_imported_by_the_daemon_alone(tmp_path: Path, media_cache) -> N
                 torrents = client.torrents_info(category="radarr")
                 return time.monotonic() if torrents and float(torrents[0].progress) >= 1.0 else None
 
-            completed_at = wait_until("download completion", torrent_complete, 480, log)
+            completed_at = wait_until("download completion", torrent_complete, 240, log)
             movie_folder = sandbox.home / "library" / EXPECTED.parent
             imported_at = wait_until("a file in the library",
                                      lambda: any(movie_folder.glob("*.mkv")) and time.monotonic(), 120, log)
-            wait_until("the import's notification",
-                       lambda: any(p.body["eventType"] == "Download" for p in receiver.posts), 60, log)
-            for number in range(4):  # more events for the delay figures: movies added while the daemon runs
-                time.sleep(2)
-                subprocess.run([sys.executable, "-m", "radarr_pipeline.cli", "movies", "add", "--title",
-                                f"Latency Probe {number}", "--year", "2001"], check=True, capture_output=True,
-                               env={**os.environ, **sandbox.env}, timeout=120)
-            wait_until("every notification", lambda: len(receiver.posts) >= 7, 60, log)
-            # Let the runs finish writing before the daemon is stopped.
+            # Let the import run finish writing before the daemon is stopped.
             time.sleep(3)
         finally:
             stop_dagster_dev(process)
@@ -87,11 +56,6 @@ def test_movie_is_imported_by_the_daemon_alone(tmp_path: Path, media_cache) -> N
         print(f"\ndagster dev: start -> complete {completed_at - started:.1f} s, "
               f"completion -> file in library {latency:.1f} s")
 
-    delays = delivery_delays(sandbox.home / "library.duckdb", receiver)
-    live = {k: v for k, v in delays.items() if k != f"MovieAdded {MOVIE.title}"}  # added before the daemon ran
-    print("event -> delivery: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(live.items())) +
-          f"; p50 {statistics.median(live.values()):.1f} s, max {max(live.values()):.1f} s")
-    assert sorted(p.body["eventType"] for p in receiver.posts) == ["Download", "Grab"] + ["MovieAdded"] * 5
     assert [p.name for p in movie_folder.glob("*.mkv")] == [EXPECTED.name]
     with LibraryStore(sandbox.home / "library.duckdb").open() as library:
         status = library.movies.statuses()[0]
