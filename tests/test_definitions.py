@@ -22,6 +22,10 @@ def test_definitions_load_with_the_graph_we_expect() -> None:
     assert {k.to_user_string() for k in graph.get_all_asset_keys()} == ASSETS
     assert graph.get(dg.AssetKey("grabs")).parent_keys == {dg.AssetKey("scored_candidates")}
     assert graph.get(dg.AssetKey("imported_files")).parent_keys == {dg.AssetKey("completed_downloads")}
+    # delivery follows an import when both run together (the download sensor's run)
+    assert graph.get(dg.AssetKey("notifications")).parent_keys == {dg.AssetKey("imported_files")}
+    job = definitions.resolve_job_def(definitions.resolve_sensor_def("download_client_sensor").job.name)
+    assert {n.name for n in job.nodes} >= {"completed_downloads", "imported_files", "notifications"}
 
 
 def test_every_writer_is_in_the_duckdb_pool() -> None:

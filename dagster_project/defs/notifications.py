@@ -1,11 +1,13 @@
 """Notifications: the ``notifications`` asset delivers the outbox; ``notifications_sensor`` starts it within
 seconds of an event; ``run_failure_notification_sensor`` turns a failed run into a notification.
 
-Why a sensor and not delivery at the end of the grab and import runs: events come from many places (the CLI's
-movies add, grabs, imports, health, a failed run), and a delivery that waits on a slow receiver must not hold a
-grab or import run (nor its DuckDB pool slot). The sensor reads one count from the library, read-only and
-briefly (a busy library skips the tick), and starts a run only when something is due and no delivery run is
-already queued or running; retries come due by themselves and are picked up the same way.
+Events come from many places (the CLI's movies add, grabs, imports, health, a failed run), so the sensor is the
+general path: it reads one count from the library, read-only and briefly (a busy library skips the tick), and
+starts a run only when something is due and no delivery run is already queued or running; retries come due by
+themselves and are picked up the same way. The import run, the one whose event people wait for, also delivers
+as its last step (``download_client_sensor`` targets this asset after ``imported_files``): that saves a sensor
+tick and a run launch, seconds each, at the cost of the import run lasting as long as the sends (each bounded by
+its connection's timeout). Two passes at once never send twice: a pass claims what it sends.
 """
 
 import os
@@ -13,6 +15,7 @@ from datetime import UTC, datetime
 
 import dagster as dg
 
+from dagster_project.defs.imports import imported_files
 from dagster_project.metadata import report_metadata
 from dagster_project.resources import RadarrResource
 from radarr_pipeline.config import ConfigError
@@ -33,7 +36,8 @@ class FailedRun(dg.Config):
     message: str = ""
 
 
-@dg.asset(group_name="notifications", kinds={"duckdb"}, pool="duckdb")
+@dg.asset(group_name="notifications", kinds={"duckdb"}, pool="duckdb",
+          deps=[imported_files])  # in an import run, delivery comes after the import
 def notifications(radarr: RadarrResource, config: FailedRun) -> dg.MaterializeResult:
     """Every due notification sent to the connections that want it; failures retried with backoff, then listed
     by `radarr-pipeline notify failed`."""

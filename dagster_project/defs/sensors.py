@@ -22,6 +22,7 @@ import dagster as dg
 from dagster_project.defs.automation import search_again_job
 from dagster_project.defs.downloads import completed_downloads
 from dagster_project.defs.imports import imported_files
+from dagster_project.defs.notifications import notifications
 from dagster_project.resources import RadarrResource
 from radarr_pipeline.config import ConfigError
 from radarr_pipeline.tracking.watch import observe, read_cursor, work_needed, write_cursor
@@ -35,7 +36,7 @@ FAILED_TAG = "radarr/failed-handled"
 
 
 @dg.sensor(
-    target=[completed_downloads, imported_files],
+    target=[completed_downloads, imported_files, notifications],  # the import's notification sent in its run
     minimum_interval_seconds=POLL_SECONDS,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Polls the download client; requests a run for each download that completes, fails or stalls "

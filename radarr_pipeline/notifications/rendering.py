@@ -25,7 +25,8 @@ SCRIPT_EVENT_TYPES = {**WEBHOOK_EVENT_TYPES, "health_issue": "HealthIssue"}
 TITLES = {
     TEST: "Test Notification", "grab": "Movie Grabbed", "download": "Movie Downloaded", "upgrade": "Movie Upgraded",
     "rename": "Movie Renamed", "movie_added": "Movie Added", "movie_delete": "Movie Deleted",
-    "movie_file_delete": "Movie File Deleted", "health_issue": "Health Check Failure",
+    "movie_file_delete": "Movie File Deleted", "movie_file_delete_for_upgrade": "Movie File Deleted",
+    "health_issue": "Health Check Failure",
     "health_restored": "Health Check Restored", "manual_interaction_required": "Manual Interaction Required",
     "run_failed": "Run Failed",
 }
@@ -53,6 +54,8 @@ def switch(event: NotificationEvent) -> str:
     """The event as a connection turns it on or off: an import that replaced a file is an upgrade."""
     if event.kind == "download" and event.facts.get("isUpgrade"):
         return "upgrade"
+    if event.kind == "movie_file_delete" and event.facts.get("deleteReason") == "upgrade":
+        return "movie_file_delete_for_upgrade"  # Radarr's On Movie File Delete For Upgrade
     return event.kind
 
 
@@ -170,12 +173,13 @@ def discord_payload(event: NotificationEvent, *, instance_name: str, username: s
     title, text = headline(event)
     colors = {"grab": "standard", TEST: "standard", "download": "success", "upgrade": "upgrade",
               "movie_added": "success", "movie_delete": "danger", "movie_file_delete": "danger",
+              "movie_file_delete_for_upgrade": "danger",
               "health_restored": "success", "manual_interaction_required": "standard", "run_failed": "danger",
               "rename": "standard",
               "health_issue": "warning" if facts.get("level") == "warning" else "danger"}
     descriptions = {"grab": "Movie Grabbed", TEST: "Movie Grabbed", "download": "Movie Imported",
                     "upgrade": "Movie Upgraded", "movie_added": "Movie Added",
-                    "movie_file_delete": "Movie File Deleted",
+                    "movie_file_delete": "Movie File Deleted", "movie_file_delete_for_upgrade": "Movie File Deleted",
                     "manual_interaction_required": "Manual interaction needed"}
     embed: dict[str, Any] = {
         "author": {"name": author or instance_name, "icon_url": RADARR_ICON},
@@ -258,6 +262,15 @@ def script_environment(event: NotificationEvent, instance_name: str, application
             env |= {"Radarr_DeletedRelativePaths": _joined(d.get("relativePath") for d in deleted),
                     "Radarr_DeletedPaths": _joined(d.get("path") for d in deleted),
                     "Radarr_DeletedRecycleBinPaths": _joined(d.get("recycleBinPath") or "" for d in deleted)}
+    elif event.kind == "movie_file_delete":
+        file = facts.get("movieFile") or {}
+        env |= {"Radarr_MovieFile_DeleteReason": str(facts.get("deleteReason") or "").capitalize(),
+                "Radarr_MovieFile_Id": str(file.get("id")), "Radarr_MovieFile_RelativePath": file.get("relativePath"),
+                "Radarr_MovieFile_Path": file.get("path"), "Radarr_MovieFile_Size": str(file.get("size") or 0),
+                "Radarr_MovieFile_Quality": file.get("quality"),
+                "Radarr_MovieFile_QualityVersion": str(file.get("qualityVersion") or 1),
+                "Radarr_MovieFile_ReleaseGroup": file.get("releaseGroup") or "",
+                "Radarr_MovieFile_SceneName": file.get("sceneName") or ""}
     elif event.kind == "movie_added":
         env["Radarr_Movie_AddMethod"] = str(facts.get("addMethod", "manual")).capitalize()
     elif event.kind == "manual_interaction_required":

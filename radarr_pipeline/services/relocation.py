@@ -14,7 +14,12 @@ from radarr_pipeline.services.file_moves import carry_out, finish_interrupted, n
 from radarr_pipeline.services.importing.plan import inside
 from radarr_pipeline.services.importing.recycle import recycle_bin_for, recycle_target
 from radarr_pipeline.services.movie_edits import MovieEditError, movie_of, one_variant, variants_of
-from radarr_pipeline.services.notifications.events import event_record, movie_deleted_event, movie_tags
+from radarr_pipeline.services.notifications.events import (
+    event_record,
+    movie_deleted_event,
+    movie_file_deleted_event,
+    movie_tags,
+)
 from radarr_pipeline.store import LibraryStore
 from radarr_pipeline.store.movie_edits import FileMove, extra_paths
 
@@ -107,6 +112,7 @@ def delete_movie(config: AppConfig, movie_id: int, now: datetime, *, delete_file
         extras = extra_paths(library.conn, [v.id for v in variants])
         busy = [d for d in library.downloads.active() if d.variant_id in {v.id for v in variants}]
         tags = movie_tags(library, movie)
+        added = library.notification_facts.files_added_at([f.id for f in own.values() if f is not None])
     if busy:
         raise MovieEditError(f"{movie.title} ({movie.year}) has a download in the queue ({busy[0].title}, "
                              f"{busy[0].state}): remove it first (`queue fail {busy[0].id}`)")
@@ -137,13 +143,17 @@ def delete_movie(config: AppConfig, movie_id: int, now: datetime, *, delete_file
     folder = next((str(f) for f, _root in folders), None)
     event = movie_deleted_event(movie, tuple(tags), folder_path=folder, deleted_files=delete_files,
                                 folder_size=sum(m.expected_size for m in moves))
+    recycled_to = {m.source: m.destination for m in moves}
+    file_events = [movie_file_deleted_event(movie, tuple(tags), file, reason="manual", added_at=added.get(file.id, now),
+                                            recycle_bin_path=recycled_to.get(file.path))
+                   for file in own.values() if file is not None and delete_files]
     exclusion = {"tmdb_id": movie.tmdb_id, "imdb_id": movie.imdb_id, "title": movie.title, "year": movie.year} \
         if add_exclusion else None
     record = {
         "kind": "delete", "movie_id": movie.id, "variants": owners, "exclusion": exclusion, "remove_empty": folders,
         "history": [{"event": "movie_deleted", "movie_id": movie.id, "source_title": movie.title,
                      "data": {"files_recycled": len(moves), "excluded": add_exclusion}}],
-        "events": [event_record(event)],
+        "events": [event_record(e) for e in [*file_events, event]],
     }
     carry_out(store, new_operation(moves, record), now)
     kept = "files recycled" if delete_files else "files kept on disk"

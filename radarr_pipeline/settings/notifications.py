@@ -11,9 +11,11 @@ from pydantic import Field, model_validator
 from radarr_pipeline.settings.base import Strict
 
 #: Radarr's events (On Grab, On File Import, On Upgrade, On Rename, On Movie Added, On Movie Delete, On Movie
-#: File Delete, On Health Issue, On Health Restored, On Manual Interaction Required) and ours: a failed Dagster run.
+#: File Delete, On Movie File Delete For Upgrade, On Health Issue, On Health Restored, On Manual Interaction
+#: Required) and ours: a failed Dagster run.
 EventName = Literal["grab", "download", "upgrade", "rename", "movie_added", "movie_delete", "movie_file_delete",
-                    "health_issue", "health_restored", "manual_interaction_required", "run_failed"]
+                    "movie_file_delete_for_upgrade", "health_issue", "health_restored",
+                    "manual_interaction_required", "run_failed"]
 EVENTS: tuple[EventName, ...] = get_args(EventName)
 
 

@@ -215,3 +215,24 @@ class NotificationFactsRepository:
             " AND id IN (SELECT unnest(?::BIGINT[]))", [download_pks],
         ).fetchall()
         return {row[0]: (row[1], row[2]) for row in rows}
+
+    def download_clients(self, download_pks: list[int]) -> dict[int, tuple[str, str | None]]:
+        """Each tracked download's client kind and the client's name its grab recorded (Radarr's
+        DownloadClientInfo: type and name), for the import's notification."""
+        if not download_pks:
+            return {}
+        rows = self._conn.execute(
+            "SELECT d.id, d.client, any_value(h.data->>'client')"
+            " FROM downloads d LEFT JOIN history h ON h.event = 'grabbed' AND h.download_id = d.download_id"
+            " WHERE d.id IN (SELECT unnest(?::BIGINT[])) GROUP BY d.id, d.client", [download_pks],
+        ).fetchall()
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def files_added_at(self, file_ids: list[int]) -> dict[int, datetime]:
+        """When each of these movie files was added to the library (Radarr's movieFile.dateAdded)."""
+        if not file_ids:
+            return {}
+        rows = self._conn.execute(
+            "SELECT id, added_at FROM movie_files WHERE id IN (SELECT unnest(?::BIGINT[]))", [file_ids]
+        ).fetchall()
+        return {row[0]: row[1] for row in rows}

@@ -48,6 +48,17 @@ def test_upgrade_recycles_the_old_file_and_says_what_replaced_what(home: Home, m
     assert event.data["recycled_to"] == str(recycled)
     with home.store.open() as library:
         assert [f.quality for f in library.files.all()] == ["Bluray-1080p"]
+        events = [stored.event for stored in library.outbox.unrouted()]
+    # the replaced file's On Movie File Delete (reason upgrade), then the import as an upgrade
+    deleted = [e for e in events if e.kind == "movie_file_delete"]
+    assert [e.kind for e in events].count("download") == 2 and len(deleted) == 1
+    assert events.index(deleted[0]) < [i for i, e in enumerate(events) if e.kind == "download"][-1]
+    facts = deleted[0].facts
+    assert facts["deleteReason"] == "upgrade" and facts["movie"]["title"] == "Big Buck Bunny"
+    assert facts["movieFile"]["path"] == report.imported[0]["replaced"] and facts["movieFile"]["id"] > 0
+    assert facts["movieFile"]["quality"] == "Bluray-720p" and facts["movieFile"]["recycleBinPath"] == str(recycled)
+    assert facts["movieFile"]["dateAdded"].startswith(NOW.date().isoformat())
+    assert [e.facts["isUpgrade"] for e in events if e.kind == "download"] == [False, True]
     # retention: nothing goes before 7 days, then the recycled file is deleted
     assert cleanup_recycle_bin(home.store, 7, NOW + timedelta(days=6)).removed == []
     assert cleanup_recycle_bin(home.store, 7, NOW + timedelta(days=8)).removed == [str(recycled)]

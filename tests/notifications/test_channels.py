@@ -4,21 +4,15 @@ no secret in any message, log line or error."""
 
 from __future__ import annotations
 
-import email
 import json
 import logging
 import os
-import socket
-import ssl
-import subprocess
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from radarr_pipeline.models import Movie, NotificationEvent
 from radarr_pipeline.notifications.rendering import radarr_test_event
@@ -26,10 +20,10 @@ from radarr_pipeline.notifications.shapes import webhook_movie, webhook_release,
 from radarr_pipeline.services.notifications.delivery import NotifyError, deliver_due, failed_deliveries, send_test
 from radarr_pipeline.services.notifications.events import enqueue_event
 from radarr_pipeline.store import LibraryStore
-from tests.notifications.conftest import Receiver, make_config
+from tests.notifications.conftest import SMTP_SECRET, Inbox, Receiver, make_config, smtp_inbox
 
 T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
-SECRET = "s3cr3t-T0KEN-value"
+SECRET = SMTP_SECRET
 
 
 def grab() -> NotificationEvent:
@@ -71,42 +65,13 @@ def test_discord_embed_and_429_retry_after(tmp_path: Path, receiver: Receiver,
     assert "[IMDb](https://imdb.com/title/tt0133093/)" in fields["Links"]
 
 
-class _Authenticator:
-    def __call__(self, _server: object, _session: object, _envelope: object, mechanism: str,
-                 data: object) -> AuthResult:
-        ok = isinstance(data, LoginPassword) and data.login == b"radarr" and data.password == SECRET.encode()
-        return AuthResult(success=ok, handled=False)
-
-
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[email.message.Message] = []
-
-    async def handle_DATA(self, _server: object, _session: object, envelope: object) -> str:
-        self.messages.append(email.message_from_bytes(envelope.content))  # type: ignore[attr-defined]
-        return "250 OK"
-
-
 @pytest.fixture
-def smtp_server(tmp_path: Path) -> Iterator[tuple[int, _Inbox, Path]]:
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-                    "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out",
-                    str(cert)], check=True, capture_output=True)
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(cert, key)
-    inbox = _Inbox()
-    with socket.socket() as probe:  # a free port (the controller checks its server by connecting to it)
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port, tls_context=context, require_starttls=True,
-                            authenticator=_Authenticator(), auth_require_tls=True)
-    controller.start()
-    yield port, inbox, cert
-    controller.stop()
+def smtp_server(tmp_path: Path) -> Iterator[tuple[int, Inbox, Path]]:
+    with smtp_inbox(tmp_path) as server:
+        yield server
 
 
-def test_email_over_starttls_with_login_has_text_and_html(tmp_path: Path, smtp_server: tuple[int, _Inbox, Path],
+def test_email_over_starttls_with_login_has_text_and_html(tmp_path: Path, smtp_server: tuple[int, Inbox, Path],
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     port, inbox, cert = smtp_server
     monkeypatch.setenv("SMTP_PASSWORD", SECRET)

@@ -162,7 +162,7 @@ def test_delete_keeps_files_unless_asked_and_can_exclude(cli_home: CliHome) -> N
     with LibraryStore(config.database).open(read_only=True) as library:
         assert [(e.tmdb_id, e.title) for e in ImportListRepository(library.conn).exclusions()] == [(949, "Heat")]
         assert [e.event for e in library.history.for_movie(movie_id)] == ["movie_deleted"]
-    [(kind, facts)] = _events(cli_home)
+    [(kind, facts)] = _events(cli_home)  # files kept: no On Movie File Delete
     assert kind == "movie_delete" and facts["deletedFiles"] is False and facts["movie"]["tmdbId"] == 949
 
 
@@ -184,6 +184,12 @@ def test_deleted_files_go_to_the_recycle_bin(cli_home: CliHome) -> None:
     with LibraryStore(config.database).open(read_only=True) as library:
         assert {r.recycled_path for r in library.recycle_bin.all()} == {m[1] for m in result.files}
         assert library.files.all() == []
+    [(file_kind, file_facts), (kind, facts)] = _events(cli_home)
+    assert (file_kind, kind) == ("movie_file_delete", "movie_delete") and facts["deletedFiles"] is True
+    assert file_facts["deleteReason"] == "manual" and file_facts["movie"]["title"] == "Heat"
+    assert file_facts["movieFile"]["path"] == str(video) and file_facts["movieFile"]["size"] == 1000
+    assert file_facts["movieFile"]["recycleBinPath"] == str(bin_video)
+    assert file_facts["movieFile"]["releaseGroup"] == "GRP"
 
 
 def test_rename_previews_then_renames_the_file_and_its_subtitle(cli_home: CliHome) -> None:

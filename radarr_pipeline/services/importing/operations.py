@@ -21,7 +21,7 @@ from radarr_pipeline.importing.extras import ExtraPlan
 from radarr_pipeline.importing.transfer import TransferError, link_or_copy, write_partial
 from radarr_pipeline.models import DownloadState, HistoryEvent
 from radarr_pipeline.services.importing.recycle import move_to_recycle_bin
-from radarr_pipeline.services.notifications.events import enqueue_event, import_events
+from radarr_pipeline.services.notifications.events import enqueue_event, files_deleted_events, import_events
 from radarr_pipeline.services.reputation import record_outcomes
 from radarr_pipeline.store import Library
 from radarr_pipeline.store.import_journal import JournalEntry
@@ -186,6 +186,10 @@ def record_imports(library: Library, finished: list[Finished], now: datetime) ->
         return []
     variants = library.movies.variants_many([f.entry.variant_id for f in finished])
     old_extras = library.extra_files.for_variants(list(variants))
+    old_files = library.files.for_variants([f.entry.variant_id for f in finished if f.entry.replaced_path])
+    replaced = [(old_files[f.entry.variant_id], f.recycled) for f in finished
+                if f.entry.variant_id in old_files and old_files[f.entry.variant_id].path == f.entry.replaced_path]
+    deleted_events = files_deleted_events(library, replaced, "upgrade", now)  # read before the rows are replaced
     files: list[dict] = []
     extra_rows: list[tuple[int, str, str, str | None]] = []
     forgotten: list[str] = []
@@ -231,5 +235,5 @@ def record_imports(library: Library, finished: list[Finished], now: datetime) ->
     library.history.add_many(events, now)
     library.import_journal.close_many([f.entry.id for f in finished])
     record_outcomes(library.conn, outcomes)
-    enqueue_event(library, import_events(library, finished, now), now)
+    enqueue_event(library, deleted_events + import_events(library, finished, now), now)
     return report

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 import duckdb
 
-from radarr_pipeline.models import Movie, NotificationEvent, TrackedDownload, Variant
+from radarr_pipeline.models import Movie, MovieFile, NotificationEvent, TrackedDownload, Variant
 from radarr_pipeline.notifications.shapes import (
     webhook_custom_format_info,
     webhook_download_client_item,
@@ -65,6 +65,10 @@ class ImportFacts(Protocol):
 CLIENT_TYPES = {"qbittorrent": "QBittorrent", "blackhole": "TorrentBlackhole"}
 
 
+def _client_type(kind: str | None) -> str | None:
+    return CLIENT_TYPES.get(kind, kind) if kind else None
+
+
 def enqueue_event(target: Library | duckdb.DuckDBPyConnection, events: NotificationEvent | Sequence[NotificationEvent],
                   at: datetime) -> None:
     """Write events to the outbox in the caller's open unit of work (a :class:`Library` or its connection): they
@@ -112,14 +116,15 @@ def _grab_event(movie: Movie, release: ReleaseFacts | None, tags: tuple[str, ...
     return NotificationEvent("grab", facts, movie.id, tags)
 
 
-def import_events(library: Library, finished: Sequence[ImportFacts], now: datetime,
-                  client_names: dict[str, str] | None = None) -> list[NotificationEvent]:
-    """On File Import (or On Upgrade when a file was replaced), one per imported file."""
+def import_events(library: Library, finished: Sequence[ImportFacts], now: datetime) -> list[NotificationEvent]:
+    """On File Import (or On Upgrade when a file was replaced), one per imported file; the download client is the
+    one the grab named (Radarr's DownloadClientInfo)."""
     entries = [done.entry for done in finished]
     variants = library.movies.variants_many([e.variant_id for e in entries])
     movies = library.movies.get_many([v.movie_id for v in variants.values()])
-    by_download = library.notification_facts.download_releases([e.download_pk for e in entries
-                                                                 if e.download_pk is not None])
+    download_pks = [e.download_pk for e in entries if e.download_pk is not None]
+    by_download = library.notification_facts.download_releases(download_pks)
+    clients = library.notification_facts.download_clients(download_pks)
     releases = library.notification_facts.releases(list(by_download.values()))
     events = []
     for done in finished:
@@ -142,7 +147,8 @@ def import_events(library: Library, finished: Sequence[ImportFacts], now: dateti
         facts = {
             "movie": webhook_movie(movie, folder_path=folder, file_path=str(final), tags=tags),
             "remoteMovie": webhook_remote_movie(movie), "movieFile": file, "isUpgrade": bool(entry.replaced_path),
-            "downloadClient": (client_names or {}).get(entry.download_id or ""),
+            "downloadClient": clients.get(entry.download_pk or -1, (None, None))[1],
+            "downloadClientType": _client_type(clients.get(entry.download_pk or -1, (None, None))[0]),
             "downloadId": entry.download_id.upper() if entry.download_id else None, "deletedFiles": deleted,
             "customFormatInfo": webhook_custom_format_info(release.formats if release else (),
                                                            release.format_score if release else 0),
@@ -184,6 +190,39 @@ def movie_deleted_event(movie: Movie, tags: tuple[str, ...], *, folder_path: str
     facts = {"movie": webhook_movie(movie, folder_path=folder_path, tags=tags), "deletedFiles": deleted_files,
              "movieFolderSize": folder_size}
     return NotificationEvent("movie_delete", facts, movie.id, tags)
+
+
+def movie_file_deleted_event(movie: Movie, tags: tuple[str, ...], file: MovieFile, *, reason: str,
+                             added_at: datetime, recycle_bin_path: str | None = None) -> NotificationEvent:
+    """On Movie File Delete (WebhookMovieFileDeletePayload: the movie, the deleted file, Radarr's
+    DeleteMediaFileReason in camelCase: "upgrade" when an import replaced it, "manual" when a person deleted it)."""
+    path = Path(file.path)
+    facts = {
+        "movie": webhook_movie(movie, folder_path=str(path.parent), tags=tags),
+        "movieFile": webhook_movie_file(
+            file_id=file.id, relative_path=path.name, path=file.path, quality=file.quality,
+            quality_version=file.revision, release_group=file.release_group, scene_name=file.scene_name,
+            size=file.size, date_added=added_at, recycle_bin_path=recycle_bin_path),
+        "deleteReason": reason,
+    }
+    return NotificationEvent("movie_file_delete", facts, movie.id, tags)
+
+
+def files_deleted_events(library: Library, deleted: Sequence[tuple[MovieFile, str | None]], reason: str,
+                         now: datetime) -> list[NotificationEvent]:
+    """One On Movie File Delete per recorded file (with where the recycle bin took it), read before the file's
+    record is replaced or removed."""
+    if not deleted:
+        return []
+    variants = library.movies.variants_many([file.variant_id for file, _bin in deleted])
+    movies = library.movies.get_many([v.movie_id for v in variants.values()])
+    added = library.notification_facts.files_added_at([file.id for file, _bin in deleted])
+    events = []
+    for file, recycled in deleted:
+        movie = movies[variants[file.variant_id].movie_id]
+        events.append(movie_file_deleted_event(movie, movie_tags(library, movie), file, reason=reason,
+                                               added_at=added.get(file.id, now), recycle_bin_path=recycled))
+    return events
 
 
 def rename_event(movie: Movie, tags: tuple[str, ...], renamed: Sequence[tuple[str, str, int]]) -> NotificationEvent:
