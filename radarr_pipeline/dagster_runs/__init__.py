@@ -1,5 +1,5 @@
-"""Dagster's GraphQL API as an adapter (the ``dagster-graphql`` client, a package of its own): submit a job's
-run with tags, and read a run's status. The domain never imports Dagster itself."""
+"""Dagster's GraphQL API as an adapter, over plain HTTP: submit a job's run with tags, and read a run's status.
+The domain never imports Dagster, nor its GraphQL client (which imports Dagster)."""
 
 from radarr_pipeline.dagster_runs.client import DagsterRuns, DagsterUnreachableError
 

@@ -1,38 +1,113 @@
-"""Submit and follow Dagster runs through the webserver's GraphQL API."""
+"""Submit and follow Dagster runs through the webserver's GraphQL API, over plain HTTP: the queries Dagster's own
+GraphQL client sends, without importing Dagster (the domain stays usable where Dagster is not installed)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from typing import Any
 
-from dagster_graphql import DagsterGraphQLClient
+import httpx
+
+#: The job's repository in the code location (a location built from ``Definitions`` has one).
+_REPOSITORIES = """
+query RadarrPipelineRepositories {
+  repositoriesOrError {
+    __typename
+    ... on RepositoryConnection { nodes { name location { name } pipelines { name } } }
+    ... on PythonError { message }
+  }
+}
+"""
+
+_LAUNCH = """
+mutation RadarrPipelineSubmitRun($executionParams: ExecutionParams!) {
+  launchPipelineExecution(executionParams: $executionParams) {
+    __typename
+    ... on LaunchPipelineRunSuccess { run { runId } }
+    ... on PipelineConfigValidationInvalid { errors { message } }
+    ... on ConflictingExecutionParamsError { message }
+    ... on PresetNotFoundError { message }
+    ... on PipelineRunConflict { message }
+    ... on PipelineNotFoundError { message }
+    ... on PythonError { message }
+    ... on UnauthorizedError { message }
+  }
+}
+"""
+
+_STATUS = """
+query RadarrPipelineRunStatus($runId: ID!) {
+  pipelineRunOrError(runId: $runId) {
+    __typename
+    ... on PipelineRun { status }
+    ... on PipelineRunNotFoundError { message }
+    ... on PythonError { message }
+  }
+}
+"""
 
 
 class DagsterUnreachableError(RuntimeError):
     """Dagster's webserver did not answer, or refused the run; the message says which."""
 
 
+def _refusal(answer: dict[str, Any]) -> str:
+    """What a GraphQL union answer that is not the success says (its message, or its errors' messages)."""
+    if answer.get("message"):
+        return str(answer["message"])
+    errors = [str(e.get("message")) for e in answer.get("errors") or []]
+    return "; ".join(errors) or str(answer.get("__typename"))
+
+
 class DagsterRuns:
     def __init__(self, url: str, location: str, timeout_seconds: float) -> None:
-        parts = urlsplit(url)
         self.url = url
         self.location = location
-        self._client = DagsterGraphQLClient(
-            parts.hostname or "127.0.0.1", port_number=parts.port, use_https=parts.scheme == "https",
-            timeout=int(max(1, timeout_seconds)),
-        )
+        self._endpoint = url.rstrip("/") + "/graphql"
+        self._timeout = max(1.0, timeout_seconds)
+
+    def _query(self, query: str, variables: dict[str, Any], doing: str) -> dict[str, Any]:
+        try:
+            response = httpx.post(self._endpoint, json={"query": query, "variables": variables},
+                                  timeout=self._timeout)
+            response.raise_for_status()
+            body = response.json()
+        except (httpx.HTTPError, ValueError) as exc:
+            raise DagsterUnreachableError(f"Dagster at {self.url} did not {doing}: {str(exc)[:300]}") from None
+        if not isinstance(body, dict) or body.get("errors") or not isinstance(body.get("data"), dict):
+            detail = body.get("errors") if isinstance(body, dict) else body
+            raise DagsterUnreachableError(f"Dagster at {self.url} did not {doing}: {str(detail)[:300]}")
+        return body["data"]
+
+    def _repository(self, job_name: str) -> str:
+        doing = f"take the {job_name} run"
+        answer = self._query(_REPOSITORIES, {}, doing)["repositoriesOrError"]
+        if answer.get("__typename") != "RepositoryConnection":
+            raise DagsterUnreachableError(f"Dagster at {self.url} did not {doing}: {_refusal(answer)[:300]}")
+        names = [repo["name"] for repo in answer["nodes"] if repo["location"]["name"] == self.location
+                 and any(job["name"] == job_name for job in repo["pipelines"])]
+        if len(names) != 1:
+            raise DagsterUnreachableError(f"Dagster at {self.url} did not {doing}: {len(names)} repositories of "
+                                          f"code location {self.location!r} have a job named {job_name!r}")
+        return str(names[0])
 
     def submit(self, job_name: str, tags: dict[str, str]) -> str:
         """The new run's id."""
-        try:
-            return self._client.submit_job_execution(job_name, repository_location_name=self.location, tags=tags)
-        except Exception as exc:  # the client raises its own, gql's and requests' errors: all mean no run
-            raise DagsterUnreachableError(f"Dagster at {self.url} did not take the {job_name} run: "
-                                          f"{str(exc)[:300]}") from None
+        params = {
+            "selector": {"repositoryLocationName": self.location, "repositoryName": self._repository(job_name),
+                         "pipelineName": job_name},
+            "runConfigData": {}, "mode": "default",
+            "executionMetadata": {"tags": [{"key": k, "value": v} for k, v in tags.items()]},
+        }
+        doing = f"take the {job_name} run"
+        answer = self._query(_LAUNCH, {"executionParams": params}, doing)["launchPipelineExecution"]
+        if "run" not in answer:  # LaunchRunSuccess; anything else says why not
+            raise DagsterUnreachableError(f"Dagster at {self.url} did not {doing}: {_refusal(answer)[:300]}")
+        return str(answer["run"]["runId"])
 
     def status(self, run_id: str) -> str:
         """Dagster's run status: QUEUED, STARTING, STARTED, SUCCESS, FAILURE, CANCELED..."""
-        try:
-            return str(self._client.get_run_status(run_id).value)
-        except Exception as exc:  # the client raises its own, gql's and requests' errors: all mean no run
-            raise DagsterUnreachableError(f"Dagster at {self.url} did not say how run {run_id} is: "
-                                          f"{str(exc)[:300]}") from None
+        doing = f"say how run {run_id} is"
+        answer = self._query(_STATUS, {"runId": run_id}, doing)["pipelineRunOrError"]
+        if "status" not in answer:
+            raise DagsterUnreachableError(f"Dagster at {self.url} did not {doing}: {_refusal(answer)[:300]}")
+        return str(answer["status"])
