@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from radarr_sandbox.tmdb import TmdbServer
+from tests.cli.conftest import CONFIG
 
 KEY = "0123456789abcdef0123456789abcdef"
 
@@ -42,21 +43,8 @@ class ApiServer:
 
 
 def config_text(port: int, tmdb_url: str, dagster_port: int) -> str:
-    return f"""\
-database: library.duckdb
-root_folders: [library/movies, library/uhd]
-quality_profiles:
-  - name: HD
-    allowed: [Bluray-720p, Bluray-1080p]
-    cutoff: Bluray-1080p
-  - name: UHD
-    allowed: [Bluray-2160p]
-    cutoff: Bluray-2160p
-default_quality_profile: HD
-download_client:
-  kind: qbittorrent
-  url: http://127.0.0.1:9
-  username: admin
+    """The CLI tests' home (two profiles, two root folders), with TMDB and the API beside it."""
+    return CONFIG + f"""\
 metadata:
   base_url: {tmdb_url}
   api_key_env: TEST_TMDB_API_KEY
