@@ -8,12 +8,11 @@ as ``(redacted)``.
 
 from __future__ import annotations
 
-import email.utils
 import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from urllib.parse import urlsplit
 
 import httpx
@@ -28,6 +27,7 @@ from radarr_pipeline.indexers.errors import (
     IndexerResponseTooLargeError,
 )
 from radarr_pipeline.values.log_redaction import install_log_redaction, remember_secrets
+from radarr_pipeline.values.retry_after import retry_after_seconds
 from radarr_pipeline.values.secrets import redact
 
 log = logging.getLogger("radarr_pipeline.indexers")
@@ -55,21 +55,8 @@ def address_of(url: str | httpx.URL) -> str:
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), capped at a day."""
-    if not value:
-        return None
-    value = value.strip()
-    seconds: float | None
-    if value.isdigit():
-        seconds = float(value)
-    else:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        seconds = (when - (now or datetime.now(UTC))).total_seconds()
-    return max(0.0, min(seconds, MAX_RETRY_AFTER_SECONDS))
+    seconds = retry_after_seconds(value, now)
+    return None if seconds is None else min(seconds, MAX_RETRY_AFTER_SECONDS)
 
 
 def media_type(content_type: str | None) -> str:

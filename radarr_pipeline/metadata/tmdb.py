@@ -8,13 +8,11 @@ read-access token as a Bearer header) and scrubbed from every message and log li
 
 from __future__ import annotations
 
-import email.utils
 import json
 import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -31,6 +29,7 @@ from radarr_pipeline.metadata.errors import (
 from radarr_pipeline.metadata.pacing import Pacer
 from radarr_pipeline.settings.metadata import MetadataSettings
 from radarr_pipeline.values.log_redaction import install_log_redaction
+from radarr_pipeline.values.retry_after import retry_after_seconds
 from radarr_pipeline.values.secrets import redact
 
 log = logging.getLogger("radarr_pipeline.metadata")
@@ -52,22 +51,6 @@ class TmdbAuth:
 
 
 install_log_redaction()  # api_key= in every request's URL: redact() takes secret URL parameters out
-
-
-def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; None when absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isascii() and value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 class TmdbClient:

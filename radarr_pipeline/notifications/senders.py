@@ -29,6 +29,7 @@ from radarr_pipeline.settings.notifications import (
     WebhookConnection,
 )
 from radarr_pipeline.values.log_redaction import install_log_redaction, remember_secrets
+from radarr_pipeline.values.retry_after import retry_after_seconds
 from radarr_pipeline.values.secrets import redact
 
 AnyConnection = WebhookConnection | DiscordConnection | EmailConnection | ScriptConnection | AppriseConnection
@@ -78,11 +79,7 @@ def _retry_after(response: httpx.Response) -> float | None:
             return max(0.0, float(body["retry_after"]))
     except ValueError:
         pass
-    header = response.headers.get("retry-after")
-    try:
-        return max(0.0, float(header)) if header else None
-    except ValueError:
-        return None
+    return retry_after_seconds(response.headers.get("retry-after"))
 
 
 def _post(connection: AnyConnection, method: str, url: str, body: dict, *, headers: dict[str, str] | None = None,

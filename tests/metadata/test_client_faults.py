@@ -20,8 +20,8 @@ from radarr_pipeline.metadata import (
 )
 from radarr_pipeline.metadata.mapping import movie_metadata
 from radarr_pipeline.metadata.pacing import CATCH_UP_SECONDS
-from radarr_pipeline.metadata.tmdb import retry_after_seconds
 from radarr_pipeline.settings.metadata import MetadataSettings
+from radarr_pipeline.values.retry_after import retry_after_seconds
 from radarr_sandbox.tmdb import Raw, TmdbServer
 
 _OPEN: list[TmdbClient] = []
