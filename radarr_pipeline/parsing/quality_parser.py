@@ -419,6 +419,11 @@ def quality_name_is_known(name: str) -> bool:
 _FIND_SOURCE = object()
 
 
+_ModelOf = Callable[[Quality, DetectionSource, DetectionSource], QualityModel]
+_NAME = DetectionSource.NAME
+_NONE = DetectionSource.UNKNOWN
+
+
 def quality_name_model(
     name: str,
     normalized: str,
@@ -432,77 +437,86 @@ def quality_name_model(
     ``source_group`` is the group of the last source word when the caller already knows it (the scene
     fast path reads it from its token table); by default it is found with the SOURCE pattern.
 
-    Long on purpose: it mirrors Radarr's ``QualityParser.ParseQualityName`` branch by branch (source, then
-    resolution, modifiers and codecs in Radarr's order), so each branch can be checked against the C#.
+    The steps follow Radarr's ``QualityParser.ParseQualityName`` in its order: Raw-HD, the source word
+    (``_quality_from_source_word``), the anime Blu-ray and WEB-DL tags (``_quality_from_anime_tags``), a
+    resolution alone, then the codec, frame-size and other-source hints (``_quality_from_hints``).
     """
     hardcoded = parse_hardcoded_subs(normalized)
-    detection_rev = DetectionSource.NAME if revision_found else DetectionSource.UNKNOWN
+    detection_rev = _NAME if revision_found else _NONE
 
     def model(quality: Quality, source: DetectionSource, resolution: DetectionSource) -> QualityModel:
         return _shared_model(quality, revision, source, resolution, detection_rev, hardcoded)
 
-    name_ = DetectionSource.NAME
-    none_ = DetectionSource.UNKNOWN
     lowered = normalized.lower()
     traits = _Traits(normalized, lowered, resolution, None)
     if "raw" in lowered and RAW_HD.search(normalized) and not traits.br_disk:
-        return model(_Q("Raw-HD"), name_, name_)
-
+        return model(_Q("Raw-HD"), _NAME, _NAME)
     if source_group is _FIND_SOURCE:
         traits.source_group = _last_source(normalized, lowered)
     else:
         traits.source_group = source_group if isinstance(source_group, str) else None
-    resolution_detection = name_ if resolution else none_
     if traits.source_group is not None:
-        quality = quality_from_source(traits, name, normalized)
-        res_det = resolution_detection
-        if traits.source_group in ("pdtv", "sdtv", "dsr", "tvrip") and HIGH_DEF_PDTV.search(normalized):
-            res_det = name_
-        return model(quality, name_, res_det)
+        return _quality_from_source_word(traits, name, normalized, model)
+    anime = _quality_from_anime_tags(traits, model)
+    if anime is not None:
+        return anime
+    if resolution:
+        return _quality_from_resolution_only(name, traits, model)
+    return _quality_from_hints(traits, model)
 
+
+def _quality_from_source_word(traits: _Traits, name: str, normalized: str, model: _ModelOf) -> QualityModel:
+    """A source word was found: Radarr's source switch; PDTV-like sources with 'hr.ws' detect the resolution."""
+    quality = quality_from_source(traits, name, normalized)
+    res_det = _NAME if traits.resolution else _NONE
+    if traits.source_group in ("pdtv", "sdtv", "dsr", "tvrip") and HIGH_DEF_PDTV.search(normalized):
+        res_det = _NAME
+    return model(quality, _NAME, res_det)
+
+
+def _quality_from_anime_tags(traits: _Traits, model: _ModelOf) -> QualityModel | None:
+    """AnimeBlurayRegex ('bd720', '[BD]') and AnimeWebDlRegex ('[WEB]'), None when neither is there."""
+    lowered, normalized, resolution = traits.lowered, traits.normalized, traits.resolution
+    resolution_detection = _NAME if resolution else _NONE
     if "bd" in lowered and ANIME_BLURAY.search(normalized):
         table = {1080: "Remux-1080p" if traits.remux else "Bluray-1080p",
                  2160: "Remux-2160p" if traits.remux else "Bluray-2160p"}
         quality = _sd_or_by_resolution(resolution, lowered, table, "DVD",
                                        "Bluray-1080p" if traits.remux else "Bluray-720p")
-        res_det = name_ if quality.resolution != 720 or resolution else resolution_detection
-        return model(quality, name_, res_det)
-
+        res_det = _NAME if quality.resolution != 720 or resolution else resolution_detection
+        return model(quality, _NAME, res_det)
     if "web" in lowered and ANIME_WEBDL.search(normalized):
         quality = _sd_or_by_resolution(resolution, lowered, {1080: "WEBDL-1080p", 2160: "WEBDL-2160p"},
                                        "WEBDL-480p", "WEBDL-720p")
-        res_det = name_ if quality.resolution != 720 or resolution else resolution_detection
-        return model(quality, name_, res_det)
+        res_det = _NAME if quality.resolution != 720 or resolution else resolution_detection
+        return model(quality, _NAME, res_det)
+    return None
 
-    if resolution:
-        return _quality_from_resolution_only(name, traits, model)
 
+def _quality_from_hints(traits: _Traits, model: _ModelOf) -> QualityModel:
+    """No source word and no resolution: x264 means SDTV, then frame sizes, 'bluray720p'-like words, HD/SD TV."""
+    lowered, normalized = traits.lowered, traits.normalized
     if traits.codec == "x264":
-        return model(_Q("SDTV"), none_, none_)
-
+        return model(_Q("SDTV"), _NONE, _NONE)
     for marker, plain, bluray in (("848x480", "SDTV", "Bluray-480p"), ("1280x720", "HDTV-720p", "Bluray-720p"),
                                   ("1920x1080", "HDTV-1080p", "Bluray-1080p")):
         if marker in lowered:
             if marker == "848x480" and "dvd" in normalized:
-                return model(_Q("DVD"), name_, name_)
+                return model(_Q("DVD"), _NAME, _NAME)
             if "bluray" in lowered:
-                return model(_Q(bluray), name_, name_)
-            return model(_Q(plain), none_, name_)
-
+                return model(_Q(bluray), _NAME, _NAME)
+            return model(_Q(plain), _NONE, _NAME)
     for marker, quality_name in (("bluray720p", "Bluray-720p"), ("bluray1080p", "Bluray-1080p"),
                                  ("bluray2160p", "Bluray-2160p")):
         if marker in lowered:
-            return model(_Q(quality_name), name_, name_)
-
+            return model(_Q(quality_name), _NAME, _NAME)
     other = OTHER_SOURCE.search(normalized)
     if other:
-        return model(_Q("SDTV" if other.lastgroup == "sdtv" else "HDTV-720p"), name_, none_)
-    return model(UNKNOWN, none_, none_)
+        return model(_Q("SDTV" if other.lastgroup == "sdtv" else "HDTV-720p"), _NAME, _NONE)
+    return model(UNKNOWN, _NONE, _NONE)
 
 
-def _quality_from_resolution_only(
-    name: str, traits: _Traits, model: Callable[[Quality, DetectionSource, DetectionSource], QualityModel]
-) -> QualityModel:
+def _quality_from_resolution_only(name: str, traits: _Traits, model: _ModelOf) -> QualityModel:
     """A resolution but no source word: a remux implies Blu-ray, else the extension's source, else TV."""
     source = "unknown"
     modifier = "none"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import NamedTuple
 
 from radarr_pipeline.parsing import language_parser as lang
 from radarr_pipeline.parsing import scene_tokens
@@ -47,7 +48,7 @@ from radarr_pipeline.parsing.title_parser import (
     parse_imdb_id,
     parse_tmdb_id,
 )
-from radarr_pipeline.quality.qualities import Revision
+from radarr_pipeline.quality.qualities import QualityModel, Revision
 
 _SCENE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]")
 
@@ -225,8 +226,9 @@ def _resolution(reading: _TailReading) -> int:
     return 2160 if reading.uhd else 0
 
 
-def _languages(reading: _TailReading, language_source: str) -> tuple[str, ...]:
-    """``parse_languages(language_source)`` from the tokens' readings (same order, same German rule)."""
+def _languages(reading: _TailReading, simple_release_title: str, group: str) -> tuple[str, ...]:
+    """``parse_languages`` of the language source (the simple title, its group written 'RlsGrp') from the
+    tokens' readings (same order, same German rule; the source is written out only for that rule)."""
     found = [lang._NAME_WORDS[index][1] for index in sorted(reading.named)]
     if reading.case_sensitive is not None:
         found += reading.case_sensitive
@@ -234,6 +236,9 @@ def _languages(reading: _TailReading, language_source: str) -> tuple[str, ...]:
         found += reading.tokens
     if not found:
         return ("unknown",)
+    if len(found) != 1 or found[0] != "german":
+        return tuple(dict.fromkeys(found))  # german_extras adds nothing
+    language_source = simple_release_title[: -len(group)] + "RlsGrp"
     return tuple(dict.fromkeys(found)) + lang.german_extras(found, language_source, language_source.lower())
 
 
@@ -267,11 +272,18 @@ def _release_group(simple_release_title: str, last_token_start: int, group: str)
     return found == group and not group.isdigit() and not INVALID_GROUP.match(group)
 
 
-def parse_scene_title(title: str) -> ParsedRelease | None:
-    """The full parser's result for a plain scene name, or None when the fast path is not sure.
+class _SceneParts(NamedTuple):
+    """A plain scene name cut into its parts (``_scene_parts``)."""
 
-    Long on purpose: one pass over the title's tokens, on the hottest path of the project (every new release);
-    split into calls it measurably slows the bulk parse. The equivalence tests hold it to the full parser."""
+    name: str  # the title without its extension
+    head: str  # the name without its '-group'
+    group: str
+    pieces: list[str]  # the head split on '.'
+    year_index: int  # the year's index in ``pieces``; the title words come before it
+
+
+def _scene_parts(title: str) -> _SceneParts | None:
+    """The name's parts when it has the plain scene shape (first gates), else None."""
     if len(title) > 300 or not title.isascii() or not _SCENE_NAME.fullmatch(title):
         return None
     split = _split_extension(title)
@@ -285,58 +297,87 @@ def parse_scene_title(title: str) -> ParsedRelease | None:
     year_index = _title_words_end(pieces)
     if year_index < 0:
         return None
-    year = pieces[year_index]
-    title_words = ".".join(pieces[:year_index])
-    lowered = title.lower()
-    if (
-        len(pieces[0]) >= 24  # _REJECT_HASHED_ANY: 32 alphanumerics at the start
-        or _TITLE_WORDS_REFUSED.search(lowered, 0, len(title_words))
+    return _SceneParts(name, head, group, pieces, year_index)
+
+
+def _words_refused(title: str, lowered: str, parts: _SceneParts, title_words_length: int, group_lower: str) -> bool:
+    """Whether a title word, the group or the year could let an earlier or another pattern read the name."""
+    return bool(
+        len(parts.pieces[0]) >= 24  # _REJECT_HASHED_ANY: 32 alphanumerics at the start
+        or _TITLE_WORDS_REFUSED.search(lowered, 0, title_words_length)
         or "p027" in title
         or "p0801" in title  # reversed names
         or "yenc" in lowered
-    ):
-        return None
-    group_lower = group.lower()
-    if _GROUP_REFUSED.search(group_lower) or ("-" in group and not _group_words_independent(group_lower)):
-        return None
-    if year.startswith("18") and ("german" in lowered or "truefrench" in lowered):
-        return None  # GERMAN_TRACKER's title may run through an 18xx year (it stops only at 19xx/20xx)
-    reading = _read_tail(pieces[year_index + 1 :], year, group_lower)
-    if reading is None:
-        return None
+        or _GROUP_REFUSED.search(group_lower)
+        or ("-" in parts.group and not _group_words_independent(group_lower))
+        # GERMAN_TRACKER's title may run through an 18xx year (it stops only at 19xx/20xx)
+        or (parts.pieces[parts.year_index].startswith("18") and ("german" in lowered or "truefrench" in lowered))
+    )
 
-    placeholder = "A.Movie" if "." in title_words else "A Movie"
-    simple_release_title = placeholder + name[len(title_words) :]
-    last_token_start = len(placeholder) + head.rfind(".") - len(title_words) + 1
-    if simple_release_title.find(group) != len(simple_release_title) - len(group):
-        return None
-    if not _release_group(simple_release_title, last_token_start, group):
-        return None
 
+def _quality(title: str, reading: _TailReading) -> QualityModel:
+    """``parse_quality(title)`` from the tail's readings: the source, resolution and revision come from the
+    table; ``quality_name_model`` reads the rest (remux, disc, codec, subtitles) from the title."""
     revision, revision_found = _revision(reading)
-    quality = with_extension_fallback(
+    return with_extension_fallback(
         title, quality_name_model(title, title, _resolution(reading), revision, revision_found, reading.source)
     )
+
+
+def _scene_release(title: str, lowered: str, parts: _SceneParts, reading: _TailReading, title_words: str,
+                   simple_release_title: str) -> ParsedRelease:
+    """The ParsedRelease the full parser builds, from the parts and the tail's readings."""
+    group = parts.group
+    quality = _quality(title, reading)
     movie_title, movie_titles = movie_titles_from(title_words)
     ids_possible = "tt" in lowered or "tmdb" in lowered
     return ParsedRelease(
         release_title=title,
         movie_title=movie_title,
         movie_titles=movie_titles,
-        year=int(year),
+        year=int(parts.pieces[parts.year_index]),
         # Edition keywords hold no '.' or '-' and the placeholder and year hold none: without one in a
         # token or the group, parse_edition finds nothing.
         edition=(
             parse_edition(simple_release_title)
-            if reading.edition_key or _EDITION_KEYS_PATTERN.search(group_lower)
+            if reading.edition_key or _EDITION_KEYS_PATTERN.search(group.lower())
             else None
         ),
         quality=quality,
         release_group=group,
-        languages=_languages(reading, simple_release_title[: -len(group)] + "RlsGrp"),
+        languages=_languages(reading, simple_release_title, group),
         hardcoded_subs=quality.hardcoded_subs,  # parse_hardcoded_subs(title): the same text
         imdb_id=parse_imdb_id(simple_release_title) if ids_possible else None,
         tmdb_id=parse_tmdb_id(simple_release_title) if ids_possible else None,
         release_hash=None,
         simple_release_title=simple_release_title,
     )
+
+
+def parse_scene_title(title: str) -> ParsedRelease | None:
+    """The full parser's result for a plain scene name, or None when the fast path is not sure.
+
+    Steps: cut the name into its parts (``_scene_parts``), refuse words other patterns could read
+    (``_words_refused``), read the tail tokens from the table (``_read_tail``), check the release group
+    against the group rules (``_release_group``), then build the result (``_scene_release``). The
+    equivalence tests hold it to the full parser."""
+    parts = _scene_parts(title)
+    if parts is None:
+        return None
+    title_words = ".".join(parts.pieces[: parts.year_index])
+    title_words_length = len(title_words)
+    lowered = title.lower()
+    group_lower = parts.group.lower()
+    if _words_refused(title, lowered, parts, title_words_length, group_lower):
+        return None
+    reading = _read_tail(parts.pieces[parts.year_index + 1 :], parts.pieces[parts.year_index], group_lower)
+    if reading is None:
+        return None
+    placeholder = "A.Movie" if parts.year_index > 1 else "A Movie"
+    simple_release_title = placeholder + parts.name[title_words_length:]
+    if simple_release_title.find(parts.group) != len(simple_release_title) - len(parts.group):
+        return None
+    last_token_start = len(placeholder) + parts.head.rfind(".") - title_words_length + 1
+    if not _release_group(simple_release_title, last_token_start, parts.group):
+        return None
+    return _scene_release(title, lowered, parts, reading, title_words, simple_release_title)

@@ -160,3 +160,26 @@ def test_sampled_token_pairs_agree() -> None:
         left, right = rng.choice(_TABLE), rng.choice(_TABLE)
         _assert_same(f"Some.Movie.2019.{left}.{right}-GRP")
         _assert_same(f"Movie.2019.{left}.{right}.x264-Grp2.mkv")
+
+
+# Tails whose quality the title itself decides beyond the table's source, resolution and revision (remux,
+# German remux, disc images, XviD/DivX on Blu-ray, hardcoded subtitles, MPEG-2 on HDTV, PDTV-like sources
+# with hr.ws): the fast path's quality step hands these to quality_name_model, which must read them as the
+# full parser does.
+_QUALITY_READING_TAILS = (
+    "2160p.UHD.BluRay.REMUX.HDR.HEVC.TrueHD.7.1.Atmos", "1080p.BluRay.REMUX.AVC.DTS-HD.MA.5.1",
+    "GERMAN.DL.1080p.BluRay.AVC", "German.1080p.BluRay.AVC.REMUX", "COMPLETE.BluRay.AVC", "BD50.AVC",
+    "BluRay.XviD", "BluRay.DivX", "720p.BluRay.XviD.AC3", "KORSUB.1080p.WEB-DL.x264", "HC.720p.HDTV.x264",
+    "SUBBED.1080p.WEBRip", "HDTV.MPEG2", "1080i.HDTV.MPEG2.DD5.1", "PDTV.XviD", "DSR.x264", "TVRip.XviD",
+    "UHD.BD50.HEVC", "REPACK.1080p.BluRay.REMUX", "PROPER.REAL.DVDRip.XviD", "DVD9", "BDMux.1080p",
+)
+
+
+def test_quality_reading_tails_agree() -> None:
+    answered = 0
+    for tail in _QUALITY_READING_TAILS:
+        for group in ("GRP", "SPARKS12", "KORSUB", "D-Z0N3"):
+            for extension in ("", ".mkv", ".iso", ".avi"):
+                answered += _assert_same(f"The.Dark.Night.2008.{tail}-{group}{extension}")
+                answered += _assert_same(f"Up.1999.EXTENDED.{tail}-{group}{extension}")
+    assert answered > len(_QUALITY_READING_TAILS) * 8  # most of them must be answered, or this checks little
