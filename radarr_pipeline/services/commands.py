@@ -26,11 +26,18 @@ COMMAND_TAG = "radarr/command"
 MOVIES_TAG = "radarr/movie_ids"
 
 
+def movie_ids_from_tag(text: str | None) -> frozenset[int] | None:
+    """The movies a run's ``radarr/movie_ids`` tag names; None when it names none (search what is wanted)."""
+    ids = frozenset(int(part) for part in (text or "").split(",") if part.strip().isdigit())
+    return ids or None
+
+
 class UnknownCommandError(ValueError):
     """No job does what the command asks."""
 
 
-__all__ = ["COMMAND_JOBS", "DagsterUnreachableError", "UnknownCommandError", "command_status", "start_command"]
+__all__ = ["COMMAND_JOBS", "MOVIES_TAG", "DagsterUnreachableError", "UnknownCommandError", "command_status",
+           "movie_ids_from_tag", "start_command"]
 
 
 def _runs(config: AppConfig) -> DagsterRuns:
