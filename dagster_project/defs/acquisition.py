@@ -57,11 +57,17 @@ def rss_releases(context: dg.AssetExecutionContext, radarr: RadarrResource) -> d
 @dg.asset(group_name="acquisition", kinds={"duckdb", "torznab"}, pool="duckdb", deps=[wanted_movies])
 def searched_releases(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
     """Targeted searches for wanted movies: never-searched ones first, then the longest-unsearched, at most
-    SEARCHES_PER_RUN movies per run and each again on an indexer only after 12 hours."""
+    SEARCHES_PER_RUN movies per run and each again on an indexer only after 12 hours. A run started by a
+    command naming movies (tag ``radarr/movie_ids``, e.g. MoviesSearch) searches those movies only, at once."""
+    from radarr_pipeline.services.commands import MOVIES_TAG, movie_ids_from_tag
     from radarr_pipeline.services.indexer_sync import sync_search
 
     config = radarr.config()
-    report = sync_search(radarr.store(), config.indexers, datetime.now(UTC), max_searches=SEARCHES_PER_RUN)
+    movie_ids = movie_ids_from_tag(context.run.tags.get(MOVIES_TAG))
+    if movie_ids is not None:
+        context.log.info(f"searching the command's movies: {sorted(movie_ids)}")
+    report = sync_search(radarr.store(), config.indexers, datetime.now(UTC), max_searches=SEARCHES_PER_RUN,
+                         movie_ids=movie_ids)
     return _sync_result(context, report)
 
 

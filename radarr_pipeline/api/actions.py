@@ -76,12 +76,13 @@ def _release(call: Call, choice: api_actions.ReleaseChoice, movie_id: int, now: 
 
 
 def releases(call: Call) -> list[dict[str, Any]]:
-    """Interactive search: every release the last search judged for the movie, with every reason."""
+    """Interactive search: the indexers asked for the movie now, every release found judged, each with its
+    quality, custom formats, score and every rejection reason."""
     movie_id = call.int_query("movieId")
     if movie_id is None:
         raise failure("MovieId", "'movieId' must be given", None)
-    _, found = api_actions.releases_for(call.config, call.instance.root_texts, movie_id)
     now = datetime.now(UTC)
+    _, found = api_actions.search_releases(call.config, call.instance.root_texts, movie_id, now)
     return [_release(call, choice, movie_id, now) for choice in found]
 
 

@@ -16,6 +16,7 @@ from radarr_pipeline.models import Availability
 from radarr_pipeline.quality.definitions import default_quality_definitions
 from radarr_pipeline.services import api_library
 from radarr_pipeline.services.adding import MovieLookupError
+from radarr_pipeline.services.commands import DagsterUnreachableError, search_movies
 from radarr_pipeline.services.movie_edits import MovieEditError
 from radarr_pipeline.services.movies import MovieExistsError, MovieRequestError
 from radarr_pipeline.services.relocation import delete_movie
@@ -282,12 +283,13 @@ def update_movie(call: Call) -> tuple[int, dict[str, Any]]:
 
 
 def _search_soon(call: Call, movie_id: int) -> None:
-    """Start a search run for the movie just added; without Dagster the movie stays added (the search schedule
-    takes new movies first) and the reason is logged."""
+    """Start a search run for the movie just added; without Dagster the movie stays added, marked to be searched
+    first by the next scheduled search, and the reason is logged."""
     try:
-        commands.start(call, "MoviesSearch", [movie_id])
-    except ApiError as exc:
-        log.warning("movie %s added, but its search was not started: %s", movie_id, exc.description)
+        search_movies(call.config, [movie_id], datetime.now(UTC))
+    except DagsterUnreachableError as exc:
+        log.warning("movie %s added, but its search was not started (the next search run takes it first): %s",
+                    movie_id, exc)
 
 
 def remove_movie(call: Call) -> dict[str, Any]:

@@ -15,6 +15,9 @@ from radarr_pipeline.parsing import ParsedRelease, parse_release_title
 from radarr_pipeline.services.api_library import UnknownRecordError, movie_in, movies_in
 from radarr_pipeline.services.configured import download_client, indexer_secret, load_formats, quality_profiles
 from radarr_pipeline.services.grabbing import grab_release
+from radarr_pipeline.services.indexer_sync import sync_search
+from radarr_pipeline.services.scoring import score
+from radarr_pipeline.services.wanted import refresh_wanted
 from radarr_pipeline.store import Library, LibraryNotCreatedError, LibraryStore
 from radarr_pipeline.store.api_views import ApiViewRepository, MovieView
 
@@ -43,6 +46,19 @@ def releases_for(config: AppConfig, roots: list[str], movie_id: int) -> tuple[Mo
     view = movie_in(config, roots, movie_id)
     rows = _read(config, lambda lib: ApiViewRepository(lib.conn).decisions(view.variant_id), [])
     return view, [ReleaseChoice(row, parse_release_title(row["title"])) for row in rows]
+
+
+def search_releases(config: AppConfig, roots: list[str], movie_id: int,
+                    now: datetime) -> tuple[MovieView, list[ReleaseChoice]]:
+    """Interactive search, as Radarr does it: the enabled indexers are asked for the movie now (the search a
+    MoviesSearch command makes for it, the library closed while they answer), the wanted list refreshed and
+    every release judged again; then every release judged for this instance's version (:func:`releases_for`).
+    A failing indexer is recorded against it (its back-off) and the others' releases are shown."""
+    view = movie_in(config, roots, movie_id)
+    sync_search(LibraryStore(config.database), config.indexers, now, max_searches=1, movie_ids={view.id})
+    refresh_wanted(config, now)
+    score(config, now)
+    return releases_for(config, roots, movie_id)
 
 
 def grab_chosen(config: AppConfig, roots: list[str], *, guid: str, indexer: str, movie_id: int | None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -32,7 +32,7 @@ from radarr_pipeline.indexers.errors import IndexerConfigError, IndexerError
 from radarr_pipeline.indexers.factory import build_indexer, default_client, minimum_interval
 from radarr_pipeline.indexers.http import address_of
 from radarr_pipeline.indexers.pacing import MAX_SINGLE_WAIT, Pacer
-from radarr_pipeline.models import IndexerRelease, WantedVariant
+from radarr_pipeline.models import IndexerRelease, Movie
 from radarr_pipeline.services.sync_report import IndexerRow, SyncReport
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.collections import SearchRequestRepository
@@ -130,24 +130,34 @@ def sync_search(
     now: datetime,
     *,
     max_searches: int,
+    movie_ids: Collection[int] | None = None,
     clients: Clients = None,
     research_interval: timedelta = DEFAULT_RESEARCH_INTERVAL,
     sleep: Callable[[float], None] = time.sleep,
 ) -> SyncReport:
     """The searched_releases workflow: search for wanted movies (new ones first, then the longest-unsearched),
-    at most ``max_searches`` movies per run, each on the indexers where it is due (:func:`movies_to_search`)."""
+    at most ``max_searches`` movies per run, each on the indexers where it is due (:func:`movies_to_search`).
+
+    With ``movie_ids`` (a MoviesSearch command, an interactive search) only those movies are searched, every one
+    of them on every indexer, now, wanted or not (Radarr searches what the user names), whatever
+    ``max_searches``; ids not in the library are ignored."""
     with store.open() as library:
         state = load_state(library, configs)
-        wanted = library.movies.wanted()
-        requested = SearchRequestRepository(library.conn).requested()
+        if movie_ids is None:
+            movies = unique_movies(library.movies.wanted())
+        else:
+            named = library.movies.get_many(sorted(set(movie_ids)))
+            movies = [named[movie_id] for movie_id in sorted(named)]
+        marked = set(SearchRequestRepository(library.conn).requested())
+    requested = marked if movie_ids is None else {movie.id for movie in movies}
     collected = collect_search(
-        configs, state, wanted, now, max_searches=max_searches, clients=clients,
-        research_interval=research_interval, sleep=sleep, requested=set(requested),
+        configs, state, movies, now, max_searches=max_searches if movie_ids is None else len(movies),
+        clients=clients, research_interval=research_interval, sleep=sleep, requested=requested,
     )
     with store.open() as library:
         report = store_collected(library, collected, now)
         searched = {movie_id for a in collected.attempts for movie_id, _ in a.searched}
-        SearchRequestRepository(library.conn).clear(sorted(searched & set(requested)))
+        SearchRequestRepository(library.conn).clear(sorted(searched & marked))
     return report
 
 
@@ -178,7 +188,7 @@ def collect_rss(
 def collect_search(
     configs: Sequence[IndexerConfig],
     state: IndexerState,
-    wanted: Sequence[WantedVariant],
+    movies: Sequence[Movie],
     now: datetime,
     *,
     max_searches: int,
@@ -187,7 +197,8 @@ def collect_search(
     sleep: Callable[[float], None] = time.sleep,
     requested: set[int] | frozenset[int] = frozenset(),
 ) -> Collected:
-    """Search the due movies on the available indexers. Network only: no database access.
+    """Search the due ``movies`` (one entry per movie) on the available indexers. Network only: no database
+    access.
 
     A search is complete per (indexer, movie): when an indexer fails part-way, the searches it finished are
     kept and the indexer's failure is recorded; the movie it failed on is not marked as searched."""
@@ -197,12 +208,12 @@ def collect_search(
                                escalation_level=attempt.status.escalation_level))
         attempts.remove(attempt)
     last = {a.config.name: state.last_searched.get(a.config.name, {}) for a in attempts}
-    plan = movies_to_search(unique_movies(wanted), last, now, max_searches, research_interval, requested)
+    plan = movies_to_search(movies, last, now, max_searches, research_interval, requested)
     asked: list[_Attempt] = []
     with _client_pool(clients) as pick:
         for attempt in attempts:
-            movies = [movie for movie, names in plan if attempt.config.name in names]
-            if not movies:
+            due = [movie for movie, names in plan if attempt.config.name in names]
+            if not due:
                 rows.append(IndexerRow(attempt.config.name, attempt.config.kind, "not due",
                                        escalation_level=attempt.status.escalation_level))
                 continue
@@ -211,7 +222,7 @@ def collect_search(
             if indexer is None:
                 continue
             try:
-                for movie in movies:
+                for movie in due:
                     result = indexer.search_result(movie)
                     _collect(attempt, result)
                     attempt.searched.append((movie.id, len(result.releases)))

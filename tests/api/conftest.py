@@ -16,9 +16,11 @@ import httpx
 import pytest
 
 from radarr_sandbox.tmdb import TmdbServer
+from radarr_sandbox.torznab import TorznabServer
 from tests.cli.conftest import CONFIG
 
 KEY = "0123456789abcdef0123456789abcdef"
+TORZNAB_KEY_ENV = "TEST_TORZNAB_KEY"
 
 
 def free_port() -> int:
@@ -111,10 +113,12 @@ X265_FORMAT = """{"name": "x265", "specifications": [{"name": "x265", "implement
 
 
 @pytest.fixture
-def action_server(tmp_path: Path, tmdb_server: TmdbServer) -> Iterator[ApiServer]:
+def action_server(tmp_path: Path, tmdb_server: TmdbServer, torznab_server: TorznabServer,
+                  monkeypatch: pytest.MonkeyPatch) -> Iterator[ApiServer]:
     """A server whose download client is a blackhole (torrents land in tmp_path/watch), with one Torznab
-    indexer (never asked: releases are stored by the test), an x265 custom format scored -50 in HD, an ids
-    import list and a calendar."""
+    indexer (listing nothing: releases are stored by the test; interactive search asks it), an x265 custom
+    format scored -50 in HD, an ids import list and a calendar."""
+    monkeypatch.setenv(TORZNAB_KEY_ENV, torznab_server.apikey or "")
     for folder in ("formats", "watch", "done"):
         (tmp_path / folder).mkdir()
     (tmp_path / "formats/x265.json").write_text(X265_FORMAT, encoding="utf-8")
@@ -128,7 +132,8 @@ def action_server(tmp_path: Path, tmdb_server: TmdbServer) -> Iterator[ApiServer
     text += f"""\
 indexers:
   - name: Sandbox
-    url: http://127.0.0.1:9/api
+    url: {torznab_server.api_url}
+    api_key_env: {TORZNAB_KEY_ENV}
 decisions:
   custom_formats_dir: {tmp_path / 'formats'}
 import_lists:

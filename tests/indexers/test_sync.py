@@ -206,6 +206,34 @@ def test_a_requested_search_runs_first_and_its_mark_clears(server: FeedServer, s
     assert len([r for r in server.seen("/api") if r.param("imdbid")]) == 4  # searched once, not every run
 
 
+def test_a_search_for_named_movies_asks_for_those_only(server: FeedServer, second_server: FeedServer, store,
+                                                       library, client) -> None:
+    """A MoviesSearch command names its movies: those are searched at once on every indexer, however recently
+    they were searched and whether or not they are wanted; no other wanted movie is asked for."""
+    def answer(seen: Seen) -> Reply:
+        if seen.param("t") == "caps":
+            return Reply(body=data("torznab_caps.xml"))
+        return Reply(body=data("torznab_rss.xml"))
+
+    server.route("/api", answer)
+    second_server.route("/api", answer)
+    movies = add_wanted(library, [(f"Film {i}", 2000 + i, f"tt{i:07d}") for i in (1, 2, 3, 4)])
+    unwanted = library.movies.add(title="Film 5", year=2005, imdb_id="tt0000005")
+    configs = [config("Jackett", server.url), config("Other", second_server.url)]
+    sync_search(store, configs, NOW, max_searches=1, clients=client, sleep=no_sleep)  # film 1, just now
+
+    named = {movies[0].id, movies[2].id, unwanted.id, 999_999}
+    report = sync_search(store, configs, NOW + timedelta(minutes=1), max_searches=1, movie_ids=named,
+                         clients=client, sleep=no_sleep)
+
+    for feed in (server, second_server):
+        searched = [r.param("imdbid") for r in feed.seen("/api") if r.param("imdbid")]
+        assert searched == ["0000001", "0000001", "0000003", "0000005"]
+    assert report.row("Jackett").searched == 3 and report.row("Other").searched == 3
+    last = MovieSearchRepository(library.conn).last_searched("Other")
+    assert last[movies[2].id] == NOW + timedelta(minutes=1) and movies[1].id not in last
+
+
 def test_search_failing_part_way_keeps_complete_searches(server: FeedServer, store, library, client) -> None:
     def answer(seen: Seen) -> Reply:
         if seen.param("t") == "caps":
