@@ -87,14 +87,17 @@ def scored_candidates(context: dg.AssetExecutionContext, radarr: RadarrResource)
           automation_condition=dg.AutomationCondition.eager(), retry_policy=NETWORK_RETRY)
 def grabs(context: dg.AssetExecutionContext, radarr: RadarrResource) -> dg.MaterializeResult:
     """The best-ranked approved release of each wanted movie version, sent to the download client once, and
-    recorded in history; nothing while a download of that version is active."""
+    recorded in history; nothing while a download of that version is active. A run started by a command naming
+    movies (tag ``radarr/movie_ids``) grabs for those movies only."""
+    from radarr_pipeline.services.commands import MOVIES_TAG, movie_ids_from_tag
     from radarr_pipeline.services.configured import indexer_secret
     from radarr_pipeline.services.grabbing import grab_best
 
     with configuration_errors_fail_at_once():
         config = radarr.config()
         report = grab_best(radarr.store(), radarr.download_client(), datetime.now(UTC),
-                           secret_for=indexer_secret(config))
+                           secret_for=indexer_secret(config),
+                           movie_ids=movie_ids_from_tag(context.run.tags.get(MOVIES_TAG)))
     for failure in report.failed:
         context.log.warning(f"grab failed: {failure}")
     return dg.MaterializeResult(metadata=report_metadata(

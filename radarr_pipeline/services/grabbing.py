@@ -73,12 +73,15 @@ class _VariantPlan:
     candidates: list[RankedCandidate]
 
 
-def _plan(library: Library, report: GrabReport) -> list[_VariantPlan]:
-    """The approved candidates of each variant that may grab now, best first (read in one short transaction)."""
+def _plan(library: Library, report: GrabReport, movie_ids: frozenset[int] | None) -> list[_VariantPlan]:
+    """The approved candidates of each variant that may grab now, best first (read in one short transaction);
+    only those of ``movie_ids`` when given."""
     active = library.downloads.active_variant_ids()
     grabbed_before = library.downloads.grabbed_release_ids()
     by_variant: dict[int, list[RankedCandidate]] = {}
     for candidate in library.candidates.ranked_approved():
+        if movie_ids is not None and candidate.movie_id not in movie_ids:
+            continue
         by_variant.setdefault(candidate.variant_id, []).append(candidate)
     waiting = library.candidates.pending()
     movies = library.movies.get_many([p.movie_id for p in waiting] + [r[0].movie_id for r in by_variant.values()])
@@ -183,6 +186,7 @@ def grab_best(
     *,
     fetch: Callable[[str], bytes] = fetch_torrent,
     secret_for: Callable[[str], str | None] = lambda _indexer: None,
+    movie_ids: frozenset[int] | None = None,
 ) -> GrabReport:
     """The best-ranked approved release of each wanted variant, at most one per variant and run; never while a
     download of the variant is active; never a release grabbed before (by release or by infohash).
@@ -192,10 +196,11 @@ def grab_best(
     intents written in one unit before their torrents are sent, and those the client took are recorded in
     another, so a later failure never undoes a grab the client already has. A variant whose torrent the client
     refuses as someone else's tries its next candidate in another such round. ``secret_for`` gives an indexer's
-    key, which stored download links do not hold (a missing one is a configuration error, raised at once)."""
+    key, which stored download links do not hold (a missing one is a configuration error, raised at once).
+    ``movie_ids`` limits the grabs to those movies, as Radarr's search for a movie grabs for that movie only."""
     report = GrabReport()
     with store.open() as library:
-        plans = _plan(library, report)
+        plans = _plan(library, report, movie_ids)
     tried = {plan.variant_id: 0 for plan in plans}
     while plans:
         attempts = _next_attempts(plans, tried, fetch, secret_for, client.name, report)

@@ -105,3 +105,17 @@ def test_a_client_error_keeps_the_grabs_the_client_took(store: LibraryStore) -> 
     tracked, grabbed, events, pending = _state(store)
     assert (tracked, grabbed, events) == ({_hash(1)}, 1, 1)
     assert pending == [_hash(2)], "the client may have it: the refresh settles it; those never sent are not pending"
+
+
+def test_a_search_for_named_movies_grabs_for_those_only(store: LibraryStore) -> None:
+    with store.open(read_only=True) as library:
+        ids = {s.movie.title: s.movie.id for s in library.movies.statuses()}
+    client = Client()
+
+    report = grab_best(store, client, NOW, movie_ids=frozenset({ids["Sintel"], ids["Brazil"]}))
+
+    assert sorted(client.added) == [_hash(2), _hash(4)]  # the best release of each named movie, nothing else
+    assert len(report.grabbed) == 2
+    assert _state(store)[1] == 2
+    grab_best(store, client, NOW)  # a run naming no movies grabs for the rest
+    assert sorted(client.added) == [_hash(n) for n in (1, 2, 3, 4)]
