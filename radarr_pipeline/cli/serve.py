@@ -20,6 +20,18 @@ def _loopback(address: str) -> bool:
         return False
 
 
+def _log_to_stderr() -> None:
+    """The server's log lines on its standard error as well as in the log file (``load`` has already given the
+    root logger the file's handler, so ``logging.basicConfig`` would do nothing)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+
+
 def serve(config_file: ConfigOption = None) -> None:
     """Serve Radarr's API v3 (for Overseerr, Jellyseerr, pyarr, dashboards) at the configured address."""
     import uvicorn
@@ -29,7 +41,7 @@ def serve(config_file: ConfigOption = None) -> None:
     config = load(config_file)
     settings = config.api
     os.environ[CONFIG_ENV] = str(config_path(config_file).absolute())  # read by the app factory in this process
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _log_to_stderr()
     if not _loopback(settings.bind_address):
         logging.getLogger("radarr_pipeline.api").warning(
             "the API listens on %s, beyond this machine: every request needs the API key", settings.bind_address)

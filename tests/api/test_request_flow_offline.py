@@ -23,3 +23,6 @@ def test_a_request_without_dagster_is_searched_first_by_the_next_search_run(api_
     with LibraryStore(api_server.database).open(read_only=True) as library:
         assert set(SearchRequestRepository(library.conn).requested()) == {added["id"]}
         assert library.conn.execute("SELECT count(*) FROM api_commands").fetchone() == (0,)
+    log = (api_server.folder / "serve.log").read_text(encoding="utf-8")
+    assert "its search was not started (the next search run takes it first)" in log  # on the server's stderr
+    assert api_server.key not in log
