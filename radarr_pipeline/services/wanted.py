@@ -123,9 +123,13 @@ def refresh_wanted(config: AppConfig, now: datetime) -> WantedReport:
         if page:
             bounds.append(int(page[-1][0]))
     report, wanted = decide_wanted([monitored_variant(row) for row in rows], profiles, formats)
-    for after, last, unit in wanted_units(wanted, bounds):
+    units = wanted_units(wanted, bounds)
+    for after, last, unit in units:
         with store.open() as library:
-            library.movies.replace_wanted_between(after, last, unit, now)
+            if len(units) == 1:  # the whole list in one unit
+                library.movies.replace_wanted(unit, now)
+            else:
+                library.movies.replace_wanted_between(after, last, unit, now)
     return report
 
 

@@ -250,10 +250,6 @@ class MovieRepository:
             result.append(MovieStatus(movie, variant, status, path, quality))
         return result
 
-    def monitored_variants(self) -> list[tuple[Variant, Movie, OnDisk | None]]:
-        """Monitored variants with their movie and the file on disk (quality, path, size), if any."""
-        return [monitored_variant(row) for row in self.monitored_variant_rows()]
-
     def monitored_variant_rows(self, after: int | None = None, limit: int | None = None) -> list[tuple]:
         """Monitored variants as raw rows in variant id order (read by :func:`monitored_variant` once the file is
         closed): those after variant ``after``, at most ``limit`` (a page of :func:`store.paging.read_pages`)."""
