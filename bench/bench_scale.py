@@ -1,17 +1,22 @@
 """A large library without a slow step: every service step at 2,000, 20,000 and 50,000 movies, beside bare DuckDB.
 
-    .venv/bin/python bench/bench_scale.py [--sizes 2000,20000,50000] [--releases 100000,1000000] [--formats 40]
+    .venv/bin/python bench/bench_scale.py                 # a quick run: 1,000 and 4,000 movies, 10k then 40k releases
+    .venv/bin/python bench/bench_scale.py --full          # issue 11: 2k/20k/50k movies, 100k then 1M releases
+    .venv/bin/python bench/bench_scale.py --sizes 50000 --releases 100000,1000000 [--steps score,API] [--formats 40]
 
 For each size a library is built in a temporary folder through the store's own bulk paths (movies, versions,
-files on disk and recorded, history, tracked downloads, then the releases), and each step then runs in a fresh
+files on disk and recorded, history, tracked downloads, release dates, then the releases, 100,000 a batch through
+``releases.add_new``: a registered frame and one ``INSERT ... SELECT``), and each step then runs in a fresh
 process (its peak RSS is its own): ``LibraryStore.open()``, ``refresh_wanted``, the sync write path
-(``releases.add_new`` with half of the batch already known), the one-off parse of new titles, ``score``,
-``grab_best`` (a fake client, on 50 wanted versions: see below), ``track_downloads`` (a fake client reporting every
-active download), import planning (completed downloads whose files are gone: each is blocked with its reason),
-``scan_library`` (a folder and a video per movie), ``refresh_media_info``, and the CLI's ``movies list`` and
-``queue`` (the installed entry point, in a subprocess). Each figure stands beside the same operation written as
-bare DuckDB SQL (or a bare disk walk) in the same run, with the growth from the previous size beside the growth of
-the rows, the longest hold of the database file (``store.library.recorded_holds``) and the peak RSS.
+(``releases.add_new`` with half of the batch already known), ``score`` twice (the first parses the new titles),
+``grab_best`` (a fake client, on 50 wanted versions with an approved release: one release in ten is a 1080p
+Blu-ray of a wanted movie), ``track_downloads`` (a fake client reporting every active download), import planning
+(completed downloads whose files are gone: each is blocked with its reason), ``scan_library`` (a folder and a
+video per movie), ``refresh_media_info``, the CLI's ``movies list`` and ``queue`` (the installed entry point, in a
+subprocess), and the API's list endpoints (GET movie, queue, history, wanted/missing, calendar, through the ASGI
+application). Each figure stands beside the same operation written as bare DuckDB SQL (or a bare disk walk) in
+the same run, with the growth from the previous size beside the growth of the rows, the longest hold of the
+database file (``store.library.recorded_holds``) and the peak RSS.
 
 A second release count (``--releases 100000,1000000``) grows the releases after the first round and runs the
 steps that read releases again. Run by hand; not part of the test suite. Issue 11 asks, at 50,000 movies and
@@ -59,6 +64,9 @@ GROUPS = ("SPARKS", "GECKOS", "FraMeSToR", "NTb", "FLUX", "CMRG", "EVO", "YIFY",
 FILE_QUALITIES = ("Bluray-720p", "WEBDL-1080p", "Bluray-1080p", "WEBDL-2160p")
 GRAB_SAMPLE = 50
 SYNC_BATCH = 2_000
+RELEASE_BATCH = 100_000  # releases per add_new call while building (the peak memory of the build is one batch's)
+GOOD_SHARE = 10  # one release in this many is a good one for a wanted movie (a quality its profile takes, seeded)
+API_KEY = "0123456789abcdef0123456789abcdef"
 
 CONFIG = """\
 database: library.duckdb
@@ -117,20 +125,32 @@ def write_home(home: Path, formats: int, seed: int) -> Path:
     return config
 
 
-def release_batch(rng: random.Random, titles: list[tuple[str, int]], start: int, count: int, now: datetime) -> list:
+def release_batch(rng: random.Random, titles: list[tuple[str, int]], start: int, count: int, now: datetime,
+                  wanted: range | None = None) -> list:
+    """``count`` releases of random titles (a third of them for movies not in the library); with ``wanted`` (the
+    indexes in ``titles`` of movies without a file or a download), one in :data:`GOOD_SHARE` is a release such a
+    movie's profile takes (1080p Blu-ray, seeded, of a plausible size), so the grab step has something to grab."""
     from radarr_pipeline.models import IndexerRelease
 
     batch = []
     for i in range(start, start + count):
-        title, year = titles[rng.randrange(len(titles))]  # a third of them for movies not in the library
-        name = f"{title.replace(' ', '.')}.{year}.{rng.choice(EXTRAS)}{rng.choice(QUALITY_TOKENS)}-{rng.choice(GROUPS)}"
+        good = wanted is not None and len(wanted) > 0 and i % GOOD_SHARE == 0
+        title, year = titles[wanted[rng.randrange(len(wanted))] if good and wanted else rng.randrange(len(titles))]
+        token = "1080p.BluRay.x264" if good else f"{rng.choice(EXTRAS)}{rng.choice(QUALITY_TOKENS)}"
+        name = f"{title.replace(' ', '.')}.{year}.{token}-{rng.choice(GROUPS)}"
         batch.append(IndexerRelease(
             guid=f"guid-{i}", title=name, indexer=f"indexer-{i % 3}", infohash=f"{i:040x}",
-            magnet_url=f"magnet:?xt=urn:btih:{i:040x}", size=rng.randint(300, 60_000) << 20,
-            seeders=rng.choice([0, 1, 5, 20, 200]), peers=rng.randint(0, 50), categories=(2000,),
-            published_at=now - timedelta(minutes=rng.randint(0, 100_000)),
+            magnet_url=f"magnet:?xt=urn:btih:{i:040x}",
+            size=(rng.randint(6_000, 12_000) if good else rng.randint(300, 60_000)) << 20,
+            seeders=rng.choice([20, 200]) if good else rng.choice([0, 1, 5, 20, 200]), peers=rng.randint(0, 50),
+            categories=(2000,), published_at=now - timedelta(minutes=rng.randint(0, 100_000)),
         ))
     return batch
+
+
+def wanted_indexes(movies: int) -> range:
+    """The movies (by index in the order built) that have neither a file nor a download: see build_library."""
+    return range(movies // 5 + max(10, movies // 20), movies)
 
 
 def build_library(config_path: Path, movies: int, seed: int) -> dict[str, float]:
@@ -183,6 +203,11 @@ def build_library(config_path: Path, movies: int, seed: int) -> dict[str, float]
         library.downloads.update_followed_many(
             [FollowedUpdate(pk, states[i % 3], progress=0.5) for i, pk in enumerate(ids)], now)
         timings["downloads.track_many + update"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        library.conn.execute(  # release dates over four months around today (the calendar's), one statement
+            "UPDATE movies SET in_cinemas = ?::DATE + CAST(id % 120 - 60 AS INTEGER),"
+            " digital_release = ?::DATE + CAST(id % 120 - 30 AS INTEGER)", [now.date(), now.date()])
+        timings["release dates"] = time.perf_counter() - mark
     timings["library total"] = time.perf_counter() - started
     for f in files:  # the files on disk, for the scan (every movie gets a folder and a video)
         Path(f["path"]).parent.mkdir(parents=True, exist_ok=True)
@@ -195,7 +220,8 @@ def build_library(config_path: Path, movies: int, seed: int) -> dict[str, float]
 
 
 def add_releases(config_path: Path, movies: int, start: int, count: int, seed: int) -> float:
-    """``count`` releases through ``releases.add_new``, in batches of 100,000; the seconds taken."""
+    """``count`` releases through ``releases.add_new`` (a registered frame and one ``INSERT ... SELECT`` a batch),
+    in batches of :data:`RELEASE_BATCH`, each made just before it is written; the seconds the writes took."""
     from radarr_pipeline.config import load_config
     from radarr_pipeline.store import LibraryStore
 
@@ -206,8 +232,9 @@ def add_releases(config_path: Path, movies: int, start: int, count: int, seed: i
     titles += [(movie_title(rng, movies + i), rng.randint(1950, 2024)) for i in range(movies // 2)]
     now = datetime.now(UTC)
     spent = 0.0
-    for offset in range(start, start + count, 100_000):
-        batch = release_batch(rng, titles, offset, min(100_000, start + count - offset), now)
+    for offset in range(start, start + count, RELEASE_BATCH):
+        batch = release_batch(rng, titles, offset, min(RELEASE_BATCH, start + count - offset), now,
+                              wanted_indexes(movies))
         started = time.perf_counter()
         with LibraryStore(config.database).open() as library:
             library.releases.add_new(batch, now)
@@ -361,16 +388,6 @@ def step_sync_write(config_path: str) -> dict:
     return {"seconds": seconds, "bare": time.perf_counter() - started, "rows": SYNC_BATCH}
 
 
-def step_parse(config_path: str) -> dict:
-    from radarr_pipeline.config import load_config
-    from radarr_pipeline.services.scoring import parse_new_titles
-    from radarr_pipeline.store import LibraryStore
-
-    with timed() as clock, LibraryStore(load_config(config_path).database).open() as library:
-        parsed = parse_new_titles(library)
-    return {"seconds": clock.seconds, "bare": None, "rows": parsed}
-
-
 def step_score(config_path: str) -> dict:
     from radarr_pipeline.config import load_config
     from radarr_pipeline.services.scoring import score
@@ -386,7 +403,11 @@ def step_score(config_path: str) -> dict:
                      json_extract(parsed, '$.year')::INTEGER AS year FROM parsed_releases) p ON p.title = r.title
         JOIN movies m ON lower(m.title) = p.name AND m.year = p.year
         JOIN variants v ON v.movie_id = m.id JOIN wanted w ON w.variant_id = v.id""", read_only=True)
-    return {"seconds": seconds, "bare": time.perf_counter() - started, "rows": len(report.evaluation.status)}
+    timings = report.evaluation.timings
+    stages = ", ".join(f"{k} {v:.1f}" for k, v in sorted(timings.items(), key=lambda kv: -kv[1])[:4])
+    approved = int((report.evaluation.status == "approved").sum())
+    return {"seconds": seconds, "bare": time.perf_counter() - started, "rows": len(report.evaluation.status),
+            "note": f"{approved} approved; {stages}"}
 
 
 def step_grab(config_path: str) -> dict:
@@ -396,9 +417,12 @@ def step_grab(config_path: str) -> dict:
 
     config = load_config(config_path)
     sample = Path(config_path).parent / "grab_sample.duckdb"
-    shutil.copy(config.database, sample)  # 50 wanted versions: one batch of grabs
+    _bare(str(config.database), "CHECKPOINT")  # the file alone has every row: no write-ahead log left to copy
+    shutil.copy(config.database, sample)  # 50 wanted versions with an approved candidate and no active download
     _bare(str(sample), f"DELETE FROM wanted WHERE variant_id NOT IN (SELECT DISTINCT c.variant_id FROM candidates c"
-          f" JOIN wanted w USING (variant_id) WHERE c.approved ORDER BY 1 LIMIT {GRAB_SAMPLE})")
+          f" JOIN wanted w USING (variant_id) WHERE c.approved AND c.variant_id NOT IN (SELECT variant_id FROM"
+          f" downloads WHERE state IN ('queued', 'downloading', 'stalled', 'completed')) ORDER BY 1"
+          f" LIMIT {GRAB_SAMPLE})")
     with timed() as clock:
         report = grab_best(LibraryStore(sample), FakeClient(), datetime.now(UTC))  # type: ignore[arg-type]
     seconds = clock.seconds
@@ -407,7 +431,8 @@ def step_grab(config_path: str) -> dict:
           " USING (variant_id) WHERE c.approved GROUP BY 1", read_only=True)
     bare = time.perf_counter() - started
     sample.unlink()
-    return {"seconds": seconds, "bare": bare, "rows": len(report.grabbed)}
+    return {"seconds": seconds, "bare": bare, "rows": len(report.grabbed),
+            "note": f"{len(report.skipped)} skipped, {len(report.failed)} failed"}
 
 
 def step_track(config_path: str) -> dict:
@@ -528,21 +553,84 @@ def step_cli_queue(config_path: str) -> dict:
     return _cli(config_path, ["queue"], QUEUE_SQL)
 
 
+def _api(config_path: str, path: str, sql: str, count: Callable[[object], int]) -> dict:
+    """One GET through the ASGI application (Starlette's TestClient: routing, the key, the unit of work, the JSON),
+    after a first request that loads the routes; beside the same rows read by bare SQL in the same process."""
+    from starlette.testclient import TestClient
+
+    from radarr_pipeline.api.app import build_app
+    from radarr_pipeline.config import load_config
+
+    config = load_config(config_path)
+    with TestClient(build_app(config, API_KEY)) as client:
+        client.get("/api/v3/system/status", headers={"X-Api-Key": API_KEY})
+        with timed() as clock:
+            answer = client.get(path, headers={"X-Api-Key": API_KEY})
+        seconds = clock.seconds
+    if answer.status_code != 200:
+        raise RuntimeError(f"GET {path}: {answer.status_code} {answer.text[:120]}")
+    started = time.perf_counter()
+    _bare(str(config.database), sql, read_only=True)
+    return {"seconds": seconds, "bare": time.perf_counter() - started, "rows": count(answer.json()),
+            "note": f"{len(answer.content) >> 10:,} KiB"}
+
+
+API_MOVIES_SQL = ("SELECT m.*, v.*, f.* FROM movies m JOIN variants v ON v.movie_id = m.id"
+                  " LEFT JOIN movie_files f ON f.variant_id = v.id ORDER BY m.id")
+
+
+def step_api_movies(config_path: str) -> dict:
+    return _api(config_path, "/api/v3/movie", API_MOVIES_SQL, lambda body: len(body))  # type: ignore[arg-type]
+
+
+def step_api_queue(config_path: str) -> dict:
+    return _api(config_path, "/api/v3/queue?page=1&pageSize=50", QUEUE_SQL + " LIMIT 50",
+                lambda body: body["totalRecords"])  # type: ignore[index]
+
+
+def step_api_history(config_path: str) -> dict:
+    return _api(config_path, "/api/v3/history?page=1&pageSize=50",
+                "SELECT *, count(*) OVER () FROM history ORDER BY occurred_at DESC, id DESC LIMIT 50",
+                lambda body: body["totalRecords"])  # type: ignore[index]
+
+
+def step_api_wanted(config_path: str) -> dict:
+    return _api(config_path, "/api/v3/wanted/missing?page=1&pageSize=50",
+                "SELECT m.*, v.*, count(*) OVER () FROM movies m JOIN variants v ON v.movie_id = m.id LEFT JOIN"
+                " movie_files f ON f.variant_id = v.id WHERE f.id IS NULL AND v.monitored ORDER BY m.title LIMIT 50",
+                lambda body: body["totalRecords"])  # type: ignore[index]
+
+
+def step_api_calendar(config_path: str) -> dict:
+    today = datetime.now(UTC).date()
+    start, end = today - timedelta(days=7), today + timedelta(days=7)
+    return _api(config_path, f"/api/v3/calendar?start={start}&end={end}",
+                f"SELECT m.*, v.* FROM movies m JOIN variants v ON v.movie_id = m.id WHERE m.in_cinemas BETWEEN"
+                f" '{start}' AND '{end}' OR m.digital_release BETWEEN '{start}' AND '{end}' ORDER BY m.id",
+                lambda body: len(body))  # type: ignore[arg-type]
+
+
 STEPS: dict[str, Callable[[str], dict]] = {
     "LibraryStore.open() (write)": step_open,
     "refresh_wanted": step_wanted,
     "sync write (add_new, half known)": step_sync_write,
-    "parse new titles (one-off)": step_parse,
-    "score": step_score,
+    "score (first: parses the new titles)": step_score,
+    "score (again)": step_score,
     f"grab_best ({GRAB_SAMPLE} wanted)": step_grab,
     "track_downloads": step_track,
     "import planning (files gone)": step_import,
+    # before the scan, which records a file for every movie (then none is missing)
+    "API GET movie": step_api_movies,
+    "API GET queue": step_api_queue,
+    "API GET history": step_api_history,
+    "API GET wanted/missing": step_api_wanted,
+    "API GET calendar": step_api_calendar,
     "scan_library": step_scan,
     "refresh_media_info (500)": step_media,
     "CLI movies list": step_cli_list,
     "CLI queue": step_cli_queue,
 }
-RELEASE_STEPS = ("sync write (add_new, half known)", "parse new titles (one-off)", "score",
+RELEASE_STEPS = ("sync write (add_new, half known)", "score (first: parses the new titles)", "score (again)",
                  f"grab_best ({GRAB_SAMPLE} wanted)")
 
 
@@ -614,12 +702,17 @@ def print_table(rows: list[Row]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="2000,20000,50000", help="library sizes (movies), comma-separated")
-    parser.add_argument("--releases", default="100000,1000000", help="release counts, grown in turn, comma-separated")
+    parser.add_argument("--sizes", default="1000,4000", help="library sizes (movies), comma-separated (a quick run"
+                        " by default)")
+    parser.add_argument("--releases", default="10000,40000", help="release counts, grown in turn, comma-separated")
+    parser.add_argument("--full", action="store_true", help="issue 11's sizes: 2,000, 20,000 and 50,000 movies,"
+                        " 100,000 then 1,000,000 releases")
     parser.add_argument("--formats", type=int, default=40, help="TRaSH custom formats in the profiles")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--steps", default="", help="only the steps whose name contains one of these words")
     args = parser.parse_args()
+    if args.full:
+        args.sizes, args.releases = "2000,20000,50000", "100000,1000000"
     sizes = [int(s) for s in args.sizes.split(",")]
     counts = [int(c) for c in args.releases.split(",")]
     chosen = [w.strip() for w in args.steps.split(",") if w.strip()]

@@ -13,6 +13,7 @@ from radarr_pipeline.store.bulk import bulk_rows, reserve_ids
 from radarr_pipeline.store.downloads import FollowedUpdate, NewDownload
 from radarr_pipeline.store.indexer_status import StoredReleaseDetails
 from radarr_pipeline.store.library import recorded_holds
+from radarr_pipeline.store.paging import read_pages
 
 NOW = datetime(2026, 11, 28, tzinfo=UTC)
 
@@ -79,6 +80,34 @@ def test_wanted_list_replaced_in_bulk(store: LibraryStore) -> None:
         library.movies.replace_wanted([(v.id, "cutoff unmet") for v in variants[:10]], NOW)
         wanted = library.movies.wanted()
     assert [(w.variant.id, w.reason) for w in wanted] == sorted((v.id, "cutoff unmet") for v in variants[:10])
+
+
+def test_a_wanted_list_written_range_by_range_leaves_the_rows_outside_the_range(store: LibraryStore) -> None:
+    with store.open() as library:
+        movies = library.movies.add_many([{"title": f"M{i}", "year": 2000, "tmdb_id": i} for i in range(30)])
+        ids = sorted(v.id for v in library.movies.add_variants_many([(m.id, "HD-1080p", "/m") for m in movies]))
+        library.movies.replace_wanted([(i, "missing") for i in ids], NOW)
+        library.movies.replace_wanted_between(ids[9], ids[19], [(ids[12], "cutoff unmet")], NOW)
+        first = sorted((w.variant.id, w.reason) for w in library.movies.wanted())
+        library.movies.replace_wanted_between(ids[19], None, [], NOW)
+        library.movies.replace_wanted_between(None, ids[9], [(ids[0], "cutoff unmet")], NOW)
+        second = sorted((w.variant.id, w.reason) for w in library.movies.wanted())
+    missing = [(i, "missing") for i in ids[:10] + ids[20:]]
+    assert first == sorted([*missing, (ids[12], "cutoff unmet")])
+    assert second == [(ids[0], "cutoff unmet"), (ids[12], "cutoff unmet")]
+
+
+def test_a_table_read_in_pages_is_every_row_once_each_page_its_own_hold(store: LibraryStore) -> None:
+    with store.open() as library:
+        movies = library.movies.add_many([{"title": f"M{i}", "year": 2000, "tmdb_id": i} for i in range(25)])
+        library.movies.add_variants_many([(m.id, "HD-1080p", "/m") for m in movies])
+        whole = library.movies.monitored_variant_rows()
+    with recorded_holds() as holds:
+        pages = list(read_pages(store, lambda library, after, limit: library.movies.monitored_variant_rows(
+            after, limit), key=lambda row: row[0], rows=10))
+    assert [len(page) for page in pages] == [10, 10, 5]
+    assert [row for page in pages for row in page] == whole
+    assert len(holds) == 3
 
 
 def test_release_details_keep_the_first_of_a_guid(store: LibraryStore) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,7 +15,8 @@ from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.configured import load_formats, quality_profiles
 from radarr_pipeline.store import LibraryStore
-from radarr_pipeline.store.movies import OnDisk
+from radarr_pipeline.store.movies import OnDisk, monitored_variant
+from radarr_pipeline.store.paging import read_pages
 
 MISSING = "missing"
 CUTOFF_UNMET = "cutoff unmet"
@@ -106,14 +108,42 @@ def decide_wanted(
 def refresh_wanted(config: AppConfig, now: datetime) -> WantedReport:
     """The wanted_movies workflow: which monitored versions are missing or below their cutoff, recorded.
 
-    The library is open only to read the monitored versions and to write the list: the decision (custom-format
-    scores of every file on disk) runs with the file closed."""
+    The library is open only to read the monitored versions and to write the list, both in pages of variants
+    (each its own short unit of work, however large the library): the decision (custom-format scores of every file
+    on disk) runs with the file closed. Each page's range of variant ids is written as one unit, so a reader
+    between two units sees every variant's row as either this run's or the last run's."""
     profiles = quality_profiles(config)
     formats = load_formats(config, profiles)
     store = LibraryStore(config.database)
-    with store.open() as library:
-        monitored = library.movies.monitored_variants()
-    report, wanted = decide_wanted(monitored, profiles, formats)
-    with store.open() as library:
-        library.movies.replace_wanted(wanted, now)
+    rows: list[tuple] = []
+    bounds: list[int] = []  # the last variant id of each page read
+    for page in read_pages(store, lambda library, after, limit: library.movies.monitored_variant_rows(after, limit),
+                           key=lambda row: int(row[0])):
+        rows += page
+        if page:
+            bounds.append(int(page[-1][0]))
+    report, wanted = decide_wanted([monitored_variant(row) for row in rows], profiles, formats)
+    units = wanted_units(wanted, bounds)
+    for after, last, unit in units:
+        with store.open() as library:
+            if len(units) == 1:  # the whole list in one unit
+                library.movies.replace_wanted(unit, now)
+            else:
+                library.movies.replace_wanted_between(after, last, unit, now)
     return report
+
+
+def wanted_units(wanted: list[tuple[int, str]], bounds: Sequence[int]) -> list[tuple[int | None, int | None,
+                                                                                      list[tuple[int, str]]]]:
+    """The wanted rows (in variant id order) split by the pages' last variant ids: (after, last, rows) units that
+    cover every variant id once, the first from the lowest, the last to the highest (None: unbounded)."""
+    edges: list[int | None] = [None, *bounds[:-1], None]
+    units: list[tuple[int | None, int | None, list[tuple[int, str]]]] = []
+    start = 0
+    for after, last in itertools.pairwise(edges):
+        end = start
+        while end < len(wanted) and (last is None or wanted[end][0] <= last):
+            end += 1
+        units.append((after, last, wanted[start:end]))
+        start = end
+    return units

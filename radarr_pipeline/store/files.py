@@ -264,8 +264,14 @@ class LibraryFolderRepository:
         self._conn = conn
 
     def all(self) -> dict[str, tuple[int, str]]:
-        rows = self._conn.execute("SELECT path, mtime_ns, status FROM library_folders").fetchall()
-        return {row[0]: (row[1], row[2]) for row in rows}
+        return {row[0]: (row[1], row[2]) for row in self.page()}
+
+    def page(self, after: str | None = None, limit: int | None = None) -> list[tuple[str, int, str]]:
+        """(path, mtime_ns, status) of the folders in path order: those after ``after``, at most ``limit`` (a page
+        of :func:`store.paging.read_pages`)."""
+        return [(row[0], row[1], row[2]) for row in self._conn.execute(
+            "SELECT path, mtime_ns, status FROM library_folders WHERE path > ? ORDER BY path LIMIT ?",
+            [after or "", limit]).fetchall()]
 
     def save_many(self, rows: list[tuple[str, int, int | None, str]], at: datetime) -> None:
         """(path, mtime_ns, movie_id, status) rows, inserted or updated in one statement."""

@@ -64,6 +64,12 @@ def _variant(row: tuple) -> Variant:
     return Variant(id=row[0], movie_id=row[1], quality_profile=row[2], root_folder=row[3], monitored=row[4])
 
 
+def monitored_variant(row: tuple) -> tuple[Variant, Movie, OnDisk | None]:
+    """A row of :meth:`MovieRepository.monitored_variant_rows` as the variant, its movie and its file."""
+    end = 5 + _MOVIE_WIDTH
+    return _variant(row[:5]), _movie(row[5:end]), OnDisk(*row[end:end + 4]) if row[end] else None
+
+
 class MovieRepository:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self._conn = conn
@@ -244,20 +250,20 @@ class MovieRepository:
             result.append(MovieStatus(movie, variant, status, path, quality))
         return result
 
-    def monitored_variants(self) -> list[tuple[Variant, Movie, OnDisk | None]]:
-        """Monitored variants with their movie and the file on disk (quality, path, size), if any."""
-        rows = self._conn.execute(
+    def monitored_variant_rows(self, after: int | None = None, limit: int | None = None) -> list[tuple]:
+        """Monitored variants as raw rows in variant id order (read by :func:`monitored_variant` once the file is
+        closed): those after variant ``after``, at most ``limit`` (a page of :func:`store.paging.read_pages`)."""
+        return self._conn.execute(
             f"""
             SELECT {_VARIANT_COLUMNS}, {_MOVIE_COLUMNS}, f.quality, f.path, f.size, f.scene_name
             FROM variants v JOIN movies m ON m.id = v.movie_id
             LEFT JOIN movie_files f ON f.variant_id = v.id
-            WHERE v.monitored
+            WHERE v.monitored AND v.id > ?
             ORDER BY v.id
-            """
+            LIMIT ?
+            """,
+            [-1 if after is None else after, limit],
         ).fetchall()
-        end = 5 + _MOVIE_WIDTH
-        return [(_variant(r[:5]), _movie(r[5:end]), OnDisk(*r[end:end + 4]) if r[end] else None)
-                for r in rows]
 
     def replace_wanted(self, wanted: list[tuple[int, str]], at: datetime) -> None:
         """Record the wanted list computed now: (variant id, reason) pairs replace the previous list."""
@@ -272,11 +278,33 @@ class MovieRepository:
                 [at, *rows.params],
             )
 
-    def variant_rows(self) -> list[tuple]:
+    def replace_wanted_between(self, after: int | None, last: int | None, wanted: list[tuple[int, str]],
+                               at: datetime) -> None:
+        """Replace the wanted rows of the variants after ``after`` up to ``last`` (None: no bound) with ``wanted``
+        (variant id, reason pairs in that range): one bounded unit of a wanted list written range by range. The
+        rows still wanted are updated in place (DuckDB refuses a key deleted and inserted again in one
+        transaction), the others deleted."""
+        columns: dict[str, Sequence[object]] = {"variant_id": [w[0] for w in wanted], "reason": [w[1] for w in wanted]}
+        with bulk_rows(self._conn, columns) as rows:
+            self._conn.execute(
+                "DELETE FROM wanted WHERE variant_id > ? AND variant_id <= coalesce(?, variant_id)"
+                f" AND variant_id NOT IN (SELECT variant_id::BIGINT FROM {rows.sql})",
+                [-1 if after is None else after, last, *rows.params])
+            if wanted:
+                self._conn.execute(
+                    f"INSERT INTO wanted (variant_id, reason, computed_at) SELECT variant_id::BIGINT,"
+                    f" reason::VARCHAR, ? FROM {rows.sql} ON CONFLICT (variant_id) DO UPDATE SET"
+                    " reason = excluded.reason, computed_at = excluded.computed_at",
+                    [at, *rows.params],
+                )
+
+    def variant_rows(self, after: int | None = None, limit: int | None = None) -> list[tuple]:
         """Every variant with its movie, as raw rows (the movie's columns, as :func:`movie_from_row` reads them, then
-        the variant's id and root folder): for a caller to build the objects once the file is closed."""
+        the variant's id and root folder): for a caller to build the objects once the file is closed. In variant id
+        order: those after variant ``after``, at most ``limit`` (a page of :func:`store.paging.read_pages`)."""
         return self._conn.execute(
             f"SELECT {_MOVIE_COLUMNS}, v.id, v.root_folder FROM movies m JOIN variants v ON v.movie_id = m.id"
+            " WHERE v.id > ? ORDER BY v.id LIMIT ?", [-1 if after is None else after, limit]
         ).fetchall()
 
     def alternative_titles(self) -> list[tuple[int, str]]:

@@ -27,6 +27,7 @@ from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.movies import movie_from_row
+from radarr_pipeline.store.paging import read_pages
 from radarr_pipeline.values.ids import normalize_imdb_id
 
 _FOLDER = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<year>(?:18|19|20)\d{2})[)\]]")
@@ -164,10 +165,16 @@ class _Facts:
     @classmethod
     def load(cls, store: LibraryStore) -> _Facts:
         """Read (one short unit of work), then index the titles with the library closed."""
-        with store.open() as library:  # raw rows: the objects are built with the file closed
-            rows = library.movies.variant_rows()
+        # Raw rows, the objects built with the file closed; the two tables as large as the library in pages, each
+        # its own short unit of work.
+        rows = [row for page in read_pages(store, lambda library, after, limit: library.movies.variant_rows(
+            after, limit), key=lambda row: int(row[-2])) for row in page]
+        folders = {path: (mtime, status) for page in read_pages(
+            store, lambda library, after, limit: library.library_folders.page(after, limit), key=lambda row: row[0])
+            for path, mtime, status in page}
+        with store.open() as library:
             titles = library.movies.alternative_titles()
-            folders, recorded = library.library_folders.all(), library.files.recorded_variant_ids()
+            recorded = library.files.recorded_variant_ids()
             paths = library.files.paths()
         alternatives: dict[int, list[str]] = {}
         for movie_id, title in titles:
