@@ -1,6 +1,7 @@
 """Radarr's MovieResource and MovieFileResource laid out as JSON text by DuckDB, for a whole selection of movies
-in two queries: serialising 10,000 movies field by field in Python took seconds, DuckDB's ``to_json`` takes a
-fraction of it and the text goes out as the response body as it is.
+in two queries: building and serialising 10,000 movies field by field in Python took seconds; DuckDB writes them
+in a fraction of that and the text goes out as the response body as it is. The layout is a text template (JSON
+literals around each column's JSON text), which DuckDB runs about four times faster than ``to_json`` of a struct.
 
 The store holds what is stored; what the API's rules decide (the status, whether the movie is available, the
 sort and clean titles, the names and ids the API gives availabilities, profiles and qualities) comes in as
