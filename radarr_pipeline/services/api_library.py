@@ -69,7 +69,7 @@ def _resources(library: Library, roots: list[str], derive: Derive, where: MovieF
     facts = repository.facts(roots, where)
     if not facts:
         return []
-    return repository.resources(roots, replace(where, offset=0, limit=None), derive(facts))
+    return repository.resources({**derive(facts), "variant_id": [f.variant_id for f in facts]})
 
 
 def movie_resources(config: AppConfig, roots: list[str], derive: Derive,

@@ -50,6 +50,7 @@ class MovieFacts(NamedTuple):
     tmdb_status: str | None
     quality_profile: str
     file_quality: str | None
+    variant_id: int  # the version the API shows (its first in the instance's root folders)
 
 
 class MovieJson(NamedTuple):
@@ -234,33 +235,33 @@ class MovieJsonRepository:
         page, page_params = _page(where)
         rows = self._conn.execute(
             f"{CHOSEN} SELECT m.id, m.title, m.year, m.minimum_availability, m.in_cinemas, m.digital_release,"
-            f" m.physical_release, m.tmdb_status, c.quality_profile, f.quality FROM movies m {JOINS}"
+            f" m.physical_release, m.tmdb_status, c.quality_profile, f.quality, c.id FROM movies m {JOINS}"
             f"{condition}{page}", [roots, *params, *page_params]).fetchall()
         return [MovieFacts(*row) for row in rows]
 
-    def resources(self, roots: list[str], where: MovieFilter,
-                  derived: Mapping[str, Sequence[object]]) -> list[MovieJson]:
-        """The movies ``where`` names that ``derived`` has a row for (``id`` and :data:`DERIVED_COLUMNS`), by id."""
-        missing = {"id", *DERIVED_COLUMNS} - set(derived)
+    def resources(self, derived: Mapping[str, Sequence[object]]) -> list[MovieJson]:
+        """The resources of the movies ``derived`` has a row for (``id``, ``variant_id``, the version to show, and
+        :data:`DERIVED_COLUMNS`: :meth:`facts` chose them), by id. No selection again: a query this size costs
+        more to plan than to run for a few movies."""
+        missing = {"id", "variant_id", *DERIVED_COLUMNS} - set(derived)
         if missing:
             raise ValueError(f"derived columns missing: {sorted(missing)}")
-        condition, params = conditions(where)
         with bulk_rows(self._conn, derived) as rows:
             found = self._conn.execute(
-                f"""{CHOSEN}, movie_tag_ids AS (
-                    SELECT movie_id, list(tag_id ORDER BY tag_id) AS tag_ids FROM movie_tags GROUP BY movie_id
-                ), d AS (
-                    SELECT id::BIGINT AS id, status::VARCHAR AS status, is_available::BOOLEAN AS is_available,
-                           sort_title::VARCHAR AS sort_title, clean_title::VARCHAR AS clean_title,
-                           minimum_availability::VARCHAR AS minimum_availability,
+                f"""WITH d AS (
+                    SELECT id::BIGINT AS id, variant_id::BIGINT AS variant_id, status::VARCHAR AS status,
+                           is_available::BOOLEAN AS is_available, sort_title::VARCHAR AS sort_title,
+                           clean_title::VARCHAR AS clean_title, minimum_availability::VARCHAR AS minimum_availability,
                            quality_profile_id::BIGINT AS quality_profile_id, file_quality::VARCHAR AS file_quality
                     FROM {rows.sql}
+                ), t AS (
+                    SELECT movie_id, list(tag_id ORDER BY tag_id) AS tag_ids FROM movie_tags GROUP BY movie_id
                 )
                 SELECT id, tmdb_id, resource, file FROM (
                     SELECT m.id, m.tmdb_id, {_FOLDER} AS folder,
                            CASE WHEN f.id IS NOT NULL THEN {_FILE} END AS movie_file, {_MOVIE} AS resource,
                            movie_file AS file
-                    FROM d JOIN movies m ON m.id = d.id {JOINS}
-                    LEFT JOIN movie_tag_ids t ON t.movie_id = m.id{condition}
-                ) ORDER BY id""", [roots, *rows.params, *params]).fetchall()
+                    FROM d JOIN movies m ON m.id = d.id JOIN variants c ON c.id = d.variant_id
+                    LEFT JOIN movie_files f ON f.variant_id = c.id LEFT JOIN t ON t.movie_id = m.id
+                ) ORDER BY id""", rows.params).fetchall()
         return [MovieJson(*row) for row in found]
