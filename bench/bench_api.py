@@ -146,6 +146,7 @@ def main() -> None:
     parser.add_argument("--writer-pause", type=float, default=0.5,
                         help="seconds the writer leaves the file closed between its runs (0: back to back)")
     parser.add_argument("--alone", action="store_true", help="only the alone phase (no writer)")
+    parser.add_argument("--timeout", type=float, default=60, help="seconds a request may take")
     args = parser.parse_args()
     rows: list[tuple[int, str, str, int, float, float, int, int]] = []
     for movies in args.movies:
@@ -187,7 +188,8 @@ def run(args: argparse.Namespace, movies: int) -> list[tuple[int, str, str, int,
         ]
         rows: list[tuple[int, str, str, int, float, float, int, int]] = []
         try:
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-Api-Key": KEY}, timeout=60) as client:
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-Api-Key": KEY},
+                              timeout=args.timeout) as client:
                 for name, path, params, _count in endpoints:  # warm up
                     assert client.get(path, params=params).status_code == 200, name
                 for phase in ("alone",) if args.alone else ("alone", "writing"):
