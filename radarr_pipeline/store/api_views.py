@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from radarr_pipeline.models import FINISHED_STATES
-from radarr_pipeline.store.movie_json import CHOSEN, JOINS, MovieFilter, conditions
+from radarr_pipeline.store.movie_json import JOINS, MovieFilter, selection
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class MovieView:
 
 
 _MOVIE_SQL = f"""
-{CHOSEN}, movie_tag_ids AS (
+, movie_tag_ids AS (
     SELECT movie_id, list(tag_id ORDER BY tag_id) AS tag_ids FROM movie_tags GROUP BY movie_id
 )
 SELECT m.id, m.title, m.original_title, m.year, m.secondary_year, m.tmdb_id, m.imdb_id, m.runtime_minutes,
@@ -85,9 +85,9 @@ class ApiViewRepository:
     def movies(self, roots: list[str], where: MovieFilter) -> list[MovieView]:
         """The movies ``where`` names among those with a version in ``roots``, by id order (the API's resources
         of the same movies: :class:`~radarr_pipeline.store.movie_json.MovieJsonRepository`)."""
-        condition, params = conditions(where)
-        return [_movie_view(r) for r in self._conn.execute(_MOVIE_SQL + condition + " ORDER BY m.id",
-                                                           [roots, *params]).fetchall()]
+        chosen, condition, params = selection(roots, where)
+        return [_movie_view(r) for r in self._conn.execute(chosen + _MOVIE_SQL + condition + " ORDER BY m.id",
+                                                           params).fetchall()]
 
     def tags(self) -> list[tuple[int, str, tuple[int, ...]]]:
         """(id, label, movie ids) of every tag."""

@@ -64,17 +64,31 @@ class MovieJson(NamedTuple):
 DERIVED_COLUMNS = ("status", "is_available", "sort_title", "clean_title", "minimum_availability",
                    "quality_profile_id", "file_quality")
 
-CHOSEN = """
+_CHOSEN = """
 WITH chosen AS (
     SELECT DISTINCT ON (movie_id) id, movie_id, quality_profile, root_folder, monitored
-    FROM variants WHERE root_folder IN (SELECT unnest(?::VARCHAR[])) ORDER BY movie_id, id
+    FROM variants WHERE root_folder IN (SELECT unnest(?::VARCHAR[])){narrow} ORDER BY movie_id, id
 )"""
 JOINS = """
 JOIN chosen c ON c.movie_id = m.id
 LEFT JOIN movie_files f ON f.variant_id = c.id"""
 
 
-def conditions(where: MovieFilter) -> tuple[str, list[Any]]:
+def selection(roots: list[str], where: MovieFilter) -> tuple[str, str, list[Any]]:
+    """(the WITH clause choosing the version of each movie, ``chosen``; the WHERE clause; their parameters) of the
+    movies ``where`` names. Named movies narrow the choice too: one movie does not choose among every version."""
+    narrow, narrow_params = "", []
+    if where.movie_ids is not None:
+        narrow += " AND movie_id IN (SELECT unnest(?::BIGINT[]))"
+        narrow_params.append(list(where.movie_ids))
+    if where.tmdb_ids is not None:
+        narrow += " AND movie_id IN (SELECT id FROM movies WHERE tmdb_id IN (SELECT unnest(?::BIGINT[])))"
+        narrow_params.append(list(where.tmdb_ids))
+    condition, params = _conditions(where)
+    return _CHOSEN.format(narrow=narrow), condition, [roots, *narrow_params, *params]
+
+
+def _conditions(where: MovieFilter) -> tuple[str, list[Any]]:
     """The WHERE clause (or nothing) of the movies ``where`` names, over ``m`` the movie, ``c`` its version and
     ``f`` the version's file, and its parameters."""
     conditions: list[str] = []
@@ -225,18 +239,17 @@ class MovieJsonRepository:
         self._conn = conn
 
     def count(self, roots: list[str], where: MovieFilter) -> int:
-        condition, params = conditions(where)
-        row = self._conn.execute(f"{CHOSEN} SELECT count(*) FROM movies m {JOINS}{condition}",
-                                 [roots, *params]).fetchone()
+        chosen, condition, params = selection(roots, where)
+        row = self._conn.execute(f"{chosen} SELECT count(*) FROM movies m {JOINS}{condition}", params).fetchone()
         return int(row[0]) if row else 0
 
     def facts(self, roots: list[str], where: MovieFilter) -> list[MovieFacts]:
-        condition, params = conditions(where)
+        chosen, condition, params = selection(roots, where)
         page, page_params = _page(where)
         rows = self._conn.execute(
-            f"{CHOSEN} SELECT m.id, m.title, m.year, m.minimum_availability, m.in_cinemas, m.digital_release,"
+            f"{chosen} SELECT m.id, m.title, m.year, m.minimum_availability, m.in_cinemas, m.digital_release,"
             f" m.physical_release, m.tmdb_status, c.quality_profile, f.quality, c.id FROM movies m {JOINS}"
-            f"{condition}{page}", [roots, *params, *page_params]).fetchall()
+            f"{condition}{page}", [*params, *page_params]).fetchall()
         return [MovieFacts(*row) for row in rows]
 
     def resources(self, derived: Mapping[str, Sequence[object]]) -> list[MovieJson]:
