@@ -1,18 +1,22 @@
-"""HTTP API latency over a 10,000-movie library: p50/p99 of GET movie, GET movie/{id}, GET queue and
-GET calendar against `radarr-pipeline serve` (its own process), first alone, then while another process writes
-the library in a loop (the wanted_movies service, as a pipeline run does); counts of 503 (the bounded wait for
-DuckDB's single writer) and of any other 5xx (there must be none).
+"""HTTP API latency over a 10,000-movie library: p50/p99 of GET movie, GET movie/{id}, GET movie?tmdbId=,
+GET queue, GET calendar, GET wanted/missing and GET wanted/cutoff against `radarr-pipeline serve` (its own
+process), first alone, then while another process writes the library in a loop (the wanted_movies service, as a
+pipeline run does); counts of 503 (the bounded wait for DuckDB's single writer) and of any other 5xx (there must
+be none). Several sizes (``--movies 10000 50000``) run one after the other, each with its own library and
+server; the last table gives each endpoint's growth from one size to the next beside the growth in movies.
 
-    .venv/bin/python bench/bench_api.py [--movies 10000] [--requests 200] [--list-requests 20]
+    .venv/bin/python bench/bench_api.py [--movies 10000 ...] [--requests 200] [--list-requests 20] [--alone]
 
 Baseline in the same run: the "alone" rows; the "writing" rows show the ratio of their p50 to it. The library
-is built through the store's bulk calls (movies, versions, release dates in one statement each; 100 tracked
-downloads). Run by hand; not part of the tests.
+is built through the store's bulk calls (movies, versions, release dates, metadata in one statement each; a file
+for every other movie, two tags on every fifth, 100 tracked downloads, half the files below their cutoff). Run
+by hand; not part of the tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import socket
 import subprocess
@@ -77,13 +81,23 @@ def build_library(config_path: Path, movies: int) -> None:
     root = str(config.root_folders[0])
     now = datetime.now(UTC)
     with LibraryStore(config.database).open() as library:
-        added = library.movies.add_many([{"title": f"Bench Movie {n}", "year": 1950 + n % 75, "tmdb_id": 10_000 + n}
+        added = library.movies.add_many([{"title": f"Bench Movie {n}", "year": 1950 + n % 75, "tmdb_id": 10_000 + n,
+                                          "imdb_id": f"tt{9_000_000 + n}", "runtime_minutes": 90 + n % 60}
                                          for n in range(movies)])
         variants = library.movies.add_variants_many([(m.id, "HD", root) for m in added])
         today = date.today()
         library.conn.execute(  # release dates spread over four months around today, in one statement
             "UPDATE movies SET in_cinemas = ?::DATE + CAST(id % 120 - 60 AS INTEGER),"
-            " digital_release = ?::DATE + CAST(id % 120 - 30 AS INTEGER)", [today, today])
+            " digital_release = ?::DATE + CAST(id % 120 - 30 AS INTEGER), genres = ['Drama', 'Comedy'],"
+            " certification = 'PG-13', tmdb_status = 'Released', poster_path = '/poster' || id || '.jpg'",
+            [today, today])
+        library.files.record_many([
+            {"variant_id": v.id, "path": f"{root}/Bench Movie {n} ({1950 + n % 75})/Bench.Movie.{n}.1080p.mkv",
+             "size": 8 * 1024**3, "quality": "Bluray-1080p" if n % 4 else "Bluray-720p", "import_mode": "move",
+             "release_group": "GRP", "scene_name": f"Bench.Movie.{n}.1080p.BluRay.x264-GRP"}
+            for n, v in enumerate(variants) if n % 2 == 0], now)
+        library.conn.execute("INSERT INTO tags (label) VALUES ('1 - admin'), ('lists')")
+        library.conn.execute("INSERT INTO movie_tags SELECT m.id, t.id FROM movies m, tags t WHERE m.id % 5 = 0")
         for n, variant in enumerate(variants[:100]):
             library.downloads.track(variant_id=variant.id, release_id=None, client="qbittorrent",
                                     download_id=f"{n:040x}", title=f"Bench.Movie.{n}.1080p.BluRay.x264-GRP",
@@ -125,14 +139,25 @@ def percentile(values: list[float], p: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--movies", type=int, default=10_000)
+    parser.add_argument("--movies", type=int, nargs="+", default=[10_000], help="library sizes, one run each")
     parser.add_argument("--requests", type=int, default=200, help="requests per small endpoint and phase")
     parser.add_argument("--list-requests", type=int, default=20, help="requests of GET movie (all) per phase")
     parser.add_argument("--wait", type=float, default=3.0, help="api.database_wait_seconds")
     parser.add_argument("--writer-pause", type=float, default=0.5,
                         help="seconds the writer leaves the file closed between its runs (0: back to back)")
+    parser.add_argument("--alone", action="store_true", help="only the alone phase (no writer)")
+    parser.add_argument("--timeout", type=float, default=60, help="seconds a request may take")
     args = parser.parse_args()
+    rows: list[tuple[int, str, str, int, float, float, int, int]] = []
+    for movies in args.movies:
+        rows.extend(run(args, movies))
+    print_tables(rows, args.movies)
+    if any(r[7] for r in rows):
+        raise SystemExit("some answers were 5xx other than 503")
 
+
+def run(args: argparse.Namespace, movies: int) -> list[tuple[int, str, str, int, float, float, int, int]]:
+    """(movies, endpoint, phase, requests, p50 ms, p99 ms, 503s, other 5xx) of each endpoint and phase."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "library/movies").mkdir(parents=True)
@@ -140,30 +165,34 @@ def main() -> None:
         config = folder / "config.yaml"
         config.write_text(CONFIG.format(port=port, env=KEY_ENV, wait=args.wait), encoding="utf-8")
         started = time.perf_counter()
-        build_library(config, args.movies)
-        print(f"library of {args.movies} movies built in {time.perf_counter() - started:.1f} s")
+        build_library(config, movies)
+        print(f"library of {movies} movies built in {time.perf_counter() - started:.1f} s")
         from radarr_pipeline.config import load_config
         from radarr_pipeline.services.wanted import refresh_wanted
 
         started = time.perf_counter()
         refresh_wanted(load_config(config), datetime.now(UTC))
-        print(f"one writer run (refresh_wanted over {args.movies} movies) holds the library"
+        print(f"one writer run (refresh_wanted over {movies} movies) holds the library"
               f" {time.perf_counter() - started:.2f} s")
         server = start_server(folder, config, port)
         today = date.today()
         endpoints = [
             ("GET movie", "/api/v3/movie", {}, args.list_requests),
-            ("GET movie/{id}", f"/api/v3/movie/{args.movies // 2}", {}, args.requests),
+            ("GET movie/{id}", f"/api/v3/movie/{movies // 2}", {}, args.requests),
+            ("GET movie?tmdbId=", "/api/v3/movie", {"tmdbId": str(10_000 + movies // 3)}, args.requests),
             ("GET queue", "/api/v3/queue", {"pageSize": "50"}, args.requests),
             ("GET calendar", "/api/v3/calendar", {"start": str(today), "end": str(today + timedelta(days=7))},
              args.requests),
+            ("GET wanted/missing", "/api/v3/wanted/missing", {"pageSize": "50"}, args.list_requests),
+            ("GET wanted/cutoff", "/api/v3/wanted/cutoff", {"pageSize": "50"}, args.list_requests),
         ]
-        rows: list[tuple[str, str, int, float, float, int, int]] = []
+        rows: list[tuple[int, str, str, int, float, float, int, int]] = []
         try:
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-Api-Key": KEY}, timeout=60) as client:
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-Api-Key": KEY},
+                              timeout=args.timeout) as client:
                 for name, path, params, _count in endpoints:  # warm up
                     assert client.get(path, params=params).status_code == 200, name
-                for phase in ("alone", "writing"):
+                for phase in ("alone",) if args.alone else ("alone", "writing"):
                     writer = None
                     if phase == "writing":
                         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(config), "100000",
@@ -175,27 +204,36 @@ def main() -> None:
                         times, statuses = measure(client, path, params, count)
                         busy = statuses.get(503, 0)
                         other = sum(n for s, n in statuses.items() if s >= 500 and s != 503)
-                        rows.append((name, phase, count, percentile(times, 50) * 1000, percentile(times, 99) * 1000,
-                                     busy, other))
+                        rows.append((movies, name, phase, count, percentile(times, 50) * 1000,
+                                     percentile(times, 99) * 1000, busy, other))
                     if writer is not None:
                         writer.terminate()
                         writer.wait(timeout=30)
                         if writer.stdout is not None:
                             writer.stdout.close()
                         writes = time.perf_counter() - phase_started
-                        print(f"writer: refresh_wanted over {args.movies} movies in a loop for {writes:.0f} s,"
+                        print(f"writer: refresh_wanted over {movies} movies in a loop for {writes:.0f} s,"
                               f" {args.writer_pause} s closed between runs")
         finally:
             server.terminate()
             server.wait(timeout=30)
+    return rows
 
-    alone = {r[0]: r[3] for r in rows if r[1] == "alone"}
-    print("\n| endpoint | phase | requests | p50 ms | p99 ms | p50 vs alone | 503 | other 5xx |")
-    print("|---|---|---|---|---|---|---|---|")
-    for name, phase, count, p50, p99, busy, other in rows:
-        print(f"| {name} | {phase} | {count} | {p50:.1f} | {p99:.1f} | {p50 / alone[name]:.2f}x | {busy} | {other} |")
-    if any(r[6] for r in rows):
-        raise SystemExit("some answers were 5xx other than 503")
+
+def print_tables(rows: list[tuple[int, str, str, int, float, float, int, int]], sizes: list[int]) -> None:
+    alone = {(r[0], r[1]): r[4] for r in rows if r[2] == "alone"}
+    print("\n| movies | endpoint | phase | requests | p50 ms | p99 ms | p50 vs alone | 503 | other 5xx |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for movies, name, phase, count, p50, p99, busy, other in rows:
+        print(f"| {movies} | {name} | {phase} | {count} | {p50:.1f} | {p99:.1f} | {p50 / alone[movies, name]:.2f}x"
+              f" | {busy} | {other} |")
+    if len(sizes) > 1:
+        print("\n| endpoint | sizes | movies grow | p50 grows |")
+        print("|---|---|---|---|")
+        for small, large in itertools.pairwise(sizes):
+            for (movies, name), p50 in alone.items():
+                if movies == small and (large, name) in alone:
+                    print(f"| {name} | {small} → {large} | {large / small:.1f}x | {alone[large, name] / p50:.2f}x |")
 
 
 if __name__ == "__main__":

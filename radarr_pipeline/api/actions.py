@@ -10,7 +10,18 @@ from typing import Any
 from radarr_pipeline.api import shapes
 from radarr_pipeline.api.call import Call
 from radarr_pipeline.api.errors import ApiError, failure, not_found
-from radarr_pipeline.api.routes import _choices, _field, _id, _instance_profiles, _movie, _paged, _paging, _today
+from radarr_pipeline.api.json_body import RawJson
+from radarr_pipeline.api.routes import (
+    _choices,
+    _derive,
+    _field,
+    _id,
+    _instance_profiles,
+    _movie,
+    _paged,
+    _paging,
+    movie_page,
+)
 from radarr_pipeline.config import ConfigError
 from radarr_pipeline.download_clients import DownloadClientError
 from radarr_pipeline.services import api_actions, api_library
@@ -22,6 +33,7 @@ from radarr_pipeline.services.movie_edits import MovieEditError
 from radarr_pipeline.services.movies import MovieRequestError
 from radarr_pipeline.services.queue import remove_from_queue
 from radarr_pipeline.services.relocation import delete_movie
+from radarr_pipeline.store.movie_json import MovieFilter
 
 
 def _indexer_ids(call: Call) -> dict[str, int]:
@@ -124,7 +136,7 @@ def parse(call: Call) -> dict[str, Any]:
         "year": p.year or 0, "imdbId": p.imdb_id or "", "tmdbId": p.tmdb_id or 0,
         "hardcodedSubs": p.hardcoded_subs, "movieTitle": p.movie_title, "primaryMovieTitle": p.movie_title,
     }
-    return {"title": title, "parsedMovieInfo": info, "movie": _movie(call, found.movie) if found.movie else None,
+    return {"title": title, "parsedMovieInfo": info, "movie": _movie(call, found.movie.id) if found.movie else None,
             "languages": _languages(p), "customFormats": _formats(found.formats),
             "customFormatScore": found.score}
 
@@ -277,7 +289,7 @@ def delete_queued_bulk(call: Call) -> dict[str, Any]:
 
 # --- movie editor ---
 
-def edit_movies(call: Call) -> tuple[int, list[dict[str, Any]]]:
+def edit_movies(call: Call) -> tuple[int, list[RawJson]]:
     """Radarr's MovieEditorResource: the same change (monitored, profile, availability, root folder, tags with
     applyTags add/remove/replace) applied to every movie given, each through the same checks as PUT movie."""
     body = call.body_object()
@@ -297,10 +309,11 @@ def edit_movies(call: Call) -> tuple[int, list[dict[str, Any]]]:
                                    if apply == "remove" else set(tags))
         choices = _choices(call, given, current)
         try:
-            view = api_library.update_from_client(call.config, call.instance.root_texts, current.id, choices)
+            updated = api_library.update_from_client(call.config, call.instance.root_texts, current.id, choices,
+                                                     _derive(call))
         except MovieEditError as exc:
             raise failure("", str(exc), None) from None
-        edited.append(_movie(call, view))
+        edited.append(RawJson(updated.resource))
     return 202, edited
 
 
@@ -325,13 +338,9 @@ def delete_movies(call: Call) -> dict[str, Any]:
 # --- wanted/cutoff, system/task ---
 
 def wanted_cutoff(call: Call) -> dict[str, Any]:
-    page, size, key, direction = _paging(call, "title")
-    monitored = call.bool_query("monitored", True)
-    today = _today()
-    rows = [shapes.movie(call.config, v, today) for v in api_actions.cutoff_unmet(call.config,
-                                                                                  call.instance.root_texts)
-            if v.monitored == monitored]
-    return _paged(page, size, key, direction, len(rows), rows[(page - 1) * size: page * size])
+    """Monitored movies whose version here has a file below its profile's cutoff (as the wanted step found)."""
+    return movie_page(call, "title", MovieFilter(wanted_reason="cutoff unmet",
+                                                 monitored=call.bool_query("monitored", True)))
 
 
 TASK_NAMES = {"rsssync": "RSS Sync", "moviessearch": "Movie Search", "missingmoviessearch": "Missing Movie Search",

@@ -4,7 +4,6 @@ bounded wait: 503 with Retry-After when the library is busy)."""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import threading
@@ -21,6 +20,7 @@ from radarr_pipeline.api.call import Call
 from radarr_pipeline.api.errors import ApiError, ValidationFailure, failure
 from radarr_pipeline.api.feed import FEED_PATH, calendar_feed
 from radarr_pipeline.api.instances import Instance, instance_for, instances
+from radarr_pipeline.api.json_body import encode
 from radarr_pipeline.api.routes import ROUTES, Handler, Route
 from radarr_pipeline.config import AppConfig, load_config
 from radarr_pipeline.services.api_library import RequestFieldError, UnknownRecordError
@@ -45,8 +45,7 @@ def _match(pattern: str, path: str) -> list[str] | None:
 
 
 def _json(status: int, body: Any, headers: dict[str, str] | None = None) -> Response:
-    return Response(json.dumps(body, ensure_ascii=False, default=str), status_code=status,
-                    media_type="application/json", headers=headers)
+    return Response(encode(body), status_code=status, media_type="application/json", headers=headers)
 
 
 class RadarrApi:

@@ -12,6 +12,7 @@ from typing import Any
 from radarr_pipeline.api import commands, shapes
 from radarr_pipeline.api.call import Call
 from radarr_pipeline.api.errors import ApiError, ValidationFailure, failure, not_found
+from radarr_pipeline.api.json_body import RawJson, raw_array
 from radarr_pipeline.models import Availability
 from radarr_pipeline.quality.definitions import default_quality_definitions
 from radarr_pipeline.services import api_library
@@ -20,6 +21,7 @@ from radarr_pipeline.services.commands import DagsterUnreachableError, search_mo
 from radarr_pipeline.services.movie_edits import MovieEditError
 from radarr_pipeline.services.movies import MovieExistsError, MovieRequestError
 from radarr_pipeline.services.relocation import delete_movie
+from radarr_pipeline.store.movie_json import MovieFilter
 from radarr_pipeline.values.ids import InvalidIdError
 
 log = logging.getLogger("radarr_pipeline.api")
@@ -164,19 +166,26 @@ def delete_tag(call: Call) -> dict[str, Any]:
 
 # --- movies ---
 
-def _movie(call: Call, view: Any) -> dict[str, Any]:
-    return shapes.movie(call.config, view, _today())
+def _derive(call: Call) -> api_library.Derive:
+    return shapes.movie_columns(call.config, _today())
 
 
-def movies(call: Call) -> list[dict[str, Any]]:
+def _movies(call: Call, where: MovieFilter) -> RawJson:
+    return raw_array(m.resource for m in api_library.movie_resources(call.config, call.instance.root_texts,
+                                                                     _derive(call), where))
+
+
+def _movie(call: Call, movie_id: int) -> RawJson:
+    return RawJson(api_library.movie_resource(call.config, call.instance.root_texts, _derive(call), movie_id).resource)
+
+
+def movies(call: Call) -> RawJson:
     tmdb_id = call.int_query("tmdbId")
-    views = api_library.movies_in(call.config, call.instance.root_texts, tmdb_id=tmdb_id)
-    today = _today()
-    return [shapes.movie(call.config, view, today) for view in views]
+    return _movies(call, MovieFilter(tmdb_ids=None if tmdb_id is None else [tmdb_id]))
 
 
-def movie(call: Call) -> dict[str, Any]:
-    return _movie(call, api_library.movie_in(call.config, call.instance.root_texts, _id(call, what="movie")))
+def movie(call: Call) -> RawJson:
+    return _movie(call, _id(call, what="movie"))
 
 
 def _field(body: dict[str, Any], name: str, kind: type | tuple[type, ...], default: Any = ...,
@@ -238,7 +247,7 @@ def _root(call: Call, text: str) -> Path:
                   f"({', '.join(call.instance.root_texts)})", text)
 
 
-def add_movie(call: Call) -> tuple[int, dict[str, Any]]:
+def add_movie(call: Call) -> tuple[int, RawJson]:
     body = call.body_object()
     tmdb_id = _field(body, "tmdbId", int)
     if tmdb_id < 1:
@@ -249,8 +258,8 @@ def add_movie(call: Call) -> tuple[int, dict[str, Any]]:
     add_options = _field(body, "addOptions", dict, {}, nullable=True)
     search = add_options.get("searchForMovie") is True
     try:
-        view = api_library.add_from_client(call.config, call.instance.root_texts, choices, tmdb_id=tmdb_id,
-                                           title=title, year=year)
+        added = api_library.add_from_client(call.config, call.instance.root_texts, choices, _derive(call),
+                                            tmdb_id=tmdb_id, title=title, year=year)
     except MovieExistsError:
         raise failure("TmdbId", "This movie has already been added", tmdb_id) from None
     except MovieLookupError as exc:
@@ -258,11 +267,11 @@ def add_movie(call: Call) -> tuple[int, dict[str, Any]]:
     except (MovieRequestError, InvalidIdError) as exc:
         raise failure("", str(exc), None) from None
     if search:
-        _search_soon(call, view.id)
-    return 201, _movie(call, view)
+        _search_soon(call, added.id)
+    return 201, RawJson(added.resource)
 
 
-def update_movie(call: Call) -> tuple[int, dict[str, Any]]:
+def update_movie(call: Call) -> tuple[int, RawJson]:
     body = call.body_object()
     if call.args:
         movie_id = _id(call, what="movie")
@@ -273,13 +282,14 @@ def update_movie(call: Call) -> tuple[int, dict[str, Any]]:
     current = api_library.movie_in(call.config, call.instance.root_texts, movie_id)
     choices = _choices(call, body, current)
     try:
-        view = api_library.update_from_client(call.config, call.instance.root_texts, movie_id, choices)
+        updated = api_library.update_from_client(call.config, call.instance.root_texts, movie_id, choices,
+                                                 _derive(call))
     except MovieEditError as exc:
         raise failure("", str(exc), None) from None
     add_options = _field(body, "addOptions", dict, {}, nullable=True)
     if add_options.get("searchForMovie") is True:
-        _search_soon(call, view.id)
-    return 202, _movie(call, view)
+        _search_soon(call, updated.id)
+    return 202, RawJson(updated.resource)
 
 
 def _search_soon(call: Call, movie_id: int) -> None:
@@ -303,26 +313,25 @@ def remove_movie(call: Call) -> dict[str, Any]:
     return {}
 
 
-def _lookup(call: Call, term: str) -> list[dict[str, Any]]:
+def _lookup(call: Call, term: str) -> list[dict[str, Any] | RawJson]:
     try:
-        found = api_library.lookup(call.config, call.instance.root_texts, term)
+        found = api_library.lookup(call.config, call.instance.root_texts, term, _derive(call))
     except InvalidIdError as exc:
         raise failure("Term", str(exc), term) from None
     except MovieLookupError as exc:
         raise ApiError(503, "The metadata source could not be asked", str(exc)) from None
-    today = _today()
-    return [shapes.movie(call.config, r.in_library, today) if r.in_library is not None
+    return [RawJson(r.in_library.resource) if r.in_library is not None
             else shapes.lookup_result(r.tmdb_id, r.title, r.year, r.original_title) for r in found]
 
 
-def lookup(call: Call) -> list[dict[str, Any]]:
+def lookup(call: Call) -> list[dict[str, Any] | RawJson]:
     term = call.query.get("term", "").strip()
     if not term:
         raise failure("Term", "'term' must be given", term)
     return _lookup(call, term)
 
 
-def lookup_tmdb(call: Call) -> dict[str, Any]:
+def lookup_tmdb(call: Call) -> dict[str, Any] | RawJson:
     tmdb_id = call.int_query("tmdbId")
     found = _lookup(call, f"tmdb:{tmdb_id}")
     if not found:
@@ -330,19 +339,20 @@ def lookup_tmdb(call: Call) -> dict[str, Any]:
     return found[0]
 
 
-def lookup_imdb(call: Call) -> dict[str, Any]:
+def lookup_imdb(call: Call) -> dict[str, Any] | RawJson:
     found = _lookup(call, call.query.get("imdbid", ""))
     if not found:
         raise not_found("no movie with that IMDb id")
     return found[0]
 
 
-def movie_files(call: Call) -> list[dict[str, Any]]:
+def movie_files(call: Call) -> list[Any] | RawJson:
     movie_id = call.int_query("movieId")
     if movie_id is None:
         return []
-    found = api_library.movies_in(call.config, call.instance.root_texts, movie_id=movie_id)
-    return [shapes.movie_file(call.config, v, v.file) for v in found if v.file is not None]
+    found = api_library.movie_resources(call.config, call.instance.root_texts, _derive(call),
+                                        MovieFilter(movie_ids=[movie_id]))
+    return raw_array(m.file for m in found if m.file is not None)
 
 
 # --- queue, history ---
@@ -356,7 +366,8 @@ def _paging(call: Call, default_sort: str) -> tuple[int, int, str, str]:
     return page, size, call.query.get("sortkey", default_sort), call.query.get("sortdirection", "descending")
 
 
-def _paged(page: int, size: int, key: str, direction: str, total: int, records: list[Any]) -> dict[str, Any]:
+def _paged(page: int, size: int, key: str, direction: str, total: int, records: list[Any] | RawJson
+           ) -> dict[str, Any]:
     return {"page": page, "pageSize": size, "sortKey": key, "sortDirection": direction, "totalRecords": total,
             "records": records}
 
@@ -387,8 +398,8 @@ def _queue_item(row: tuple) -> dict[str, Any]:
 
 def queue(call: Call) -> dict[str, Any]:
     page, size, key, direction = _paging(call, "timeleft")
-    rows = [_queue_item(r) for r in api_library.queue_of(call.config, call.instance.root_texts)]
-    return _paged(page, size, key, direction, len(rows), rows[(page - 1) * size: page * size])
+    total, rows = api_library.queue_page(call.config, call.instance.root_texts, page, size)
+    return _paged(page, size, key, direction, total, [_queue_item(r) for r in rows])
 
 
 def queue_status(call: Call) -> dict[str, Any]:
@@ -428,25 +439,23 @@ def movie_history(call: Call) -> list[dict[str, Any]]:
     return [_history_item(r) for r in rows]
 
 
+def movie_page(call: Call, default_sort: str, where: MovieFilter) -> dict[str, Any]:
+    """One page of the movies ``where`` names (by id), in Radarr's paging envelope."""
+    page, size, key, direction = _paging(call, default_sort)
+    total, found = api_library.movie_resource_page(call.config, call.instance.root_texts, _derive(call), where,
+                                                   page, size)
+    return _paged(page, size, key, direction, total, raw_array(m.resource for m in found))
+
+
 def wanted_missing(call: Call) -> dict[str, Any]:
-    page, size, key, direction = _paging(call, "title")
-    monitored = call.bool_query("monitored", True)
-    today = _today()
-    rows = [shapes.movie(call.config, v, today) for v in api_library.movies_in(call.config, call.instance.root_texts)
-            if v.file is None and v.monitored == monitored]
-    return _paged(page, size, key, direction, len(rows), rows[(page - 1) * size: page * size])
+    return movie_page(call, "title", MovieFilter(has_file=False, monitored=call.bool_query("monitored", True)))
 
 
-def calendar(call: Call) -> list[dict[str, Any]]:
+def calendar(call: Call) -> RawJson:
     start = _date_query(call, "start", _today())
     end = _date_query(call, "end", start.fromordinal(start.toordinal() + 2))
-    unmonitored = call.bool_query("unmonitored")
-    today = _today()
-    return [shapes.movie(call.config, v, today) for v in api_library.movies_in(
-                call.config, call.instance.root_texts, released_between=(start, end))
-            if (unmonitored or v.monitored)
-            and any(d is not None and start <= d <= end for d in (v.in_cinemas, v.digital_release,
-                                                                   v.physical_release))]
+    monitored = None if call.bool_query("unmonitored") else True
+    return _movies(call, MovieFilter(released_between=(start, end), monitored=monitored))
 
 
 def _date_query(call: Call, name: str, default: date) -> date:

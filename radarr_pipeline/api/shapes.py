@@ -1,18 +1,22 @@
 """Radarr's v3 resources (camelCase, enums as camelCase strings) built from what the services return.
-Field names follow Radarr 1b9662d5's src/Radarr.Api.V3 resources."""
+Field names follow Radarr 1b9662d5's src/Radarr.Api.V3 resources. Movies are laid out by DuckDB
+(store.movie_json) with the values of the API's rules computed here (:func:`movie_columns`)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.frame import available_from
 from radarr_pipeline.quality.qualities import Quality, quality_by_name
-from radarr_pipeline.store.api_views import FileView, MovieView
+from radarr_pipeline.store.movie_json import MovieFacts
 
 AVAILABILITY_TO_API = {"announced": "announced", "in_cinemas": "inCinemas", "released": "released"}
 AVAILABILITY_FROM_API = {v.lower(): k for k, v in AVAILABILITY_TO_API.items()} | {"tba": "announced",
@@ -94,68 +98,47 @@ def disk_space(root: Path) -> dict[str, Any]:
             "totalSpace": usage.total}
 
 
-def movie_status(view: MovieView, today: date) -> str:
+def movie_status(facts: MovieFacts, today: date) -> str:
     """Radarr's MovieStatusType: released, inCinemas, announced (tba with no date at all)."""
-    releases = [d for d in (view.digital_release, view.physical_release) if d is not None]
-    if (releases and min(releases) <= today) or view.tmdb_status == "Released":
+    releases = [d for d in (facts.digital_release, facts.physical_release) if d is not None]
+    if (releases and min(releases) <= today) or facts.tmdb_status == "Released":
         return "released"
-    if view.in_cinemas is not None and view.in_cinemas <= today:
+    if facts.in_cinemas is not None and facts.in_cinemas <= today:
         return "inCinemas"
-    if view.in_cinemas is None and not releases and view.tmdb_status is None:
+    if facts.in_cinemas is None and not releases and facts.tmdb_status is None:
         return "tba"
     return "announced"
 
 
-def movie_file(config: AppConfig, view: MovieView, file: FileView) -> dict[str, Any]:
-    path = Path(file.path)
-    return {
-        "id": file.id, "movieId": view.id, "relativePath": _relative(path, Path(view.root_folder)),
-        "path": file.path, "size": file.size, "dateAdded": stamp(file.added_at), "sceneName": file.scene_name,
-        "releaseGroup": file.release_group, "edition": file.edition or "", "languages": [],
-        "quality": quality_model(file.quality, file.revision), "customFormats": [], "customFormatScore": 0,
-        "mediaInfo": None, "originalFilePath": None, "qualityCutoffNotMet": False,
-    }
+def is_available(facts: MovieFacts, today: date) -> bool:
+    available = available_from(facts.minimum_availability, facts.year, facts.in_cinemas, facts.digital_release,
+                               facts.physical_release)
+    return available is None or available <= today
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return path.name
+@cache
+def _quality_json(name: str) -> str:
+    return json.dumps(quality_model(name)["quality"], ensure_ascii=False)
 
 
-def movie(config: AppConfig, view: MovieView, today: date) -> dict[str, Any]:
-    """Radarr's MovieResource of one instance's version of a movie."""
-    folder = view.file and Path(view.file.path).parent
-    path = str(folder) if folder else str(Path(view.root_folder) / f"{view.title} ({view.year})")
-    available = available_from(view.minimum_availability, view.year, view.in_cinemas, view.digital_release,
-                               view.physical_release)
-    images = ([{"coverType": "poster", "url": f"https://image.tmdb.org/t/p/original{view.poster_path}",
-                "remoteUrl": f"https://image.tmdb.org/t/p/original{view.poster_path}"}] if view.poster_path else [])
-    size = view.file.size if view.file else 0
-    return {
-        "id": view.id, "title": view.title, "originalTitle": view.original_title or view.title,
-        "alternateTitles": [], "secondaryYear": view.secondary_year, "secondaryYearSourceId": 0,
-        "sortTitle": view.title.lower(), "sizeOnDisk": size, "status": movie_status(view, today), "overview": "",
-        "inCinemas": stamp(view.in_cinemas), "physicalRelease": stamp(view.physical_release),
-        "digitalRelease": stamp(view.digital_release), "images": images, "website": "", "year": view.year,
-        "youTubeTrailerId": "", "studio": "", "path": path,
-        "qualityProfileId": profile_id(config, view.quality_profile),
-        "hasFile": view.file is not None, "movieFileId": view.file.id if view.file else 0,
-        "monitored": view.monitored, "minimumAvailability": AVAILABILITY_TO_API.get(view.minimum_availability,
-                                                                                    "released"),
-        "isAvailable": available is None or available <= today, "folderName": path,
-        "runtime": view.runtime_minutes or 0, "cleanTitle": "".join(c for c in view.title.lower() if c.isalnum()),
-        "imdbId": view.imdb_id, "tmdbId": view.tmdb_id or 0, "titleSlug": str(view.tmdb_id or view.id),
-        "rootFolderPath": view.root_folder, "certification": view.certification, "genres": list(view.genres),
-        "keywords": [], "tags": list(view.tag_ids), "added": stamp(view.added_at),
-        "ratings": {}, "popularity": 0,
-        "movieFile": movie_file(config, view, view.file) if view.file else None,
-        "collection": ({"title": view.collection, "tmdbId": view.collection_tmdb_id}
-                       if view.collection_tmdb_id else None),
-        "statistics": {"movieFileCount": 1 if view.file else 0, "sizeOnDisk": size, "releaseGroups": (
-            [view.file.release_group] if view.file and view.file.release_group else [])},
-    }
+def movie_columns(config: AppConfig, today: date) -> Callable[[list[MovieFacts]], dict[str, list[Any]]]:
+    """The MovieResource's values that are the API's rules rather than stored facts, for movies read in bulk, as
+    the columns store.movie_json lays out beside the stored ones (DuckDB builds the rest of the resource)."""
+    def derive(movies: list[MovieFacts]) -> dict[str, list[Any]]:
+        sort_titles = [m.title.lower() for m in movies]
+        profile_ids = {name: profile_id(config, name) for name in {m.quality_profile for m in movies}}
+        return {
+            "id": [m.id for m in movies],
+            "status": [movie_status(m, today) for m in movies],
+            "is_available": [is_available(m, today) for m in movies],
+            "sort_title": sort_titles,
+            "clean_title": ["".join(filter(str.isalnum, t)) for t in sort_titles],
+            "minimum_availability": [AVAILABILITY_TO_API.get(m.minimum_availability, "released") for m in movies],
+            "quality_profile_id": [profile_ids[m.quality_profile] for m in movies],
+            "file_quality": [None if m.file_quality is None else _quality_json(m.file_quality) for m in movies],
+        }
+
+    return derive
 
 
 def lookup_result(tmdb_id: int, title: str, year: int | None, original_title: str | None) -> dict[str, Any]:

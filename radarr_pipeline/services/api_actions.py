@@ -18,7 +18,7 @@ from radarr_pipeline.services.grabbing import grab_release
 from radarr_pipeline.services.indexer_sync import sync_search
 from radarr_pipeline.services.scoring import score
 from radarr_pipeline.services.wanted import refresh_wanted
-from radarr_pipeline.store import Library, LibraryNotCreatedError, LibraryStore
+from radarr_pipeline.store import LibraryNotCreatedError, LibraryStore
 from radarr_pipeline.store.api_views import ApiViewRepository, MovieView
 
 
@@ -123,16 +123,6 @@ def unblock(config: AppConfig, ids: list[int]) -> list[int]:
     """Take these entries off the blocklist; the ids that were on it."""
     with LibraryStore(config.database).open() as library:
         return ApiViewRepository(library.conn).delete_blocklisted(ids)
-
-
-def cutoff_unmet(config: AppConfig, roots: list[str]) -> list[MovieView]:
-    """Movies whose version here has a file below its profile's cutoff (as the wanted step computed)."""
-    def read(library: Library) -> list[MovieView]:
-        views = ApiViewRepository(library.conn)
-        unmet = views.wanted_variants("cutoff unmet")
-        return [v for v in views.movies(roots) if v.variant_id in unmet]
-
-    return _read(config, read, [])
 
 
 def last_commands(config: AppConfig) -> dict[str, datetime]:

@@ -4,9 +4,9 @@ as every other front door (services.movies, services.adding, services.movie_edit
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,10 +18,14 @@ from radarr_pipeline.services.movies import MovieRequestError, NewMovie, add_mov
 from radarr_pipeline.services.relocation import change_root_folder
 from radarr_pipeline.store import Library, LibraryNotCreatedError, LibraryStore
 from radarr_pipeline.store.api_views import ApiViewRepository, MovieView
+from radarr_pipeline.store.movie_json import MovieFacts, MovieFilter, MovieJson, MovieJsonRepository
 from radarr_pipeline.values.references import MovieReference
 from radarr_pipeline.values.tags import InvalidTagError, client_tag_label
 
 T = TypeVar("T")
+# the API's rules over the movies read: per movie (in the order given) the values the store does not hold, as
+# columns (store.movie_json.DERIVED_COLUMNS, and ``id``)
+Derive = Callable[[list[MovieFacts]], Mapping[str, Sequence[object]]]
 
 
 class UnknownRecordError(LookupError):
@@ -52,9 +56,46 @@ def _write(config: AppConfig, work: Callable[[Library], T]) -> T:
 
 
 def movies_in(config: AppConfig, roots: list[str], *, movie_id: int | None = None,
-              tmdb_id: int | None = None, released_between: tuple[date, date] | None = None) -> list[MovieView]:
-    return _read(config, lambda lib: ApiViewRepository(lib.conn).movies(
-        roots, movie_id=movie_id, tmdb_id=tmdb_id, released_between=released_between), [])
+              tmdb_id: int | None = None) -> list[MovieView]:
+    where = MovieFilter(movie_ids=None if movie_id is None else [movie_id],
+                        tmdb_ids=None if tmdb_id is None else [tmdb_id])
+    return _read(config, lambda lib: ApiViewRepository(lib.conn).movies(roots, where), [])
+
+
+def _resources(library: Library, roots: list[str], derive: Derive, where: MovieFilter) -> list[MovieJson]:
+    """The API's resources of the movies ``where`` names: what the store holds, read once for the API's rules
+    (``derive``) and once laid out as JSON with their results."""
+    repository = MovieJsonRepository(library.conn)
+    facts = repository.facts(roots, where)
+    if not facts:
+        return []
+    return repository.resources({**derive(facts), "variant_id": [f.variant_id for f in facts]})
+
+
+def movie_resources(config: AppConfig, roots: list[str], derive: Derive,
+                    where: MovieFilter | None = None) -> list[MovieJson]:
+    """The movies (``where`` names, by default every one) with a version in ``roots``, as the API's JSON
+    resources, in one read unit whatever their number."""
+    return _read(config, lambda lib: _resources(lib, roots, derive, where or MovieFilter()), [])
+
+
+def movie_resource(config: AppConfig, roots: list[str], derive: Derive, movie_id: int) -> MovieJson:
+    found = movie_resources(config, roots, derive, MovieFilter(movie_ids=[movie_id]))
+    if not found:
+        raise UnknownRecordError(f"movie {movie_id} does not exist")
+    return found[0]
+
+
+def movie_resource_page(config: AppConfig, roots: list[str], derive: Derive, where: MovieFilter,
+                        page: int, page_size: int) -> tuple[int, list[MovieJson]]:
+    """(how many movies ``where`` names, the resources of one page of them)."""
+    paged = replace(where, offset=(page - 1) * page_size, limit=page_size)
+
+    def read(library: Library) -> tuple[int, list[MovieJson]]:
+        return MovieJsonRepository(library.conn).count(roots, where), _resources(library, roots, derive, paged)
+
+    none: tuple[int, list[MovieJson]] = (0, [])
+    return _read(config, read, none)
 
 
 def movie_in(config: AppConfig, roots: list[str], movie_id: int) -> MovieView:
@@ -70,17 +111,15 @@ class LookupView:
     title: str
     year: int | None
     original_title: str | None
-    in_library: MovieView | None  # this instance's version, when the movie is in its root folders
+    in_library: MovieJson | None  # this instance's version, when the movie is in its root folders
 
 
-def lookup(config: AppConfig, roots: list[str], term: str) -> list[LookupView]:
+def lookup(config: AppConfig, roots: list[str], term: str, derive: Derive) -> list[LookupView]:
     """Candidates from the metadata source, each with this instance's version of it when it has one (so a
     client does not add it twice)."""
     found = lookup_movies(config, term)
     ids = [r.candidate.tmdb_id for r in found]
-    none: list[MovieView] = []
-    views = _read(config, lambda lib: ApiViewRepository(lib.conn).movies(roots, tmdb_ids=ids), none)
-    by_tmdb = {v.tmdb_id: v for v in views}
+    by_tmdb = {v.tmdb_id: v for v in movie_resources(config, roots, derive, MovieFilter(tmdb_ids=ids))}
     return [LookupView(r.candidate.tmdb_id, r.candidate.title, r.candidate.year, r.candidate.original_title,
                        by_tmdb.get(r.candidate.tmdb_id)) for r in found]
 
@@ -149,8 +188,8 @@ class MovieChoices:
     tag_ids: list[int]
 
 
-def add_from_client(config: AppConfig, roots: list[str], choices: MovieChoices, *, tmdb_id: int, title: str | None,
-                    year: int | None) -> MovieView:
+def add_from_client(config: AppConfig, roots: list[str], choices: MovieChoices, derive: Derive, *, tmdb_id: int,
+                    title: str | None, year: int | None) -> MovieJson:
     """Add the movie with this TMDB id (filled from the metadata source when there is one, else from the title
     and year given), tagged and monitored as asked. A movie already here in that version: MovieExistsError."""
     _check_tags(config, choices.tag_ids)
@@ -169,7 +208,7 @@ def add_from_client(config: AppConfig, roots: list[str], choices: MovieChoices, 
         _set_tags(config, movie_id, sorted(set(choices.tag_ids) | set(_tags_of(config, roots, movie_id))))
     if not choices.monitored:
         set_monitored(config, movie_id, False, datetime.now(UTC), variant_id=added.variant.id)
-    return movie_in(config, roots, movie_id)
+    return movie_resource(config, roots, derive, movie_id)
 
 
 def _tags_of(config: AppConfig, roots: list[str], movie_id: int) -> tuple[int, ...]:
@@ -177,7 +216,8 @@ def _tags_of(config: AppConfig, roots: list[str], movie_id: int) -> tuple[int, .
     return found[0].tag_ids if found else ()
 
 
-def update_from_client(config: AppConfig, roots: list[str], movie_id: int, choices: MovieChoices) -> MovieView:
+def update_from_client(config: AppConfig, roots: list[str], movie_id: int, choices: MovieChoices,
+                       derive: Derive) -> MovieJson:
     """Apply what changed: monitored, profile, minimum availability, tags, and the root folder (its files are
     moved with it). Each change is recorded in the movie's history by the service that makes it."""
     current = movie_in(config, roots, movie_id)
@@ -193,13 +233,20 @@ def update_from_client(config: AppConfig, roots: list[str], movie_id: int, choic
         set_minimum_availability(config, movie_id, choices.minimum_availability, now)
     if sorted(set(choices.tag_ids)) != list(current.tag_ids):
         _set_tags(config, movie_id, sorted(set(choices.tag_ids)))
-    return movie_in(config, [*roots, str(choices.root_folder)], movie_id)
+    return movie_resource(config, [*roots, str(choices.root_folder)], derive, movie_id)
 
 
 # --- queue and history ---
 
 def queue_of(config: AppConfig, roots: list[str]) -> list[tuple]:
-    return _read(config, lambda lib: ApiViewRepository(lib.conn).queue(roots), [])
+    return _read(config, lambda lib: ApiViewRepository(lib.conn).queue(roots)[1], [])
+
+
+def queue_page(config: AppConfig, roots: list[str], page: int, page_size: int) -> tuple[int, list[tuple]]:
+    """(how many downloads are active, one page of them)."""
+    none: tuple[int, list[tuple]] = (0, [])
+    return _read(config, lambda lib: ApiViewRepository(lib.conn).queue(roots, (page - 1) * page_size, page_size),
+                 none)
 
 
 def history_of(config: AppConfig, roots: list[str], movie_id: int | None, page: int,

@@ -1,6 +1,6 @@
 """What the HTTP API shows, read in bulk: movies with the version in a set of root folders (its file and
 tags), tags with their use, the queue with its movies, history pages. Persistence only: the API's resource
-shapes are built above."""
+shapes are built above, except the movie resources DuckDB lays out itself (store.movie_json)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 
 from radarr_pipeline.models import FINISHED_STATES
+from radarr_pipeline.store.movie_json import JOINS, MovieFilter, selection
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,8 @@ class MovieView:
     file: FileView | None
 
 
-_MOVIE_SQL = """
-WITH chosen AS (
-    SELECT DISTINCT ON (movie_id) id, movie_id, quality_profile, root_folder, monitored
-    FROM variants WHERE root_folder IN (SELECT unnest(?::VARCHAR[])) ORDER BY movie_id, id
-), movie_tag_ids AS (
+_MOVIE_SQL = f"""
+, movie_tag_ids AS (
     SELECT movie_id, list(tag_id ORDER BY tag_id) AS tag_ids FROM movie_tags GROUP BY movie_id
 )
 SELECT m.id, m.title, m.original_title, m.year, m.secondary_year, m.tmdb_id, m.imdb_id, m.runtime_minutes,
@@ -69,10 +67,8 @@ SELECT m.id, m.title, m.original_title, m.year, m.secondary_year, m.tmdb_id, m.i
        m.genres, m.tmdb_status, m.collection, m.collection_tmdb_id, m.poster_path,
        c.id, c.quality_profile, c.root_folder, c.monitored, t.tag_ids,
        f.id, f.path, f.size, f.quality, f.revision, f.release_group, f.edition, f.scene_name, f.added_at
-FROM movies m
-JOIN chosen c ON c.movie_id = m.id
+FROM movies m {JOINS}
 LEFT JOIN movie_tag_ids t ON t.movie_id = m.id
-LEFT JOIN movie_files f ON f.variant_id = c.id
 """
 
 
@@ -86,28 +82,12 @@ class ApiViewRepository:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self._conn = conn
 
-    def movies(self, roots: list[str], *, movie_id: int | None = None, tmdb_id: int | None = None,
-               tmdb_ids: list[int] | None = None, released_between: tuple[date, date] | None = None
-               ) -> list[MovieView]:
-        """Movies with a version in ``roots``, by id order; optionally one movie, those with these TMDB ids, or
-        those with a cinema, digital or physical release in a window."""
-        where: list[str] = []
-        params: list[Any] = [roots]
-        if released_between is not None:
-            where.append("(m.in_cinemas BETWEEN ? AND ? OR m.digital_release BETWEEN ? AND ?"
-                         " OR m.physical_release BETWEEN ? AND ?)")
-            params.extend(released_between * 3)
-        if movie_id is not None:
-            where.append("m.id = ?")
-            params.append(movie_id)
-        if tmdb_id is not None:
-            where.append("m.tmdb_id = ?")
-            params.append(tmdb_id)
-        if tmdb_ids is not None:
-            where.append("m.tmdb_id IN (SELECT unnest(?::BIGINT[]))")
-            params.append(tmdb_ids)
-        sql = _MOVIE_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY m.id"
-        return [_movie_view(r) for r in self._conn.execute(sql, params).fetchall()]
+    def movies(self, roots: list[str], where: MovieFilter) -> list[MovieView]:
+        """The movies ``where`` names among those with a version in ``roots``, by id order (the API's resources
+        of the same movies: :class:`~radarr_pipeline.store.movie_json.MovieJsonRepository`)."""
+        chosen, condition, params = selection(roots, where)
+        return [_movie_view(r) for r in self._conn.execute(chosen + _MOVIE_SQL + condition + " ORDER BY m.id",
+                                                           params).fetchall()]
 
     def tags(self) -> list[tuple[int, str, tuple[int, ...]]]:
         """(id, label, movie ids) of every tag."""
@@ -143,16 +123,19 @@ class ApiViewRepository:
         return {r[0] for r in self._conn.execute("SELECT id FROM tags WHERE id IN (SELECT unnest(?::BIGINT[]))",
                                                  [tag_ids]).fetchall()}
 
-    def queue(self, roots: list[str]) -> list[tuple]:
-        """Active downloads of versions in ``roots``: (download pk, movie id, title, quality, state, message,
-        progress, size, client, download id, grabbed at, eta seconds, indexer)."""
-        return self._conn.execute(
+    def queue(self, roots: list[str], offset: int = 0, limit: int | None = None) -> tuple[int, list[tuple]]:
+        """(total, page) of the active downloads of versions in ``roots``: (download pk, movie id, title, quality,
+        state, message, progress, size, client, download id, grabbed at, eta seconds, indexer), by pk."""
+        where = (" FROM downloads d JOIN variants v ON v.id = d.variant_id WHERE d.state NOT IN"
+                 " (SELECT unnest(?::VARCHAR[])) AND v.root_folder IN (SELECT unnest(?::VARCHAR[]))")
+        params: list[object] = [sorted(str(s) for s in FINISHED_STATES), roots]
+        total = self._conn.execute(f"SELECT count(*){where}", params).fetchone()
+        rows = self._conn.execute(
             "SELECT d.id, v.movie_id, d.title, d.quality, d.state, d.status_message, d.progress, d.size, d.client,"
             " d.download_id, d.grabbed_at, d.eta_seconds, r.indexer"
-            " FROM downloads d JOIN variants v ON v.id = d.variant_id LEFT JOIN releases r ON r.id = d.release_id"
-            " WHERE d.state NOT IN (SELECT unnest(?::VARCHAR[]))"
-            " AND v.root_folder IN (SELECT unnest(?::VARCHAR[])) ORDER BY d.id",
-            [sorted(str(s) for s in FINISHED_STATES), roots]).fetchall()
+            f"{where.replace(' WHERE', ' LEFT JOIN releases r ON r.id = d.release_id WHERE')} ORDER BY d.id"
+            " LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        return (int(total[0]) if total else 0), rows
 
     def history(self, roots: list[str], movie_id: int | None, offset: int, limit: int) -> tuple[int, list[tuple]]:
         """(total, page) of history rows: (id, occurred at, event, movie id, source title, download id, quality,
@@ -212,10 +195,6 @@ class ApiViewRepository:
         """Remove these blocklist entries; the ids that existed."""
         return [r[0] for r in self._conn.execute(
             "DELETE FROM blocklist WHERE id IN (SELECT unnest(?::BIGINT[])) RETURNING id", [ids]).fetchall()]
-
-    def wanted_variants(self, reason: str) -> set[int]:
-        return {r[0] for r in self._conn.execute("SELECT variant_id FROM wanted WHERE reason = ?",
-                                                 [reason]).fetchall()}
 
     def last_commands(self) -> dict[str, datetime]:
         return dict(self._conn.execute("SELECT name, max(queued_at) FROM api_commands GROUP BY name").fetchall())
