@@ -62,7 +62,7 @@ def test_no_function_is_over_60_lines_without_a_stated_reason() -> None:
 
 def test_the_temporary_allowance_names_only_functions_still_over_the_limit() -> None:
     still_long = {entry.split(" (")[0] for entry in package_functions_over_the_limit()}
-    assert BEING_SPLIT <= still_long, f"split already, remove from BEING_SPLIT: {sorted(BEING_SPLIT - still_long)}"
+    assert still_long >= BEING_SPLIT, f"split already, remove from BEING_SPLIT: {sorted(BEING_SPLIT - still_long)}"
 
 
 def _function(lines: int, *, docstring: str = "", prefix: str = "def", indent: str = "") -> str:
