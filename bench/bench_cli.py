@@ -16,7 +16,9 @@ in a new process (``bare SQL``).
 
 The commands run with their bytecode cached (in a temporary ``PYTHONPYCACHEPREFIX``, after one run not counted),
 as an installed package runs: a sandbox that sets ``PYTHONDONTWRITEBYTECODE`` otherwise compiles every module of
-the project on every run. ``--no-bytecode`` times them that way instead. The machine's load average is printed
+the project on every run. ``--no-bytecode`` times them that way instead. The uncounted run also leaves the
+validated copy of the configuration the command line reads back (``config.load_config(cached=True)``), as any
+command after the first one after an edit of the file finds it. The machine's load average is printed
 beside the figures: on a loaded machine the wall-clock seconds grow and the CPU seconds much less.
 """
 

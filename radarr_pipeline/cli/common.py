@@ -53,7 +53,7 @@ def load(config_file: Path | None) -> AppConfig:
     from radarr_pipeline.services.logs import log_to_file
 
     try:
-        config = load_config(config_file)
+        config = load_config(config_file, cached=True)
     except ConfigError as exc:
         errors.print(f"[red]error:[/red] {shown(exc, keep_newlines=True)}", highlight=False)
         raise typer.Exit(2) from None
