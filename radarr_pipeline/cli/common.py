@@ -1,25 +1,45 @@
 """What every command shares: the --config option, loading it, and printing errors.
 
 Command modules import their services inside the command (and this module imports the configuration inside
-``load``), so ``--help`` and the light commands do not load the whole domain.
+``load``), so ``--help`` and the light commands do not load the whole domain. The consoles are made when first
+printed to: ``--help`` and the commands that write only plain lines or JSON never import Rich's console.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from radarr_pipeline.cli.display import one_line, shown
 
 if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
     from radarr_pipeline.config import AppConfig
 
-# emoji=False: a title such as 'Movie :smile:' is shown as written.
-console = Console(soft_wrap=True, emoji=False)
-errors = Console(stderr=True, soft_wrap=True, emoji=False)
+
+class LazyConsole:
+    """A Rich console made when first printed to (emoji=False: a title such as 'Movie :smile:' is shown as
+    written). Rich reads $COLUMNS when a console is made: it is made again if $COLUMNS has changed since."""
+
+    def __init__(self, *, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._made: tuple[str | None, Console] | None = None
+
+    def print(self, *objects: RenderableType, highlight: bool | None = None) -> None:
+        columns = os.environ.get("COLUMNS")
+        if self._made is None or self._made[0] != columns:
+            from rich.console import Console
+
+            self._made = (columns, Console(stderr=self._stderr, soft_wrap=True, emoji=False))
+        self._made[1].print(*objects, highlight=highlight)
+
+
+console = LazyConsole()
+errors = LazyConsole(stderr=True)
 
 ConfigOption = Annotated[
     Path | None,
@@ -33,7 +53,7 @@ def load(config_file: Path | None) -> AppConfig:
     from radarr_pipeline.services.logs import log_to_file
 
     try:
-        config = load_config(config_file)
+        config = load_config(config_file, cached=True)
     except ConfigError as exc:
         errors.print(f"[red]error:[/red] {shown(exc, keep_newlines=True)}", highlight=False)
         raise typer.Exit(2) from None

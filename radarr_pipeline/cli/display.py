@@ -8,10 +8,12 @@ terminal raw. Everything the CLI shows from outside goes through :func:`shown` (
 
 from __future__ import annotations
 
-from rich.markup import escape
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from radarr_pipeline.values.titles import is_control
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 def visible(value: object, *, keep_newlines: bool = False) -> str:
@@ -31,6 +33,8 @@ def _written_out(char: str) -> str:
 
 def shown(value: object, *, keep_newlines: bool = False) -> str:
     """Outside text to put inside a markup string: control characters visible, brackets escaped."""
+    from rich.markup import escape  # Rich only when something is printed (not for --help)
+
     return escape(visible(value, keep_newlines=keep_newlines))
 
 
@@ -41,4 +45,6 @@ def one_line(value: object) -> str:
 
 def cell(value: object) -> Text:
     """Outside text as a table cell: shown literally, control characters visible."""
+    from rich.text import Text
+
     return Text(visible("" if value is None else value))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,10 @@ from radarr_pipeline.cli.output import (
     write_page,
 )
 from radarr_pipeline.models import Availability
+
+if TYPE_CHECKING:
+    from radarr_pipeline.config import AppConfig
+    from radarr_pipeline.services.movies import AddedMovie, NewMovie
 
 movies_app = typer.Typer(help="The movies you want.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -51,9 +55,8 @@ def add_movie(
     `movies add tmdb:603`, `movies add imdb:tt0133093` or `movies add "The Matrix" --year 1999` fill everything
     from the metadata source; `--title ... --year ...` (or --no-metadata, or no metadata source) adds by hand."""
     from radarr_pipeline.config import ConfigError
-    from radarr_pipeline.services.adding import AddChoices, MovieLookupError, add_by_reference, request_search
+    from radarr_pipeline.services.adding import AddChoices, MovieLookupError, add_by_reference
     from radarr_pipeline.services.movies import MovieRequestError, NewMovie
-    from radarr_pipeline.services.movies import add_movie as add_by_hand
     from radarr_pipeline.store import StoreError
     from radarr_pipeline.values.ids import InvalidIdError
     from radarr_pipeline.values.references import movie_reference
@@ -63,24 +66,18 @@ def add_movie(
         raise fail("give what to add: a reference (tmdb:603, imdb:tt0133093, a title) or --title and --year")
     try:
         parsed = movie_reference(reference, year) if reference is not None else None
-        by_hand = parsed is None or no_metadata or config.metadata is None
-        if by_hand:
+        if parsed is None or no_metadata or config.metadata is None:  # by hand
             if year is None or (parsed is not None and parsed.kind != "title"):
                 raise MovieRequestError("adding by hand (no metadata source, or --no-metadata) needs a title and "
                                         "--year (ids go in --tmdb-id and --imdb-id)")
-            added = add_by_hand(config, NewMovie(
+            added = _add_by_hand(config, NewMovie(
                 title=title if title is not None else reference or "", year=year, tmdb_id=tmdb_id, imdb_id=imdb_id,
                 profile=profile, root_folder=root_folder, runtime_minutes=runtime,
-                minimum_availability=minimum_availability,
-                in_cinemas=in_cinemas.date() if in_cinemas else None,
-                digital_release=digital_release.date() if digital_release else None,
-                physical_release=physical_release.date() if physical_release else None,
+                minimum_availability=minimum_availability, in_cinemas=_day(in_cinemas),
+                digital_release=_day(digital_release), physical_release=_day(physical_release),
                 secondary_year=secondary_year, alternative_titles=tuple(alternative_title or ()),
-            ))
-            if search:
-                request_search(config, [added.movie.id], datetime.now(UTC))
+            ), search)
         else:
-            assert parsed is not None
             added = add_by_reference(config, parsed, AddChoices(profile, root_folder, minimum_availability, search))
     except MovieLookupError as exc:
         if exc.candidates:
@@ -89,6 +86,25 @@ def add_movie(
         raise fail(exc) from None
     except (MovieRequestError, InvalidIdError, StoreError, ConfigError) as exc:
         raise fail(exc) from None
+    _print_added(added, search)
+
+
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value else None
+
+
+def _add_by_hand(config: AppConfig, new: NewMovie, search: bool) -> AddedMovie:
+    """Add the movie as given (no metadata source), searched first at the next search run when asked."""
+    from radarr_pipeline.services.adding import request_search
+    from radarr_pipeline.services.movies import add_movie as add_by_hand
+
+    added = add_by_hand(config, new)
+    if search:
+        request_search(config, [added.movie.id], datetime.now(UTC))
+    return added
+
+
+def _print_added(added: AddedMovie, search: bool) -> None:
     movie, variant = added.movie, added.variant
     what = "Added" if added.new_movie else "Added another version of"
     console.print(f"{what} {shown(movie.title)} ({movie.year}) [dim]movie {movie.id}, variant {variant.id}: "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -212,76 +213,120 @@ def _joined(values: Any, separator: str = "|") -> str:
     return separator.join(str(v) for v in values or [])
 
 
-def script_environment(event: NotificationEvent, instance_name: str, application_url: str | None) -> dict[str, str]:
-    """Radarr's custom script variables (CustomScript.cs; its StringDictionary writes the names in lower case),
-    plus ``radarr_eventid`` (ours): the same for every delivery of the event."""
+Variables = dict[str, str | None]  # a custom script's variables before they are written (None: left out)
+
+
+def _movie_variables(movie: dict[str, Any]) -> Variables:
+    return {"Radarr_Movie_Id": str(movie.get("id")), "Radarr_Movie_Title": movie.get("title"),
+            "Radarr_Movie_Year": str(movie.get("year")), "Radarr_Movie_Tags": _joined(movie.get("tags")),
+            "Radarr_Movie_Path": movie.get("folderPath") or "", "Radarr_Movie_ImdbId": movie.get("imdbId") or "",
+            "Radarr_Movie_TmdbId": str(movie.get("tmdbId") or 0),
+            "Radarr_Movie_Genres": _joined(movie.get("genres")),
+            "Radarr_Movie_Overview": movie.get("overview") or ""}
+
+
+def _client_variables(facts: dict[str, Any]) -> Variables:
+    return {"Radarr_Download_Client": facts.get("downloadClient") or "",
+            "Radarr_Download_Client_Type": facts.get("downloadClientType") or "",
+            "Radarr_Download_Id": facts.get("downloadId") or ""}
+
+
+def _grab_variables(event: NotificationEvent) -> Variables:
+    release = event.facts.get("release") or {}
+    return _client_variables(event.facts) | {
+        "Radarr_Release_Title": release.get("releaseTitle"), "Radarr_Release_Indexer": release.get("indexer") or "",
+        "Radarr_Release_Size": str(release.get("size") or 0),
+        "Radarr_Release_ReleaseGroup": release.get("releaseGroup") or "",
+        "Radarr_Release_Quality": release.get("quality"),
+        "Radarr_Release_QualityVersion": str(release.get("qualityVersion") or 1),
+        "Radarr_IndexerFlags": ", ".join(release.get("indexerFlags") or []) or "0",
+        "Radarr_Release_CustomFormat": _joined(release.get("customFormats")),
+        "Radarr_Release_CustomFormatScore": str(release.get("customFormatScore") or 0)}
+
+
+def _download_variables(event: NotificationEvent) -> Variables:
     facts = event.facts
-    env: dict[str, str | None] = {"Radarr_EventType": SCRIPT_EVENT_TYPES[event.kind],
-                                  "Radarr_InstanceName": instance_name, "Radarr_ApplicationUrl": application_url or "",
-                                  "Radarr_EventId": event.event_id}
-    movie = facts.get("movie")
-    if movie and event.kind != TEST:
-        env |= {"Radarr_Movie_Id": str(movie.get("id")), "Radarr_Movie_Title": movie.get("title"),
-                "Radarr_Movie_Year": str(movie.get("year")), "Radarr_Movie_Tags": _joined(movie.get("tags")),
-                "Radarr_Movie_Path": movie.get("folderPath") or "", "Radarr_Movie_ImdbId": movie.get("imdbId") or "",
-                "Radarr_Movie_TmdbId": str(movie.get("tmdbId") or 0),
-                "Radarr_Movie_Genres": _joined(movie.get("genres")),
-                "Radarr_Movie_Overview": movie.get("overview") or ""}
-    client = {"Radarr_Download_Client": facts.get("downloadClient") or "",
-              "Radarr_Download_Client_Type": facts.get("downloadClientType") or "",
-              "Radarr_Download_Id": facts.get("downloadId") or ""}
-    if event.kind == "grab":
-        release = facts.get("release") or {}
-        env |= client | {
-            "Radarr_Release_Title": release.get("releaseTitle"), "Radarr_Release_Indexer": release.get("indexer") or "",
-            "Radarr_Release_Size": str(release.get("size") or 0),
-            "Radarr_Release_ReleaseGroup": release.get("releaseGroup") or "",
-            "Radarr_Release_Quality": release.get("quality"),
-            "Radarr_Release_QualityVersion": str(release.get("qualityVersion") or 1),
-            "Radarr_IndexerFlags": ", ".join(release.get("indexerFlags") or []) or "0",
-            "Radarr_Release_CustomFormat": _joined(release.get("customFormats")),
-            "Radarr_Release_CustomFormatScore": str(release.get("customFormatScore") or 0)}
-    elif event.kind == "download":
-        file, release = facts.get("movieFile") or {}, facts.get("release") or {}
-        info = facts.get("customFormatInfo") or {}
-        source = file.get("sourcePath") or ""
-        env |= client | {
-            "Radarr_IsUpgrade": str(bool(facts.get("isUpgrade"))), "Radarr_MovieFile_Id": str(file.get("id")),
-            "Radarr_MovieFile_RelativePath": file.get("relativePath"), "Radarr_MovieFile_Path": file.get("path"),
+    file, release = facts.get("movieFile") or {}, facts.get("release") or {}
+    info = facts.get("customFormatInfo") or {}
+    source = file.get("sourcePath") or ""
+    env = _client_variables(facts) | {
+        "Radarr_IsUpgrade": str(bool(facts.get("isUpgrade"))), "Radarr_MovieFile_Id": str(file.get("id")),
+        "Radarr_MovieFile_RelativePath": file.get("relativePath"), "Radarr_MovieFile_Path": file.get("path"),
+        "Radarr_MovieFile_Quality": file.get("quality"),
+        "Radarr_MovieFile_QualityVersion": str(file.get("qualityVersion") or 1),
+        "Radarr_MovieFile_ReleaseGroup": file.get("releaseGroup") or "",
+        "Radarr_MovieFile_SceneName": file.get("sceneName") or "", "Radarr_MovieFile_SourcePath": source,
+        "Radarr_MovieFile_SourceFolder": os.path.dirname(source),
+        "Radarr_MovieFile_CustomFormat": _joined(c["name"] for c in info.get("customFormats") or []),
+        "Radarr_MovieFile_CustomFormatScore": str(info.get("customFormatScore") or 0),
+        "Radarr_Release_Indexer": release.get("indexer"), "Radarr_Release_Size": str(release.get("size") or 0),
+        "Radarr_Release_Title": release.get("releaseTitle")}
+    deleted = facts.get("deletedFiles") or []
+    if deleted:
+        env |= {"Radarr_DeletedRelativePaths": _joined(d.get("relativePath") for d in deleted),
+                "Radarr_DeletedPaths": _joined(d.get("path") for d in deleted),
+                "Radarr_DeletedRecycleBinPaths": _joined(d.get("recycleBinPath") or "" for d in deleted)}
+    return env
+
+
+def _file_delete_variables(event: NotificationEvent) -> Variables:
+    facts = event.facts
+    file = facts.get("movieFile") or {}
+    return {"Radarr_MovieFile_DeleteReason": str(facts.get("deleteReason") or "").capitalize(),
+            "Radarr_MovieFile_Id": str(file.get("id")), "Radarr_MovieFile_RelativePath": file.get("relativePath"),
+            "Radarr_MovieFile_Path": file.get("path"), "Radarr_MovieFile_Size": str(file.get("size") or 0),
             "Radarr_MovieFile_Quality": file.get("quality"),
             "Radarr_MovieFile_QualityVersion": str(file.get("qualityVersion") or 1),
             "Radarr_MovieFile_ReleaseGroup": file.get("releaseGroup") or "",
-            "Radarr_MovieFile_SceneName": file.get("sceneName") or "", "Radarr_MovieFile_SourcePath": source,
-            "Radarr_MovieFile_SourceFolder": os.path.dirname(source),
-            "Radarr_MovieFile_CustomFormat": _joined(c["name"] for c in info.get("customFormats") or []),
-            "Radarr_MovieFile_CustomFormatScore": str(info.get("customFormatScore") or 0),
-            "Radarr_Release_Indexer": release.get("indexer"), "Radarr_Release_Size": str(release.get("size") or 0),
-            "Radarr_Release_Title": release.get("releaseTitle")}
-        deleted = facts.get("deletedFiles") or []
-        if deleted:
-            env |= {"Radarr_DeletedRelativePaths": _joined(d.get("relativePath") for d in deleted),
-                    "Radarr_DeletedPaths": _joined(d.get("path") for d in deleted),
-                    "Radarr_DeletedRecycleBinPaths": _joined(d.get("recycleBinPath") or "" for d in deleted)}
-    elif event.kind == "movie_file_delete":
-        file = facts.get("movieFile") or {}
-        env |= {"Radarr_MovieFile_DeleteReason": str(facts.get("deleteReason") or "").capitalize(),
-                "Radarr_MovieFile_Id": str(file.get("id")), "Radarr_MovieFile_RelativePath": file.get("relativePath"),
-                "Radarr_MovieFile_Path": file.get("path"), "Radarr_MovieFile_Size": str(file.get("size") or 0),
-                "Radarr_MovieFile_Quality": file.get("quality"),
-                "Radarr_MovieFile_QualityVersion": str(file.get("qualityVersion") or 1),
-                "Radarr_MovieFile_ReleaseGroup": file.get("releaseGroup") or "",
-                "Radarr_MovieFile_SceneName": file.get("sceneName") or ""}
-    elif event.kind == "movie_added":
-        env["Radarr_Movie_AddMethod"] = str(facts.get("addMethod", "manual")).capitalize()
-    elif event.kind == "manual_interaction_required":
-        info = facts.get("downloadInfo") or {}
-        env |= client | {"Radarr_Download_Size": str(info.get("size") or 0), "Radarr_Download_Title": info.get("title")}
-    elif event.kind in ("health_issue", "health_restored"):
-        part = "Issue" if event.kind == "health_issue" else "Restored"
-        env |= {f"Radarr_Health_{part}_Level": str(facts.get("level", "")).capitalize(),
-                f"Radarr_Health_{part}_Message": facts.get("message"), f"Radarr_Health_{part}_Type": facts.get("type"),
-                f"Radarr_Health_{part}_Wiki": facts.get("wikiUrl") or ""}
-    elif event.kind == "run_failed":
-        env |= {"Radarr_Run_Id": facts.get("runId"), "Radarr_Run_JobName": facts.get("jobName"),
-                "Radarr_Run_Message": facts.get("message")}
+            "Radarr_MovieFile_SceneName": file.get("sceneName") or ""}
+
+
+def _movie_added_variables(event: NotificationEvent) -> Variables:
+    return {"Radarr_Movie_AddMethod": str(event.facts.get("addMethod", "manual")).capitalize()}
+
+
+def _manual_interaction_variables(event: NotificationEvent) -> Variables:
+    info = event.facts.get("downloadInfo") or {}
+    return _client_variables(event.facts) | {"Radarr_Download_Size": str(info.get("size") or 0),
+                                             "Radarr_Download_Title": info.get("title")}
+
+
+def _health_variables(event: NotificationEvent) -> Variables:
+    facts = event.facts
+    part = "Issue" if event.kind == "health_issue" else "Restored"
+    return {f"Radarr_Health_{part}_Level": str(facts.get("level", "")).capitalize(),
+            f"Radarr_Health_{part}_Message": facts.get("message"), f"Radarr_Health_{part}_Type": facts.get("type"),
+            f"Radarr_Health_{part}_Wiki": facts.get("wikiUrl") or ""}
+
+
+def _run_failed_variables(event: NotificationEvent) -> Variables:
+    facts = event.facts
+    return {"Radarr_Run_Id": facts.get("runId"), "Radarr_Run_JobName": facts.get("jobName"),
+            "Radarr_Run_Message": facts.get("message")}
+
+
+# The variables each kind of event adds to the common ones (CustomScript.cs, one method per event).
+_EVENT_VARIABLES: dict[str, Callable[[NotificationEvent], Variables]] = {
+    "grab": _grab_variables,
+    "download": _download_variables,
+    "movie_file_delete": _file_delete_variables,
+    "movie_added": _movie_added_variables,
+    "manual_interaction_required": _manual_interaction_variables,
+    "health_issue": _health_variables,
+    "health_restored": _health_variables,
+    "run_failed": _run_failed_variables,
+}
+
+
+def script_environment(event: NotificationEvent, instance_name: str, application_url: str | None) -> dict[str, str]:
+    """Radarr's custom script variables (CustomScript.cs; its StringDictionary writes the names in lower case),
+    plus ``radarr_eventid`` (ours): the same for every delivery of the event."""
+    env: Variables = {"Radarr_EventType": SCRIPT_EVENT_TYPES[event.kind], "Radarr_InstanceName": instance_name,
+                      "Radarr_ApplicationUrl": application_url or "", "Radarr_EventId": event.event_id}
+    movie = event.facts.get("movie")
+    if movie and event.kind != TEST:
+        env |= _movie_variables(movie)
+    kind_variables = _EVENT_VARIABLES.get(event.kind)
+    if kind_variables is not None:
+        env |= kind_variables(event)
     return {key.lower(): value for key, value in env.items() if value is not None}

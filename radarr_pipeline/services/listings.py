@@ -52,8 +52,8 @@ def _checked_choice(label: str, given: tuple[str, ...], known: tuple[str, ...]) 
 def _read(config: AppConfig, query: Callable[[ListingQueries], Page | JsonPage], columns: dict[str, str],
           window: Window) -> Page | JsonPage:
     try:
-        with LibraryStore(config.database).open(read_only=True) as library:
-            return query(ListingQueries(library.conn))
+        with LibraryStore(config.database).connection(read_only=True) as conn:
+            return query(ListingQueries(conn))
     except LibraryNotCreatedError:
         return JsonPage([], 0) if window.as_json else Page(tuple(columns), [], 0)
 

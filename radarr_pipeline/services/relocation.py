@@ -9,11 +9,11 @@ from datetime import datetime
 from pathlib import Path
 
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.models import Movie
+from radarr_pipeline.models import Movie, MovieFile, TrackedDownload
 from radarr_pipeline.services.file_moves import carry_out, finish_interrupted, new_operation
 from radarr_pipeline.services.importing.plan import inside
 from radarr_pipeline.services.importing.recycle import recycle_bin_for, recycle_target
-from radarr_pipeline.services.movie_edits import MovieEditError, movie_of, one_variant, variants_of
+from radarr_pipeline.services.movie_edits import MovieEditError, VariantRow, movie_of, one_variant, variants_of
 from radarr_pipeline.services.notifications.events import (
     event_record,
     movie_deleted_event,
@@ -99,64 +99,111 @@ def change_root_folder(config: AppConfig, movie_id: int, new_root: Path, now: da
                             [(m.source, m.destination) for m in moves], recovered)
 
 
+@dataclass(frozen=True)
+class _DeletionFacts:
+    """What deleting a movie starts from, read in one read-only unit of work."""
+
+    movie: Movie
+    variants: list[VariantRow]
+    own: dict[int, MovieFile | None]  # each version's movie file
+    extras: dict[int, list[str]]  # each version's extra files
+    busy: list[TrackedDownload]  # its downloads still in the queue
+    tags: tuple[str, ...]
+    added: dict[int, datetime]  # when each movie file was added
+
+
+def _deletion_facts(store: LibraryStore, movie_id: int) -> _DeletionFacts:
+    with store.open(read_only=True) as library:
+        movie = movie_of(library, movie_id)
+        variants = variants_of(library, movie, None)
+        own = {v.id: library.files.for_variant(v.id) for v in variants}
+        return _DeletionFacts(
+            movie, variants, own, extra_paths(library.conn, [v.id for v in variants]),
+            busy=[d for d in library.downloads.active() if d.variant_id in {v.id for v in variants}],
+            tags=tuple(movie_tags(library, movie)),
+            added=library.notification_facts.files_added_at([f.id for f in own.values() if f is not None]))
+
+
+def _refuse_deletion(facts: _DeletionFacts, add_exclusion: bool) -> None:
+    """A movie with a download in the queue is not deleted; one without ids cannot be excluded from lists."""
+    movie, busy = facts.movie, facts.busy
+    if busy:
+        raise MovieEditError(f"{movie.title} ({movie.year}) has a download in the queue ({busy[0].title}, "
+                             f"{busy[0].state}): remove it first (`queue fail {busy[0].id}`)")
+    if add_exclusion and movie.tmdb_id is None and movie.imdb_id is None:
+        raise MovieEditError(f"{movie.title} ({movie.year}) has no TMDB or IMDb id: it cannot be excluded from lists")
+
+
+@dataclass
+class _Recycling:
+    """The files a deletion sends to the recycle bin, each version's files once, and the folders to remove when
+    empty ([folder, its root folder])."""
+
+    moves: list[FileMove] = field(default_factory=list)
+    folders: list[list[str]] = field(default_factory=list)
+    owners: dict[str, int] = field(default_factory=dict)  # file path: the version it is moved for
+
+
+def _recycling(config: AppConfig, facts: _DeletionFacts) -> _Recycling:
+    """Each version's folder (or only its own files, beside another version's) into its recycle bin."""
+    planned = _Recycling()
+    recorded = {v.id: [f.path for f in [facts.own[v.id]] if f is not None] + facts.extras.get(v.id, [])
+                for v in facts.variants}
+    for v in facts.variants:
+        root = Path(v.root_folder)
+        others = {p for vid, paths in recorded.items() if vid != v.id for p in paths
+                  if not Path(p).is_relative_to(root)}
+        files, movie_folders = _files_to_carry(recorded[v.id], others, root)
+        bin_folder = recycle_bin_for(config.importing.recycle_bin, v.root_folder)
+        taken: set[Path] = set()
+        for path in files:
+            if str(path) in planned.owners:
+                continue
+            target = recycle_target(path, root, bin_folder)
+            while target in taken:
+                target = target.with_name(f"{target.stem}.{len(taken)}{target.suffix}")
+            taken.add(target)
+            planned.owners[str(path)] = v.id
+            planned.moves.append(FileMove(str(path), str(target), path.stat().st_size))
+        planned.folders += [[str(f), str(root)] for f in movie_folders]
+    return planned
+
+
+def _deletion_record(facts: _DeletionFacts, planned: _Recycling, now: datetime, *, delete_files: bool,
+                     add_exclusion: bool) -> dict[str, object]:
+    """The journaled operation's record: what to remove, the exclusion, the history line and the events."""
+    movie, tags = facts.movie, facts.tags
+    folder = next((str(f) for f, _root in planned.folders), None)
+    event = movie_deleted_event(movie, tags, folder_path=folder, deleted_files=delete_files,
+                                folder_size=sum(m.expected_size for m in planned.moves))
+    recycled_to = {m.source: m.destination for m in planned.moves}
+    file_events = [movie_file_deleted_event(movie, tags, file, reason="manual",
+                                            added_at=facts.added.get(file.id, now),
+                                            recycle_bin_path=recycled_to.get(file.path))
+                   for file in facts.own.values() if file is not None and delete_files]
+    exclusion = {"tmdb_id": movie.tmdb_id, "imdb_id": movie.imdb_id, "title": movie.title, "year": movie.year} \
+        if add_exclusion else None
+    return {
+        "kind": "delete", "movie_id": movie.id, "variants": planned.owners, "exclusion": exclusion,
+        "remove_empty": planned.folders,
+        "history": [{"event": "movie_deleted", "movie_id": movie.id, "source_title": movie.title,
+                     "data": {"files_recycled": len(planned.moves), "excluded": add_exclusion}}],
+        "events": [event_record(e) for e in [*file_events, event]],
+    }
+
+
 def delete_movie(config: AppConfig, movie_id: int, now: datetime, *, delete_files: bool = False,
                  add_exclusion: bool = False) -> RelocationResult:
     """Remove the movie from the library. Its files stay on disk unless ``delete_files``: then they go to the
     recycle bin (never straight to deletion). ``add_exclusion`` keeps import lists from adding it again."""
     store = LibraryStore(config.database)
     recovered = finish_interrupted(store, now)
-    with store.open(read_only=True) as library:
-        movie = movie_of(library, movie_id)
-        variants = variants_of(library, movie, None)
-        own = {v.id: library.files.for_variant(v.id) for v in variants}
-        extras = extra_paths(library.conn, [v.id for v in variants])
-        busy = [d for d in library.downloads.active() if d.variant_id in {v.id for v in variants}]
-        tags = movie_tags(library, movie)
-        added = library.notification_facts.files_added_at([f.id for f in own.values() if f is not None])
-    if busy:
-        raise MovieEditError(f"{movie.title} ({movie.year}) has a download in the queue ({busy[0].title}, "
-                             f"{busy[0].state}): remove it first (`queue fail {busy[0].id}`)")
-    if add_exclusion and movie.tmdb_id is None and movie.imdb_id is None:
-        raise MovieEditError(f"{movie.title} ({movie.year}) has no TMDB or IMDb id: it cannot be excluded from lists")
-    moves: list[FileMove] = []
-    folders: list[list[str]] = []
-    owners: dict[str, int] = {}
-    if delete_files:
-        all_recorded = {v.id: [f.path for f in [own[v.id]] if f is not None] + extras.get(v.id, []) for v in variants}
-        for v in variants:
-            root = Path(v.root_folder)
-            others = {p for vid, paths in all_recorded.items() if vid != v.id for p in paths
-                      if not Path(p).is_relative_to(root)}
-            files, movie_folders = _files_to_carry(all_recorded[v.id], others, root)
-            bin_folder = recycle_bin_for(config.importing.recycle_bin, v.root_folder)
-            taken: set[Path] = set()
-            for path in files:
-                if str(path) in owners:
-                    continue
-                target = recycle_target(path, root, bin_folder)
-                while target in taken:
-                    target = target.with_name(f"{target.stem}.{len(taken)}{target.suffix}")
-                taken.add(target)
-                owners[str(path)] = v.id
-                moves.append(FileMove(str(path), str(target), path.stat().st_size))
-            folders += [[str(f), str(root)] for f in movie_folders]
-    folder = next((str(f) for f, _root in folders), None)
-    event = movie_deleted_event(movie, tuple(tags), folder_path=folder, deleted_files=delete_files,
-                                folder_size=sum(m.expected_size for m in moves))
-    recycled_to = {m.source: m.destination for m in moves}
-    file_events = [movie_file_deleted_event(movie, tuple(tags), file, reason="manual", added_at=added.get(file.id, now),
-                                            recycle_bin_path=recycled_to.get(file.path))
-                   for file in own.values() if file is not None and delete_files]
-    exclusion = {"tmdb_id": movie.tmdb_id, "imdb_id": movie.imdb_id, "title": movie.title, "year": movie.year} \
-        if add_exclusion else None
-    record = {
-        "kind": "delete", "movie_id": movie.id, "variants": owners, "exclusion": exclusion, "remove_empty": folders,
-        "history": [{"event": "movie_deleted", "movie_id": movie.id, "source_title": movie.title,
-                     "data": {"files_recycled": len(moves), "excluded": add_exclusion}}],
-        "events": [event_record(e) for e in [*file_events, event]],
-    }
-    carry_out(store, new_operation(moves, record), now)
+    facts = _deletion_facts(store, movie_id)
+    _refuse_deletion(facts, add_exclusion)
+    planned = _recycling(config, facts) if delete_files else _Recycling()
+    record = _deletion_record(facts, planned, now, delete_files=delete_files, add_exclusion=add_exclusion)
+    carry_out(store, new_operation(planned.moves, record), now)
     kept = "files recycled" if delete_files else "files kept on disk"
-    summary = f"removed ({kept}: {len(moves) if delete_files else 'all'}" + \
+    summary = f"removed ({kept}: {len(planned.moves) if delete_files else 'all'}" + \
         (", excluded from import lists)" if add_exclusion else ")")
-    return RelocationResult(movie, summary, [(m.source, m.destination) for m in moves], recovered)
+    return RelocationResult(facts.movie, summary, [(m.source, m.destination) for m in planned.moves], recovered)

@@ -32,7 +32,7 @@ class DecisionSettings(Strict):
     minimum_free_space_mb: int = Field(default=100, ge=0)
     #: A folder of custom-format JSON files (TRaSH Guides' or Radarr's export); relative to the config file.
     custom_formats_dir: Path | None = None
-    delay: DelayProfileSettings = DelayProfileSettings()
+    delay: DelayProfileSettings = Field(default_factory=DelayProfileSettings)
     #: Radarr's "Minimum Age": a release younger than this waits as pending.
     minimum_age_minutes: int = Field(default=0, ge=0)
     #: Radarr's "Download Propers and Repacks".

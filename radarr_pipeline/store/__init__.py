@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from radarr_pipeline.store.library import Library, LibraryNotCreatedError, LibraryStore, StoreBusyError, StoreError
+    from radarr_pipeline.store.library import LibraryNotCreatedError, LibraryStore, StoreBusyError, StoreError
+    from radarr_pipeline.store.repositories import Library
 
 __all__ = ["Library", "LibraryNotCreatedError", "LibraryStore", "StoreBusyError", "StoreError"]
 
@@ -22,6 +23,10 @@ __all__ = ["Library", "LibraryNotCreatedError", "LibraryStore", "StoreBusyError"
 def __getattr__(name: str) -> object:
     if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name == "Library":
+        from radarr_pipeline.store.repositories import Library
+
+        return Library
     from radarr_pipeline.store import library
 
     return getattr(library, name)

@@ -6,33 +6,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from radarr_pipeline.store.blocklist import BlocklistRepository
-from radarr_pipeline.store.downloads import DownloadRepository
-from radarr_pipeline.store.files import (
-    ExtraFileRepository,
-    LibraryFolderRepository,
-    MovieFileRepository,
-    RecycleBinRepository,
-)
-from radarr_pipeline.store.health import HealthIssueRepository
-from radarr_pipeline.store.history import HistoryRepository
-from radarr_pipeline.store.import_journal import ImportJournalRepository
-from radarr_pipeline.store.indexer_status import (
-    GroupReputationRepository,
-    IndexerStatusRepository,
-    MovieSearchRepository,
-    ReleaseDetailsRepository,
-)
-from radarr_pipeline.store.mediainfo_cache import MediaInfoCacheRepository
-from radarr_pipeline.store.movies import MovieRepository
-from radarr_pipeline.store.outbox import NotificationFactsRepository, OutboxRepository
-from radarr_pipeline.store.pending_grabs import PendingGrabRepository
-from radarr_pipeline.store.releases import CandidateRepository, ReleaseRepository
 from radarr_pipeline.store.schema import available_migrations, migrate, pending_migrations
 from radarr_pipeline.store.snapshot import TableSummary, copy_checkpointed, schema_version, table_summaries
+
+if TYPE_CHECKING:
+    from radarr_pipeline.store.repositories import Library
 
 # Database files found at the current schema in this process, by resolved path, with the file's identity as this
 # process left it: each is checked (and migrated) once, not on every open. A file changed since by anyone else (a
@@ -90,33 +72,6 @@ class LibraryNotCreatedError(StoreError):
     """A read-only unit of work found no library: the database file does not exist or was never set up."""
 
 
-class Library:
-    """The repositories over one open connection."""
-
-    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
-        self.conn = conn
-        self.movies = MovieRepository(conn)
-        self.releases = ReleaseRepository(conn)
-        self.candidates = CandidateRepository(conn)
-        self.downloads = DownloadRepository(conn)
-        self.files = MovieFileRepository(conn)
-        self.history = HistoryRepository(conn)
-        self.indexer_status = IndexerStatusRepository(conn)
-        self.movie_searches = MovieSearchRepository(conn)
-        self.release_details = ReleaseDetailsRepository(conn)
-        self.group_reputation = GroupReputationRepository(conn)
-        self.blocklist = BlocklistRepository(conn)
-        self.extra_files = ExtraFileRepository(conn)
-        self.recycle_bin = RecycleBinRepository(conn)
-        self.import_journal = ImportJournalRepository(conn)
-        self.mediainfo_cache = MediaInfoCacheRepository(conn)
-        self.library_folders = LibraryFolderRepository(conn)
-        self.pending_grabs = PendingGrabRepository(conn)
-        self.outbox = OutboxRepository(conn)
-        self.notification_facts = NotificationFactsRepository(conn)
-        self.health_issues = HealthIssueRepository(conn)
-
-
 class LibraryStore:
     """Where the library database lives. Holds no connection between calls."""
 
@@ -129,7 +84,17 @@ class LibraryStore:
 
     @contextmanager
     def open(self, *, read_only: bool = False) -> Iterator[Library]:
-        """Open the database for one unit of work, committed at the end, rolled back on error.
+        """Open the database for one unit of work, committed at the end, rolled back on error, with the
+        repositories over its connection (see :meth:`connection`)."""
+        from radarr_pipeline.store.repositories import Library  # not loaded by a reader of the connection alone
+
+        with self.connection(read_only=read_only) as conn:
+            yield Library(conn)
+
+    @contextmanager
+    def connection(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The bare connection for one unit of work, committed at the end, rolled back on error (a listing's
+        one query needs no repository: it does not import them).
 
         Read-only, nothing is written: the schema is not migrated, and a database that is not at the current
         schema is refused. Any DuckDB error leaving the unit of work (a disk full at commit, a file that is not a
@@ -150,7 +115,7 @@ class LibraryStore:
             if not read_only:
                 conn.execute("BEGIN TRANSACTION")
             try:
-                yield Library(conn)
+                yield conn
             except BaseException:
                 if not read_only:
                     with suppress(duckdb.Error):

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from radarr_pipeline.models import Movie
-from radarr_pipeline.store.library import Library, LibraryStore
+from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.schema import migrate
 
 from .servers import FeedServer
