@@ -20,8 +20,6 @@ REASON = "Long because:"
 BEING_SPLIT = {
     "decisions/assemble.py:build_candidates",
     "decisions/assemble.py:_wanted_columns",
-    "parsing/quality_parser.py:quality_name_model",
-    "parsing/scene_fast_path.py:parse_scene_title",
 }
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
-from radarr_pipeline.store.library import Library, LibraryStore
+from radarr_pipeline.store.library import LibraryStore
+from radarr_pipeline.store.repositories import Library
 
 #: Rows a page reads: about a tenth of a second of DuckDB's reading and Python's converting on these machines.
 PAGE_ROWS = 10_000
