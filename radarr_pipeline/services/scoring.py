@@ -22,7 +22,6 @@ from radarr_pipeline.decisions.context import DecisionContext
 from radarr_pipeline.decisions.engine import Evaluation, decisions_frame, evaluate
 from radarr_pipeline.decisions.inputs import EngineInputs
 from radarr_pipeline.decisions.report import ScoringReport
-from radarr_pipeline.models import LIST_SEPARATOR
 from radarr_pipeline.parsing import PARSER_VERSION, ParsedRelease, parse_many
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.services.configured import decision_context, load_formats, quality_profiles
@@ -30,7 +29,7 @@ from radarr_pipeline.services.reputation import group_scores, reputation_markdow
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.candidates import DecisionInputs
 from radarr_pipeline.store.indexer_status import IndexerStatusRepository
-from radarr_pipeline.store.parse_cache import cached_parses, store_parses
+from radarr_pipeline.store.parse_cache import cached_parses, parse_columns, store_parses
 
 
 def parse_through_cache(conn: duckdb.DuckDBPyConnection, titles: Iterable[str]) -> dict[str, ParsedRelease | None]:
@@ -88,16 +87,10 @@ def gather(library: Library) -> Gathered:
                     reputation_markdown(library.conn))
 
 
-# The release columns DecisionInputs.releases reads from a cached parse, from a parse just made.
+# The release columns DecisionInputs.releases reads from a cached parse (parse_cache.PARSE_COLUMNS' order), from a
+# parse just made.
 _PARSE_COLUMNS = ("movie_titles", "year", "edition", "release_group", "simple_release_title", "languages",
                   "parsed_imdb_id", "parsed_tmdb_id", "quality", "resolution", "revision", "real")
-
-
-def _parse_columns(parsed: ParsedRelease) -> tuple[object, ...]:
-    quality = parsed.quality
-    return (LIST_SEPARATOR.join(parsed.movie_titles), parsed.year, parsed.edition, parsed.release_group,
-            parsed.simple_release_title, LIST_SEPARATOR.join(parsed.languages), parsed.imdb_id, parsed.tmdb_id,
-            quality.quality.name, quality.quality.resolution, quality.revision.version, quality.revision.real)
 
 
 def with_parses(releases: pd.DataFrame, parses: Mapping[str, ParsedRelease | None]) -> pd.DataFrame:
@@ -108,7 +101,7 @@ def with_parses(releases: pd.DataFrame, parses: Mapping[str, ParsedRelease | Non
     rows = np.flatnonzero(releases["title"].isin(list(found)).to_numpy(dtype=bool))
     if not len(rows):
         return releases
-    values = [_parse_columns(found[t]) for t in releases["title"].to_numpy(dtype=object)[rows]]
+    values = [parse_columns(found[t]) for t in releases["title"].to_numpy(dtype=object)[rows]]
     filled = releases.copy()
     for position, name in enumerate(_PARSE_COLUMNS):
         column = filled[name].astype(object).to_numpy(dtype=object, copy=True)
