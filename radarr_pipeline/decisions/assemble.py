@@ -98,11 +98,12 @@ def release_columns(releases: pd.DataFrame) -> ReleaseColumns:
     """Matching's view of the releases (rows of DecisionInputs.releases), computed once per distinct value."""
     imdb = releases["imdb_id"].where(releases["imdb_id"].notna(), releases["parsed_imdb_id"])
     imdb_codes, imdb_values = pd.factorize(imdb, use_na_sentinel=True)
-    normalized = np.array([_imdb(v if isinstance(v, str) else None) for v in imdb_values] + [None], dtype=object)
+    normalized = np.array([_imdb(v if isinstance(v, str) else None) for v in imdb_values.tolist()] + [None],
+                          dtype=object)
     tmdb = pd.to_numeric(releases["tmdb_id"], errors="coerce").fillna(
         pd.to_numeric(releases["parsed_tmdb_id"], errors="coerce")).fillna(0).astype(np.int64).to_numpy()
     title_codes, titles = pd.factorize(releases["movie_titles"], use_na_sentinel=True)
-    split = [tuple(v.split(LIST_SEPARATOR)) if isinstance(v, str) and v else () for v in titles]
+    split = [tuple(v.split(LIST_SEPARATOR)) if isinstance(v, str) and v else () for v in titles.tolist()]
     empty = np.array([not t for t in split] + [True], dtype=bool)
     return ReleaseColumns(
         imdb_ids=normalized[imdb_codes].tolist(), tmdb_ids=tmdb, years=_ints(releases["year"], -1),

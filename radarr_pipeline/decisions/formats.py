@@ -219,11 +219,10 @@ def _set_patterns(plan: _Plan) -> list[str]:
     return [*([plan.screen] if plan.screen is not None else []), *map(_literal_pattern, plan.requirements)]
 
 
-def _set_match(search_set: re2.Set, text: bytes) -> list[int]:
-    """The indexes of the set's patterns found in ``text`` (the binding answers None for none; its stubs
-    say a bool, which is wrong for a search set)."""
-    matched: object = search_set.Match(text)
-    return cast(list[int], matched or [])
+def _set_match(search_set: re2.Set) -> Callable[[bytes], list[int] | None]:
+    """The set's search: the indexes of its patterns found in a text, None for none (the binding's stubs say a
+    bool, which is wrong for a search set)."""
+    return cast(Callable[[bytes], list[int] | None], search_set.Match)
 
 
 class _FieldMatcher:
@@ -257,13 +256,15 @@ class _FieldMatcher:
             search_set.Add(pattern)
         search_set.Compile()
         texts = self.texts
-        found = [_set_match(search_set, texts[row].encode()) for row in rows.tolist()]
+        match = _set_match(search_set)
+        found = [match(texts[row].encode()) or [] for row in rows.tolist()]
         for position in [i for i, matched in enumerate(found) if not matched]:
             text = texts[rows[position]]
             found[position] = [0, *(k + 1 for k, p in enumerate(set_patterns) if re2.search(p, text, _RE2_OPTIONS))]
-        counts = np.fromiter((len(f) - 1 for f in found), dtype=np.int64, count=len(found))
-        columns = np.fromiter((k - 1 for f in found for k in f if k), dtype=np.int64, count=int(counts.sum()))
-        hits[np.repeat(rows, counts), columns] = True
+        counts = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+        columns = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(counts.sum())) - 1
+        found_rows = np.repeat(rows, counts)
+        hits[found_rows[columns >= 0], columns[columns >= 0]] = True  # column -1: the empty pattern
         return hits
 
     def _to_check(self, plan: _Plan, column: Callable[[str], np.ndarray]) -> np.ndarray:

@@ -83,7 +83,7 @@ def gather(library: Library) -> Gathered:
         failing_indexers={s.indexer: s.disabled_until for s in IndexerStatusRepository(library.conn).all()
                           if s.disabled_until is not None},
     )
-    return Gathered(inputs, reads.unparsed_titles(PARSER_VERSION), variant_labels(library),
+    return Gathered(inputs, reads.unparsed_titles(PARSER_VERSION), variant_labels(inputs.wanted),
                     reputation_markdown(library.conn))
 
 
@@ -136,10 +136,12 @@ def record(library: Library, scored: Scored, evaluated_at: datetime) -> None:
     library.candidates.replace_all(scored.decisions, scored.rejections, evaluated_at)
 
 
-def variant_labels(library: Library) -> dict[int, str]:
-    """Variant id -> "Title (year) [profile]" for every wanted variant."""
-    return {w.variant.id: f"{w.movie.title} ({w.movie.year}) [{w.variant.quality_profile}]"
-            for w in library.movies.wanted()}
+def variant_labels(wanted: pd.DataFrame) -> dict[int, str]:
+    """Variant id -> "Title (year) [profile]" for every wanted variant (rows of DecisionInputs.wanted)."""
+    years = [None if pd.isna(year) else int(year) for year in wanted["year"].tolist()]
+    return {int(variant): f"{title} ({year}) [{profile}]" for variant, title, year, profile in zip(
+        wanted["variant_id"].tolist(), wanted["title"].tolist(), years, wanted["quality_profile"].tolist(),
+        strict=True)}
 
 
 def score_candidates(library: Library, formats: Sequence[CustomFormat], ctx: DecisionContext,
