@@ -32,8 +32,13 @@ def numeral_variants(title: str) -> set[str]:
     """The title with its numbers as Roman numerals and as Arabic ones ("Rocky II" <-> "Rocky 2").
 
     A lone "I" is only read as a number at the end of the title ("Part I"), never "I, Robot"."""
-    if not _NUMERAL_WORD.search(title):
+    if not _NUMERAL_WORD.search(title):  # no word to turn: the title alone (what the loop below finds too)
         return {title}
+    return word_by_word_variants(title)
+
+
+def word_by_word_variants(title: str) -> set[str]:
+    """numeral_variants without its shortcut, every word looked at."""
     parts = _WORD.findall(title)
     words = [i for i, part in enumerate(parts) if part[0].isalnum()]
     to_arabic, to_roman = list(parts), list(parts)
