@@ -29,7 +29,14 @@ from radarr_pipeline.services.reputation import group_scores, reputation_markdow
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.candidates import DecisionInputs
 from radarr_pipeline.store.indexer_status import IndexerStatusRepository
-from radarr_pipeline.store.parse_cache import cached_parses, parse_columns, store_parses
+from radarr_pipeline.store.parse_cache import (
+    ParseRows,
+    cached_parses,
+    parse_columns,
+    parse_rows,
+    store_parse_rows,
+    store_parses,
+)
 
 
 def parse_through_cache(conn: duckdb.DuckDBPyConnection, titles: Iterable[str]) -> dict[str, ParsedRelease | None]:
@@ -57,12 +64,14 @@ class Gathered:
 
 @dataclass
 class Scored:
-    """What the write stores: the decisions, their rejections and the parses of the new titles."""
+    """What the write stores: the decisions, their rejections and the parses of the new titles (as the cache's
+    rows, built with the file closed)."""
 
     evaluation: Evaluation
     decisions: pd.DataFrame
     rejections: pd.DataFrame
     parses: dict[str, ParsedRelease | None]
+    parse_rows: ParseRows
 
 
 def gather(library: Library) -> Gathered:
@@ -126,13 +135,26 @@ def decide(gathered: Gathered, formats: Sequence[CustomFormat], ctx: DecisionCon
     decisions, rejections = decisions_frame(evaluation)
     evaluation.timings = {"parse_new_titles": parsing, **evaluation.timings,
                           "decisions_frame": time.perf_counter() - started}
-    return Scored(evaluation, decisions, rejections, parses)
+    return Scored(evaluation, decisions, rejections, parses, parse_rows(parses))
+
+
+# New parses are written in units of this many titles, each its own short hold of the file (a cache: a run
+# stopped between units parses the rest again next time).
+PARSE_UNIT = 20_000
+
+
+def record_parses(library: Library, scored: Scored, start: int = 0, stop: int | None = None) -> None:
+    """Rows ``start:stop`` of the new parses into the cache."""
+    store_parse_rows(library.conn, PARSER_VERSION, scored.parse_rows, start, stop)
 
 
 def record(library: Library, scored: Scored, evaluated_at: datetime) -> None:
-    """The one write: the new parses into the cache, every decision replaced."""
-    if scored.parses:
-        store_parses(library.conn, PARSER_VERSION, scored.parses)
+    """The new parses into the cache, every decision replaced (one unit of work)."""
+    record_parses(library, scored)
+    record_decisions(library, scored, evaluated_at)
+
+
+def record_decisions(library: Library, scored: Scored, evaluated_at: datetime) -> None:
     library.candidates.replace_all(scored.decisions, scored.rejections, evaluated_at)
 
 
@@ -154,16 +176,20 @@ def score_candidates(library: Library, formats: Sequence[CustomFormat], ctx: Dec
 
 def score_store(store: LibraryStore, formats: Sequence[CustomFormat], ctx: DecisionContext,
                 free_space: FreeSpace = disk_free_bytes) -> tuple[Evaluation, Gathered]:
-    """Load (open, read, close) -> parse and decide with the file closed -> write (open, write, close): the
-    database is never held while titles are parsed or releases judged."""
+    """Load (open, read, close) -> parse and decide with the file closed -> write (the new parses in units of
+    PARSE_UNIT titles, then the decisions, each unit opening and closing the file): the database is never held
+    while titles are parsed or releases judged."""
     started = time.perf_counter()
     with store.open() as library:
         gathered = gather(library)
     loaded = time.perf_counter() - started
     scored = decide(gathered, formats, ctx, free_space)
     started = time.perf_counter()
+    for start in range(0, len(scored.parse_rows["title"]), PARSE_UNIT):
+        with store.open() as library:
+            record_parses(library, scored, start, start + PARSE_UNIT)
     with store.open() as library:
-        record(library, scored, ctx.now)
+        record_decisions(library, scored, ctx.now)
     scored.evaluation.timings = {"load": loaded, **scored.evaluation.timings, "write": time.perf_counter() - started}
     return scored.evaluation, gathered
 

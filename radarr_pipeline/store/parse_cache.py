@@ -63,32 +63,46 @@ def cached_parses(
     return found
 
 
+ParseRows = dict[str, list[object]]  # parse_rows' columns: title, parsed (JSON) and PARSE_COLUMNS
+
+
+def parse_rows(results: Mapping[str, ParsedRelease | None]) -> ParseRows:
+    """The rows the cache stores for ``results`` (titles DuckDB cannot store left out), built without the
+    database: a writer only inserts them."""
+    titles = [title for title in results if _cacheable(title)]
+    empty = (None,) * len(PARSE_COLUMNS)
+    parses = [results[title] for title in titles]
+    values = list(zip(*(empty if p is None else parse_columns(p) for p in parses), strict=True)) or [
+        () for _ in PARSE_COLUMNS]
+    return {"title": list(titles), "parsed": [None if p is None else p.to_json() for p in parses],
+            **{name: list(column) for name, column in zip(PARSE_COLUMNS, values, strict=True)}}
+
+
+def store_parse_rows(conn: duckdb.DuckDBPyConnection, parser_version: str, rows: ParseRows,
+                     start: int = 0, stop: int | None = None) -> int:
+    """Insert or replace rows ``start:stop`` of ``parse_rows`` under ``parser_version`` in one statement
+    (``bulk_rows``: a frame for many; a list parameter of 100,000 JSON texts held the file for seconds)."""
+    columns: dict[str, Sequence[object]] = {name: values[start:stop] for name, values in rows.items()}
+    if not columns["title"]:
+        return 0
+    with bulk_rows(conn, columns) as selected:
+        conn.execute(
+            f"INSERT OR REPLACE INTO parsed_releases (title, parser_version, parsed, parsed_at,"
+            f" {', '.join(_quoted(c) for c in PARSE_COLUMNS)})"
+            f" SELECT title::VARCHAR, ?, parsed::JSON, current_timestamp, {', '.join(_typed(c) for c in PARSE_COLUMNS)}"
+            f" FROM {selected.sql}",
+            [parser_version, *selected.params],
+        )
+    return len(columns["title"])
+
+
 def store_parses(
     conn: duckdb.DuckDBPyConnection,
     parser_version: str,
     results: Mapping[str, ParsedRelease | None],
 ) -> int:
-    """Insert or replace the parse of each title under ``parser_version`` in one statement (``bulk_rows``: a
-    frame for many; a list parameter of 100,000 JSON texts held the file for seconds); returns the rows written."""
-    titles = [title for title in results if _cacheable(title)]
-    if not titles:
-        return 0
-    empty = (None,) * len(PARSE_COLUMNS)
-    parses = [results[title] for title in titles]
-    values = list(zip(*(empty if p is None else parse_columns(p) for p in parses), strict=True))
-    columns: dict[str, Sequence[object]] = {
-        "title": titles, "parsed": [None if p is None else p.to_json() for p in parses],
-        **dict(zip(PARSE_COLUMNS, values, strict=True)),
-    }
-    with bulk_rows(conn, columns) as rows:
-        conn.execute(
-            f"INSERT OR REPLACE INTO parsed_releases (title, parser_version, parsed, parsed_at,"
-            f" {', '.join(_quoted(c) for c in PARSE_COLUMNS)})"
-            f" SELECT title::VARCHAR, ?, parsed::JSON, current_timestamp, {', '.join(_typed(c) for c in PARSE_COLUMNS)}"
-            f" FROM {rows.sql}",
-            [parser_version, *rows.params],
-        )
-    return len(titles)
+    """Insert or replace the parse of each title under ``parser_version``; returns the rows written."""
+    return store_parse_rows(conn, parser_version, parse_rows(results))
 
 
 _TYPES = {"year": "INTEGER", "tmdb_id": "BIGINT", "resolution": "INTEGER", "revision": "INTEGER", "real": "INTEGER"}
