@@ -157,8 +157,16 @@ def _cpu_clock_for_stages() -> None:
             module.time = clock  # type: ignore[attr-defined]
 
 
+FREE_BYTES = 50 << 30  # the free space every run sees (the disk's own changes while the benchmark writes)
+
+
+def _free_space(_root: str) -> int:
+    return FREE_BYTES
+
+
 def _score(path: str, formats: list[CustomFormat], ctx: DecisionContext) -> Any:
-    """One scoring run through the checkout's own entry point (they moved as the code grew)."""
+    """One scoring run through the checkout's own entry point (they moved as the code grew), every root folder
+    with FREE_BYTES free, so the checkouts' decisions can be compared."""
     try:
         from radarr_pipeline.services.scoring import score_store
     except ImportError:
@@ -167,8 +175,8 @@ def _score(path: str, formats: list[CustomFormat], ctx: DecisionContext) -> Any:
         except ImportError:
             from radarr_pipeline.decisions.engine import score_candidates
         with LibraryStore(path).open() as library:
-            return score_candidates(library, formats, ctx)
-    return score_store(LibraryStore(path), formats, ctx)[0]
+            return score_candidates(library, formats, ctx, _free_space)
+    return score_store(LibraryStore(path), formats, ctx, _free_space)[0]
 
 
 def _holds() -> Any:
