@@ -159,3 +159,9 @@ from radarr_pipeline.cli import collections as collection_commands  # noqa: E402
 
 collection_commands.monitor_collection
 collection_commands.unmonitor_collection
+
+# RE2 options, read by the google-re2 binding (custom formats' RE2 set).
+from radarr_pipeline.decisions.formats import _RE2_OPTIONS  # noqa: E402
+
+_RE2_OPTIONS.max_mem
+_RE2_OPTIONS.log_errors

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -98,11 +99,12 @@ def release_columns(releases: pd.DataFrame) -> ReleaseColumns:
     """Matching's view of the releases (rows of DecisionInputs.releases), computed once per distinct value."""
     imdb = releases["imdb_id"].where(releases["imdb_id"].notna(), releases["parsed_imdb_id"])
     imdb_codes, imdb_values = pd.factorize(imdb, use_na_sentinel=True)
-    normalized = np.array([_imdb(v if isinstance(v, str) else None) for v in imdb_values] + [None], dtype=object)
+    normalized = np.array([_imdb(v if isinstance(v, str) else None) for v in imdb_values.tolist()] + [None],
+                          dtype=object)
     tmdb = pd.to_numeric(releases["tmdb_id"], errors="coerce").fillna(
         pd.to_numeric(releases["parsed_tmdb_id"], errors="coerce")).fillna(0).astype(np.int64).to_numpy()
     title_codes, titles = pd.factorize(releases["movie_titles"], use_na_sentinel=True)
-    split = [tuple(v.split(LIST_SEPARATOR)) if isinstance(v, str) and v else () for v in titles]
+    split = [tuple(v.split(LIST_SEPARATOR)) if isinstance(v, str) and v else () for v in titles.tolist()]
     empty = np.array([not t for t in split] + [True], dtype=bool)
     return ReleaseColumns(
         imdb_ids=normalized[imdb_codes].tolist(), tmdb_ids=tmdb, years=_ints(releases["year"], -1),
@@ -158,52 +160,13 @@ def _quality_ids(qualities: pd.Series | np.ndarray) -> np.ndarray:
 
 def _wanted_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: DecisionContext,
                     free_space: FreeSpace) -> dict[str, np.ndarray]:
-    """Per wanted row: availability, the file on disk, the queue, free space.
-
-    Long on purpose: each block builds columns from the same frame in one vectorised pass (the decisions
-    benchmark's "assemble" stage); the blocks are labelled by what they fill."""
+    """Per wanted row: availability, the file on disk, the queue, free space."""
     wanted = inputs.wanted
     profiles = wanted["quality_profile"].to_numpy(dtype=object)
     unknown = sorted(set(profiles.tolist()) - set(ctx.profiles))
     if unknown:
         raise KeyError(f"wanted movies use quality profile(s) {unknown}, which are not in the configuration "
                        f"(known: {sorted(ctx.profiles)})")
-    file_quality = _objects(wanted["file_quality"])
-    originals = _objects(wanted["original_language"])
-    has_file = np.flatnonzero(np.array([q is not None for q in file_quality], dtype=bool))
-    file_score = np.zeros(len(wanted), dtype=np.int64)
-    file_group = (_objects(wanted["file_release_group"]) if "file_release_group" in wanted
-                  else np.full(len(wanted), None, dtype=object))
-    file_added = (_objects(wanted["file_added_at"]) if "file_added_at" in wanted
-                  else np.full(len(wanted), None, dtype=object))
-    if len(has_file):
-        facts = file_facts(_objects(wanted["file_scene_name"])[has_file].tolist(),
-                           _objects(wanted["file_path"])[has_file].tolist(), file_quality[has_file].tolist(),
-                           _ints(wanted["file_size"], 0)[has_file].tolist(), originals[has_file].tolist())
-        for file_row, group in zip(has_file.tolist(), facts.release_group, strict=True):
-            if not file_group[file_row]:  # RepackSpecification reads the file's release group; else its name's
-                file_group[file_row] = group
-        file_score[has_file] = _scores_by_profile(evaluate_formats(formats, facts), ctx, profiles[has_file],
-                                                  np.arange(len(has_file)))
-    queue_cols = {name: np.empty(len(wanted), dtype=object) for name in ("queue_title", "queue_quality",
-                                                                          "queue_state")}
-    queue_revision = np.ones(len(wanted), dtype=np.int64)
-    queue_score = np.zeros(len(wanted), dtype=np.int64)
-    queue = inputs.queue.drop_duplicates("variant_id", keep="last")
-    position = {int(v): i for i, v in enumerate(wanted["variant_id"])}
-    queued = [(position[int(v)], t, q, s) for v, t, q, s in zip(queue["variant_id"], queue["title"],
-              queue["quality"], queue["state"], strict=True) if int(v) in position]
-    if queued:
-        rows = np.array([q[0] for q in queued])
-        titles = [q[1] for q in queued]
-        facts = download_facts(titles, [q[2] for q in queued], [0] * len(queued), originals[rows].tolist())
-        queue_score[rows] = _scores_by_profile(evaluate_formats(formats, facts), ctx, profiles[rows],
-                                               np.arange(len(rows)))
-        for row, title, quality, state in queued:
-            parsed = parse_release_title(title)
-            queue_cols["queue_title"][row], queue_cols["queue_quality"][row] = title, quality
-            queue_cols["queue_state"][row] = state
-            queue_revision[row] = parsed.quality.revision.version if parsed else 1
     free = {root: free_space(root) for root in set(wanted["root_folder"])}
     dates = zip(wanted["minimum_availability"], wanted["year"], _objects(wanted["in_cinemas"]),
                 _objects(wanted["digital_release"]), _objects(wanted["physical_release"]), strict=True)
@@ -217,15 +180,58 @@ def _wanted_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: 
         "minimum_availability": wanted["minimum_availability"].to_numpy(dtype=object),
         "available_from": _object_array([available_from(str(Availability(a)), int(y), _date(c), _date(d), _date(p))
                                          for a, y, c, d, p in dates]),
-        "file_quality": file_quality,
-        "file_revision": _ints(wanted["file_revision"], 1),
-        "file_score": file_score,
-        "file_release_group": file_group,
-        "file_added_at": file_added,
-        "queue_revision": queue_revision,
-        "queue_score": queue_score,
-        **queue_cols,
+        **_file_columns(wanted, formats, ctx, profiles),
+        **_queue_columns(inputs, formats, ctx, profiles),
     }
+
+
+def _file_columns(wanted: pd.DataFrame, formats: Sequence[CustomFormat], ctx: DecisionContext,
+                  profiles: np.ndarray) -> dict[str, np.ndarray]:
+    """The file on disk of each wanted row: quality, revision, format score, release group, when it came."""
+    file_quality = _objects(wanted["file_quality"])
+    has_file = np.flatnonzero(np.array([q is not None for q in file_quality], dtype=bool))
+    file_score = np.zeros(len(wanted), dtype=np.int64)
+    file_group = (_objects(wanted["file_release_group"]) if "file_release_group" in wanted
+                  else np.full(len(wanted), None, dtype=object))
+    file_added = (_objects(wanted["file_added_at"]) if "file_added_at" in wanted
+                  else np.full(len(wanted), None, dtype=object))
+    if len(has_file):
+        facts = file_facts(_objects(wanted["file_scene_name"])[has_file].tolist(),
+                           _objects(wanted["file_path"])[has_file].tolist(), file_quality[has_file].tolist(),
+                           _ints(wanted["file_size"], 0)[has_file].tolist(),
+                           _objects(wanted["original_language"])[has_file].tolist())
+        for file_row, group in zip(has_file.tolist(), facts.release_group, strict=True):
+            if not file_group[file_row]:  # RepackSpecification reads the file's release group; else its name's
+                file_group[file_row] = group
+        file_score[has_file] = _scores_by_profile(evaluate_formats(formats, facts), ctx, profiles[has_file],
+                                                  np.arange(len(has_file)))
+    return {"file_quality": file_quality, "file_revision": _ints(wanted["file_revision"], 1),
+            "file_score": file_score, "file_release_group": file_group, "file_added_at": file_added}
+
+
+def _queue_columns(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: DecisionContext,
+                   profiles: np.ndarray) -> dict[str, np.ndarray]:
+    """What is downloading for each wanted row: title, quality, state, revision and format score."""
+    wanted = inputs.wanted
+    columns = {name: np.empty(len(wanted), dtype=object) for name in ("queue_title", "queue_quality", "queue_state")}
+    queue_revision = np.ones(len(wanted), dtype=np.int64)
+    queue_score = np.zeros(len(wanted), dtype=np.int64)
+    queue = inputs.queue.drop_duplicates("variant_id", keep="last")
+    position = {int(v): i for i, v in enumerate(wanted["variant_id"])}
+    queued = [(position[int(v)], t, q, s) for v, t, q, s in zip(queue["variant_id"], queue["title"],
+              queue["quality"], queue["state"], strict=True) if int(v) in position]
+    if queued:
+        rows = np.array([q[0] for q in queued])
+        originals = _objects(wanted["original_language"])[rows].tolist()
+        facts = download_facts([q[1] for q in queued], [q[2] for q in queued], [0] * len(queued), originals)
+        queue_score[rows] = _scores_by_profile(evaluate_formats(formats, facts), ctx, profiles[rows],
+                                               np.arange(len(rows)))
+        for row, title, quality, state in queued:
+            parsed = parse_release_title(title)
+            columns["queue_title"][row], columns["queue_quality"][row] = title, quality
+            columns["queue_state"][row] = state
+            queue_revision[row] = parsed.quality.revision.version if parsed else 1
+    return {"queue_revision": queue_revision, "queue_score": queue_score, **columns}
 
 
 def _date(value: object) -> date | None:
@@ -239,6 +245,51 @@ def _date(value: object) -> date | None:
     raise TypeError(f"not a release date: {value!r}")
 
 
+@dataclass(frozen=True)
+class _Pairs:
+    """The matched (release, wanted row) pairs, ordered by wanted row then release: ``rel`` and ``want`` are
+    positions in the release and wanted frames, ``matched_by`` how the release was matched."""
+
+    rel: np.ndarray
+    want: np.ndarray
+    matched_by: np.ndarray
+
+
+@dataclass(frozen=True)
+class _PairFormats:
+    """Custom formats of the pairs, evaluated once per (release, original language): ``subset`` holds those
+    releases (a row each), ``sub`` maps each pair to its row."""
+
+    subset: pd.DataFrame
+    sub: np.ndarray
+    matches: FormatMatches
+    names: np.ndarray
+
+
+def match_pairs(inputs: EngineInputs) -> _Pairs:
+    """Releases matched to the wanted movies (ids, then clean titles and year), one pair per wanted row."""
+    wanted = inputs.wanted
+    index = MovieIndex.build(movie_keys(wanted, inputs.alternative_titles))
+    positions, movie_ids, how = match_columns(release_columns(inputs.releases), index)
+    pairs = pd.DataFrame({"rel": positions, "movie_id": movie_ids, "matched_by": how})
+    targets = pd.DataFrame({"movie_id": wanted["movie_id"].astype(np.int64).to_numpy(),
+                            "want": np.arange(len(wanted))})
+    pairs = pairs.merge(targets, on="movie_id").sort_values(["want", "rel"], kind="stable")
+    return _Pairs(pairs["rel"].to_numpy(), pairs["want"].to_numpy(), pairs["matched_by"].to_numpy(dtype=object))
+
+
+def pair_formats(inputs: EngineInputs, formats: Sequence[CustomFormat], pairs: _Pairs) -> _PairFormats:
+    """Formats once per release and original language of the movies it matched (a Language condition
+    'original' depends on the movie): usually once per release."""
+    original = _objects(inputs.wanted["original_language"])[pairs.want]
+    language_code = pd.factorize(pd.Series(original, dtype=object), use_na_sentinel=False)[0]
+    keys = pairs.rel.astype(np.int64) * (int(language_code.max(initial=0)) + 1) + language_code
+    _, first, sub = np.unique(keys, return_index=True, return_inverse=True)
+    subset = inputs.releases.iloc[pairs.rel[first]].reset_index(drop=True)
+    matches = evaluate_formats(formats, release_facts(subset, original[first].tolist()))
+    return _PairFormats(subset, sub, matches, _format_names(matches))
+
+
 def build_candidates(
     inputs: EngineInputs,
     formats: Sequence[CustomFormat],
@@ -247,37 +298,26 @@ def build_candidates(
     timings: dict[str, float] | None = None,
 ) -> Candidates:
     """Every matched (release, wanted version) pair as columns: matching, custom formats once per release, the
-    wanted side, then the pairs' own columns, each stage timed for the decisions benchmark.
-
-    Long on purpose: a straight sequence of vectorised stages over the same frames; splitting it would pass a
-    dozen arrays from call to call without making a stage easier to read."""
+    wanted side, then the pairs' own columns, each stage timed for the decisions benchmark."""
     timings = timings if timings is not None else {}
-    releases, wanted = inputs.releases, inputs.wanted
     started = time.perf_counter()
-    index = MovieIndex.build(movie_keys(wanted, inputs.alternative_titles))
-    positions, movie_ids, how = match_columns(release_columns(releases), index)
-    pairs = pd.DataFrame({"rel": positions, "movie_id": movie_ids, "matched_by": how})
-    targets = pd.DataFrame({"movie_id": wanted["movie_id"].astype(np.int64).to_numpy(),
-                            "want": np.arange(len(wanted))})
-    pairs = pairs.merge(targets, on="movie_id").sort_values(["want", "rel"], kind="stable")
-    rel, want = pairs["rel"].to_numpy(), pairs["want"].to_numpy()
+    pairs = match_pairs(inputs)
     timings["match"] = time.perf_counter() - started
-
     started = time.perf_counter()
-    # Formats are evaluated once per release and original language of the movies it matched (a Language
-    # condition 'original' depends on the movie); usually once per release.
-    original = _objects(wanted["original_language"])[want]
-    language_code = pd.factorize(pd.Series(original, dtype=object), use_na_sentinel=False)[0]
-    keys = rel.astype(np.int64) * (int(language_code.max(initial=0)) + 1) + language_code
-    _, first, sub = np.unique(keys, return_index=True, return_inverse=True)
-    subset = releases.iloc[rel[first]].reset_index(drop=True)
-    matches = evaluate_formats(formats, release_facts(subset, original[first].tolist()))
-    format_names = _format_names(matches)
+    found = pair_formats(inputs, formats, pairs)
     timings["custom_formats"] = time.perf_counter() - started
-
     started = time.perf_counter()
-    per_wanted = _wanted_columns(inputs, formats, ctx, free_space)
-    w = {name: column[want] for name, column in per_wanted.items()}
+    candidates = assemble_candidates(inputs, formats, ctx, free_space, pairs, found)
+    timings["assemble"] = time.perf_counter() - started
+    return candidates
+
+
+def assemble_candidates(inputs: EngineInputs, formats: Sequence[CustomFormat], ctx: DecisionContext,
+                        free_space: FreeSpace, pairs: _Pairs, found: _PairFormats) -> Candidates:
+    """The candidates' columns: the release's, the pair's (formats, quality, queue, grabs, blocklist) and the
+    wanted row's."""
+    wanted, subset, sub, want = inputs.wanted, found.subset, found.sub, pairs.want
+    w = {name: column[want] for name, column in _wanted_columns(inputs, formats, ctx, free_space).items()}
     release_ids = _ints(subset["release_id"], 0)[sub]
     titles = subset["title"].to_numpy(dtype=object)[sub]
     indexers = subset["indexer"].to_numpy(dtype=object)[sub]
@@ -289,11 +329,11 @@ def build_candidates(
     queue_hashes = set(inputs.queue["download_id"].dropna())
     published = pd.to_datetime(subset["published_at"], utc=True)
     age = ((pd.Timestamp(ctx.now).tz_convert("UTC") - published).dt.total_seconds() / 60).fillna(1e9).to_numpy()
-    candidates = Candidates(
+    return Candidates(
         release_id=release_ids,
         variant_id=wanted["variant_id"].to_numpy(dtype=np.int64)[want],
         movie_id=movie_of,
-        matched_by=pairs["matched_by"].to_numpy(dtype=object),
+        matched_by=pairs.matched_by,
         title=titles,
         indexer=indexers,
         size=_ints(subset["size"], -1)[sub],
@@ -308,9 +348,9 @@ def build_candidates(
         revision=_ints(subset["revision"], 1)[sub],
         real=_ints(subset["real"], 0)[sub],
         release_group=groups,
-        formats=format_names[sub],
-        formats_known=~matches.timed_out[sub],
-        format_score=_scores_by_profile(matches, ctx, w["profile"], sub),
+        formats=found.names[sub],
+        formats_known=~found.matches.timed_out[sub],
+        format_score=_scores_by_profile(found.matches, ctx, w["profile"], sub),
         quality_rank=_quality_ranks(ctx, w["profile"], qualities),
         in_queue=np.isin(release_ids, list(queue_ids)) | _member(infohash, queue_hashes),
         grabbed_at=_grabbed_at(inputs, release_ids, infohash),
@@ -321,8 +361,6 @@ def build_candidates(
                   else np.full(len(subset), "torrent", dtype=object))[sub],
         **w,
     )
-    timings["assemble"] = time.perf_counter() - started
-    return candidates
 
 
 def _quality_ranks(ctx: DecisionContext, profiles: np.ndarray, qualities: np.ndarray) -> np.ndarray:

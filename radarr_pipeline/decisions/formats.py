@@ -1,24 +1,27 @@
 """Custom formats in bulk: every format evaluated once per release (not per release and movie).
 
-Regex conditions run in DuckDB (RE2, vectorised, linear time: no catastrophic backtracking) behind literal
-prefilters; the few patterns RE2 cannot run (look-arounds, back-references) and non-ASCII titles (where RE2's
-ASCII ``\\b``/``\\w`` would differ) run through Python's ``regex`` with a match timeout, and only on titles that
-pass the prefilter. A regex that times out makes that release's formats unknown: the rule
+Regex conditions run in RE2 (linear time: no catastrophic backtracking), every pattern of a text column in one
+``re2.Set`` pass per distinct text; the few patterns RE2 cannot run (look-arounds, back-references) run through
+Python's ``regex`` with a match timeout, only on the texts their RE2 screen (the pattern minus its look-arounds)
+or their literal prefilter lets through, and non-ASCII texts (where RE2's ASCII ``\\b``/``\\w`` would differ)
+run through Python's ``regex`` too. A regex that times out makes that release's formats unknown: the rule
 ``custom_formats_evaluated`` then rejects it rather than guess.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from typing import cast
 
-import duckdb
 import numpy as np
 import pandas as pd
+import re2
 import regex
 
-from radarr_pipeline.decisions.prefilter import necessary_literals
+from radarr_pipeline.decisions.prefilter import Requirement, necessary_literals
 from radarr_pipeline.quality.custom_formats import (
     ORIGINAL_LANGUAGE,
     CustomFormat,
@@ -86,7 +89,7 @@ class FormatMatches:
     matrix: np.ndarray
     timed_out: np.ndarray
     python_patterns: int = 0
-    duckdb_patterns: int = 0
+    re2_patterns: int = 0
 
     def scores(self, format_scores: dict[str, int]) -> np.ndarray:
         """Every row's score under one profile's format scores."""
@@ -103,27 +106,32 @@ _LOOKAROUND = re.compile(r"\(\?<?[=!]")
 _RE2_VERDICTS: dict[str, bool] = {}
 
 
-def _re2_compiles(pattern: str) -> bool:
+def _re2_options() -> re2.Options:
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    options.case_sensitive = False  # Radarr's RegexOptions.IgnoreCase
+    options.log_errors = False
+    return options
+
+
+_RE2_OPTIONS = _re2_options()
+
+
+def runs_in_re2(patterns: Sequence[str]) -> dict[str, bool]:
+    """Whether RE2 accepts each (Python-syntax) pattern. A look-around (which RE2 never runs) is turned down
+    without asking."""
+    for pattern in dict.fromkeys(patterns):
+        if pattern not in _RE2_VERDICTS:
+            _RE2_VERDICTS[pattern] = not _LOOKAROUND.search(pattern) and _re2_accepts(pattern)
+    return {p: _RE2_VERDICTS[p] for p in patterns}
+
+
+def _re2_accepts(pattern: str) -> bool:
     try:
-        duckdb.execute("SELECT regexp_matches('', ?, 'i')", [pattern])
-    except duckdb.Error:
+        re2.Set.SearchSet(_RE2_OPTIONS).Add(pattern)
+    except re2.error:
         return False
     return True
-
-
-def runs_in_duckdb(patterns: Sequence[str]) -> dict[str, bool]:
-    """Whether RE2 (DuckDB's regex engine) accepts each (Python-syntax) pattern. A look-around (which RE2 never
-    runs) is turned down without asking; the others are compiled in one query, one by one only when it fails."""
-    unknown = [p for p in dict.fromkeys(patterns) if p not in _RE2_VERDICTS]
-    _RE2_VERDICTS.update({p: False for p in unknown if _LOOKAROUND.search(p)})
-    rest = [p for p in unknown if p not in _RE2_VERDICTS]
-    if rest:
-        try:
-            duckdb.execute("SELECT " + ", ".join(f"regexp_matches('', {_sql_string(p)}, 'i')" for p in rest))
-            _RE2_VERDICTS.update(dict.fromkeys(rest, True))
-        except duckdb.Error:
-            _RE2_VERDICTS.update({p: _re2_compiles(p) for p in rest})
-    return {p: _RE2_VERDICTS[p] for p in patterns}
 
 
 def _class_end(pattern: str, start: int) -> int:
@@ -179,83 +187,123 @@ def without_lookarounds(pattern: str) -> str | None:
     return "".join(out)
 
 
-def _sql_string(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+@dataclass(frozen=True)
+class _Plan:
+    """How one pattern is searched: ``exact`` RE2 runs it itself; else Python's regex checks the texts that
+    pass ``screen`` (the pattern minus its look-arounds, in RE2; None: every text passing the prefilter)."""
+
+    compiled: regex.Pattern[str]
+    exact: bool
+    screen: str | None
+    requirements: tuple[Requirement, ...]
 
 
-def _prefilter_sql(pattern: str) -> str | None:
-    requirements = necessary_literals(pattern)
-    if not requirements:
-        return None
-    return " AND ".join(
-        "(" + " OR ".join(f"contains(l, {_sql_string(s)})" for s in sorted(requirement)) + ")"
-        for requirement in requirements
-    )
+def _plans(patterns: Sequence[regex.Pattern[str]]) -> list[_Plan]:
+    exact = runs_in_re2([p.pattern for p in patterns])
+    supersets = {p.pattern: without_lookarounds(p.pattern) for p in patterns if not exact[p.pattern]}
+    screens = runs_in_re2([s for s in supersets.values() if s is not None])
+    return [_Plan(p, exact[p.pattern], None if exact[p.pattern] or not screens.get(supersets[p.pattern] or "")
+                  else supersets[p.pattern], necessary_literals(p.pattern)) for p in patterns]
+
+
+def _literal_pattern(requirement: Requirement) -> str:
+    """An RE2 pattern (case-insensitive) that finds any of the requirement's literals: on ASCII texts, what
+    containing one of them in lower case means (a Unicode literal can only widen it)."""
+    return "|".join(re2.escape(literal) for literal in sorted(requirement))
+
+
+def _set_patterns(plan: _Plan) -> list[str]:
+    """What the RE2 set searches for a plan: the pattern itself, or its screen and its literal requirements."""
+    if plan.exact:
+        return [plan.compiled.pattern]
+    return [*([plan.screen] if plan.screen is not None else []), *map(_literal_pattern, plan.requirements)]
+
+
+def _set_match(search_set: re2.Set) -> Callable[[bytes], list[int] | None]:
+    """The set's search: the indexes of its patterns found in a text, None for none (the binding's stubs say a
+    bool, which is wrong for a search set)."""
+    return cast(Callable[[bytes], list[int] | None], search_set.Match)
 
 
 class _FieldMatcher:
-    """Every regex over one text column, evaluated once per distinct pattern and distinct text."""
+    """Every regex over one text column, evaluated once per distinct pattern and distinct text: ASCII texts go
+    through one RE2 set (every RE2 pattern and every screen in one pass per text); Python's regex checks the
+    texts RE2 cannot decide (look-arounds, non-ASCII texts, where RE2's ASCII ``\\b``/``\\w`` would differ)."""
 
     def __init__(self, texts: Sequence[str | None]) -> None:
         codes, unique = pd.factorize(pd.Series(list(texts), dtype=object), use_na_sentinel=True)
         self.codes = codes  # -1: no text
         self.texts: list[str] = [t[:_MAX_INPUT] for t in unique.tolist()]
         self.ascii = np.fromiter((t.isascii() for t in self.texts), dtype=bool, count=len(self.texts))
-        self.frame = pd.DataFrame({"t": pd.Series(self.texts, dtype=object), "a": self.ascii})
         self.timed_out = np.zeros(len(codes), dtype=bool)
         self.python_patterns = 0
-        self.duckdb_patterns = 0
+        self.re2_patterns = 0
 
     def _rows(self, per_text: np.ndarray) -> np.ndarray:
         """Per distinct text -> per row (False where there is no text)."""
         return np.append(per_text, False)[self.codes]
 
-    def _columns(self, patterns: list[regex.Pattern[str]], in_duckdb: dict[str, bool]) -> list[str]:
-        """One SQL column per pattern: the RE2 match on ASCII texts, or which texts Python must check."""
-        supersets = {p.pattern: without_lookarounds(p.pattern) for p in patterns if not in_duckdb[p.pattern]}
-        screens = runs_in_duckdb([s for s in supersets.values() if s is not None])
-        columns: list[str] = []
-        for compiled in patterns:
-            pattern = compiled.pattern
-            prefilter = _prefilter_sql(pattern) or "true"
-            if in_duckdb[pattern]:
-                # ASCII texts in RE2 behind the prefilter; the rest is checked in Python.
-                columns.append(f"CASE WHEN a AND {prefilter} THEN regexp_matches(t, {_sql_string(pattern)}, 'i')"
-                               " ELSE false END")
-                self.duckdb_patterns += 1
-                continue
-            superset = supersets[pattern]
-            if superset is not None and screens[superset]:  # RE2 screens ASCII texts with the relaxed pattern
-                prefilter = f"{prefilter} AND regexp_matches(t, {_sql_string(superset)}, 'i')"
-            columns.append(f"(NOT a OR ({prefilter}))")
-            self.python_patterns += 1
-        return columns
+    def _set_hits(self, set_patterns: list[str]) -> np.ndarray:
+        """``hits[text, k]``: ASCII text matches set pattern k (False for non-ASCII texts). The set holds an
+        empty pattern too, which matches every text: a text without it is one the set's DFA gave up on (out of
+        memory), and is searched pattern by pattern instead."""
+        hits = np.zeros((len(self.texts), len(set_patterns)), dtype=bool)
+        rows = np.flatnonzero(self.ascii)
+        if not set_patterns or not len(rows):
+            return hits
+        search_set = re2.Set.SearchSet(_RE2_OPTIONS)
+        for pattern in ["", *set_patterns]:
+            search_set.Add(pattern)
+        search_set.Compile()
+        texts = self.texts
+        match = _set_match(search_set)
+        found = [match(texts[row].encode()) or [] for row in rows.tolist()]
+        for position in [i for i, matched in enumerate(found) if not matched]:
+            text = texts[rows[position]]
+            found[position] = [0, *(k + 1 for k, p in enumerate(set_patterns) if re2.search(p, text, _RE2_OPTIONS))]
+        counts = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+        columns = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(counts.sum())) - 1
+        found_rows = np.repeat(rows, counts)
+        hits[found_rows[columns >= 0], columns[columns >= 0]] = True  # column -1: the empty pattern
+        return hits
+
+    def _to_check(self, plan: _Plan, column: Callable[[str], np.ndarray]) -> np.ndarray:
+        """The texts Python's regex must check for ``plan``: every non-ASCII text, and the ASCII texts RE2 could
+        not decide: those passing its screen (if any) and its literal prefilter."""
+        other = np.flatnonzero(~self.ascii)
+        if plan.exact:
+            return other
+        undecided = self.ascii.copy()
+        if plan.screen is not None:
+            undecided &= column(plan.screen)
+        for requirement in plan.requirements:
+            undecided &= column(_literal_pattern(requirement))
+        return np.union1d(np.flatnonzero(undecided), other)
 
     def evaluate(self, patterns: list[regex.Pattern[str]]) -> dict[str, np.ndarray]:
         if not patterns or not self.texts:
             return {p.pattern: np.zeros(len(self.codes), dtype=bool) for p in patterns}
-        in_duckdb = runs_in_duckdb([p.pattern for p in patterns])
-        columns = self._columns(patterns, in_duckdb)
-        connection = duckdb.connect()
-        try:
-            connection.register("frame", self.frame)
-            connection.execute("CREATE TABLE texts AS SELECT t, lower(t) AS l, a FROM frame")  # lower() once
-            selected = ", ".join(f"coalesce({column}, false) AS c{i}" for i, column in enumerate(columns))
-            result = connection.execute(f"SELECT {selected} FROM texts").fetchnumpy()
-        finally:
-            connection.close()
+        plans = _plans(patterns)
+        set_patterns = list(dict.fromkeys(chain.from_iterable(_set_patterns(plan) for plan in plans)))
+        hits = self._set_hits(set_patterns)
+        index = {pattern: k for k, pattern in enumerate(set_patterns)}
+
+        def column(pattern: str) -> np.ndarray:
+            return hits[:, index[pattern]]
+
         timed_out = np.zeros(len(self.texts), dtype=bool)
         outcome: dict[str, np.ndarray] = {}
-        for i, compiled in enumerate(patterns):
-            column = np.asarray(result[f"c{i}"], dtype=bool)
-            to_check = np.flatnonzero(~self.ascii) if in_duckdb[compiled.pattern] else np.flatnonzero(column)
-            column = column.copy() if in_duckdb[compiled.pattern] else np.zeros(len(self.texts), dtype=bool)
-            for row in to_check.tolist():
+        for plan in plans:
+            pattern = plan.compiled.pattern
+            matched = column(pattern).copy() if plan.exact else np.zeros(len(self.texts), dtype=bool)
+            for row in self._to_check(plan, column).tolist():
                 try:
-                    column[row] = compiled.search(self.texts[row], timeout=MATCH_TIMEOUT_SECONDS) is not None
+                    matched[row] = plan.compiled.search(self.texts[row], timeout=MATCH_TIMEOUT_SECONDS) is not None
                 except TimeoutError:
                     timed_out[row] = True
-            outcome[compiled.pattern] = self._rows(column)
+            self.re2_patterns += plan.exact
+            self.python_patterns += not plan.exact
+            outcome[pattern] = self._rows(matched)
         self.timed_out |= self._rows(timed_out)
         return outcome
 
@@ -381,7 +429,7 @@ def format_matches(groups: Sequence[Sequence[tuple[bool, np.ndarray]]], rows: in
 def _search_texts(formats: Sequence[CustomFormat], facts: FormatFacts) -> tuple[RegexResults, np.ndarray, int, int]:
     found: RegexResults = {}
     timed_out = np.zeros(len(facts), dtype=bool)
-    python_patterns = duckdb_patterns = 0
+    python_patterns = re2_patterns = 0
     for field_name, field_patterns in _regex_patterns(formats).items():
         texts = getattr(facts, field_name)
         if texts is None:  # no such text on these rows (file names of releases): nothing can match it
@@ -390,15 +438,15 @@ def _search_texts(formats: Sequence[CustomFormat], facts: FormatFacts) -> tuple[
         found[field_name] = matcher.evaluate(field_patterns)
         timed_out |= matcher.timed_out
         python_patterns += matcher.python_patterns
-        duckdb_patterns += matcher.duckdb_patterns
-    return found, timed_out, python_patterns, duckdb_patterns
+        re2_patterns += matcher.re2_patterns
+    return found, timed_out, python_patterns, re2_patterns
 
 
 def evaluate_formats(formats: Sequence[CustomFormat], facts: FormatFacts) -> FormatMatches:
     """Which formats every row matches (Radarr's CustomFormatCalculationService): the one evaluation of custom
     formats, for releases, queued downloads and files alike."""
     rows = len(facts)
-    found, timed_out, python_patterns, duckdb_patterns = _search_texts(formats, facts)
+    found, timed_out, python_patterns, re2_patterns = _search_texts(formats, facts)
     languages = _LanguageRows(facts)
     matrix = np.zeros((rows, len(formats)), dtype=bool)
     for j, custom_format in enumerate(formats):
@@ -407,4 +455,4 @@ def evaluate_formats(formats: Sequence[CustomFormat], facts: FormatFacts) -> For
             satisfied = _holds(spec, facts, found, languages) != spec.negate
             by_type.setdefault(type(spec), []).append((spec.required, satisfied))
         matrix[:, j] = format_matches(list(by_type.values()), rows)
-    return FormatMatches(tuple(formats), matrix, timed_out, python_patterns, duckdb_patterns)
+    return FormatMatches(tuple(formats), matrix, timed_out, python_patterns, re2_patterns)

@@ -23,12 +23,22 @@ _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xi
 _ROMAN_TO_ARABIC = {roman: str(number) for number, roman in enumerate(_ROMAN, start=1)}
 _ARABIC_TO_ROMAN = {arabic: roman for roman, arabic in _ROMAN_TO_ARABIC.items()}
 _WORD = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]+")
+# A word numeral_variants may turn into another numeral; a title without one has no variant (most titles).
+_NUMERAL_WORD = re.compile("(?<![A-Za-z0-9])(?:" + "|".join(sorted({*_ROMAN_TO_ARABIC, *_ARABIC_TO_ROMAN}, key=len,
+                                                                  reverse=True)) + ")(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 def numeral_variants(title: str) -> set[str]:
     """The title with its numbers as Roman numerals and as Arabic ones ("Rocky II" <-> "Rocky 2").
 
     A lone "I" is only read as a number at the end of the title ("Part I"), never "I, Robot"."""
+    if not _NUMERAL_WORD.search(title):  # no word to turn: the title alone (what the loop below finds too)
+        return {title}
+    return word_by_word_variants(title)
+
+
+def word_by_word_variants(title: str) -> set[str]:
+    """numeral_variants without its shortcut, every word looked at."""
     parts = _WORD.findall(title)
     words = [i for i, part in enumerate(parts) if part[0].isalnum()]
     to_arabic, to_roman = list(parts), list(parts)

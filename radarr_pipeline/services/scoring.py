@@ -22,7 +22,6 @@ from radarr_pipeline.decisions.context import DecisionContext
 from radarr_pipeline.decisions.engine import Evaluation, decisions_frame, evaluate
 from radarr_pipeline.decisions.inputs import EngineInputs
 from radarr_pipeline.decisions.report import ScoringReport
-from radarr_pipeline.models import LIST_SEPARATOR
 from radarr_pipeline.parsing import PARSER_VERSION, ParsedRelease, parse_many
 from radarr_pipeline.quality.custom_formats import CustomFormat
 from radarr_pipeline.services.configured import decision_context, load_formats, quality_profiles
@@ -30,7 +29,14 @@ from radarr_pipeline.services.reputation import group_scores, reputation_markdow
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.candidates import DecisionInputs
 from radarr_pipeline.store.indexer_status import IndexerStatusRepository
-from radarr_pipeline.store.parse_cache import cached_parses, store_parses
+from radarr_pipeline.store.parse_cache import (
+    ParseRows,
+    cached_parses,
+    parse_columns,
+    parse_rows,
+    store_parse_rows,
+    store_parses,
+)
 
 
 def parse_through_cache(conn: duckdb.DuckDBPyConnection, titles: Iterable[str]) -> dict[str, ParsedRelease | None]:
@@ -58,12 +64,14 @@ class Gathered:
 
 @dataclass
 class Scored:
-    """What the write stores: the decisions, their rejections and the parses of the new titles."""
+    """What the write stores: the decisions, their rejections and the parses of the new titles (as the cache's
+    rows, built with the file closed)."""
 
     evaluation: Evaluation
     decisions: pd.DataFrame
     rejections: pd.DataFrame
     parses: dict[str, ParsedRelease | None]
+    parse_rows: ParseRows
 
 
 def gather(library: Library) -> Gathered:
@@ -84,20 +92,14 @@ def gather(library: Library) -> Gathered:
         failing_indexers={s.indexer: s.disabled_until for s in IndexerStatusRepository(library.conn).all()
                           if s.disabled_until is not None},
     )
-    return Gathered(inputs, reads.unparsed_titles(PARSER_VERSION), variant_labels(library),
+    return Gathered(inputs, reads.unparsed_titles(PARSER_VERSION), variant_labels(inputs.wanted),
                     reputation_markdown(library.conn))
 
 
-# The release columns DecisionInputs.releases reads from a cached parse, from a parse just made.
+# The release columns DecisionInputs.releases reads from a cached parse (parse_cache.PARSE_COLUMNS' order), from a
+# parse just made.
 _PARSE_COLUMNS = ("movie_titles", "year", "edition", "release_group", "simple_release_title", "languages",
                   "parsed_imdb_id", "parsed_tmdb_id", "quality", "resolution", "revision", "real")
-
-
-def _parse_columns(parsed: ParsedRelease) -> tuple[object, ...]:
-    quality = parsed.quality
-    return (LIST_SEPARATOR.join(parsed.movie_titles), parsed.year, parsed.edition, parsed.release_group,
-            parsed.simple_release_title, LIST_SEPARATOR.join(parsed.languages), parsed.imdb_id, parsed.tmdb_id,
-            quality.quality.name, quality.quality.resolution, quality.revision.version, quality.revision.real)
 
 
 def with_parses(releases: pd.DataFrame, parses: Mapping[str, ParsedRelease | None]) -> pd.DataFrame:
@@ -108,7 +110,7 @@ def with_parses(releases: pd.DataFrame, parses: Mapping[str, ParsedRelease | Non
     rows = np.flatnonzero(releases["title"].isin(list(found)).to_numpy(dtype=bool))
     if not len(rows):
         return releases
-    values = [_parse_columns(found[t]) for t in releases["title"].to_numpy(dtype=object)[rows]]
+    values = [parse_columns(found[t]) for t in releases["title"].to_numpy(dtype=object)[rows]]
     filled = releases.copy()
     for position, name in enumerate(_PARSE_COLUMNS):
         column = filled[name].astype(object).to_numpy(dtype=object, copy=True)
@@ -133,20 +135,35 @@ def decide(gathered: Gathered, formats: Sequence[CustomFormat], ctx: DecisionCon
     decisions, rejections = decisions_frame(evaluation)
     evaluation.timings = {"parse_new_titles": parsing, **evaluation.timings,
                           "decisions_frame": time.perf_counter() - started}
-    return Scored(evaluation, decisions, rejections, parses)
+    return Scored(evaluation, decisions, rejections, parses, parse_rows(parses))
+
+
+# New parses are written in units of this many titles, each its own short hold of the file (a cache: a run
+# stopped between units parses the rest again next time).
+PARSE_UNIT = 20_000
+
+
+def record_parses(library: Library, scored: Scored, start: int = 0, stop: int | None = None) -> None:
+    """Rows ``start:stop`` of the new parses into the cache."""
+    store_parse_rows(library.conn, PARSER_VERSION, scored.parse_rows, start, stop)
 
 
 def record(library: Library, scored: Scored, evaluated_at: datetime) -> None:
-    """The one write: the new parses into the cache, every decision replaced."""
-    if scored.parses:
-        store_parses(library.conn, PARSER_VERSION, scored.parses)
+    """The new parses into the cache, every decision replaced (one unit of work)."""
+    record_parses(library, scored)
+    record_decisions(library, scored, evaluated_at)
+
+
+def record_decisions(library: Library, scored: Scored, evaluated_at: datetime) -> None:
     library.candidates.replace_all(scored.decisions, scored.rejections, evaluated_at)
 
 
-def variant_labels(library: Library) -> dict[int, str]:
-    """Variant id -> "Title (year) [profile]" for every wanted variant."""
-    return {w.variant.id: f"{w.movie.title} ({w.movie.year}) [{w.variant.quality_profile}]"
-            for w in library.movies.wanted()}
+def variant_labels(wanted: pd.DataFrame) -> dict[int, str]:
+    """Variant id -> "Title (year) [profile]" for every wanted variant (rows of DecisionInputs.wanted)."""
+    years = [None if pd.isna(year) else int(year) for year in wanted["year"].tolist()]
+    return {int(variant): f"{title} ({year}) [{profile}]" for variant, title, year, profile in zip(
+        wanted["variant_id"].tolist(), wanted["title"].tolist(), years, wanted["quality_profile"].tolist(),
+        strict=True)}
 
 
 def score_candidates(library: Library, formats: Sequence[CustomFormat], ctx: DecisionContext,
@@ -159,16 +176,20 @@ def score_candidates(library: Library, formats: Sequence[CustomFormat], ctx: Dec
 
 def score_store(store: LibraryStore, formats: Sequence[CustomFormat], ctx: DecisionContext,
                 free_space: FreeSpace = disk_free_bytes) -> tuple[Evaluation, Gathered]:
-    """Load (open, read, close) -> parse and decide with the file closed -> write (open, write, close): the
-    database is never held while titles are parsed or releases judged."""
+    """Load (open, read, close) -> parse and decide with the file closed -> write (the new parses in units of
+    PARSE_UNIT titles, then the decisions, each unit opening and closing the file): the database is never held
+    while titles are parsed or releases judged."""
     started = time.perf_counter()
     with store.open() as library:
         gathered = gather(library)
     loaded = time.perf_counter() - started
     scored = decide(gathered, formats, ctx, free_space)
     started = time.perf_counter()
+    for start in range(0, len(scored.parse_rows["title"]), PARSE_UNIT):
+        with store.open() as library:
+            record_parses(library, scored, start, start + PARSE_UNIT)
     with store.open() as library:
-        record(library, scored, ctx.now)
+        record_decisions(library, scored, ctx.now)
     scored.evaluation.timings = {"load": loaded, **scored.evaluation.timings, "write": time.perf_counter() - started}
     return scored.evaluation, gathered
 

@@ -16,12 +16,6 @@ from radarr_pipeline.models import FINISHED_STATES, LIST_SEPARATOR, IndexerRelea
 if TYPE_CHECKING:  # DataFrames come from DuckDB (.df()); importing pandas here would slow every command down
     import pandas as pd
 
-# The parts of ParsedRelease.to_dict() the rules read.
-_PARSE_SHAPE = (
-    '{"movie_titles": ["VARCHAR"], "year": "INTEGER", "edition": "VARCHAR", "release_group": "VARCHAR",'
-    ' "languages": ["VARCHAR"], "imdb_id": "VARCHAR", "tmdb_id": "BIGINT", "simple_release_title": "VARCHAR",'
-    ' "quality": {"quality": "VARCHAR", "resolution": "INTEGER", "version": "INTEGER", "real": "INTEGER"}}'
-)
 _CANDIDATE_COLUMNS = (
     "release_id", "variant_id", "movie_id", "matched_by", "quality", "quality_rank", "revision", "real",
     "format_score", "formats", "status", "approved", "rank",
@@ -172,8 +166,8 @@ class DecisionInputs:
         return [row[0] for row in rows]
 
     def releases(self, parser_version: str) -> pd.DataFrame:
-        """Every release with its parse (the cache's JSON read in DuckDB, once per row); parse columns are NULL
-        when the title is not a release. List columns come joined by LIST_SEPARATOR: turning DuckDB lists into
+        """Every release with its parse (the cache's typed columns); parse columns are NULL when the title is not
+        a release. List columns come joined by LIST_SEPARATOR: turning DuckDB lists into
         Python lists costs more than the rest of the query."""
         return self._conn.execute(
             f"""
@@ -182,18 +176,13 @@ class DecisionInputs:
                    r.imdb_id, r.tmdb_id, array_to_string(r.indexer_flags, '{LIST_SEPARATOR}') AS indexer_flags,
                    (r.download_url IS NOT NULL OR r.magnet_url IS NOT NULL) AS has_link,
                    coalesce(r.published_at, r.first_seen_at) AS published_at,
-                   p.s IS NOT NULL AS parsed,
-                   array_to_string(p.s.movie_titles, '{LIST_SEPARATOR}') AS movie_titles,
-                   p.s.year AS year, p.s.edition AS edition, p.s.release_group AS release_group,
-                   p.s.simple_release_title AS simple_release_title,
-                   array_to_string(p.s.languages, '{LIST_SEPARATOR}') AS languages,
-                   p.s.imdb_id AS parsed_imdb_id, p.s.tmdb_id AS parsed_tmdb_id,
-                   coalesce(p.s.quality.quality, 'Unknown') AS quality, p.s.quality.resolution AS resolution,
-                   coalesce(p.s.quality.version, 1) AS revision, coalesce(p.s.quality.real, 0) AS real
+                   p.title IS NOT NULL AS parsed, p.movie_titles, p.year, p.edition, p.release_group,
+                   p.simple_release_title, p.languages, p.imdb_id AS parsed_imdb_id, p.tmdb_id AS parsed_tmdb_id,
+                   coalesce(p.quality, 'Unknown') AS quality, p.resolution,
+                   coalesce(p.revision, 1) AS revision, coalesce(p."real", 0) AS "real"
             FROM releases r
             LEFT JOIN (
-                SELECT title, from_json(parsed, '{_PARSE_SHAPE}') AS s FROM parsed_releases
-                WHERE parser_version = ? AND parsed IS NOT NULL
+                SELECT * FROM parsed_releases WHERE parser_version = ? AND parsed IS NOT NULL
             ) p ON p.title = r.title
             ORDER BY r.id
             """,

@@ -12,13 +12,15 @@ import radarr_pipeline.store.parse_cache as parse_cache
 from radarr_pipeline.parsing import PARSER_VERSION, parse_release_title
 from radarr_pipeline.services.scoring import parse_through_cache
 
-MIGRATION = Path(parse_cache.__file__).with_name("migrations") / "0010_parse_cache.sql"
+MIGRATIONS = [Path(parse_cache.__file__).with_name("migrations") / name
+              for name in ("0010_parse_cache.sql", "0125_parse_columns.sql")]
 
 
 @pytest.fixture
 def conn(tmp_path: Path) -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect(str(tmp_path / "x.duckdb"))
-    connection.execute(MIGRATION.read_text(encoding="utf-8"))
+    for migration in MIGRATIONS:
+        connection.execute(migration.read_text(encoding="utf-8"))
     yield connection
     connection.close()
 
@@ -75,3 +77,30 @@ def test_titles_duckdb_cannot_store_are_still_parsed(conn: duckdb.DuckDBPyConnec
     results = parse_through_cache(conn, [odd])
     assert odd in results
     assert _rows(conn) == []
+
+
+TYPED = ", ".join(f'"{c}"' for c in parse_cache.PARSE_COLUMNS)
+VARIED = ["Movie.2019.1080p.BluRay.x264-GRP", "Le.Film.AKA.The.Movie.2001.MULTi.2160p.UHD.BluRay.REMUX.HDR-FGT",
+          "Some.Movie.2010.PROPER.REAL.720p.HDTV.x264", "Movie.tt0133093.1999.German.DL.1080p.WEB-DL.h264-XYZ",
+          "0e895c37245186812cb08aab1529cf8ee389dd05", "Film {tmdb-603} 1999 Directors Cut 1080p"]
+
+
+def test_typed_columns_are_the_parse(conn: duckdb.DuckDBPyConnection) -> None:
+    """What scoring reads from the typed columns is the parse itself (lists joined by LIST_SEPARATOR)."""
+    parse_through_cache(conn, VARIED)
+    rows = {r[0]: r[1:] for r in conn.execute(f"SELECT title, {TYPED} FROM parsed_releases").fetchall()}
+    for title in VARIED:
+        parsed = parse_release_title(title)
+        expected = parse_cache.parse_columns(parsed) if parsed else (None,) * len(parse_cache.PARSE_COLUMNS)
+        assert rows[title] == expected, title
+
+
+def test_the_migration_fills_the_typed_columns_of_cached_parses_from_their_json(
+        conn: duckdb.DuckDBPyConnection) -> None:
+    """Parses cached before the typed columns existed get the same columns from their JSON."""
+    parse_through_cache(conn, VARIED)
+    written = conn.execute(f"SELECT title, {TYPED} FROM parsed_releases ORDER BY title").fetchall()
+    conn.execute(f"UPDATE parsed_releases SET ({TYPED}) = ({', '.join(['NULL'] * len(parse_cache.PARSE_COLUMNS))})")
+    backfill = MIGRATIONS[1].read_text(encoding="utf-8")
+    conn.execute(backfill[backfill.index("UPDATE"):])  # the migration's fill, without adding the columns again
+    assert conn.execute(f"SELECT title, {TYPED} FROM parsed_releases ORDER BY title").fetchall() == written

@@ -140,7 +140,7 @@ def test_the_random_releases_reach_both_regex_engines_and_the_original_language(
                     file_name="Film.2019.MULTi.1080p.WEB-DL.x265.mkv"),
     ]
     result = evaluate_formats(TRASH_FORMATS, as_facts(releases))
-    assert result.duckdb_patterns and result.python_patterns
+    assert result.re2_patterns and result.python_patterns
     assert result.matrix.any()
     original = custom_format_from_dict({"name": "Original", "specifications": [
         {"name": "o", "implementation": "LanguageSpecification", "fields": {"value": LANGUAGE_IDS["original"]}}]})
