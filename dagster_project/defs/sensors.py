@@ -30,6 +30,7 @@ from dagster_project.defs.imports import imported_files
 from dagster_project.defs.notifications import notifications
 from dagster_project.resources import RadarrResource
 from radarr_pipeline.config import ConfigError, config_path
+from radarr_pipeline.dagster_runs.client import WAITING_STATUSES
 from radarr_pipeline.services.completion_hook import (
     DOWNLOAD_TAG,
     HOOK_TRIGGER,
@@ -67,6 +68,15 @@ def hook_requested(instance: dg.DagsterInstance, work: list[Work]) -> set[str]:
         return set()
     runs = instance.get_runs(filters=dg.RunsFilter(tags={DOWNLOAD_TAG: completed, TRIGGER_TAG: HOOK_TRIGGER}))
     return {r.tags[DOWNLOAD_TAG] for r in runs if r.status not in _HOOK_RUN_FAILED}
+
+
+def waiting_import_run(instance: dg.DagsterInstance) -> str | None:
+    """An import run that is queued or starting: it reads the client after this tick, so it takes along what
+    this tick found (a burst of completions makes one run, not a queue of them)."""
+    runs = instance.get_run_records(
+        filters=dg.RunsFilter(job_name=IMPORT_JOB, statuses=[dg.DagsterRunStatus(s) for s in WAITING_STATUSES]),
+        limit=1)
+    return runs[0].dagster_run.run_id if runs else None
 
 
 def set_up_hook_once(context: dg.SensorEvaluationContext, radarr: RadarrResource, client: object) -> None:
@@ -125,6 +135,11 @@ def download_client_sensor(context: dg.SensorEvaluationContext, radarr: RadarrRe
         hooked = f" ({len(already)} completed, their runs asked for by qBittorrent's hook)" if already else ""
         return dg.SensorResult(skip_reason=dg.SkipReason(f"{len(downloads)} downloads, none needs work{hooked}"),
                                cursor=cursor)
+    waiting = waiting_import_run(context.instance)
+    if waiting is not None:
+        return dg.SensorResult(skip_reason=dg.SkipReason(
+            f"{len(work)} downloads need work; import run {waiting} has not started yet and takes them along"),
+            cursor=cursor)
     return dg.SensorResult(
         run_requests=[
             dg.RunRequest(run_key=w.run_key, tags={"radarr/download": w.download_id, "radarr/status": w.reason})

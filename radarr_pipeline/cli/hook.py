@@ -39,16 +39,18 @@ def download_finished(
         config = load_config(config_file)
         with suppress(OSError):  # no log file: stderr still says what happened
             log_to_file(config)
-        run_id = request_import(config, download_hash.strip().lower(), category)
+        request = request_import(config, download_hash.strip().lower(), category)
     except Exception as exc:  # the hook reports and exits 0: polling is the safety net
         message = f"download-finished {download_hash}: no import run requested ({exc}); the poll will find it"
         log.warning(message)
         typer.echo(message, err=True)
         return
-    if run_id is None:
+    if request is None:
         message = f"download-finished {download_hash}: category {category!r} is not ours, nothing to do"
+    elif request.new:
+        message = f"download-finished {download_hash}: import run {request.run_id} requested"
     else:
-        message = f"download-finished {download_hash}: import run {run_id} requested"
+        message = f"download-finished {download_hash}: import run {request.run_id}, not started yet, takes it along"
     log.info(message)
     typer.echo(message, err=True)
 

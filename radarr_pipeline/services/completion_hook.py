@@ -128,10 +128,20 @@ def hook_run_tags(download_id: str) -> dict[str, str]:
     return {DOWNLOAD_TAG: download_id.lower(), STATUS_TAG: "completed", TRIGGER_TAG: HOOK_TRIGGER}
 
 
-def request_import(config: AppConfig, download_id: str, category: str) -> str | None:
-    """Submit the import run for a torrent qBittorrent says has finished; the new run's id. None when the torrent
-    is not in our category (nothing is asked of Dagster). DagsterUnreachableError when Dagster does not take it:
-    the download sensor's poll will. The library database is not opened."""
+@dataclass(frozen=True)
+class ImportRequest:
+    run_id: str
+    new: bool  # False: a run that had not started yet takes this completion along
+
+
+def request_import(config: AppConfig, download_id: str, category: str) -> ImportRequest | None:
+    """Make sure an import run will see a torrent qBittorrent says has finished. None when the torrent is not in
+    our category (nothing is asked of Dagster).
+
+    An import run that is queued or starting reads the client after this completion, so it takes it along: a
+    burst of completions makes one run, not a queue of them. Otherwise a new run is submitted.
+    DagsterUnreachableError when Dagster cannot be asked: the download sensor's poll will find the completion.
+    The library database is not opened."""
     from radarr_pipeline.dagster_runs import DagsterRuns
 
     settings = config.download_client
@@ -141,4 +151,7 @@ def request_import(config: AppConfig, download_id: str, category: str) -> str | 
         raise ValueError(f"{download_id!r} is not a v1 info hash (40 hex digits)")
     api = config.api
     runs = DagsterRuns(api.dagster_url, api.dagster_location, min(api.dagster_timeout_seconds, 10.0))
-    return runs.submit(IMPORT_JOB, hook_run_tags(download_id))
+    waiting = runs.waiting(IMPORT_JOB)
+    if waiting:
+        return ImportRequest(waiting[0], new=False)
+    return ImportRequest(runs.submit(IMPORT_JOB, hook_run_tags(download_id)), new=True)
