@@ -82,13 +82,15 @@ class CompletionWorld:
 
     ``hook``: the ``download_client.completion_hook`` setting (None: not written, the default applies)."""
 
-    def __init__(self, home: Path, probes: int, hook: bool | None, media: MediaCache | None = None) -> None:
+    def __init__(self, home: Path, probes: int, hook: bool | None, media: MediaCache | None = None,
+                 dagster_env: dict[str, str] | None = None) -> None:
         if probes + 1 > len(WORDS):
             raise ValueError(f"at most {len(WORDS) - 1} probes")
         self.home = home.resolve()
         self.count = probes + 1  # the first warms Dagster up and is not counted
         self.hook = hook
         self.media = media
+        self.dagster_env = dagster_env or {}
         self.seeder = QBittorrentProcess(self.home / "qbt-seeder", name="seeder")
         self.client = QBittorrentProcess(self.home / "qbt-client", save_path=self.home / "downloads",
                                          name="pipeline-client")
@@ -104,7 +106,7 @@ class CompletionWorld:
     @property
     def env(self) -> dict[str, str]:
         return {"RADARR_PIPELINE_CONFIG": str(self.config_path), PASSWORD_ENV: self.client.password,
-                **DEFAULT_SCHEDULES}
+                **DEFAULT_SCHEDULES, **self.dagster_env}
 
     def __enter__(self) -> Self:
         self.home.mkdir(parents=True, exist_ok=True)
@@ -157,6 +159,9 @@ class CompletionWorld:
     def hook_installed(self) -> bool:
         return "hook download-finished" in str(self.client.client().app_preferences().get("autorun_program"))
 
+    def _sensor_ticked(self) -> bool:
+        return self.log.exists() and "Sensor download_client_sensor skipped" in self.log.read_text(errors="replace")
+
     def _wait(self, what: str, condition: Callable[[], bool], timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while not condition():
@@ -170,12 +175,13 @@ class CompletionWorld:
         api.torrents_add(torrent_files=probe.release.torrent_bytes, category="radarr",
                          use_auto_torrent_management=True)
 
-    def measure(self, gap: float, timeout: float = 120.0) -> list[Sample]:
+    def measure(self, gap: float, timeout: float = 180.0) -> list[Sample]:
         """Start dagster dev, add the torrents ``gap`` seconds apart, and time each completion to its file."""
         dagster_home = prepare_dagster_home(self.home / "dagster_home")
         process = start_dagster_dev(self.env, dagster_home, self.dagster_port, self.log)
         api = self.client.client()
         try:
+            self._wait("the download sensor's first tick", self._sensor_ticked, 2 * timeout)
             if self.hook is not False:  # the sensor sets the hook up on its first tick
                 self._wait("the hook set up in qBittorrent", self.hook_installed, timeout)
             samples = []
@@ -193,7 +199,7 @@ class CompletionWorld:
                 watcher.stop()
             for probe in self.probes[1:]:
                 samples.append(Sample(probe.title, watcher.completed[probe.title], watcher.in_library[probe.title]))
-            time.sleep(2)  # the last run finishes writing before the daemon stops
+            time.sleep(5)  # the last run finishes writing before the daemon stops
         finally:
             stop_dagster_dev(process)
         return samples
