@@ -159,3 +159,9 @@ from radarr_pipeline.cli import collections as collection_commands  # noqa: E402
 
 collection_commands.monitor_collection
 collection_commands.unmonitor_collection
+
+# qBittorrent's run-on-finish hook: typer loads the commands
+from radarr_pipeline.cli import hook as hook_commands  # noqa: E402
+
+hook_commands.download_finished
+hook_commands.setup
