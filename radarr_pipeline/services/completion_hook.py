@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import urlsplit
 
 from radarr_pipeline.config import AppConfig, QBittorrentConfig
 
@@ -50,8 +51,8 @@ def completion_hook_wanted(settings: QBittorrentConfig) -> bool:
 
 
 def is_this_machine(url: str) -> bool:
-    from urllib.parse import urlsplit
-
+    """A loopback address or localhost (a Docker container's port published on 127.0.0.1 counts too: the
+    program then has to exist inside the container, else qBittorrent cannot start it and polling does the work)."""
     host = (urlsplit(url).hostname or "").lower()
     if host == "localhost":
         return True

@@ -56,7 +56,7 @@ def test_the_sensor_sets_the_hook_up_and_asks_no_second_run_for_what_a_run_cover
     assert len(failed.run_requests) == 1, "a failed hook run leaves the poll's request standing"
 
     with dg.instance_for_test() as instance:
-        instance.create_run_for_job(job, status=dg.DagsterRunStatus.QUEUED, tags={"radarr/download": "f" * 40})
+        instance.create_run_for_job(job, status=dg.DagsterRunStatus.STARTING, tags={"radarr/download": "f" * 40})
         queued = tick(instance, resource)
     assert not queued.run_requests and "has not started yet and takes them along" in str(queued.skip_reason)
     assert not pipeline_home.database.exists(), "the sensor never opens the library database"
