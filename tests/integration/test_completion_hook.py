@@ -13,12 +13,14 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
+import yaml
 
 from dagster_project.definitions import defs
 from dagster_project.defs.sensors import download_client_sensor
 from dagster_project.resources import RadarrResource
 from radarr_pipeline.services.completion_hook import HOOK_TRIGGER, IMPORT_JOB, TRIGGER_TAG, hook_run_tags
 from radarr_sandbox.completion import CompletionWorld, summary
+from radarr_sandbox.ports import free_port
 from radarr_sandbox.scenario import connect_peers, wait_for_complete
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -37,6 +39,10 @@ def test_the_sensor_sets_the_hook_up_and_asks_no_second_run_for_what_a_run_cover
     client.torrents_add(torrent_files=str(seeded.torrent_path), category="radarr", use_auto_torrent_management=True)
     connect_peers(client, seeded.infohash, seeder)
     wait_for_complete(client, seeded.infohash, timeout=30)
+    config = yaml.safe_load(pipeline_home.config_path.read_text())
+    config["download_client"]["completion_hook"] = None  # the default: on, qBittorrent is on this machine
+    config["api"] = {"dagster_url": f"http://127.0.0.1:{free_port()}"}  # no Dagster: the hook's request fails
+    pipeline_home.config_path.write_text(yaml.safe_dump(config))
     resource = RadarrResource(config_path=str(pipeline_home.config_path))
     job = defs().resolve_job_def(IMPORT_JOB)
 
