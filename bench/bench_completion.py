@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -35,7 +36,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder, \
                 CompletionWorld(Path(folder), args.downloads, MODES[mode]) as world:
             samples = world.measure(args.gap)
-        print(f"{mode:>4} (completion_hook {MODES[mode]}): {summary(samples)}; load average "
+            delays = world.run_start_delays()
+        print(f"{mode:>4} (completion_hook {MODES[mode]}): {summary(samples)}; {len(delays)} import runs, created "
+              f"to started p50 {statistics.median(delays):.1f} s, max {max(delays):.1f} s; load average "
               f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
 
 

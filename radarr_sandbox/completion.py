@@ -205,6 +205,17 @@ class CompletionWorld:
         return samples
 
 
+    def run_start_delays(self) -> list[float]:
+        """For each import run that started: seconds from its creation (hook or sensor) to its start."""
+        import dagster as dg
+
+        from radarr_pipeline.services.completion_hook import IMPORT_JOB
+
+        with dg.DagsterInstance.from_config(str(self.home / "dagster_home")) as instance:
+            records = instance.get_run_records(filters=dg.RunsFilter(job_name=IMPORT_JOB))
+        return sorted(r.start_time - r.create_timestamp.timestamp() for r in records if r.start_time is not None)
+
+
 class _Watcher(threading.Thread):
     """Every 0.1 s: qBittorrent's completion_on of each probe, and whether its file is in the library."""
 
