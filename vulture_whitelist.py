@@ -165,3 +165,8 @@ from radarr_pipeline.decisions.formats import _RE2_OPTIONS  # noqa: E402
 
 _RE2_OPTIONS.max_mem
 _RE2_OPTIONS.log_errors
+# qBittorrent's run-on-finish hook: typer loads the commands
+from radarr_pipeline.cli import hook as hook_commands  # noqa: E402
+
+hook_commands.download_finished
+hook_commands.setup

@@ -124,6 +124,10 @@ class QBittorrentConfig(Strict):
     category: str = "radarr"
     save_path: str | None = None  # the category's save path in qBittorrent
     timeout_seconds: float = Field(default=15.0, gt=0)
+    # qBittorrent runs `radarr-pipeline hook download-finished` when one of our torrents finishes, which asks
+    # Dagster for the import run at once (polling stays the safety net). None: on when qBittorrent runs on this
+    # machine (a local URL), since the program runs where qBittorrent runs.
+    completion_hook: bool | None = None
 
     def password(self) -> str | None:
         return read_secret(self.password_env, "download_client.password_env")

@@ -91,8 +91,10 @@ class PeerIntroducer(threading.Thread):
 class DemoSandbox:
     """Start with ``with DemoSandbox(home) as sandbox:``; ``sandbox.env`` holds what the pipeline needs."""
 
-    def __init__(self, home: Path | str, movies: tuple[DemoMovie, ...] = DEMO_MOVIES, seconds: float = 4) -> None:
+    def __init__(self, home: Path | str, movies: tuple[DemoMovie, ...] = DEMO_MOVIES, seconds: float = 4,
+                 dagster_port: int | None = None) -> None:
         self.home = Path(home).resolve()
+        self.dagster_port = dagster_port  # given: qBittorrent's run-on-finish hook asks this Dagster for imports
         self.movies = movies
         self.seconds = seconds
         self.seeder = QBittorrentProcess(self.home / "qbt-seeder", name="seeder")
@@ -146,6 +148,9 @@ class DemoSandbox:
         config = sandbox_pipeline_config(self.indexer, self.client, indexer_name="Demo Torznab",
                                          api_key_env=TORZNAB_KEY_ENV, password_env=QBT_PASSWORD_ENV)
         config = with_metadata(config, self.tmdb, TMDB_KEY_ENV)
+        if self.dagster_port is not None:
+            config["api"] = {"dagster_url": f"http://127.0.0.1:{self.dagster_port}"}
+            config["download_client"] = {**config["download_client"], "completion_hook": None}  # type: ignore[dict-item]
         if len(self.movies) > 1:
             config["import_lists"] = {"lists": [{"name": "Demo list", "kind": "ids",
                                                  "url": f"{self.lists.url}{DEMO_LIST}"}]}
@@ -230,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(args.home)
     # A fresh Dagster instance with the sandbox: run keys and cursors of an earlier demo must not carry over.
     dagster_home = prepare_dagster_home(args.home / "dagster_home")
-    with DemoSandbox(args.home) as sandbox:
+    with DemoSandbox(args.home, dagster_port=args.port) as sandbox:
         sandbox.add_movies()
         print(f"indexer: {sandbox.indexer.api_url}\nqBittorrent (pipeline): {sandbox.client.url}"
               f"  user {sandbox.client.username}, password in ${QBT_PASSWORD_ENV}\n"

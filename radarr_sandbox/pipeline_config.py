@@ -51,8 +51,10 @@ def sandbox_pipeline_config(
         }],
         "indexers": [{"name": indexer_name, "kind": "torznab", "url": indexer.api_url,
                       "api_key_env": api_key_env, "categories": [2000]}],
+        # No run-on-finish hook unless the caller says where its Dagster listens (DemoSandbox does): the hook would
+        # otherwise submit to the default 127.0.0.1:3000, whichever Dagster that is on a shared machine.
         "download_client": {"kind": "qbittorrent", "url": client.url, "username": client.username,
-                            "password_env": password_env, "category": "radarr"},
+                            "password_env": password_env, "category": "radarr", "completion_hook": False},
         "importing": {"recycle_bin": "recycle"},
     }
 

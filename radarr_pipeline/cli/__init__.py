@@ -6,6 +6,7 @@ from radarr_pipeline.cli import collections as _collections  # noqa: F401  (regi
 from radarr_pipeline.cli import movie_edits as _movie_edits  # noqa: F401  (registers its commands on movies)
 from radarr_pipeline.cli.calendar import show_calendar
 from radarr_pipeline.cli.history import show_history
+from radarr_pipeline.cli.hook import hook_app
 from radarr_pipeline.cli.imports import import_folder
 from radarr_pipeline.cli.lists import lists_app
 from radarr_pipeline.cli.maintenance import backup, health, restore
@@ -28,3 +29,4 @@ app.add_typer(lists_app, name="lists")
 app.command("calendar")(show_calendar)
 app.command("serve")(serve)
 app.command("history")(show_history)
+app.add_typer(hook_app, name="hook")  # qBittorrent runs `hook download-finished` (issue 11)

@@ -46,6 +46,21 @@ query RadarrPipelineRunStatus($runId: ID!) {
 """
 
 
+_WAITING = """
+query RadarrPipelineWaitingRuns($filter: RunsFilter!) {
+  runsOrError(filter: $filter) {
+    __typename
+    ... on Runs { results { runId } }
+    ... on InvalidPipelineRunsFilterError { message }
+    ... on PythonError { message }
+  }
+}
+"""
+
+#: A run in these states has not begun its first step: whatever it reads, it reads from now on.
+WAITING_STATUSES = ("QUEUED", "NOT_STARTED", "STARTING")
+
+
 class DagsterUnreachableError(RuntimeError):
     """Dagster's webserver did not answer, or refused the run; the message says which."""
 
@@ -111,3 +126,12 @@ class DagsterRuns:
         if "status" not in answer:
             raise DagsterUnreachableError(f"Dagster at {self.url} did not {doing}: {_refusal(answer)[:300]}")
         return str(answer["status"])
+
+    def waiting(self, job_name: str) -> list[str]:
+        """The ids of the job's runs that are queued or starting (none of their steps has begun)."""
+        doing = f"list the waiting {job_name} runs"
+        variables = {"filter": {"pipelineName": job_name, "statuses": list(WAITING_STATUSES)}}
+        answer = self._query(_WAITING, variables, doing)["runsOrError"]
+        if "results" not in answer:
+            raise DagsterUnreachableError(f"Dagster at {self.url} did not {doing}: {_refusal(answer)[:300]}")
+        return [str(run["runId"]) for run in answer["results"]]

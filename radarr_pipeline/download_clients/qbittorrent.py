@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -33,9 +33,18 @@ from radarr_pipeline.download_clients.torrent_files import (
 from radarr_pipeline.models import ClientDownload, ShareLimits
 from radarr_pipeline.values.os_paths import PathMapping, remap_remote_to_local
 
-__all__ = ["QBittorrentClient", "status_of_state"]
+__all__ = ["QBittorrentClient", "RunOnFinish", "status_of_state"]
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RunOnFinish:
+    """What qBittorrent runs when a torrent finishes: its command line, and whether it is switched on."""
+
+    enabled: bool
+    program: str
+
 _API_VERSION = re.compile(r"^\d+\.\d+(\.\d+)?$")
 _NO_ETA = 8_640_000  # qBittorrent's "infinity"
 
@@ -264,6 +273,18 @@ class QBittorrentClient:
             api.torrents_delete(torrent_hashes=download_id.lower(), delete_files=delete_files)
             return True
         return self._call(delete)
+
+    def run_on_finish(self) -> RunOnFinish:
+        """qBittorrent's "Run external program on torrent finished" (preferences autorun_enabled and
+        autorun_program)."""
+        def read(api: qbittorrentapi.Client) -> RunOnFinish:
+            preferences = dict(api.app_preferences())
+            return RunOnFinish(bool(preferences.get("autorun_enabled")), str(preferences.get("autorun_program") or ""))
+        return self._call(read)
+
+    def set_run_on_finish(self, program: str) -> None:
+        """Make qBittorrent run ``program`` (its %I, %L, %N... filled in) when a torrent finishes."""
+        self._call(lambda api: api.app_set_preferences({"autorun_enabled": True, "autorun_program": program}))
 
     def set_share_limits(self, download_id: str, limits: ShareLimits) -> None:
         """Stop seeding at this ratio or after this time (-2 keeps qBittorrent's global setting)."""
