@@ -18,7 +18,10 @@ def is_sample(path: Path, root: Path) -> bool:
 
 
 def is_sample_relative(relative: str) -> bool:
-    """``is_sample`` for a path given as text relative to its root ('sub/name.mkv'): no Path objects made."""
+    """``is_sample`` for a path given as text relative to its root ('sub/name.mkv'): no Path objects made. An
+    ASCII path without 'sample' in any case is none (the pattern's case-insensitive match goes beyond ASCII)."""
+    if relative.isascii() and "sample" not in relative.lower():
+        return False
     return any(_SAMPLE.search(part) for part in relative.split("/"))
 
 

@@ -9,7 +9,7 @@ from radarr_pipeline.mediainfo.formatter import (
     video_codec,
 )
 from radarr_pipeline.mediainfo.model import RawMediaInfo
-from radarr_pipeline.mediainfo.reader import MediaInfoError, read_many, read_media_info
+from radarr_pipeline.mediainfo.reader import MediaInfoError, read_many, read_media_info, read_streamed
 
 __all__ = [
     "MediaInfoError",
@@ -20,6 +20,7 @@ __all__ = [
     "media_info_facts",
     "read_many",
     "read_media_info",
+    "read_streamed",
     "resolution_from_dimensions",
     "video_codec",
 ]

@@ -9,6 +9,7 @@ from typing import Any
 import duckdb
 
 from radarr_pipeline.models import MovieFile
+from radarr_pipeline.store.bulk import unnest_items
 
 _COLUMNS = "id, variant_id, path, size, quality, import_mode, release_group, edition, scene_name, download_id, revision"
 
@@ -103,10 +104,11 @@ class MovieFileRepository:
         types = ("BIGINT", "VARCHAR", "BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR",
                  "INTEGER", "VARCHAR", "DOUBLE", "VARCHAR")
         defaults = {"revision": 1}
+        items, params = unnest_items([([f.get(c, defaults.get(c)) for f in rows], t)
+                                      for c, t in zip(columns, types, strict=True)])
         self._conn.execute(
-            f"INSERT INTO movie_files ({', '.join(columns)}, added_at)"
-            f" SELECT {', '.join(f'unnest(?::{t}[])' for t in types)}, ?",
-            [*([f.get(c, defaults.get(c)) for f in rows] for c in columns), at],
+            f"INSERT INTO movie_files ({', '.join(columns)}, added_at) SELECT {', '.join(items)}, ?",
+            [*params, at],
         )
 
     def lacking_media_info(self, limit: int) -> list[tuple[int, str, str, int, str]]:
@@ -277,10 +279,11 @@ class LibraryFolderRepository:
         """(path, mtime_ns, movie_id, status) rows, inserted or updated in one statement."""
         if not rows:
             return
+        items, params = unnest_items([([r[0] for r in rows], "VARCHAR"), ([r[1] for r in rows], "BIGINT"),
+                                      ([r[2] for r in rows], "BIGINT"), ([r[3] for r in rows], "VARCHAR")])
         self._conn.execute(
-            "INSERT INTO library_folders (path, mtime_ns, movie_id, status, scanned_at)"
-            " SELECT unnest(?), unnest(?), unnest(?), unnest(?), ?"
+            f"INSERT INTO library_folders (path, mtime_ns, movie_id, status, scanned_at) SELECT {', '.join(items)}, ?"
             " ON CONFLICT (path) DO UPDATE SET mtime_ns = excluded.mtime_ns, movie_id = excluded.movie_id,"
             " status = excluded.status, scanned_at = excluded.scanned_at",
-            [[r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows], at],
+            [*params, at],
         )

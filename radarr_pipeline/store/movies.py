@@ -8,7 +8,7 @@ from typing import Any
 import duckdb
 
 from radarr_pipeline.models import Availability, Movie, Variant, WantedVariant
-from radarr_pipeline.store.bulk import bulk_rows
+from radarr_pipeline.store.bulk import bulk_rows, unnest_items
 from radarr_pipeline.store.listing import LATEST_DOWNLOAD, VARIANT_STATUS
 
 _MOVIE_COLUMNS = "m.id, m.title, m.year, m.tmdb_id, m.imdb_id, m.original_title, m.runtime_minutes, " \
@@ -132,13 +132,17 @@ class MovieRepository:
                   original_language=m.get("original_language"))
             for movie_id, m in zip(ids, movies, strict=True)
         ]
+        items, params = unnest_items([
+            (ids, "BIGINT"), ([m.title for m in result], "VARCHAR"), ([m.year for m in result], "INTEGER"),
+            ([m.tmdb_id for m in result], "BIGINT"), ([m.imdb_id for m in result], "VARCHAR"),
+            ([m.original_title for m in result], "VARCHAR"), ([m.runtime_minutes for m in result], "INTEGER"),
+            ([str(m.minimum_availability) for m in result], "VARCHAR"),
+            ([m.original_language for m in result], "VARCHAR"),
+        ])
         self._conn.execute(
             "INSERT INTO movies (id, title, year, tmdb_id, imdb_id, original_title, runtime_minutes,"
-            " minimum_availability, original_language) SELECT unnest(?), unnest(?), unnest(?), unnest(?::BIGINT[]),"
-            " unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?), unnest(?::VARCHAR[])",
-            [ids, [m.title for m in result], [m.year for m in result], [m.tmdb_id for m in result],
-             [m.imdb_id for m in result], [m.original_title for m in result], [m.runtime_minutes for m in result],
-             [str(m.minimum_availability) for m in result], [m.original_language for m in result]],
+            f" minimum_availability, original_language) SELECT {', '.join(items)}",
+            params,
         )
         return result
 
@@ -156,19 +160,19 @@ class MovieRepository:
         existing variant is kept); the variants in the order given."""
         if not variants:
             return []
-        columns = [[v[0] for v in variants], [v[1] for v in variants], [v[2] for v in variants]]
+        items, params = unnest_items([([v[0] for v in variants], "BIGINT"), ([v[1] for v in variants], "VARCHAR"),
+                                      ([v[2] for v in variants], "VARCHAR")])
+        keys = (f"SELECT DISTINCT {items[0]} AS movie_id, {items[1]} AS quality_profile,"
+                f" {items[2]} AS root_folder")
         self._conn.execute(
-            "INSERT INTO variants (movie_id, quality_profile, root_folder)"
-            " SELECT DISTINCT * FROM (SELECT unnest(?) AS movie_id, unnest(?) AS quality_profile,"
-            " unnest(?) AS root_folder)"
+            f"INSERT INTO variants (movie_id, quality_profile, root_folder) SELECT * FROM ({keys})"
             " ON CONFLICT (movie_id, quality_profile, root_folder) DO NOTHING",
-            columns,
+            params,
         )
         rows = self._conn.execute(
-            f"SELECT {_VARIANT_COLUMNS} FROM variants v"
-            " JOIN (SELECT DISTINCT unnest(?) AS movie_id, unnest(?) AS quality_profile, unnest(?) AS root_folder) k"
+            f"SELECT {_VARIANT_COLUMNS} FROM variants v JOIN ({keys}) k"
             " ON v.movie_id = k.movie_id AND v.quality_profile = k.quality_profile AND v.root_folder = k.root_folder",
-            columns,
+            params,
         ).fetchall()
         by_key = {(row[1], row[2], row[3]): _variant(row) for row in rows}
         return [by_key[(v[0], v[1], v[2])] for v in variants]

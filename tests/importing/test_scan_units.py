@@ -56,3 +56,11 @@ def test_a_scan_stopped_between_units_resumes_without_duplicates(home: Home, mon
     assert (again.unchanged, movies + again.added) == (2, 5)
     assert _counts(home) == (5, 5, 5, 6), "each movie once; the second folder of movie 0 recorded, its file not"
     assert scan.scan_root_folders(home.config, NOW).unchanged == 6
+
+
+def test_units_grow_to_hold_the_file_about_a_quarter_second_within_bounds() -> None:
+    assert scan.next_unit_size(1_000, 0.05) == 2_000, "at most twice the last unit"
+    assert scan.next_unit_size(4_000, 0.2) == 5_000
+    assert scan.next_unit_size(8_000, 0.01) == scan.MAX_UNIT
+    assert scan.next_unit_size(1_000, 3.0) == scan.FOLDERS_PER_UNIT, "never below the first unit's size"
+    assert scan.next_unit_size(1_000, 0.0) == 2_000

@@ -25,7 +25,7 @@ def test_largest_video_leaves_out_samples_hidden_files_and_other_extensions(tmp_
     _file(folder / "movie.nfo", 700)
     expected = _file(folder / "extras" / "deep" / "Movie.Cut.mp4", 200)
     path, stat = _largest_video(str(folder), EXTENSIONS)
-    assert path == expected and stat is not None and stat.st_size == 200
+    assert path == str(expected) and stat is not None and stat.st_size == 200
     assert _largest_video(str(tmp_path / "missing"), EXTENSIONS) == (None, None)
 
 

@@ -26,9 +26,10 @@ from radarr_pipeline.services.importing.operations import advance, finish_files,
 from radarr_pipeline.services.importing.plan import ImportPlan, ImportSource, PlanContext, plan_import
 from radarr_pipeline.services.importing.recovery import recover_interrupted
 from radarr_pipeline.services.importing.recycle import cleanup_recycle_bin
-from radarr_pipeline.services.notifications.events import enqueue_event, manual_interaction_event, movie_tags
+from radarr_pipeline.services.notifications.events import enqueue_event, manual_interaction_event
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.import_journal import JournalEntry
+from radarr_pipeline.store.movie_edits import MovieEditRepository
 
 
 @dataclass
@@ -71,7 +72,8 @@ class _Verdicts:
         library.downloads.update_many(self.updates, now)
         library.history.add_many(self.events, now)
         movies = library.movies.get_many([movie_id for movie_id, _download, _reason in self.blocked])
-        enqueue_event(library, [manual_interaction_event(movies[movie_id], movie_tags(library, movies[movie_id]),
+        tags = MovieEditRepository(library.conn).tags_of_many(list(movies))
+        enqueue_event(library, [manual_interaction_event(movies[movie_id], tuple(tags.get(movie_id, ())),
                                                          download, reason)
                                 for movie_id, download, reason in self.blocked], now)
         self.updates, self.events, self.blocked = [], [], []

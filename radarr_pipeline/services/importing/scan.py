@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -45,7 +46,7 @@ class FolderIdentity:
 
 def identify_folder(name: str) -> FolderIdentity | None:
     """'The Matrix (1999)', 'Heat (1995) {tmdb-949}', or a release-like name the parser understands."""
-    tmdb, imdb = _TMDB.search(name), _IMDB.search(name)
+    tmdb, imdb = (_TMDB.search(name), _IMDB.search(name)) if "{" in name or "[" in name else (None, None)
     match = _FOLDER.match(name)
     year: int | None
     if match:
@@ -79,24 +80,35 @@ class ScanReport:
         return "\n\n".join(parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
-    folder: Path
+    """A walked folder, as text (a scan walks tens of thousands: no Path objects)."""
+
+    folder: str
+    name: str
     mtime_ns: int
     identity: FolderIdentity | None
-    video: Path | None
+    video: str | None
     stat: os.stat_result | None
 
 
-def _largest_video(folder: str, extensions: set[str]) -> tuple[Path | None, os.stat_result | None]:
+def _extension(name: str) -> str:
+    """``os.path.splitext(name)[1]`` for a name that does not start with a dot."""
+    dot = name.rfind(".")
+    return name[dot:] if dot > 0 else ""
+
+
+def _largest_video(folder: str, extensions: set[str]) -> tuple[str | None, os.stat_result | None]:
     """The folder's largest video (below it at any depth, hidden files and samples left out), with its stat.
-    Names are read as text (a Path is made for the one kept): a library scan walks thousands of folders."""
-    best: tuple[str | None, os.stat_result | None] = (None, None)
+    Names are read as text, each entry's type from the directory listing; only videos are stat'ed."""
+    best_path: str | None = None
+    best: os.stat_result | None = None
     pending = [folder]
     skip = len(folder) + 1
     while pending:
         try:
-            entries = list(os.scandir(pending.pop()))
+            with os.scandir(pending.pop()) as listing:
+                entries = list(listing)
         except OSError:
             continue
         for entry in entries:
@@ -104,7 +116,7 @@ def _largest_video(folder: str, extensions: set[str]) -> tuple[Path | None, os.s
                 pending.append(entry.path)
                 continue
             name = entry.name
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in extensions:
+            if name[0] == "." or _extension(name).lower() not in extensions:
                 continue
             try:
                 if not entry.is_file() or is_sample_relative(entry.path[skip:]):
@@ -112,9 +124,9 @@ def _largest_video(folder: str, extensions: set[str]) -> tuple[Path | None, os.s
                 stat = entry.stat()
             except OSError:
                 continue
-            if best[1] is None or stat.st_size > best[1].st_size:
-                best = (entry.path, stat)
-    return (Path(best[0]), best[1]) if best[0] is not None else (None, None)
+            if best is None or stat.st_size > best.st_size:
+                best_path, best = entry.path, stat
+    return best_path, best
 
 
 def _cached_media_infos(library: Library, found: list[_Found], enabled: bool) -> dict[str, RawMediaInfo]:
@@ -122,12 +134,14 @@ def _cached_media_infos(library: Library, found: list[_Found], enabled: bool) ->
     files = [f for f in found if f.video is not None and f.stat is not None]
     if not enabled or not files:
         return {}
-    cached = library.mediainfo_cache.get_many([str(f.video) for f in files])
+    cached = library.mediainfo_cache.get_many([f.video for f in files if f.video is not None])
+    if not cached:
+        return {}
     result: dict[str, RawMediaInfo] = {}
     for f in files:
-        hit = cache_hit(cached.get(str(f.video)), f.stat) if f.stat else None
-        if hit is not None:
-            result[str(f.video)] = hit
+        hit = cache_hit(cached.get(f.video), f.stat) if f.video is not None and f.stat else None
+        if hit is not None and f.video is not None:
+            result[f.video] = hit
     return result
 
 
@@ -137,17 +151,22 @@ def _walk_root(root: Path, known: dict[str, tuple[int, str]], extensions: set[st
         entries = list(os.scandir(root))
     except OSError:
         return found
+    folders = unchanged = 0
     for entry in entries:
-        if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=False):
+        name = entry.name
+        if name[0] == "." or not entry.is_dir(follow_symlinks=False):
             continue
-        report.folders += 1
+        folders += 1
+        path = entry.path
         mtime = entry.stat(follow_symlinks=False).st_mtime_ns
-        previous = known.get(entry.path)
+        previous = known.get(path)
         if previous and previous[0] == mtime and previous[1] in ("recorded", "unmatched", "empty"):
-            report.unchanged += 1
+            unchanged += 1
             continue
-        video, stat = _largest_video(entry.path, extensions)
-        found.append(_Found(Path(entry.path), mtime, identify_folder(entry.name), video, stat))
+        video, stat = _largest_video(path, extensions)
+        found.append(_Found(path, name, mtime, identify_folder(name), video, stat))
+    report.folders += folders
+    report.unchanged += unchanged
     return found
 
 
@@ -194,16 +213,16 @@ class _Facts:
 class _Verdicts:
     """Each walked folder's fate: matched to a movie (known or new), or not (the rows of those folders)."""
 
-    matched: list[tuple[Path, _Found, Movie | _NewMovie]] = field(default_factory=list)
+    matched: list[tuple[str, _Found, Movie | _NewMovie]] = field(default_factory=list)
     new_movies: list[_NewMovie] = field(default_factory=list)
     folder_rows: list[tuple[str, int, int | None, str]] = field(default_factory=list)
 
     def unmatched(self, item: _Found, reason: str, report: ScanReport) -> None:
-        report.unmatched.append({"folder": item.folder.name, "reason": reason})
-        self.folder_rows.append((str(item.folder), item.mtime_ns, None, "unmatched"))
+        report.unmatched.append({"folder": item.name, "reason": reason})
+        self.folder_rows.append((item.folder, item.mtime_ns, None, "unmatched"))
 
 
-def _match_folders(root: Path, found: list[_Found], facts: _Facts, verdicts: _Verdicts, report: ScanReport, *,
+def _match_folders(root: str, found: list[_Found], facts: _Facts, verdicts: _Verdicts, report: ScanReport, *,
                    add_unknown: bool) -> None:
     """Which movie each folder is, by the same rule releases are matched with (ids, then every clean title of
     the movie: original and alternative titles, numeral variants, with the year); an unknown one is added once."""
@@ -231,15 +250,22 @@ def _match_folders(root: Path, found: list[_Found], facts: _Facts, verdicts: _Ve
         verdicts.matched.append((root, item, movie))
 
 
+def _stem(name: str) -> str:
+    """``PurePath(name).stem``."""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
 def _file_row(item: _Found, info: RawMediaInfo | None) -> dict[str, object]:
     """A movie file found in the library: its quality from its name (and MediaInfo's resolution when cached);
     the variant id is the caller's to add."""
     assert item.video is not None and item.stat is not None
     resolution = resolution_from_dimensions(info.width, info.height) if info else 0
-    quality = import_quality(resolution, item.video.name, item.folder.name)
-    parsed = parse_library_name(item.video.stem)
+    name = item.video[item.video.rfind("/") + 1:]
+    quality = import_quality(resolution, name, item.name)
+    parsed = parse_library_name(_stem(name))
     return dict(
-        path=str(item.video), size=item.stat.st_size, quality=quality.quality.name,
+        path=item.video, size=item.stat.st_size, quality=quality.quality.name,
         import_mode="existing", release_group=parsed.release_group if parsed else None,
         edition=parsed.edition if parsed else None, revision=quality.revision.version,
         media_info=info.to_json() if info else None, runtime_seconds=info.runtime_seconds if info else None,
@@ -251,16 +277,27 @@ def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo
     closed; the variant id is set when the row is written)."""
     rows: dict[str, dict[str, object]] = {}
     for _root, item, _movie in verdicts.matched:
-        if item.video is not None and item.stat is not None and str(item.video) not in facts.recorded_paths:
-            rows[str(item.video)] = _file_row(item, infos.get(str(item.video)))
+        if item.video is not None and item.stat is not None and item.video not in facts.recorded_paths:
+            rows[item.video] = _file_row(item, infos.get(item.video))
     return rows
 
 
-#: Folders recorded per unit of work: each unit holds the file for a fraction of a second even at 50,000 movies.
+#: Folders recorded by the first unit of work: each unit holds the file for a fraction of a second even at 50,000
+#: movies. The next units are sized from the ones before to hold it about :data:`UNIT_SECONDS` (a unit's fixed
+#: cost, opening and committing, is then paid less often on a fast machine), never more than :data:`MAX_UNIT`.
 FOLDERS_PER_UNIT = 1_000
+UNIT_SECONDS = 0.25
+MAX_UNIT = 10_000
 
 
-def _record(library: Library, facts: _Facts, chunk: list[tuple[Path, _Found, Movie | _NewMovie]],
+def next_unit_size(size: int, seconds: float) -> int:
+    """The folders the next unit records, after ``size`` took ``seconds``: about :data:`UNIT_SECONDS` worth, at
+    least :data:`FOLDERS_PER_UNIT` and at most :data:`MAX_UNIT` (nor more than twice the last)."""
+    fitting = int(size * UNIT_SECONDS / seconds) if seconds > 0 else MAX_UNIT
+    return max(FOLDERS_PER_UNIT, min(fitting, 2 * size, MAX_UNIT))
+
+
+def _record(library: Library, facts: _Facts, chunk: list[tuple[str, _Found, Movie | _NewMovie]],
             file_rows: dict[str, dict[str, object]], profile: str, report: ScanReport, now: datetime) -> None:
     """One unit of work: these folders' new movies and versions, their files, and the folders themselves, so a
     scan stopped between units finds the folders it recorded unchanged and the movies it added known (no
@@ -270,24 +307,27 @@ def _record(library: Library, facts: _Facts, chunk: list[tuple[Path, _Found, Mov
     for pending, movie in zip(new_movies, added, strict=True):
         pending.movie = movie
     resolved = [(root, item, _added(movie)) for root, item, movie in chunk]
-    missing = list(dict.fromkeys((movie.id, str(root)) for root, _item, movie in resolved
-                                 if (movie.id, str(root)) not in facts.variants))
+    missing = list(dict.fromkeys((movie.id, root) for root, _item, movie in resolved
+                                 if (movie.id, root) not in facts.variants))
     for variant in library.movies.add_variants_many([(movie_id, profile, root) for movie_id, root in missing]):
         facts.variants[(variant.movie_id, variant.root_folder)] = variant.id
     files: list[dict[str, object]] = []
     folder_rows: list[tuple[str, int, int | None, str]] = []
     for root, item, movie in resolved:
-        variant_id = facts.variants[(movie.id, str(root))]
-        if item.video is None or item.stat is None:
-            folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "empty"))
+        variant_id = facts.variants[(movie.id, root)]
+        video = item.video
+        if video is None or item.stat is None:
+            folder_rows.append((item.folder, item.mtime_ns, movie.id, "empty"))
             continue
-        if variant_id not in facts.recorded_variants and str(item.video) not in facts.recorded_paths:
-            files.append({**file_rows[str(item.video)], "variant_id": variant_id})
+        if variant_id not in facts.recorded_variants and video not in facts.recorded_paths:
+            row = file_rows[video]
+            row["variant_id"] = variant_id
+            files.append(row)
             facts.recorded_variants.add(variant_id)
             report.recorded += 1
-            report.rows.append({"movie": f"{movie.title} ({movie.year})", "file": item.video.name,
-                                "quality": files[-1]["quality"]})
-        folder_rows.append((str(item.folder), item.mtime_ns, movie.id, "recorded"))
+            report.rows.append({"movie": f"{movie.title} ({movie.year})", "file": video[video.rfind("/") + 1:],
+                                "quality": row["quality"]})
+        folder_rows.append((item.folder, item.mtime_ns, movie.id, "recorded"))
     library.files.record_many(files, now)
     library.library_folders.save_many(folder_rows, now)
 
@@ -299,7 +339,7 @@ def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_u
     report = ScanReport()
     extensions = {e.lower() for e in config.importing.video_extensions}
     facts = _Facts.load(store)
-    walked = [(root, _walk_root(root, facts.known_folders, extensions, report)) for root in config.root_folders]
+    walked = [(str(root), _walk_root(root, facts.known_folders, extensions, report)) for root in config.root_folders]
     verdicts = _Verdicts()
     for root, found in walked:
         _match_folders(root, found, facts, verdicts, report, add_unknown=add_unknown)
@@ -308,10 +348,13 @@ def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_u
         with store.open(read_only=True) as library:
             infos = _cached_media_infos(library, [item for _root, found in walked for item in found], True)
     file_rows = _file_rows(facts, verdicts, infos)
-    for start in range(0, len(verdicts.matched), FOLDERS_PER_UNIT):
+    start, size = 0, FOLDERS_PER_UNIT
+    while start < len(verdicts.matched):
+        began = time.perf_counter()
         with store.open() as library:
-            _record(library, facts, verdicts.matched[start:start + FOLDERS_PER_UNIT], file_rows,
-                    config.default_profile.name, report, now)
+            _record(library, facts, verdicts.matched[start:start + size], file_rows, config.default_profile.name,
+                    report, now)
+        start, size = start + size, next_unit_size(size, time.perf_counter() - began)
     for start in range(0, len(verdicts.folder_rows), FOLDERS_PER_UNIT):  # the folders matched to no movie
         with store.open() as library:
             library.library_folders.save_many(verdicts.folder_rows[start:start + FOLDERS_PER_UNIT], now)

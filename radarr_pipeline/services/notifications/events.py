@@ -126,6 +126,7 @@ def import_events(library: Library, finished: Sequence[ImportFacts], now: dateti
     by_download = library.notification_facts.download_releases(download_pks)
     clients = library.notification_facts.download_clients(download_pks)
     releases = library.notification_facts.releases(list(by_download.values()))
+    tags_by_movie = MovieEditRepository(library.conn).tags_of_many(list(movies))  # one query, not one a movie
     events = []
     for done in finished:
         entry, data = done.entry, done.entry.record
@@ -133,7 +134,7 @@ def import_events(library: Library, finished: Sequence[ImportFacts], now: dateti
         release = releases.get(by_download.get(entry.download_pk or -1, (-1, -1)))
         final = Path(entry.final_path)
         folder = str(final.parent)
-        tags = movie_tags(library, movie)
+        tags = tuple(tags_by_movie.get(movie.id, ()))
         file = webhook_movie_file(
             file_id=None, relative_path=final.name, path=str(final), quality=data["quality"],
             quality_version=int(data.get("revision") or 1), release_group=data.get("release_group"),
@@ -217,10 +218,11 @@ def files_deleted_events(library: Library, deleted: Sequence[tuple[MovieFile, st
     variants = library.movies.variants_many([file.variant_id for file, _bin in deleted])
     movies = library.movies.get_many([v.movie_id for v in variants.values()])
     added = library.notification_facts.files_added_at([file.id for file, _bin in deleted])
+    tags = MovieEditRepository(library.conn).tags_of_many(list(movies))
     events = []
     for file, recycled in deleted:
         movie = movies[variants[file.variant_id].movie_id]
-        events.append(movie_file_deleted_event(movie, movie_tags(library, movie), file, reason=reason,
+        events.append(movie_file_deleted_event(movie, tuple(tags.get(movie.id, ())), file, reason=reason,
                                                added_at=added.get(file.id, now), recycle_bin_path=recycled))
     return events
 
