@@ -9,7 +9,7 @@ from radarr_pipeline.mediainfo.formatter import (
     video_codec,
 )
 from radarr_pipeline.mediainfo.model import RawMediaInfo
-from radarr_pipeline.mediainfo.reader import MediaInfoError, read_many, read_media_info, read_streamed
+from radarr_pipeline.mediainfo.reader import MediaInfoError, read_many, read_media_info
 
 __all__ = [
     "MediaInfoError",
@@ -20,7 +20,6 @@ __all__ = [
     "media_info_facts",
     "read_many",
     "read_media_info",
-    "read_streamed",
     "resolution_from_dimensions",
     "video_codec",
 ]

@@ -7,11 +7,10 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from radarr_pipeline.mediainfo.model import AudioStream, RawMediaInfo
 
@@ -221,58 +220,6 @@ def _read_in_worker(paths: list[Path]) -> list[RawMediaInfo | str]:
     except (OSError, ValueError, subprocess.CalledProcessError):
         return [_read_or_reason(path) for path in paths]
     return [RawMediaInfo.from_json(a["info"]) if "info" in a else str(a["error"]) for a in answers]
-
-
-def _answer(line: str) -> RawMediaInfo | str:
-    answer = json.loads(line)
-    return RawMediaInfo.from_json(answer["info"]) if "info" in answer else str(answer["error"])
-
-
-def _feed(stdin: IO[str], paths: list[Path]) -> None:
-    """Write the paths to a reader process (from a thread: its answers are read meanwhile, no pipe fills up)."""
-    with suppress(OSError, ValueError), stdin:
-        for path in paths:
-            stdin.write(json.dumps(str(path)) + "\n")
-
-
-def read_streamed(paths: Sequence[Path], *, processes: int | None = None) -> Iterator[RawMediaInfo | str]:
-    """MediaInfo of every file, in order, each given as soon as it is read: a big batch is dealt between reader
-    processes (one per core, in turn: file 1 to the first, file 2 to the second...) while the caller works on
-    the answers already given (planning imports while the next files are read). A reader that fails leaves its
-    files to this process; a small batch is read here, one file at each step."""
-    processes = processes or os.cpu_count() or 1
-    paths = list(paths)
-    if processes < 2 or len(paths) < PARALLEL_THRESHOLD:
-        for path in paths:
-            yield _read_or_reason(path)
-        return
-    shares = [paths[n::processes] for n in range(processes)]
-    readers: list[subprocess.Popen[str] | None] = []
-    for share in shares:
-        try:
-            started = subprocess.Popen([sys.executable, "-m", "radarr_pipeline.mediainfo.worker"], text=True,
-                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        except OSError:
-            readers.append(None)
-            continue
-        assert started.stdin is not None
-        threading.Thread(target=_feed, args=(started.stdin, share), daemon=True).start()
-        readers.append(started)
-    try:
-        for position, path in enumerate(paths):
-            reader = readers[position % processes]
-            line = reader.stdout.readline() if reader is not None and reader.stdout is not None else ""
-            try:
-                yield _answer(line) if line else _read_or_reason(path)
-            except (ValueError, KeyError, TypeError):
-                yield _read_or_reason(path)
-    finally:
-        for done in readers:
-            if done is not None:
-                done.kill()
-                done.wait()
-                if done.stdout is not None:
-                    done.stdout.close()
 
 
 def read_many(paths: Sequence[Path], *, processes: int | None = None) -> list[RawMediaInfo | str]:

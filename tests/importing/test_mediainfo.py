@@ -99,25 +99,3 @@ def test_template_read_is_the_xml_read(tmp_path: Path, make_movie: Callable[...,
     ]
     for path in files:
         assert read_media_info(path) == _parse_xml(path), path.name
-
-
-def test_streamed_reads_give_every_file_in_order_as_one_process_reads_them(
-    tmp_path: Path, make_movie: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Reader processes (two, files dealt in turn) answer what this process answers, in order: files MediaInfo
-    reads, one it does not recognise, one missing; a generator left early stops its readers."""
-    from radarr_pipeline.mediainfo import reader
-
-    junk = tmp_path / "junk.mkv"
-    junk.write_bytes(b"\0" * 1024)
-    files = [make_movie(tmp_path / "a.mkv", 1, "1920x1080"), junk, tmp_path / "missing.mkv",
-             make_movie(tmp_path / "c.mp4", 1, "1280x720", audio_codec="ac3")]
-    paths = files * 3
-    monkeypatch.setattr(reader, "PARALLEL_THRESHOLD", 2)
-    streamed = list(reader.read_streamed(paths, processes=2))
-    here = [reader._read_or_reason(path) for path in paths]
-    assert streamed == here
-    assert isinstance(streamed[0], RawMediaInfo) and streamed[0].width == 1920 and isinstance(streamed[2], str)
-    early = reader.read_streamed(paths, processes=2)
-    assert next(early) == here[0]
-    early.close()

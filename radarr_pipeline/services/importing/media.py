@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +13,6 @@ from radarr_pipeline.mediainfo import (
     RawMediaInfo,
     read_many,
     read_media_info,
-    read_streamed,
     resolution_from_dimensions,
 )
 from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
@@ -51,57 +49,39 @@ def try_media_info(library: Library, path: Path, now: datetime) -> tuple[RawMedi
 
 @dataclass
 class MediaInfoBatch:
-    """MediaInfo of many files: cached ones from one query, the others read (by reader processes when many),
-    each given as soon as it is read: :meth:`get` waits only for the file asked, so planning the first imports
-    goes on while the next files are read. The new cache rows are written in one statement by :meth:`save`."""
+    """MediaInfo of many files: cached ones from one query, the others read (in parallel when many); the new
+    cache rows are written in one statement by :meth:`save`."""
 
     results: dict[Path, tuple[RawMediaInfo | None, str | None]] = field(default_factory=dict)
     new_rows: list[tuple[str, int, int, str]] = field(default_factory=list)
-    _stats: dict[Path, os.stat_result] = field(default_factory=dict)
-    _missing: list[Path] = field(default_factory=list)
-    _reading: Iterator[RawMediaInfo | str] | None = None
-    _read: int = 0
 
     @classmethod
     def load(cls, library: Library, paths: list[Path], now: datetime) -> MediaInfoBatch:
         batch = cls()
+        stats: dict[Path, os.stat_result] = {}
         for path in dict.fromkeys(paths):
             try:
-                batch._stats[path] = path.stat()
+                stats[path] = path.stat()
             except OSError as exc:
                 batch.results[path] = (None, str(exc))
-        cached = library.mediainfo_cache.get_many([str(p) for p in batch._stats])
-        for path, stat in batch._stats.items():
+        cached = library.mediainfo_cache.get_many([str(p) for p in stats])
+        missing: list[Path] = []
+        for path, stat in stats.items():
             hit = cache_hit(cached.get(str(path)), stat)
             if hit is not None:
                 batch.results[path] = (hit, None)
             else:
-                batch._missing.append(path)
-        batch._reading = read_streamed(batch._missing)
+                missing.append(path)
+        for path, info in zip(missing, read_many(missing), strict=True):
+            if isinstance(info, str):
+                batch.results[path] = (None, info)
+                continue
+            batch.results[path] = (info, None)
+            stat = stats[path]
+            batch.new_rows.append((str(path), stat.st_size, stat.st_mtime_ns, info.to_json()))
         return batch
 
-    def _take_next(self) -> None:
-        assert self._reading is not None
-        path, info = self._missing[self._read], next(self._reading)
-        self._read += 1
-        if isinstance(info, str):
-            self.results[path] = (None, info)
-            return
-        self.results[path] = (info, None)
-        stat = self._stats[path]
-        self.new_rows.append((str(path), stat.st_size, stat.st_mtime_ns, info.to_json()))
-
-    def get(self, path: Path) -> tuple[RawMediaInfo | None, str | None] | None:
-        """The file's (info, None) or (None, why), read now if it is still to come; None for a file not in the
-        batch."""
-        if path not in self.results and path in self._stats:
-            while path not in self.results and self._read < len(self._missing):
-                self._take_next()
-        return self.results.get(path)
-
     def save(self, library: Library, now: datetime) -> None:
-        while self._read < len(self._missing):  # every file read is cached, asked for or not
-            self._take_next()
         library.mediainfo_cache.put_many(self.new_rows, now)
         self.new_rows = []
 

@@ -137,8 +137,9 @@ class PlanContext:
         self.media = MediaInfoBatch.load(self.library, videos, self.now)
 
     def media_info(self, video: Path) -> tuple[RawMediaInfo | None, str | None]:
-        known = self.media.get(video) if self.media is not None else None
-        return known if known is not None else try_media_info(self.library, video, self.now)
+        if self.media is not None and video in self.media.results:
+            return self.media.results[video]
+        return try_media_info(self.library, video, self.now)
 
     def root_folder_rule(self, root: Path) -> ImportRejection | None:
         """Whether the root folder can take files now (checked once per root folder and run)."""
