@@ -56,8 +56,9 @@ def test_rss_sync_command_runs_in_dagster_and_reports_its_status(tmp_path: Path)
                "TEST_RADARR_API_KEY": KEY, "RADARR_PIPELINE_RSS_CRON": NEVER, "RADARR_PIPELINE_SEARCH_CRON": NEVER}
         dagster_home = prepare_dagster_home(tmp_path / "dagster_home")
         dagster = start_dagster_dev(env, dagster_home, dagster_port, tmp_path / "dagster.log")
-        server = start_server(tmp_path, config, port, {**os.environ, **env})
-        try:
+        server = None
+        try:  # dagster dev is stopped even when serve fails to start
+            server = start_server(tmp_path, config, port, {**os.environ, **env})
             api = httpx.Client(base_url=f"http://127.0.0.1:{port}/api/v3", headers={"X-Api-Key": KEY}, timeout=30)
             added = api.post("/movie", json={"title": "Big Buck Bunny", "year": 2008, "tmdbId": 10378,
                                              "qualityProfileId": 1, "rootFolderPath": str(tmp_path / "library/movies"),
@@ -92,8 +93,9 @@ def test_rss_sync_command_runs_in_dagster_and_reports_its_status(tmp_path: Path)
             assert seen[0] == "queued" and seen[-1] == "completed", (seen, tail)
             api.close()
         finally:
-            server.terminate()
-            server.wait(timeout=20)
+            if server is not None:
+                server.terminate()
+                server.wait(timeout=20)
             stop_dagster_dev(dagster)
     with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
         run = instance.get_run_by_id(command["runId"])
