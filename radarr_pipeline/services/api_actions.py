@@ -52,12 +52,14 @@ def search_releases(config: AppConfig, roots: list[str], movie_id: int,
                     now: datetime) -> tuple[MovieView, list[ReleaseChoice]]:
     """Interactive search, as Radarr does it: the enabled indexers are asked for the movie now (the search a
     MoviesSearch command makes for it, the library closed while they answer), the wanted list refreshed and
-    every release judged again; then every release judged for this instance's version (:func:`releases_for`).
-    A failing indexer is recorded against it (its back-off) and the others' releases are shown."""
+    every release judged again; then every release judged for this instance's version (:func:`releases_for`),
+    wanted or not: a movie that is unmonitored or whose file meets the cutoff has its releases listed with the
+    rules that refuse them, as in Radarr. A failing indexer is recorded against it (its back-off) and the others'
+    releases are shown."""
     view = movie_in(config, roots, movie_id)
     sync_search(LibraryStore(config.database), config.indexers, now, max_searches=1, movie_ids={view.id})
     refresh_wanted(config, now)
-    score(config, now)
+    score(config, now, also=[view.variant_id])
     return releases_for(config, roots, movie_id)
 
 

@@ -74,15 +74,16 @@ class Scored:
     parse_rows: ParseRows
 
 
-def gather(library: Library) -> Gathered:
-    """Everything scoring reads, in one short read; nothing is parsed here (the file stays open only to read)."""
+def gather(library: Library, also: Sequence[int] = ()) -> Gathered:
+    """Everything scoring reads, in one short read; nothing is parsed here (the file stays open only to read).
+    ``also``: variants to judge though they are not wanted (an interactive search)."""
     reads = DecisionInputs(library.conn)
     by_id, by_hash = reads.grabbed()
     hashes, titles = library.blocklist.blocked_keys()
     inputs = EngineInputs(
         releases=reads.releases(PARSER_VERSION),
-        wanted=reads.wanted(),
-        alternative_titles=reads.alternative_titles(),
+        wanted=reads.wanted(also),
+        alternative_titles=reads.alternative_titles(also),
         queue=reads.queue(),
         grabbed_by_id=by_id,
         grabbed_by_hash=by_hash,
@@ -175,13 +176,13 @@ def score_candidates(library: Library, formats: Sequence[CustomFormat], ctx: Dec
 
 
 def score_store(store: LibraryStore, formats: Sequence[CustomFormat], ctx: DecisionContext,
-                free_space: FreeSpace = disk_free_bytes) -> tuple[Evaluation, Gathered]:
+                free_space: FreeSpace = disk_free_bytes, also: Sequence[int] = ()) -> tuple[Evaluation, Gathered]:
     """Load (open, read, close) -> parse and decide with the file closed -> write (the new parses in units of
     PARSE_UNIT titles, then the decisions, each unit opening and closing the file): the database is never held
     while titles are parsed or releases judged."""
     started = time.perf_counter()
     with store.open() as library:
-        gathered = gather(library)
+        gathered = gather(library, also)
     loaded = time.perf_counter() - started
     scored = decide(gathered, formats, ctx, free_space)
     started = time.perf_counter()
@@ -194,10 +195,11 @@ def score_store(store: LibraryStore, formats: Sequence[CustomFormat], ctx: Decis
     return scored.evaluation, gathered
 
 
-def score(config: AppConfig, now: datetime) -> ScoringReport:
-    """The scored_candidates workflow: every release judged for every wanted movie version, recorded."""
+def score(config: AppConfig, now: datetime, also: Sequence[int] = ()) -> ScoringReport:
+    """The scored_candidates workflow: every release judged for every wanted movie version, recorded; and for
+    the versions ``also`` names though they are not wanted (judged, never grabbed: the grab reads wanted ones)."""
     profiles = quality_profiles(config)
     formats = load_formats(config, profiles)
     ctx = decision_context(config, profiles, now)
-    evaluation, gathered = score_store(LibraryStore(config.database), formats, ctx)
+    evaluation, gathered = score_store(LibraryStore(config.database), formats, ctx, also=also)
     return ScoringReport(evaluation, gathered.labels, gathered.reputation)

@@ -5,6 +5,7 @@ All reads return pandas DataFrames: the engine works on columns, never one relea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -189,8 +190,10 @@ class DecisionInputs:
             [parser_version],
         ).df()
 
-    def wanted(self) -> pd.DataFrame:
-        """Every wanted variant with its movie, the file on disk (if any) and the wanted reason."""
+    def wanted(self, also: Sequence[int] = ()) -> pd.DataFrame:
+        """Every wanted variant with its movie, the file on disk (if any) and the wanted reason; ``also`` adds
+        variants that are not wanted (reason ``judged on request``: an interactive search judges them all the
+        same, so the rules say why they would not be grabbed)."""
         return self._conn.execute(
             """
             SELECT v.id AS variant_id, v.movie_id, v.quality_profile, v.root_folder, v.monitored,
@@ -200,18 +203,25 @@ class DecisionInputs:
                    f.quality AS file_quality, coalesce(f.revision, 1) AS file_revision,
                    f.scene_name AS file_scene_name, f.path AS file_path, f.size AS file_size, w.reason,
                    f.release_group AS file_release_group, f.added_at AS file_added_at
-            FROM wanted w
+            FROM (SELECT variant_id, reason FROM wanted
+                  UNION ALL
+                  SELECT id, 'judged on request' FROM variants
+                  WHERE id IN (SELECT unnest(?::BIGINT[])) AND id NOT IN (SELECT variant_id FROM wanted)) w
             JOIN variants v ON v.id = w.variant_id
             JOIN movies m ON m.id = v.movie_id
             LEFT JOIN movie_files f ON f.variant_id = v.id
             ORDER BY v.id
-            """
+            """,
+            [list(also)],
         ).df()
 
-    def alternative_titles(self) -> list[tuple[int, str]]:
+    def alternative_titles(self, also: Sequence[int] = ()) -> list[tuple[int, str]]:
+        """The alternative titles of the movies :meth:`wanted` returns (with ``also``)."""
         return [(r[0], r[1]) for r in self._conn.execute(
             "SELECT a.movie_id, a.title FROM movie_alternative_titles a"
-            " WHERE a.movie_id IN (SELECT v.movie_id FROM wanted w JOIN variants v ON v.id = w.variant_id)"
+            " WHERE a.movie_id IN (SELECT v.movie_id FROM variants v"
+            " WHERE v.id IN (SELECT variant_id FROM wanted) OR v.id IN (SELECT unnest(?::BIGINT[])))",
+            [list(also)],
         ).fetchall()]
 
     def queue(self) -> pd.DataFrame:

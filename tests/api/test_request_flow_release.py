@@ -88,3 +88,19 @@ def test_interactive_search_with_the_indexer_down_answers_what_it_has(action_ser
     [kept] = answer.json()
     assert kept["title"] == GOOD and kept["rejected"] is True
     assert any("Sandbox" in reason for reason in kept["rejections"])
+
+
+def test_interactive_search_lists_the_releases_of_a_movie_that_is_not_wanted(action_server: ApiServer,
+                                                                           torznab_server: TorznabServer) -> None:
+    radarr = RadarrAPI(action_server.url, action_server.key)
+    [matrix] = radarr.lookup_movie("tmdb:603")
+    movie = radarr.add_movie(matrix, root_dir=str(action_server.folder / "library/movies"), quality_profile_id=1,
+                             monitored=False, search_for_movie=False)
+    torznab_server.add_item(_item(GOOD, "1"))
+
+    [found] = radarr.get_release(movie["id"])  # Radarr lists them, each with the rule that refuses it
+
+    assert found["title"] == GOOD and found["rejected"] is True and found["approved"] is False
+    assert "Movie is not monitored" in found["rejections"]
+    grabbed = radarr.post_release(found["guid"], found["indexerId"])  # the user's choice overrides, as in Radarr
+    assert grabbed["infoHash"] == "1" * 40
