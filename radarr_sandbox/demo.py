@@ -206,10 +206,38 @@ def start_dagster_dev(env: dict[str, str], dagster_home: Path, port: int, log: P
         )
 
 
-def stop_dagster_dev(process: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
-    """SIGINT to dagster dev's own process group (its children follow), then SIGKILL if it lingers."""
+def drain_dagster_runs(dagster_home: Path, timeout: float = 120.0, quiet: float = 3.0) -> None:
+    """Stop every sensor and schedule of the instance, then wait until no run is queued, starting or started for
+    ``quiet`` seconds (or ``timeout`` passes): stopping `dagster dev` then kills no run that was already asked for
+    (a run dequeued during the shutdown would die of the SIGINT and count as failed)."""
+    import dagster as dg
+    from dagster._core.scheduler.instigation import InstigatorStatus
+
+    active = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING,
+              dg.DagsterRunStatus.STARTED]
+    with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
+        deadline = time.monotonic() + timeout
+        quiet_since = time.monotonic()
+        while time.monotonic() < deadline:
+            # Again on every turn: a sensor tick under way when its state was stopped writes its state back.
+            running = [state for state in instance.all_instigator_state() if state.status != InstigatorStatus.STOPPED]
+            for state in running:
+                instance.update_instigator_state(state.with_status(InstigatorStatus.STOPPED))
+            if running or instance.get_runs_count(dg.RunsFilter(statuses=active)):
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= quiet:
+                return
+            time.sleep(0.5)
+
+
+def stop_dagster_dev(process: subprocess.Popen[bytes], timeout: float = 20.0, *,
+                     dagster_home: Path | None = None) -> None:
+    """SIGINT to dagster dev's own process group (its children follow), then SIGKILL if it lingers. With
+    ``dagster_home``, its runs are drained first (:func:`drain_dagster_runs`)."""
     if process.poll() is not None:
         return
+    if dagster_home is not None:
+        drain_dagster_runs(dagster_home)
     os.killpg(process.pid, signal.SIGINT)
     try:
         process.wait(timeout)

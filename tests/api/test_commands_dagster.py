@@ -96,7 +96,7 @@ def test_rss_sync_command_runs_in_dagster_and_reports_its_status(tmp_path: Path)
             if server is not None:
                 server.terminate()
                 server.wait(timeout=20)
-            stop_dagster_dev(dagster)
+            stop_dagster_dev(dagster, dagster_home=dagster_home)
     with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
         run = instance.get_run_by_id(command["runId"])
         assert run is not None and run.job_name == "rss_sync_job"

@@ -186,7 +186,8 @@ def world(tmp_path: Path, qbittorrent_pair, seed_release, torznab_server: Torzna
            "TEST_QBITTORRENT_PASSWORD": leecher.password, "TEST_TMDB_API_KEY": tmdb_server.api_key,
            "TEST_RADARR_API_KEY": KEY, "RADARR_PIPELINE_RSS_CRON": NEVER, "RADARR_PIPELINE_SEARCH_CRON": NEVER}
     log = tmp_path / "dagster.log"
-    dagster = start_dagster_dev(env, prepare_dagster_home(tmp_path / "dagster_home"), dagster_port, log)
+    dagster_home = prepare_dagster_home(tmp_path / "dagster_home")
+    dagster = start_dagster_dev(env, dagster_home, dagster_port, log)
     introducer = PeerIntroducer(leecher.client(), seeder)  # what a tracker would do: the seeder is a peer
     introducer.start()
     server = None
@@ -199,7 +200,7 @@ def world(tmp_path: Path, qbittorrent_pair, seed_release, torznab_server: Torzna
         if server is not None:
             server.terminate()
             server.wait(timeout=20)
-        stop_dagster_dev(dagster)
+        stop_dagster_dev(dagster, dagster_home=dagster_home)
 
 
 @pytest.mark.timeout(2400)

@@ -44,14 +44,12 @@ def test_movie_is_imported_by_the_daemon_alone(tmp_path: Path, media_cache) -> N
                 torrents = client.torrents_info(category="radarr")
                 return time.monotonic() if torrents and float(torrents[0].progress) >= 1.0 else None
 
-            completed_at = wait_until("download completion", torrent_complete, 240, log)
+            completed_at = wait_until("download completion", torrent_complete, 420, log)
             movie_folder = sandbox.home / "library" / EXPECTED.parent
             imported_at = wait_until("a file in the library",
                                      lambda: any(movie_folder.glob("*.mkv")) and time.monotonic(), 120, log)
-            # Let the import run finish writing before the daemon is stopped.
-            time.sleep(3)
         finally:
-            stop_dagster_dev(process)
+            stop_dagster_dev(process, dagster_home=dagster_home)  # the import run finishes writing first
         latency = imported_at - completed_at
         print(f"\ndagster dev: start -> complete {completed_at - started:.1f} s, "
               f"completion -> file in library {latency:.1f} s")
