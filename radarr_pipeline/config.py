@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from contextlib import suppress
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import AfterValidator, Field, ValidationError, model_validator
 
 from radarr_pipeline.naming.models import NamingConfig
@@ -27,10 +27,15 @@ from radarr_pipeline.settings.maintenance import BackupSettings, HealthSettings,
 from radarr_pipeline.settings.metadata import MetadataSettings
 from radarr_pipeline.settings.notifications import NotificationSettings
 from radarr_pipeline.settings.remote_paths import RemotePathMappingConfig
-
-CONFIG_ENV = "RADARR_PIPELINE_CONFIG"
-DATABASE_ENV = "RADARR_PIPELINE_DB"
-DEFAULT_CONFIG_PATH = Path("data/config.yaml")
+from radarr_pipeline.settings.validated_copy import (
+    DATABASE_ENV,
+    ConfigSummary,
+    LogTarget,
+    config_path,
+    copy_key,
+    read_models,
+    write_copy,
+)
 
 
 class ConfigError(ValueError):
@@ -154,6 +159,14 @@ class AppConfig(Strict):
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
 
+    def summary(self) -> ConfigSummary:
+        """What a command that only reads the library needs (:mod:`radarr_pipeline.settings.validated_copy`)."""
+        secret_envs = [indexer.api_key_env for indexer in self.indexers]
+        secret_envs.append(getattr(self.download_client, "password_env", None))
+        return ConfigSummary(self.database, tuple(p.name for p in self.quality_profiles),
+                             LogTarget(self.logs.folder, self.logs.level, self.logs.max_bytes, self.logs.files),
+                             tuple(name for name in secret_envs if name))
+
     @model_validator(mode="after")
     def _names_are_consistent(self) -> AppConfig:
         profile_names = [p.name for p in self.quality_profiles]
@@ -244,80 +257,6 @@ def parse_config(data: object, *, source: str, base_dir: Path) -> AppConfig:
     )
 
 
-def config_path(path: str | Path | None = None) -> Path:
-    return Path(path or os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG_PATH)
-
-
-# The validated copy a command line keeps beside the configuration file (see load_config). Its first line is the
-# key it was made for; the rest, the pickled AppConfig. It holds what the file holds (no secret: those are only
-# named, and read from the environment when used), and only a copy its owner wrote, that no one else may write, is
-# read: whoever can write there can already write the configuration (and its custom scripts).
-_COPY_SUFFIX = ".validated"
-
-
-def _copy_path(file: Path) -> Path:
-    return file.with_name(f".{file.name}{_COPY_SUFFIX}")
-
-
-def _code_fingerprint() -> str:
-    """Every module of the package, by name, size and modification time: any change to the code (to a rule a
-    setting is validated with, to a setting's shape) invalidates the copies."""
-    package = os.path.dirname(__file__)
-    entries = []
-    for folder, _folders, names in os.walk(package):  # os.walk: a third of the time of Path.rglob
-        for name in names:
-            if name.endswith(".py"):
-                stat = os.stat(os.path.join(folder, name))
-                entries.append(f"{os.path.relpath(folder, package)}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(sorted(entries))
-
-
-def _copy_key(file: Path, text: str) -> str:
-    import hashlib
-    import platform
-
-    import pydantic
-
-    parts = [text, str(file.absolute()), os.environ.get(DATABASE_ENV) or "", platform.python_version(),
-             pydantic.VERSION, _code_fingerprint()]
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _read_copy(file: Path, key: str) -> AppConfig | None:
-    import pickle
-
-    try:
-        with open(_copy_path(file), "rb") as copy:
-            mode = os.fstat(copy.fileno())
-            if mode.st_uid != os.getuid() or mode.st_mode & 0o022 or copy.readline() != key.encode() + b"\n":
-                return None
-            config = pickle.load(copy)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    return config if isinstance(config, AppConfig) else None
-
-
-def _write_copy(file: Path, key: str, config: AppConfig) -> None:
-    """Written whole then renamed over the old one; a folder that cannot be written keeps no copy."""
-    import pickle
-    import tempfile
-
-    copy = _copy_path(file)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=copy.name, dir=copy.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(key.encode() + b"\n")
-                pickle.dump(config, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, copy)
-        except BaseException:
-            with suppress(OSError):
-                os.unlink(temporary)
-            raise
-    except (OSError, pickle.PicklingError):
-        return
-
-
 def load_config(path: str | Path | None = None, *, cached: bool = False) -> AppConfig:
     """Read and validate the configuration file (default: $RADARR_PIPELINE_CONFIG, else data/config.yaml).
 
@@ -335,8 +274,8 @@ def load_config(path: str | Path | None = None, *, cached: bool = False) -> AppC
         raise ConfigError(
             f"configuration file {file} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
         ) from None
-    key = _copy_key(file, text) if cached else None
-    if key is not None and (config := _read_copy(file, key)) is not None:
+    key = copy_key(file, text) if cached else None
+    if key is not None and isinstance(config := read_models(file, key, PYDANTIC_VERSION), AppConfig):
         return config
     import yaml
 
@@ -346,5 +285,5 @@ def load_config(path: str | Path | None = None, *, cached: bool = False) -> AppC
         raise ConfigError(f"{file} is not valid YAML: {exc}") from None
     config = parse_config(data, source=str(file), base_dir=file.parent.absolute())
     if key is not None:
-        _write_copy(file, key, config)
+        write_copy(file, key, PYDANTIC_VERSION, config.summary(), config)
     return config

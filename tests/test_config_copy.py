@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from radarr_pipeline import config as config_module
 from radarr_pipeline.config import ConfigError, load_config
+from radarr_pipeline.settings import validated_copy
+from radarr_pipeline.settings.validated_copy import read_summary
 
 SAMPLE = Path(__file__).parents[1] / "data" / "config.sample.yaml"
 
@@ -65,7 +70,7 @@ def test_the_database_override_is_part_of_the_key(config_file: Path, monkeypatch
 def test_a_copy_from_another_checkout_of_the_code_is_not_read(config_file: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     load_config(config_file, cached=True)
-    monkeypatch.setattr(config_module, "_code_fingerprint", lambda: "other code")
+    monkeypatch.setattr(validated_copy, "_code_fingerprint", lambda: "other code")
     validations = []
     real_parse = config_module.parse_config
     monkeypatch.setattr(config_module, "parse_config", lambda *a, **k: validations.append(1) or real_parse(*a, **k))
@@ -90,3 +95,37 @@ def test_a_copy_others_could_write_or_that_does_not_match_is_not_read(config_fil
     monkeypatch.setattr(config_module, "parse_config", lambda *a, **k: validations.append(1) or real_parse(*a, **k))
     assert load_config(config_file, cached=True) == validated
     assert validations == [1]
+
+
+def test_the_summary_is_read_back_until_the_file_changes(config_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert read_summary(config_file) is None  # no copy yet
+    monkeypatch.setenv("TEST_SUMMARY_PASSWORD_ENV", "x")
+    config = load_config(config_file, cached=True)
+    summary = read_summary(config_file)
+    assert summary == config.summary()
+    assert summary is not None and summary.database == config.database
+    assert summary.profile_names == tuple(p.name for p in config.quality_profiles)
+    assert summary.logs.folder == config.logs.folder and summary.logs.level == config.logs.level
+    assert summary.secret_envs == tuple(i.api_key_env for i in config.indexers if i.api_key_env) + (
+        (config.download_client.password_env,) if getattr(config.download_client, "password_env", None) else ())
+    config_file.write_text(config_file.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert read_summary(config_file) is None
+
+
+def test_a_summary_others_could_write_is_not_read(config_file: Path) -> None:
+    load_config(config_file, cached=True)
+    os.chmod(copy_of(config_file), 0o666)
+    assert read_summary(config_file) is None
+
+
+def test_a_list_command_reads_the_summary_without_the_settings_models(tmp_path: Path, config_file: Path) -> None:
+    """The point of the summary: `movies list` answers without importing pydantic (a fifth of a second)."""
+    load_config(config_file, cached=True)
+    program = ("import sys\nfrom radarr_pipeline.cli import app\n"
+               "app(['movies', 'list', '--format', 'json', '--config', sys.argv[1]], standalone_mode=False)\n"
+               "assert 'pydantic' not in sys.modules, 'pydantic was imported'\n"
+               "assert 'radarr_pipeline.config' not in sys.modules, 'the settings models were imported'\n")
+    result = subprocess.run([sys.executable, "-c", program, str(config_file)], capture_output=True, text=True,
+                            cwd=Path(__file__).parents[1], timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from radarr_pipeline.cli.common import ConfigOption, fail, load
+from radarr_pipeline.cli.common import ConfigOption, fail, load_summary
 from radarr_pipeline.cli.output import (
     Column,
     FormatOption,
@@ -38,9 +38,9 @@ def show_history(
     from radarr_pipeline.services.listings import ListingError, history_page
     from radarr_pipeline.store import StoreError
 
-    config = load(config_file)
+    summary = load_summary(config_file)
     try:
-        page = history_page(config, page_window(output, limit, offset), movie_id=movie, events=tuple(event or ()),
+        page = history_page(summary, page_window(output, limit, offset), movie_id=movie, events=tuple(event or ()),
                             since=since.astimezone() if since is not None else None)
     except (ListingError, StoreError) as exc:
         raise fail(exc) from None

@@ -38,7 +38,7 @@ def download_finished(
 
         config = load_config(config_file)
         with suppress(OSError):  # no log file: stderr still says what happened
-            log_to_file(config)
+            log_to_file(config.summary())
         request = request_import(config, download_hash.strip().lower(), category)
     except Exception as exc:  # the hook reports and exits 0: polling is the safety net
         message = f"download-finished {download_hash}: no import run requested ({exc}); the poll will find it"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from radarr_pipeline.cli.common import ConfigOption, console, fail, load
+from radarr_pipeline.cli.common import ConfigOption, console, fail, load, load_summary
 from radarr_pipeline.cli.display import cell, shown
 from radarr_pipeline.cli.output import (
     Column,
@@ -164,9 +164,9 @@ def list_movies(
     from radarr_pipeline.services.listings import ListingError, movie_page
     from radarr_pipeline.store import StoreError
 
-    config = load(config_file)
+    summary = load_summary(config_file)
     try:
-        page = movie_page(config, page_window(output, limit, offset), statuses=tuple(status or ()),
+        page = movie_page(summary, page_window(output, limit, offset), statuses=tuple(status or ()),
                           profiles=tuple(profile or ()), tags=tuple(tag or ()))
     except (ListingError, StoreError) as exc:
         raise fail(exc) from None

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from radarr_pipeline.cli.common import ConfigOption, console, fail, load, warn
+from radarr_pipeline.cli.common import ConfigOption, console, fail, load, load_summary, warn
 from radarr_pipeline.cli.display import shown
 from radarr_pipeline.cli.output import (
     Column,
@@ -43,9 +43,9 @@ def show_queue(
     from radarr_pipeline.services.listings import ListingError, queue_page
     from radarr_pipeline.store import StoreError
 
-    config = load(config_file)
+    summary = load_summary(config_file)
     try:
-        page = queue_page(config, page_window(output, limit, offset), movie_id=movie, states=tuple(state or ()))
+        page = queue_page(summary, page_window(output, limit, offset), movie_id=movie, states=tuple(state or ()))
     except (ListingError, StoreError) as exc:
         raise fail(exc) from None
     write_page(page, output, shown=QUEUE_VIEW, offset=offset, fold=True,

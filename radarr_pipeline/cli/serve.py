@@ -36,7 +36,7 @@ def serve(config_file: ConfigOption = None) -> None:
     """Serve Radarr's API v3 (for Overseerr, Jellyseerr, pyarr, dashboards) at the configured address."""
     import uvicorn
 
-    from radarr_pipeline.config import CONFIG_ENV, config_path
+    from radarr_pipeline.settings.validated_copy import CONFIG_ENV, config_path
 
     config = load(config_file)
     settings = config.api

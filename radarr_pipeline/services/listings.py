@@ -24,7 +24,7 @@ from radarr_pipeline.store.listing import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from radarr_pipeline.config import AppConfig
+    from radarr_pipeline.settings.validated_copy import ConfigSummary
 
 #: What a download can be doing while it is in the queue (the one definition of "active" is in models).
 QUEUE_STATES = tuple(state.value for state in DownloadState if state not in FINISHED_STATES)
@@ -49,7 +49,7 @@ def _checked_choice(label: str, given: tuple[str, ...], known: tuple[str, ...]) 
         raise ListingError(f"unknown {label} {', '.join(map(repr, unknown))} (one of: {', '.join(known)})")
 
 
-def _read(config: AppConfig, query: Callable[[ListingQueries], Page | JsonPage], columns: dict[str, str],
+def _read(config: ConfigSummary, query: Callable[[ListingQueries], Page | JsonPage], columns: dict[str, str],
           window: Window) -> Page | JsonPage:
     try:
         with LibraryStore(config.database).connection(read_only=True) as conn:
@@ -58,19 +58,19 @@ def _read(config: AppConfig, query: Callable[[ListingQueries], Page | JsonPage],
         return JsonPage([], 0) if window.as_json else Page(tuple(columns), [], 0)
 
 
-def movie_page(config: AppConfig, window: Window, *, statuses: tuple[str, ...] = (),
+def movie_page(config: ConfigSummary, window: Window, *, statuses: tuple[str, ...] = (),
                profiles: tuple[str, ...] = (), tags: tuple[str, ...] = ()) -> Page | JsonPage:
     """Versions of movies with their status, by title; filtered by status, quality profile and tag (a movie with
     any of the tags)."""
     _checked_window(window)
     _checked_choice("status", statuses, MOVIE_STATUSES)
-    _checked_choice("quality profile", profiles, tuple(p.name for p in config.quality_profiles))
+    _checked_choice("quality profile", profiles, config.profile_names)
     labels = tuple(tag.strip().lower() for tag in tags)  # labels are kept lower-case
     return _read(config, lambda q: q.movies(window, statuses=statuses, profiles=profiles, tags=labels),
                  MOVIE_COLUMNS, window)
 
 
-def queue_page(config: AppConfig, window: Window, *, movie_id: int | None = None,
+def queue_page(config: ConfigSummary, window: Window, *, movie_id: int | None = None,
                states: tuple[str, ...] = ()) -> Page | JsonPage:
     """Downloads in the queue (as of the last refresh from the client), in the order they were grabbed."""
     _checked_window(window)
@@ -78,7 +78,7 @@ def queue_page(config: AppConfig, window: Window, *, movie_id: int | None = None
     return _read(config, lambda q: q.queue(window, movie_id=movie_id, states=states), QUEUE_COLUMNS, window)
 
 
-def history_page(config: AppConfig, window: Window, *, movie_id: int | None = None, events: tuple[str, ...] = (),
+def history_page(config: ConfigSummary, window: Window, *, movie_id: int | None = None, events: tuple[str, ...] = (),
                  since: datetime | None = None) -> Page | JsonPage:
     """Events, newest first; filtered by movie, event type and time (``since`` with its time zone)."""
     _checked_window(window)

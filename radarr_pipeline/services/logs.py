@@ -17,7 +17,7 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from radarr_pipeline.config import AppConfig
+from radarr_pipeline.settings.validated_copy import ConfigSummary
 from radarr_pipeline.values.secrets import MIN_SECRET_LENGTH, redact
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -26,11 +26,9 @@ _installed: list[Callable[..., logging.LogRecord]] = []
 _file_handlers: list[RotatingFileHandler] = []  # this process's one log file (the last configured)
 
 
-def configured_secrets(config: AppConfig) -> set[str]:
+def configured_secrets(config: ConfigSummary) -> set[str]:
     """The values of every environment variable the configuration names for a secret (those that are set)."""
-    names = [indexer.api_key_env for indexer in config.indexers]
-    names.append(getattr(config.download_client, "password_env", None))
-    values = {os.environ.get(name) for name in names if name}
+    values = {os.environ.get(name) for name in config.secret_envs}
     return {value for value in values if value and len(value) >= MIN_SECRET_LENGTH}
 
 
@@ -48,7 +46,7 @@ def _redacting_factory(original: Callable[..., logging.LogRecord]) -> Callable[.
     return make
 
 
-def protect_logs(config: AppConfig) -> None:
+def protect_logs(config: ConfigSummary) -> None:
     """Scrub the configuration's secrets from every log record of this process (idempotent)."""
     _secrets.update(configured_secrets(config))
     if not _installed:
@@ -57,11 +55,11 @@ def protect_logs(config: AppConfig) -> None:
         logging.setLogRecordFactory(_redacting_factory(original))
 
 
-def log_file(config: AppConfig, name: str = "radarr-pipeline") -> Path:
+def log_file(config: ConfigSummary, name: str = "radarr-pipeline") -> Path:
     return config.logs.folder / f"{name}.log"
 
 
-def log_to_file(config: AppConfig, name: str = "radarr-pipeline") -> Path:
+def log_to_file(config: ConfigSummary, name: str = "radarr-pipeline") -> Path:
     """Send this process's log records (the domain's and the libraries') to a rotating file; returns it."""
     protect_logs(config)
     path = log_file(config, name)

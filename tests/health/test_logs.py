@@ -53,7 +53,7 @@ def test_secrets_are_scrubbed_from_every_logger_in_the_file(tmp_path: Path, monk
         monkeypatch.setenv("TEST_LOG_INDEXER_KEY", KEY)
         monkeypatch.setenv("TEST_LOG_QBT_PASSWORD", SECRET)
         config = load_config(config_path)
-        path = log_to_file(config)
+        path = log_to_file(config.summary())
         logging.getLogger("httpx").setLevel(logging.INFO)
         logging.getLogger("radarr_pipeline.test").error("connecting with password %s and key %s", SECRET, KEY)
         logging.getLogger("somebody.else").warning(f"GET {server.api_url}?t=search&apikey={KEY}")
