@@ -26,12 +26,12 @@ class RadarrResource(dg.ConfigurableResource):
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         self._config = load_config(self.config_path or None)  # read once per run
-        protect_logs(self._config)  # the domain's log lines reach the UI (dagster.yaml), without secrets
+        protect_logs(self._config.summary())  # the domain's log lines reach the UI (dagster.yaml), without secrets
 
     def config(self) -> AppConfig:
         if self._config is None:  # outside a run (a sensor's tick): read it now, once for this instance
             self._config = load_config(self.config_path or None)
-            protect_logs(self._config)
+            protect_logs(self._config.summary())
         return self._config
 
     # The store and the client are imported when first asked for: every run loads this module, and a run that
