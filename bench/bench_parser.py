@@ -110,16 +110,12 @@ def _duckdb_figures(titles: list[str]) -> tuple[float, float]:
     """Seconds for parse_through_cache on an empty DuckDB cache (parse + store) and then on the warm cache."""
     import tempfile
 
-    import duckdb
-
     from radarr_pipeline.parsing import _parse_cached
     from radarr_pipeline.services.scoring import parse_through_cache
-    from radarr_pipeline.store import parse_cache
+    from radarr_pipeline.store import LibraryStore
 
-    migration = Path(parse_cache.__file__).with_name("migrations") / "0010_parse_cache.sql"
-    with tempfile.TemporaryDirectory() as folder:
-        conn = duckdb.connect(str(Path(folder) / "bench.duckdb"))
-        conn.execute(migration.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder, LibraryStore(Path(folder) / "bench.duckdb").open() as library:
+        conn = library.conn  # every migration applied: the parse cache as the pipeline has it
         _parse_cached.cache_clear()
         start = time.perf_counter()
         parse_through_cache(conn, titles)
@@ -128,7 +124,6 @@ def _duckdb_figures(titles: list[str]) -> tuple[float, float]:
         start = time.perf_counter()
         parse_through_cache(conn, titles)
         warm = time.perf_counter() - start
-        conn.close()
     return cold, warm
 
 
