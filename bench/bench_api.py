@@ -30,18 +30,12 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench_home import MINIMAL_CONFIG  # noqa: E402
+
 KEY = "0123456789abcdef0123456789abcdef"
 KEY_ENV = "BENCH_RADARR_API_KEY"
-CONFIG = """\
-database: library.duckdb
-root_folders: [library/movies]
-quality_profiles:
-  - name: HD
-    allowed: [Bluray-720p, Bluray-1080p]
-    cutoff: Bluray-1080p
-download_client:
-  kind: qbittorrent
-  url: http://127.0.0.1:9
+CONFIG = MINIMAL_CONFIG + """\
 api:
   port: {port}
   api_key_env: {env}

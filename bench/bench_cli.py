@@ -37,19 +37,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-CONFIG = """\
-database: library.duckdb
-root_folders: [library/movies]
-quality_profiles:
-  - name: HD
-    allowed: [Bluray-720p, Bluray-1080p]
-    cutoff: Bluray-1080p
-default_quality_profile: HD
-download_client:
-  kind: qbittorrent
-  url: http://127.0.0.1:9
-  username: admin
-"""
+from bench_home import MINIMAL_CONFIG
+
+CONFIG = MINIMAL_CONFIG
 TARGET_SECONDS = 0.8
 LARGE_TARGET_SECONDS = 2.0
 

@@ -24,17 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_home import MINIMAL_CONFIG
+
 KEY_ENV = "BENCH_TMDB_API_KEY"
-CONFIG = """\
-database: library.duckdb
-root_folders: [library/movies]
-quality_profiles:
-  - name: HD
-    allowed: [Bluray-720p, Bluray-1080p]
-    cutoff: Bluray-1080p
-download_client:
-  kind: qbittorrent
-  url: http://127.0.0.1:9
+CONFIG = MINIMAL_CONFIG + """\
 metadata:
   base_url: {url}
   api_key_env: {env}

@@ -26,19 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-CONFIG = """\
-database: library.duckdb
-root_folders: [library/movies]
-quality_profiles:
-  - name: HD
-    allowed: [Bluray-720p, Bluray-1080p]
-    cutoff: Bluray-1080p
-default_quality_profile: HD
-download_client:
-  kind: qbittorrent
-  url: http://127.0.0.1:9
-  username: admin
-"""
+from bench_home import MINIMAL_CONFIG
+
+CONFIG = MINIMAL_CONFIG
 MATERIALIZE = """
 import dagster as dg
 from dagster_project.definitions import defs
