@@ -199,9 +199,8 @@ class CompletionWorld:
                 watcher.stop()
             for probe in self.probes[1:]:
                 samples.append(Sample(probe.title, watcher.completed[probe.title], watcher.in_library[probe.title]))
-            time.sleep(5)  # the last run finishes writing before the daemon stops
         finally:
-            stop_dagster_dev(process)
+            stop_dagster_dev(process, dagster_home=dagster_home)  # the last run finishes writing first
         return samples
 
 
