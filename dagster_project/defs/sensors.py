@@ -80,7 +80,8 @@ def waiting_import_run(instance: dg.DagsterInstance) -> str | None:
 
 
 def set_up_hook_once(context: dg.SensorEvaluationContext, radarr: RadarrResource, client: object) -> None:
-    """Install qBittorrent's run-on-finish hook once per code server, when the configuration wants it."""
+    """Install qBittorrent's run-on-finish hook once per code server when the configuration wants it, or take
+    ours out when the setting is switched off."""
     from radarr_pipeline.config import QBittorrentConfig
     from radarr_pipeline.download_clients import DownloadClientError, QBittorrentClient
     from radarr_pipeline.services.completion_hook import HookSetupError, install_completion_hook
@@ -90,15 +91,16 @@ def set_up_hook_once(context: dg.SensorEvaluationContext, radarr: RadarrResource
         return
     config_file = config_path(radarr.config_path or None).absolute()
     key = f"{config_file} {settings.url}"
-    if key in _hook_checked or not completion_hook_wanted(settings):
+    if key in _hook_checked:
         return
     try:
-        step = install_completion_hook(client, config_file)
+        step = install_completion_hook(client, config_file, wanted=completion_hook_wanted(settings))
     except (DownloadClientError, HookSetupError) as exc:
         context.log.warning(f"qBittorrent's run-on-finish hook not set up ({exc}); polling only")
         return  # tried again on the next tick
     _hook_checked.add(key)
-    (context.log.warning if step.action == "left" else context.log.info)(step.message)
+    if step.action != "off":  # off and nothing of ours there: nothing to say on every code server start
+        (context.log.warning if step.action == "left" else context.log.info)(step.message)
 
 
 @dg.sensor(

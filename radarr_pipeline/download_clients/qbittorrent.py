@@ -282,9 +282,10 @@ class QBittorrentClient:
             return RunOnFinish(bool(preferences.get("autorun_enabled")), str(preferences.get("autorun_program") or ""))
         return self._call(read)
 
-    def set_run_on_finish(self, program: str) -> None:
-        """Make qBittorrent run ``program`` (its %I, %L, %N... filled in) when a torrent finishes."""
-        self._call(lambda api: api.app_set_preferences({"autorun_enabled": True, "autorun_program": program}))
+    def set_run_on_finish(self, program: str, *, enabled: bool = True) -> None:
+        """Make qBittorrent run ``program`` (its %I, %L, %N... filled in) when a torrent finishes (``enabled``
+        False and no program: run nothing)."""
+        self._call(lambda api: api.app_set_preferences({"autorun_enabled": enabled, "autorun_program": program}))
 
     def set_share_limits(self, download_id: str, limits: ShareLimits) -> None:
         """Stop seeding at this ratio or after this time (-2 keeps qBittorrent's global setting)."""

@@ -31,6 +31,7 @@ HOOK_TRIGGER = "download-finished"
 #: What marks a qBittorrent program line as ours (an older one of ours is replaced, anyone else's is kept).
 HOOK_MARK = "hook download-finished"
 _INFOHASH = re.compile(r"^[0-9a-fA-F]{40}$")
+_CONFIG_ARGUMENT = re.compile(r'--config "([^"]*)"')
 
 
 class HookSetupError(ValueError):
@@ -39,7 +40,7 @@ class HookSetupError(ValueError):
 
 @dataclass(frozen=True)
 class HookSetup:
-    action: Literal["installed", "kept", "left", "off"]
+    action: Literal["installed", "kept", "left", "removed", "off"]
     message: str
 
 
@@ -83,10 +84,13 @@ def is_our_program(program: str) -> bool:
     return HOOK_MARK in program
 
 
-def run_on_finish_step(current: RunOnFinish, ours: str) -> HookSetup:
+def run_on_finish_step(current: RunOnFinish, ours: str, *, wanted: bool = True) -> HookSetup:
     """What to do with qBittorrent's "run on torrent finished": install ours when the slot is free or holds an
-    older line of ours; leave anyone else's program alone (and say how to have both)."""
+    older line of ours; leave anyone else's program alone (and say how to have both). Not ``wanted`` (the setting
+    switched off): take out a line of ours for this configuration file, and leave anything else alone."""
     program = current.program.strip()
+    if not wanted:
+        return _switched_off_step(program, ours)
     if current.enabled and program == ours:
         return HookSetup("kept", "qBittorrent already runs radarr-pipeline when a torrent finishes")
     if not program or is_our_program(program):
@@ -98,12 +102,28 @@ def run_on_finish_step(current: RunOnFinish, ours: str) -> HookSetup:
                              f"make that program also run: {ours}")
 
 
-def install_completion_hook(client: QBittorrentClient, config_file: Path) -> HookSetup:
-    """Point qBittorrent's "run on torrent finished" at the hook, unless it runs someone else's program."""
+def _config_file_of(program: str) -> str | None:
+    found = _CONFIG_ARGUMENT.search(program)
+    return found.group(1) if found else None
+
+
+def _switched_off_step(program: str, ours: str) -> HookSetup:
+    """Only a line of ours for the same configuration file is taken out (another installation's is not ours)."""
+    if is_our_program(program) and _config_file_of(program) == _config_file_of(ours):
+        return HookSetup("removed", "completion_hook is off: qBittorrent no longer runs radarr-pipeline when a "
+                                    "torrent finishes; imports wait for the download sensor's poll")
+    return HookSetup("off", "completion_hook is off: imports wait for the download sensor's poll")
+
+
+def install_completion_hook(client: QBittorrentClient, config_file: Path, *, wanted: bool = True) -> HookSetup:
+    """Point qBittorrent's "run on torrent finished" at the hook, unless it runs someone else's program; not
+    ``wanted``, take our line out."""
     ours = hook_program(config_file)
-    step = run_on_finish_step(client.run_on_finish(), ours)
+    step = run_on_finish_step(client.run_on_finish(), ours, wanted=wanted)
     if step.action == "installed":
         client.set_run_on_finish(ours)
+    elif step.action == "removed":
+        client.set_run_on_finish("", enabled=False)
     return step
 
 
@@ -115,6 +135,9 @@ def set_up_completion_hook(config: AppConfig, config_file: Path) -> HookSetup:
     if not isinstance(settings, QBittorrentConfig):
         return HookSetup("off", f"the download client {settings.name!r} is a {settings.kind}, not qBittorrent: "
                                 "completions are found by the download sensor's poll")
+    if settings.completion_hook is False:
+        return HookSetup("off", "completion_hook is false in the configuration, so the download sensor would take "
+                                "the hook out again: set it to true (or remove the line) first")
     from radarr_pipeline.download_clients import QBittorrentClient
 
     client = download_client(config)

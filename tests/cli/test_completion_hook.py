@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 
 from radarr_pipeline.config import QBittorrentConfig
+from radarr_pipeline.download_clients import QBittorrentClient
 from radarr_pipeline.download_clients.qbittorrent import RunOnFinish
 from radarr_pipeline.services.completion_hook import (
     HookSetupError,
     completion_hook_wanted,
     hook_program,
+    install_completion_hook,
     run_on_finish_step,
 )
 from radarr_sandbox.ports import free_port
@@ -36,6 +38,16 @@ def test_the_hook_goes_into_an_empty_slot_or_replaces_an_older_line_of_ours() ->
     assert run_on_finish_step(RunOnFinish(True, older), OURS).action == "installed"
     assert run_on_finish_step(RunOnFinish(False, OURS), OURS).action == "installed", "switched off: on again"
     assert run_on_finish_step(RunOnFinish(True, OURS), OURS).action == "kept"
+
+
+def test_switched_off_only_our_line_for_this_configuration_is_taken_out() -> None:
+    assert run_on_finish_step(RunOnFinish(True, OURS), OURS, wanted=False).action == "removed"
+    moved_venv = OURS.replace("/venv/", "/other-venv/")
+    assert run_on_finish_step(RunOnFinish(False, moved_venv), OURS, wanted=False).action == "removed"
+    other_home = OURS.replace("/home/config.yaml", "/elsewhere/config.yaml")
+    assert run_on_finish_step(RunOnFinish(True, other_home), OURS, wanted=False).action == "off"
+    assert run_on_finish_step(RunOnFinish(True, '/usr/local/bin/notify.sh "%N"'), OURS, wanted=False).action == "off"
+    assert run_on_finish_step(RunOnFinish(False, ""), OURS, wanted=False).action == "off"
 
 
 @pytest.mark.parametrize("enabled", [True, False])
@@ -211,3 +223,24 @@ def test_setup_writes_the_hook_into_qbittorrent_and_keeps_a_users_own_program(cl
     assert refused.exit_code == 1
     assert "left as it is" in refused.output and "unpack.sh" in refused.output
     assert api.app_preferences()["autorun_program"] == users
+
+
+def test_switching_the_setting_off_takes_our_hook_out_of_qbittorrent(cli_home: CliHome, qbittorrent,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    home = home_with_qbittorrent(cli_home, qbittorrent, monkeypatch)
+    api = qbittorrent.client()
+    assert home.run("hook", "setup").exit_code == 0
+    client = QBittorrentClient(qbittorrent.url, username="admin", password=qbittorrent.password)
+    try:
+        step = install_completion_hook(client, home.config_path, wanted=False)  # what the sensor does
+    finally:
+        client.close()
+    assert step.action == "removed"
+    preferences = api.app_preferences()
+    assert preferences["autorun_enabled"] is False and preferences["autorun_program"] == ""
+
+    home.config_path.write_text(home.config_path.read_text(encoding="utf-8").replace(
+        "  password_env:", "  completion_hook: false\n  password_env:"), encoding="utf-8")
+    refused = home.run("hook", "setup")
+    assert refused.exit_code == 0 and "completion_hook is false" in refused.output
+    assert api.app_preferences()["autorun_program"] == ""
