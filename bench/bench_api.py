@@ -19,6 +19,7 @@ import argparse
 import itertools
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -140,6 +141,7 @@ def main() -> None:
     parser.add_argument("--writer-pause", type=float, default=0.5,
                         help="seconds the writer leaves the file closed between its runs (0: back to back)")
     parser.add_argument("--alone", action="store_true", help="only the alone phase (no writer)")
+    parser.add_argument("--editor", type=int, default=1000, help="movies the movie editor changes at once (0: none)")
     parser.add_argument("--timeout", type=float, default=60, help="seconds a request may take")
     args = parser.parse_args()
     rows: list[tuple[int, str, str, int, float, float, int, int]] = []
@@ -208,10 +210,34 @@ def run(args: argparse.Namespace, movies: int) -> list[tuple[int, str, str, int,
                         writes = time.perf_counter() - phase_started
                         print(f"writer: refresh_wanted over {movies} movies in a loop for {writes:.0f} s,"
                               f" {args.writer_pause} s closed between runs")
+                if args.editor:
+                    time_editor(client, movies, args.editor)
         finally:
             server.terminate()
             server.wait(timeout=30)
     return rows
+
+
+def time_editor(client: httpx.Client, movies: int, count: int) -> None:
+    """The movie editor (PUT movie/editor, Radarr's mass editor) on ``count`` movies, beside PUT movie/{id} one
+    movie at a time (what the editor costs per movie if it were a loop of single edits)."""
+    ids = list(range(1, min(count, movies) + 1))
+    started = time.perf_counter()
+    for monitored in (False, True):
+        answer = client.put("/api/v3/movie/editor", json={"movieIds": ids, "monitored": monitored})
+        assert answer.status_code == 202, answer.text
+    editor = (time.perf_counter() - started) / 2
+    singles = []
+    for movie_id in ids[:20]:
+        body = client.get(f"/api/v3/movie/{movie_id}").json()
+        started = time.perf_counter()
+        answer = client.put(f"/api/v3/movie/{movie_id}", json={**body, "monitored": not body["monitored"]})
+        singles.append(time.perf_counter() - started)
+        assert answer.status_code == 202, answer.text
+    single = statistics.median(singles)
+    print(f"movie editor: {len(ids)} movies in {editor:.2f} s ({editor / len(ids) * 1000:.1f} ms a movie); "
+          f"PUT movie/{{id}} alone: {single * 1000:.0f} ms a movie, so {len(ids)} of them ~{single * len(ids):.1f} s "
+          f"({single * len(ids) / editor:.0f}x the editor)")
 
 
 def print_tables(rows: list[tuple[int, str, str, int, float, float, int, int]], sizes: list[int]) -> None:

@@ -297,31 +297,29 @@ def edit_movies(call: Call) -> tuple[int, list[RawJson]]:
     apply = str(body.get("applytags") or "add").lower()
     if apply not in ("add", "remove", "replace"):
         raise failure("ApplyTags", "'applyTags' is add, remove or replace", body.get("applytags"))
-    currents = [api_library.movie_in(call.config, call.instance.root_texts, m) for m in movie_ids]  # all or none
-    edited = []
+    currents = api_library.movies_named(call.config, call.instance.root_texts, movie_ids)  # all or none
+    given = {k: v for k, v in body.items() if k in (
+        "monitored", "qualityprofileid", "minimumavailability", "rootfolderpath") and v is not None}
+    tags = body.get("tags")
+    choices = {}
     for current in currents:
-        given = {k: v for k, v in body.items() if k in (
-            "monitored", "qualityprofileid", "minimumavailability", "rootfolderpath") and v is not None}
-        tags = body.get("tags")
+        asked = dict(given)
         if isinstance(tags, list):
             before = set(current.tag_ids)
-            given["tags"] = sorted(before | set(tags) if apply == "add" else before - set(tags)
+            asked["tags"] = sorted(before | set(tags) if apply == "add" else before - set(tags)
                                    if apply == "remove" else set(tags))
-        choices = _choices(call, given, current)
-        try:
-            updated = api_library.update_from_client(call.config, call.instance.root_texts, current.id, choices,
-                                                     _derive(call))
-        except MovieEditError as exc:
-            raise failure("", str(exc), None) from None
-        edited.append(RawJson(updated.resource))
-    return 202, edited
+        choices[current.id] = _choices(call, asked, current)
+    try:
+        updated = api_library.update_many_from_client(call.config, call.instance.root_texts, choices, _derive(call))
+    except MovieEditError as exc:
+        raise failure("", str(exc), None) from None
+    return 202, [RawJson(movie.resource) for movie in updated]
 
 
 def delete_movies(call: Call) -> dict[str, Any]:
     body = call.body_object()
     movie_ids = _ids(body, "movieIds")
-    for movie_id in movie_ids:
-        api_library.movie_in(call.config, call.instance.root_texts, movie_id)
+    api_library.movies_named(call.config, call.instance.root_texts, movie_ids)  # 404 unless all are here
     delete_files = body.get("deletefiles") is True
     exclude = body.get("addimportexclusion") is True
     kept = []

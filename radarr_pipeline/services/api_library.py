@@ -13,7 +13,13 @@ from typing import TypeVar
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.models import Availability
 from radarr_pipeline.services.adding import AddChoices, add_by_reference, lookup_movies
-from radarr_pipeline.services.movie_edits import set_minimum_availability, set_monitored, set_quality_profile
+from radarr_pipeline.services.movie_edits import (
+    minimum_availability_in,
+    monitored_in,
+    movie_of,
+    quality_profile_in,
+    set_monitored,
+)
 from radarr_pipeline.services.movies import MovieRequestError, NewMovie, add_movie
 from radarr_pipeline.services.relocation import change_root_folder
 from radarr_pipeline.store import Library, LibraryNotCreatedError, LibraryStore
@@ -220,20 +226,52 @@ def update_from_client(config: AppConfig, roots: list[str], movie_id: int, choic
                        derive: Derive) -> MovieJson:
     """Apply what changed: monitored, profile, minimum availability, tags, and the root folder (its files are
     moved with it). Each change is recorded in the movie's history by the service that makes it."""
-    current = movie_in(config, roots, movie_id)
-    _check_tags(config, choices.tag_ids)
+    return update_many_from_client(config, roots, {movie_id: choices}, derive)[0]
+
+
+def movies_named(config: AppConfig, roots: list[str], movie_ids: Sequence[int]) -> list[MovieView]:
+    """These movies (by id, in the order given), in one read; an id that is not in the instance is refused."""
+    none: list[MovieView] = []
+    found = {v.id: v for v in _read(config, lambda lib: ApiViewRepository(lib.conn).movies(
+        roots, MovieFilter(movie_ids=list(movie_ids))), none)}
+    missing = [movie_id for movie_id in movie_ids if movie_id not in found]
+    if missing:
+        raise UnknownRecordError(f"movie {missing[0]} does not exist" if len(missing) == 1
+                                 else f"movies {missing} do not exist")
+    return [found[movie_id] for movie_id in movie_ids]
+
+
+def update_many_from_client(config: AppConfig, roots: list[str], choices: Mapping[int, MovieChoices],
+                            derive: Derive) -> list[MovieJson]:
+    """:func:`update_from_client` for many movies at once (the movie editor): a root folder change first, movie
+    by movie (its files are moved); then every other change of every movie in one unit of the library, all of
+    them or, when one cannot be made, none; the resources read back in one query, in the order given."""
+    currents = movies_named(config, roots, list(choices))
+    _check_tags(config, sorted({tag for chosen in choices.values() for tag in chosen.tag_ids}))
     now = datetime.now(UTC)
-    if str(choices.root_folder) != current.root_folder:
-        change_root_folder(config, movie_id, choices.root_folder, now, variant_id=current.variant_id)
+    for current in currents:
+        if str(choices[current.id].root_folder) != current.root_folder:
+            change_root_folder(config, current.id, choices[current.id].root_folder, now,
+                               variant_id=current.variant_id)
+    with LibraryStore(config.database).open() as library:
+        for current in currents:
+            _apply_choices(config, library, current, choices[current.id], now)
+    roots = [*roots, *sorted({str(chosen.root_folder) for chosen in choices.values()})]
+    by_id = {m.id: m for m in movie_resources(config, roots, derive, MovieFilter(movie_ids=list(choices)))}
+    return [by_id[movie_id] for movie_id in choices]
+
+
+def _apply_choices(config: AppConfig, library: Library, current: MovieView, choices: MovieChoices,
+                   now: datetime) -> None:
+    movie = movie_of(library, current.id)
     if choices.profile != current.quality_profile:
-        set_quality_profile(config, movie_id, choices.profile, now, variant_id=current.variant_id)
+        quality_profile_in(config, library, movie, choices.profile, now, variant_id=current.variant_id)
     if choices.monitored != current.monitored:
-        set_monitored(config, movie_id, choices.monitored, now, variant_id=current.variant_id)
+        monitored_in(library, movie, choices.monitored, now, variant_id=current.variant_id)
     if str(choices.minimum_availability) != current.minimum_availability:
-        set_minimum_availability(config, movie_id, choices.minimum_availability, now)
+        minimum_availability_in(library, movie, choices.minimum_availability, now)
     if sorted(set(choices.tag_ids)) != list(current.tag_ids):
-        _set_tags(config, movie_id, sorted(set(choices.tag_ids)))
-    return movie_resource(config, [*roots, str(choices.root_folder)], derive, movie_id)
+        ApiViewRepository(library.conn).set_movie_tags(current.id, sorted(set(choices.tag_ids)))
 
 
 # --- queue and history ---

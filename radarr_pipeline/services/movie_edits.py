@@ -78,42 +78,57 @@ def set_monitored(config: AppConfig, movie_id: int, monitored: bool, now: dateti
                   variant_id: int | None = None) -> EditResult:
     """Monitor or unmonitor the movie's versions (all of them, or the one given)."""
     with LibraryStore(config.database).open() as library:
-        movie = movie_of(library, movie_id)
-        changing = [v for v in variants_of(library, movie, variant_id) if v.monitored != monitored]
-        MovieEditRepository(library.conn).set_monitored([v.id for v in changing], monitored)
-        library.history.add_many([_edited(movie, v.id, "monitored", v.monitored, monitored) for v in changing], now)
+        return monitored_in(library, movie_of(library, movie_id), monitored, now, variant_id)
+
+
+def monitored_in(library: Library, movie: Movie, monitored: bool, now: datetime,
+                 variant_id: int | None = None) -> EditResult:
+    """:func:`set_monitored` inside a unit of work the caller holds (the movie editor's, for many movies)."""
+    changing = [v for v in variants_of(library, movie, variant_id) if v.monitored != monitored]
+    MovieEditRepository(library.conn).set_monitored([v.id for v in changing], monitored)
+    library.history.add_many([_edited(movie, v.id, "monitored", v.monitored, monitored) for v in changing], now)
     word = "monitored" if monitored else "unmonitored"
     return EditResult(movie, [f"version {v.id} ({v.quality_profile}) {word}" for v in changing])
 
 
 def set_quality_profile(config: AppConfig, movie_id: int, profile: str, now: datetime,
                         variant_id: int | None = None) -> EditResult:
+    with LibraryStore(config.database).open() as library:
+        return quality_profile_in(config, library, movie_of(library, movie_id), profile, now, variant_id)
+
+
+def quality_profile_in(config: AppConfig, library: Library, movie: Movie, profile: str, now: datetime,
+                       variant_id: int | None = None) -> EditResult:
+    """:func:`set_quality_profile` inside a unit of work the caller holds."""
     try:
         config.profile(profile)
     except ConfigError as exc:
         raise MovieEditError(str(exc)) from None
-    with LibraryStore(config.database).open() as library:
-        movie = movie_of(library, movie_id)
-        variant = one_variant(library, movie, variant_id)
-        if variant.quality_profile == profile:
-            return EditResult(movie, [])
-        if library.movies.find_variant(movie.id, quality_profile=profile, root_folder=variant.root_folder):
-            raise MovieEditError(f"{movie.title} ({movie.year}) already has a version with profile {profile} in "
-                                 f"{variant.root_folder}")
-        MovieEditRepository(library.conn).set_quality_profile(variant.id, profile)
-        library.history.add(_edited(movie, variant.id, "quality_profile", variant.quality_profile, profile), now)
+    variant = one_variant(library, movie, variant_id)
+    if variant.quality_profile == profile:
+        return EditResult(movie, [])
+    if library.movies.find_variant(movie.id, quality_profile=profile, root_folder=variant.root_folder):
+        raise MovieEditError(f"{movie.title} ({movie.year}) already has a version with profile {profile} in "
+                             f"{variant.root_folder}")
+    MovieEditRepository(library.conn).set_quality_profile(variant.id, profile)
+    library.history.add(_edited(movie, variant.id, "quality_profile", variant.quality_profile, profile), now)
     return EditResult(movie, [f"version {variant.id}: profile {variant.quality_profile} → {profile}"])
 
 
 def set_minimum_availability(config: AppConfig, movie_id: int, availability: Availability,
                              now: datetime) -> EditResult:
     with LibraryStore(config.database).open() as library:
-        movie = movie_of(library, movie_id)
-        if movie.minimum_availability == availability:
-            return EditResult(movie, [])
-        MovieEditRepository(library.conn).set_minimum_availability(movie.id, str(availability))
-        library.history.add(_edited(movie, None, "minimum_availability", str(movie.minimum_availability),
-                                    str(availability)), now)
+        return minimum_availability_in(library, movie_of(library, movie_id), availability, now)
+
+
+def minimum_availability_in(library: Library, movie: Movie, availability: Availability,
+                            now: datetime) -> EditResult:
+    """:func:`set_minimum_availability` inside a unit of work the caller holds."""
+    if movie.minimum_availability == availability:
+        return EditResult(movie, [])
+    MovieEditRepository(library.conn).set_minimum_availability(movie.id, str(availability))
+    library.history.add(_edited(movie, None, "minimum_availability", str(movie.minimum_availability),
+                                str(availability)), now)
     return EditResult(movie, [f"minimum availability {movie.minimum_availability} → {availability}"])
 
 

@@ -8,12 +8,16 @@ import os
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from radarr_pipeline.api.shapes import movie_columns
 from radarr_pipeline.models import Availability
+from radarr_pipeline.services.api_library import MovieChoices, movies_named, update_many_from_client
 from radarr_pipeline.services.movie_edits import (
     MovieEditError,
     edit_tags,
@@ -126,6 +130,7 @@ def test_a_move_refuses_a_destination_in_the_way(cli_home: CliHome) -> None:
 
 _CRASHING_MOVE = """
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from radarr_pipeline.config import load_config
@@ -235,6 +240,7 @@ def test_a_movie_with_a_download_in_the_queue_is_not_deleted(cli_home: CliHome) 
 
 _CRASHING_RENAME = """
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from radarr_pipeline.config import load_config
 from radarr_pipeline.services.renaming import rename_files
@@ -257,3 +263,36 @@ def test_a_rename_killed_halfway_is_finished_by_the_next_one(cli_home: CliHome) 
     assert [kind for kind, _ in _events(cli_home)] == ["rename"]  # the interrupted rename's event, once
     assert list_movies(config)[0].file_path == str(expected)
     assert expected.with_name("Heat (1995) Bluray-1080p.en.srt").exists()
+
+
+def _choices(home: CliHome, movie_id: int, **changes: Any) -> MovieChoices:
+    """The movie as it is now, with ``changes``."""
+    [view] = movies_named(home.config, [str(r) for r in home.config.root_folders], [movie_id])
+    return replace(MovieChoices(view.quality_profile, Path(view.root_folder), Availability(view.minimum_availability),
+                                view.monitored, list(view.tag_ids)), **changes)
+
+
+def test_the_movie_editor_changes_many_movies_in_one_unit_all_or_none(cli_home: CliHome) -> None:
+    """PUT movie/editor's service: every movie's changes together, or, when one cannot be made, none of them."""
+    config = cli_home.config
+    roots = [str(r) for r in config.root_folders]
+    derive = movie_columns(config, NOW.date())
+    ids = [add_movie(config, NewMovie(title=t, year=y)).movie.id for t, y in (("Heat", 1995), ("Ran", 1985))]
+    clash = add_movie(config, NewMovie(title="Alien", year=1979)).movie.id
+    with LibraryStore(config.database).open() as library:  # Alien has its UHD version in the same root already
+        library.movies.add_variant(clash, quality_profile="UHD", root_folder=str(config.root_folders[0]))
+
+    refused = {i: _choices(cli_home, i, monitored=False) for i in ids}
+    refused[clash] = _choices(cli_home, clash, monitored=False, profile="UHD")
+    with pytest.raises(MovieEditError, match="already has a version with profile UHD"):
+        update_many_from_client(config, roots, refused, derive)
+    assert [e for i in ids for e in _history(cli_home, i) if e[0] == "movie_edited"] == []
+    assert all(_choices(cli_home, i).monitored for i in [*ids, clash]), "none of the changes was kept"
+
+    chosen = {ids[1]: _choices(cli_home, ids[1], monitored=False),
+              ids[0]: _choices(cli_home, ids[0], minimum_availability=Availability.IN_CINEMAS)}
+    edited = update_many_from_client(config, roots, chosen, derive)
+    assert [json.loads(m.resource)["id"] for m in edited] == [ids[1], ids[0]]  # in the order asked
+    assert json.loads(edited[0].resource)["monitored"] is False
+    assert json.loads(edited[1].resource)["minimumAvailability"] == "inCinemas"
+    assert [e[1]["field"] for e in _history(cli_home, ids[1]) if e[0] == "movie_edited"] == ["monitored"]
