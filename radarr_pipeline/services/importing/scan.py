@@ -23,7 +23,8 @@ from radarr_pipeline.importing.discovery import is_sample_relative
 from radarr_pipeline.importing.quality import import_quality
 from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
 from radarr_pipeline.models import Movie
-from radarr_pipeline.parsing import parse_library_name, parse_release_title
+from radarr_pipeline.parsing import library_group_and_edition, parse_release_title, quality_template
+from radarr_pipeline.quality.qualities import QualityModel
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
@@ -256,18 +257,23 @@ def _stem(name: str) -> str:
     return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
-def _file_row(item: _Found, info: RawMediaInfo | None) -> dict[str, object]:
+def _file_row(item: _Found, info: RawMediaInfo | None, qualities: dict[tuple[int, str, str], QualityModel]
+              ) -> dict[str, object]:
     """A movie file found in the library: its quality from its name (and MediaInfo's resolution when cached);
-    the variant id is the caller's to add."""
+    the variant id is the caller's to add. ``qualities`` keeps the quality of each (resolution, file name's
+    template, folder name's template) seen: a library's names share a few templates."""
     assert item.video is not None and item.stat is not None
     resolution = resolution_from_dimensions(info.width, info.height) if info else 0
     name = item.video[item.video.rfind("/") + 1:]
-    quality = import_quality(resolution, name, item.name)
-    parsed = parse_library_name(_stem(name))
+    key = (resolution, quality_template(name), quality_template(item.name))
+    quality = qualities.get(key)
+    if quality is None:
+        quality = qualities[key] = import_quality(resolution, name, item.name)
+    release_group, edition = library_group_and_edition(_stem(name))
     return dict(
         path=item.video, size=item.stat.st_size, quality=quality.quality.name,
-        import_mode="existing", release_group=parsed.release_group if parsed else None,
-        edition=parsed.edition if parsed else None, revision=quality.revision.version,
+        import_mode="existing", release_group=release_group,
+        edition=edition, revision=quality.revision.version,
         media_info=info.to_json() if info else None, runtime_seconds=info.runtime_seconds if info else None,
     )
 
@@ -276,9 +282,10 @@ def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo
     """The file row of every matched video not recorded yet, by path (its name parsed: done with the library
     closed; the variant id is set when the row is written)."""
     rows: dict[str, dict[str, object]] = {}
+    qualities: dict[tuple[int, str, str], QualityModel] = {}
     for _root, item, _movie in verdicts.matched:
         if item.video is not None and item.stat is not None and item.video not in facts.recorded_paths:
-            rows[item.video] = _file_row(item, infos.get(item.video))
+            rows[item.video] = _file_row(item, infos.get(item.video), qualities)
     return rows
 
 
