@@ -13,9 +13,11 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, match_one, movie_key
@@ -29,8 +31,10 @@ from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.movies import movie_from_row
-from radarr_pipeline.store.paging import read_pages
+from radarr_pipeline.store.paging import PAGE_ROWS, read_pages
 from radarr_pipeline.values.ids import normalize_imdb_id
+
+Row = TypeVar("Row")
 
 _FOLDER = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<year>(?:18|19|20)\d{2})[)\]]")
 _TMDB = re.compile(r"[{\[]tmdb(?:id)?-(?P<id>\d+)[}\]]", re.IGNORECASE)
@@ -171,6 +175,14 @@ def _walk_root(root: Path, known: dict[str, tuple[int, str]], extensions: set[st
     return found
 
 
+def _pages_after(store: LibraryStore, read: Callable[[Library, Any, int], list[Row]], key: Callable[[Row], Any],
+                 last: Row) -> list[Row]:
+    """The rows after ``last`` (the end of a first page read with other facts), page after page."""
+    start = key(last)
+    return [row for page in read_pages(store, lambda library, after, limit: read(
+        library, start if after is None else after, limit), key=key, rows=PAGE_ROWS) for row in page]
+
+
 @dataclass
 class _Facts:
     """What a scan reads from the library before it walks the disk."""
@@ -186,16 +198,20 @@ class _Facts:
     def load(cls, store: LibraryStore) -> _Facts:
         """Read (one short unit of work), then index the titles with the library closed."""
         # Raw rows, the objects built with the file closed; the two tables as large as the library in pages, each
-        # its own short unit of work.
-        rows = [row for page in read_pages(store, lambda library, after, limit: library.movies.variant_rows(
-            after, limit), key=lambda row: int(row[-2])) for row in page]
-        folders = {path: (mtime, status) for page in read_pages(
-            store, lambda library, after, limit: library.library_folders.page(after, limit), key=lambda row: row[0])
-            for path, mtime, status in page}
+        # its own short unit of work (the first pages in the unit of the other reads: one open for a small library).
         with store.open() as library:
             titles = library.movies.alternative_titles()
             recorded = library.files.recorded_variant_ids()
             paths = library.files.paths()
+            rows = library.movies.variant_rows(None, PAGE_ROWS)
+            folder_rows = library.library_folders.page(None, PAGE_ROWS)
+        if len(rows) == PAGE_ROWS:
+            rows += _pages_after(store, lambda library, after, limit: library.movies.variant_rows(after, limit),
+                                 lambda row: int(row[-2]), rows[-1])
+        if len(folder_rows) == PAGE_ROWS:
+            folder_rows += _pages_after(store, lambda library, after, limit: library.library_folders.page(
+                after, limit), lambda row: row[0], folder_rows[-1])
+        folders = {path: (mtime, status) for path, mtime, status in folder_rows}
         alternatives: dict[int, list[str]] = {}
         for movie_id, title in titles:
             alternatives.setdefault(movie_id, []).append(title)
