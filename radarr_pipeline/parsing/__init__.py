@@ -15,7 +15,12 @@ from functools import lru_cache
 from radarr_pipeline.parsing.language_parser import parse_languages
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.normalize import clean_movie_title
-from radarr_pipeline.parsing.plex_fast_path import parse_name_quality, parse_plex_title
+from radarr_pipeline.parsing.plex_fast_path import (
+    parse_name_quality,
+    parse_plex_title,
+    plex_group_and_edition,
+    quality_template,
+)
 from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality
 from radarr_pipeline.parsing.release_group import parse_release_group
 from radarr_pipeline.parsing.scene_fast_path import parse_scene_title
@@ -81,6 +86,21 @@ def parse_library_name(name: str, *, is_dir: bool = False) -> ParsedRelease | No
     return parsed or parse_release_title(name, is_dir=is_dir)
 
 
+def library_group_and_edition(name: str) -> tuple[str | None, str | None]:
+    """``(release_group, edition)`` of :func:`parse_library_name`'s result ((None, None) when it is None): a
+    library scan reads only these of a file's name, and a Radarr-named file's come from its template's parse."""
+    if isinstance(name, str):
+        try:
+            fields = plex_group_and_edition(_sanitise(name))
+        except Exception:  # a parser bug must not stop a scan: the full parser decides
+            _log.exception("plex fast path failed on %r", name[:200])
+            fields = None
+        if fields is not None:
+            return fields
+    parsed = parse_release_title(name)
+    return (parsed.release_group, parsed.edition) if parsed else (None, None)
+
+
 def parse_release_title(title: str, *, is_dir: bool = False) -> ParsedRelease | None:
     """Parse a release title; None means "not a release" (hash, obfuscated name, no title+year...)."""
     if not isinstance(title, str):
@@ -93,6 +113,7 @@ __all__ = [
     "ParsedRelease",
     "clean_movie_title",
     "iso_language_find",
+    "library_group_and_edition",
     "normalize_imdb_id",
     "parse_edition",
     "parse_hardcoded_subs",
@@ -104,4 +125,5 @@ __all__ = [
     "parse_quality",
     "parse_release_group",
     "parse_release_title",
+    "quality_template",
 ]

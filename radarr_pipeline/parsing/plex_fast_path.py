@@ -80,8 +80,9 @@ def _template_parse(template: str) -> ParsedRelease | None:
     return parsed
 
 
-def parse_plex_title(title: str) -> ParsedRelease | None:
-    """The full parser's result for a ``Title (YEAR) rest`` name, or None when the fast path is not sure."""
+def _template_standing_for(title: str) -> tuple[str, ParsedRelease] | None:
+    """(title words, the template's parse) when the template stands for ``title``: every field of the parse but
+    ``release_title``, ``movie_title`` and ``movie_titles`` is then the full parser's for ``title``."""
     words = _title_words(title)
     if words is None:
         return None
@@ -90,13 +91,38 @@ def parse_plex_title(title: str) -> ParsedRelease | None:
         return None
     if match_plex_shape(_release_title_of(title)) is None:
         return None  # German/TrueFrench or an edition word among the title words
+    return words, base
+
+
+def parse_plex_title(title: str) -> ParsedRelease | None:
+    """The full parser's result for a ``Title (YEAR) rest`` name, or None when the fast path is not sure."""
+    standing = _template_standing_for(title)
+    if standing is None:
+        return None
+    words, base = standing
     movie_title, movie_titles = movie_titles_from(words)
     return replace(base, release_title=title, movie_title=movie_title, movie_titles=movie_titles)
+
+
+def plex_group_and_edition(title: str) -> tuple[str | None, str | None] | None:
+    """``(release_group, edition)`` of :func:`parse_plex_title`'s result without building it (a library scan
+    reads only these of a file's name): None when the fast path is not sure."""
+    standing = _template_standing_for(title)
+    return None if standing is None else (standing[1].release_group, standing[1].edition)
 
 
 @lru_cache(maxsize=4096)
 def _template_quality(template: str) -> QualityModel:
     return parse_quality(template)
+
+
+def quality_template(name: str) -> str:
+    """The text whose quality :func:`parse_name_quality` gives for ``name``: the template of a ``Title (YEAR)
+    rest`` name whose title words are inert, else the name itself. Names with the same one have the same
+    quality (a scan computes a quality once per template)."""
+    stripped = name.strip()
+    words = _title_words(stripped)
+    return name if words is None else PLACEHOLDER + stripped[len(words) :]
 
 
 def parse_name_quality(name: str) -> QualityModel:

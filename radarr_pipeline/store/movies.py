@@ -114,11 +114,12 @@ class MovieRepository:
             given = [i for i in given_ids if i is not None]
             if len(given) != len(set(given)):
                 raise DuplicateMovieError("the same movie is given twice")
+        given_tmdb, given_imdb = [i for i in tmdb if i is not None], [i for i in imdb if i is not None]
         row = self._conn.execute(
             f"SELECT {_MOVIE_COLUMNS} FROM movies m WHERE m.tmdb_id IN (SELECT unnest(?))"
             " OR m.imdb_id IN (SELECT unnest(?)) LIMIT 1",
-            [[i for i in tmdb if i is not None], [i for i in imdb if i is not None]],
-        ).fetchone()
+            [given_tmdb, given_imdb],
+        ).fetchone() if given_tmdb or given_imdb else None  # no id given (a scan's new movies): nothing to collide
         if row is not None:
             existing = _movie(row)
             raise DuplicateMovieError(

@@ -64,3 +64,24 @@ def test_units_grow_to_hold_the_file_about_a_quarter_second_within_bounds() -> N
     assert scan.next_unit_size(8_000, 0.01) == scan.MAX_UNIT
     assert scan.next_unit_size(1_000, 3.0) == scan.FOLDERS_PER_UNIT, "never below the first unit's size"
     assert scan.next_unit_size(1_000, 0.0) == 2_000
+
+
+def test_a_library_larger_than_a_page_is_read_page_after_page(home: Home, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first pages are read with the other facts, the rest page after page: every folder and movie is known."""
+    _folders(home)
+    scan.scan_root_folders(home.config, NOW)
+    monkeypatch.setattr(scan, "PAGE_ROWS", 2)
+    pages: list[int] = []
+    real = scan.read_pages
+
+    def counted(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]  # forwarded as given
+        for page in real(*args, **kwargs):  # type: ignore[arg-type]
+            pages.append(len(page))
+            yield page
+
+    monkeypatch.setattr(scan, "read_pages", counted)
+    facts = scan._Facts.load(home.store)
+    assert len(facts.known_folders) == 6 and len(facts.movies) == 5
+    assert pages == [2, 1, 2, 2, 0], "movies (5) and folders (6) past their first page of 2 read in pages of 2"
+    again = scan.scan_root_folders(home.config, NOW)
+    assert (again.unchanged, again.added, again.recorded) == (6, 0, 0)

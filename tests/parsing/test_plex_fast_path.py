@@ -1,5 +1,6 @@
 """The plex fast path (a library's "Title (YEAR) rest" names through a parsed template) must give exactly the
-full parser's result, and ``parse_name_quality`` exactly ``parse_quality``'s, whenever the template is used.
+full parser's result, and ``parse_name_quality`` exactly ``parse_quality``'s, whenever the template is used; the
+scan's shortcuts too (the release group and edition alone, one quality per template).
 
 Compared on Radarr-named files and folders, on the benchmark's plex-shaped titles, on every conformance input,
 and on random names (hypothesis) built from title words the quality patterns read and rests that say much.
@@ -15,8 +16,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from radarr_pipeline.parsing import _sanitise, parse_library_name
-from radarr_pipeline.parsing.plex_fast_path import _title_words, parse_name_quality, parse_plex_title
+from radarr_pipeline.parsing import _sanitise, library_group_and_edition, parse_library_name
+from radarr_pipeline.parsing.plex_fast_path import (
+    _title_words,
+    parse_name_quality,
+    parse_plex_title,
+    plex_group_and_edition,
+    quality_template,
+)
 from radarr_pipeline.parsing.quality_parser import parse_quality
 from radarr_pipeline.parsing.title_parser import parse_movie_title
 
@@ -30,13 +37,20 @@ def _assert_same(title: str) -> bool:
     title = _sanitise(title)
     if _title_words(title.strip()) is not None:
         assert parse_name_quality(title).to_dict() == parse_quality(title).to_dict(), title
+    # A scan computes a quality once per template: names with one template have one quality.
+    assert parse_quality(quality_template(title)).to_dict() == parse_name_quality(title).to_dict(), title
+    library = parse_library_name(title)
+    expected = (library.release_group, library.edition) if library else (None, None)
+    assert library_group_and_edition(title) == expected, title
     fast = parse_plex_title(title)
+    assert (plex_group_and_edition(title) is None) == (fast is None), title
     if fast is None:
         return False
     for is_dir in (False, True):
         full = parse_movie_title(title, is_dir=is_dir)
         assert full is not None, title
         assert fast.to_dict() == full.to_dict(), (title, is_dir)
+        assert plex_group_and_edition(title) == (full.release_group, full.edition), (title, is_dir)
     return True
 
 

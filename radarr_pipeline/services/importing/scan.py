@@ -13,9 +13,11 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, match_one, movie_key
@@ -23,13 +25,16 @@ from radarr_pipeline.importing.discovery import is_sample_relative
 from radarr_pipeline.importing.quality import import_quality
 from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
 from radarr_pipeline.models import Movie
-from radarr_pipeline.parsing import parse_library_name, parse_release_title
+from radarr_pipeline.parsing import library_group_and_edition, parse_release_title, quality_template
+from radarr_pipeline.quality.qualities import QualityModel
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.movies import movie_from_row
-from radarr_pipeline.store.paging import read_pages
+from radarr_pipeline.store.paging import PAGE_ROWS, read_pages
 from radarr_pipeline.values.ids import normalize_imdb_id
+
+Row = TypeVar("Row")
 
 _FOLDER = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<year>(?:18|19|20)\d{2})[)\]]")
 _TMDB = re.compile(r"[{\[]tmdb(?:id)?-(?P<id>\d+)[}\]]", re.IGNORECASE)
@@ -170,6 +175,14 @@ def _walk_root(root: Path, known: dict[str, tuple[int, str]], extensions: set[st
     return found
 
 
+def _pages_after(store: LibraryStore, read: Callable[[Library, Any, int], list[Row]], key: Callable[[Row], Any],
+                 last: Row) -> list[Row]:
+    """The rows after ``last`` (the end of a first page read with other facts), page after page."""
+    start = key(last)
+    return [row for page in read_pages(store, lambda library, after, limit: read(
+        library, start if after is None else after, limit), key=key, rows=PAGE_ROWS) for row in page]
+
+
 @dataclass
 class _Facts:
     """What a scan reads from the library before it walks the disk."""
@@ -185,16 +198,20 @@ class _Facts:
     def load(cls, store: LibraryStore) -> _Facts:
         """Read (one short unit of work), then index the titles with the library closed."""
         # Raw rows, the objects built with the file closed; the two tables as large as the library in pages, each
-        # its own short unit of work.
-        rows = [row for page in read_pages(store, lambda library, after, limit: library.movies.variant_rows(
-            after, limit), key=lambda row: int(row[-2])) for row in page]
-        folders = {path: (mtime, status) for page in read_pages(
-            store, lambda library, after, limit: library.library_folders.page(after, limit), key=lambda row: row[0])
-            for path, mtime, status in page}
+        # its own short unit of work (the first pages in the unit of the other reads: one open for a small library).
         with store.open() as library:
             titles = library.movies.alternative_titles()
             recorded = library.files.recorded_variant_ids()
             paths = library.files.paths()
+            rows = library.movies.variant_rows(None, PAGE_ROWS)
+            folder_rows = library.library_folders.page(None, PAGE_ROWS)
+        if len(rows) == PAGE_ROWS:
+            rows += _pages_after(store, lambda library, after, limit: library.movies.variant_rows(after, limit),
+                                 lambda row: int(row[-2]), rows[-1])
+        if len(folder_rows) == PAGE_ROWS:
+            folder_rows += _pages_after(store, lambda library, after, limit: library.library_folders.page(
+                after, limit), lambda row: row[0], folder_rows[-1])
+        folders = {path: (mtime, status) for path, mtime, status in folder_rows}
         alternatives: dict[int, list[str]] = {}
         for movie_id, title in titles:
             alternatives.setdefault(movie_id, []).append(title)
@@ -256,18 +273,23 @@ def _stem(name: str) -> str:
     return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
-def _file_row(item: _Found, info: RawMediaInfo | None) -> dict[str, object]:
+def _file_row(item: _Found, info: RawMediaInfo | None, qualities: dict[tuple[int, str, str], QualityModel]
+              ) -> dict[str, object]:
     """A movie file found in the library: its quality from its name (and MediaInfo's resolution when cached);
-    the variant id is the caller's to add."""
+    the variant id is the caller's to add. ``qualities`` keeps the quality of each (resolution, file name's
+    template, folder name's template) seen: a library's names share a few templates."""
     assert item.video is not None and item.stat is not None
     resolution = resolution_from_dimensions(info.width, info.height) if info else 0
     name = item.video[item.video.rfind("/") + 1:]
-    quality = import_quality(resolution, name, item.name)
-    parsed = parse_library_name(_stem(name))
+    key = (resolution, quality_template(name), quality_template(item.name))
+    quality = qualities.get(key)
+    if quality is None:
+        quality = qualities[key] = import_quality(resolution, name, item.name)
+    release_group, edition = library_group_and_edition(_stem(name))
     return dict(
         path=item.video, size=item.stat.st_size, quality=quality.quality.name,
-        import_mode="existing", release_group=parsed.release_group if parsed else None,
-        edition=parsed.edition if parsed else None, revision=quality.revision.version,
+        import_mode="existing", release_group=release_group,
+        edition=edition, revision=quality.revision.version,
         media_info=info.to_json() if info else None, runtime_seconds=info.runtime_seconds if info else None,
     )
 
@@ -276,9 +298,10 @@ def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo
     """The file row of every matched video not recorded yet, by path (its name parsed: done with the library
     closed; the variant id is set when the row is written)."""
     rows: dict[str, dict[str, object]] = {}
+    qualities: dict[tuple[int, str, str], QualityModel] = {}
     for _root, item, _movie in verdicts.matched:
         if item.video is not None and item.stat is not None and item.video not in facts.recorded_paths:
-            rows[item.video] = _file_row(item, infos.get(item.video))
+            rows[item.video] = _file_row(item, infos.get(item.video), qualities)
     return rows
 
 
