@@ -76,16 +76,17 @@ class Scored:
     parse_rows: ParseRows
 
 
-def gather(library: Library, also: Sequence[int] = (), *, releases: pd.DataFrame | None = None) -> Gathered:
+def gather(library: Library, also: Sequence[int] = (), *, releases: pd.DataFrame | None = None,
+           new_titles: list[str] | None = None, wanted: pd.DataFrame | None = None) -> Gathered:
     """Everything scoring reads, in one short read; nothing is parsed here (the file stays open only to read).
-    ``also``: variants to judge though they are not wanted (an interactive search). ``releases``: that read,
-    already made (in pages: see :func:`gather_store`)."""
+    ``also``: variants to judge though they are not wanted (an interactive search). ``releases``, ``new_titles``
+    (the titles not parsed yet) and ``wanted``: those reads, already made (in units: see :func:`gather_store`)."""
     reads = DecisionInputs(library.conn)
     by_id, by_hash = reads.grabbed()
     hashes, titles = library.blocklist.blocked_keys()
     inputs = EngineInputs(
         releases=reads.releases(PARSER_VERSION) if releases is None else releases,
-        wanted=reads.wanted(also),
+        wanted=reads.wanted(also) if wanted is None else wanted,
         alternative_titles=reads.alternative_titles(also),
         queue=reads.queue(),
         grabbed_by_id=by_id,
@@ -96,7 +97,8 @@ def gather(library: Library, also: Sequence[int] = (), *, releases: pd.DataFrame
         failing_indexers={s.indexer: s.disabled_until for s in IndexerStatusRepository(library.conn).all()
                           if s.disabled_until is not None},
     )
-    return Gathered(inputs, reads.unparsed_titles(PARSER_VERSION), variant_labels(inputs.wanted),
+    return Gathered(inputs, reads.unparsed_titles(PARSER_VERSION) if new_titles is None else new_titles,
+                    variant_labels(inputs.wanted),
                     reputation_markdown(library.conn))
 
 
@@ -146,21 +148,28 @@ def decide(gathered: Gathered, formats: Sequence[CustomFormat], ctx: DecisionCon
 # stopped between units parses the rest again next time).
 PARSE_UNIT = 5_000
 #: Release ids a read page covers: about a quarter of a second of reading and converting on these machines.
-READ_PAGE_ROWS = 25_000
-#: Decisions a write unit replaces, about (a variant's decisions are never split between units).
-DECISION_UNIT = 10_000
+READ_PAGE_ROWS = 20_000
+#: Decisions a write unit replaces, about (a variant's decisions are never split between units): about a quarter
+#: of a second on these machines.
+DECISION_UNIT = 5_000
 
 
 def gather_store(store: LibraryStore, also: Sequence[int] = ()) -> Gathered:
-    """:func:`gather`, its one read that grows with the indexers' feeds (releases with their parses) in pages of
-    :data:`READ_PAGE_ROWS` release ids, each its own unit of work, the rest in one more. The pages are not one
-    snapshot: a release written meanwhile is judged or not by where its id falls (the next run judges it)."""
-    releases = concat_pages(read_id_ranges(
+    """:func:`gather` in short units of work: the read that grows with the indexers' feeds (releases with their
+    parses, and the titles not parsed yet) in pages of :data:`READ_PAGE_ROWS` release ids, the wanted versions in
+    one unit, the rest in one more. The units are not one snapshot: a release written meanwhile is judged or not
+    by where its id falls, a version wanted meanwhile is judged by the next run."""
+    pages = list(read_id_ranges(
         store, lambda library: DecisionInputs(library.conn).release_ids(),
-        lambda library, after, last: DecisionInputs(library.conn).releases(PARSER_VERSION, (after, last)),
+        lambda library, after, last: (DecisionInputs(library.conn).releases(PARSER_VERSION, (after, last)),
+                                      DecisionInputs(library.conn).unparsed_titles(PARSER_VERSION, (after, last))),
         rows=READ_PAGE_ROWS))
+    releases = concat_pages(iter([frame for frame, _titles in pages]))
+    new_titles = list(dict.fromkeys(title for _frame, titles in pages for title in titles))
     with store.open() as library:
-        return gather(library, also, releases=releases)
+        wanted = DecisionInputs(library.conn).wanted(also)
+    with store.open() as library:
+        return gather(library, also, releases=releases, new_titles=new_titles, wanted=wanted)
 
 
 def decision_units(variant_ids: np.ndarray, rows: int) -> list[tuple[int | None, int | None]]:

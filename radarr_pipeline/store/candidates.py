@@ -169,12 +169,16 @@ class DecisionInputs:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self._conn = conn
 
-    def unparsed_titles(self, parser_version: str) -> list[str]:
-        """Release titles the parse cache has no result for under ``parser_version``."""
+    def unparsed_titles(self, parser_version: str, ids: tuple[int, int] | None = None) -> list[str]:
+        """Release titles the parse cache has no result for under ``parser_version``; with ``ids``
+        ``(after, last)``, of the releases whose id is in ``(after, last]``."""
+        source, params = "releases", [parser_version]
+        if ids is not None:
+            source, params = "(SELECT title FROM releases WHERE id > ? AND id <= ?)", [*ids, parser_version]
         rows = self._conn.execute(
-            "SELECT DISTINCT r.title FROM releases r LEFT JOIN parsed_releases p"
+            f"SELECT DISTINCT r.title FROM {source} r LEFT JOIN parsed_releases p"
             " ON p.title = r.title AND p.parser_version = ? WHERE p.title IS NULL",
-            [parser_version],
+            params,
         ).fetchall()
         return [row[0] for row in rows]
 

@@ -44,8 +44,8 @@ def read_pages(
 
 def read_id_ranges(
     store: LibraryStore, bounds: Callable[[Library], tuple[int | None, int | None]],
-    read: Callable[[Library, int, int], pd.DataFrame], *, rows: int = PAGE_ROWS, read_only: bool = False,
-) -> Iterator[pd.DataFrame]:
+    read: Callable[[Library, int, int], Row], *, rows: int = PAGE_ROWS, read_only: bool = False,
+) -> Iterator[Row]:
     """Each page of ``read(library, after, last)`` (the rows whose id is in ``(after, last]``, in id order), over
     the ids from the lowest to the highest that ``bounds`` gives (read with the first page), ``rows`` ids a page,
     each in its own unit of work. A page is a range of ids, not ``ORDER BY id LIMIT n``: no page sorts or scans

@@ -77,8 +77,8 @@ def test_scoring_in_pages_and_units_decides_and_writes_what_one_unit_does(
     assert len(wanted) == 5 and not wanted & {0, 10**9}
     assert any(row[11] for row in candidates) and any(row[13] for row in candidates)  # approved, with rejections
     assert got.status.tolist() == expected.status.tolist()
-    assert len(one_unit) == 4  # releases, the rest, the parses, the decisions
-    assert len(units) == 8 + 1 + 7 + len(decision_units(np.repeat(np.arange(1, 6), 5), 3))
+    assert len(one_unit) == 5  # releases, wanted, the rest, the parses, the decisions
+    assert len(units) == 8 + 2 + 7 + len(decision_units(np.repeat(np.arange(1, 6), 5), 3))
     assert max(h.seconds for h in units) > 0
 
 
