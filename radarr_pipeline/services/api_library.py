@@ -81,7 +81,8 @@ def movie_resources(config: AppConfig, roots: list[str], derive: Derive,
     """The movies (``where`` names, by default every one) with a version in ``roots``, as the API's JSON
     resources: their facts read in one unit, the API's rules (``derive``) run with the file closed, the resources
     laid out :data:`RESOURCE_UNIT` movies a unit, in id order. A movie removed between two units is left out."""
-    facts = _read(config, lambda lib: MovieJsonRepository(lib.conn).facts(roots, where or MovieFilter()), [])
+    none: list[MovieFacts] = []
+    facts = _read(config, lambda lib: MovieJsonRepository(lib.conn).facts(roots, where or MovieFilter()), none)
     if not facts:
         return []
     derived = {**derive(facts), "variant_id": [f.variant_id for f in facts]}

@@ -172,7 +172,8 @@ class DecisionInputs:
     def unparsed_titles(self, parser_version: str, ids: tuple[int, int] | None = None) -> list[str]:
         """Release titles the parse cache has no result for under ``parser_version``; with ``ids``
         ``(after, last)``, of the releases whose id is in ``(after, last]``."""
-        source, params = "releases", [parser_version]
+        source = "releases"
+        params: list[object] = [parser_version]
         if ids is not None:
             source, params = "(SELECT title FROM releases WHERE id > ? AND id <= ?)", [*ids, parser_version]
         rows = self._conn.execute(
@@ -192,7 +193,8 @@ class DecisionInputs:
         a release. List columns come joined by LIST_SEPARATOR: turning DuckDB lists into
         Python lists costs more than the rest of the query. With ``ids`` ``(after, last)``: a page, the releases
         whose id is in ``(after, last]`` (see :func:`store.paging.read_id_ranges`)."""
-        source, params = "releases", [parser_version]
+        source = "releases"
+        params: list[object] = [parser_version]
         if ids is not None:
             source, params = "(SELECT * FROM releases WHERE id > ? AND id <= ?)", [*ids, parser_version]
         return self._conn.execute(
