@@ -69,8 +69,10 @@ class CandidateRepository:
         """Replace the decisions of the variants whose id follows ``after`` up to ``last`` (None: unbounded) by
         ``decisions`` (theirs, shaped as :meth:`replace_all`'s) and their ``rejections``: one range of a run
         written in units, each variant's decisions all this run's or all the last run's."""
-        self._conn.execute("DELETE FROM candidates WHERE (?::BIGINT IS NULL OR variant_id > ?)"
-                           " AND (?::BIGINT IS NULL OR variant_id <= ?)", [after, after, last, last])
+        bounds = [(f"variant_id {op} ?", value) for op, value in ((">", after), ("<=", last)) if value is not None]
+        where = " AND ".join(condition for condition, _value in bounds) or "true"
+        # plain comparisons, which DuckDB prunes row groups by (an "? IS NULL OR" form scans the whole table)
+        self._conn.execute(f"DELETE FROM candidates WHERE {where}", [value for _condition, value in bounds])
         return self._insert(decisions, rejections, evaluated_at)
 
     def _insert(self, decisions: pd.DataFrame, rejections: pd.DataFrame, evaluated_at: datetime) -> int:
