@@ -146,7 +146,7 @@ def decide(gathered: Gathered, formats: Sequence[CustomFormat], ctx: DecisionCon
 
 # New parses are written in units of this many titles, each its own short hold of the file (a cache: a run
 # stopped between units parses the rest again next time).
-PARSE_UNIT = 5_000
+PARSE_UNIT = 2_000
 #: Release ids a read page covers: about a quarter of a second of reading and converting on these machines.
 READ_PAGE_ROWS = 20_000
 #: Decisions a write unit replaces, about (a variant's decisions are never split between units): about a quarter
