@@ -78,11 +78,30 @@ def _resources(library: Library, roots: list[str], derive: Derive, where: MovieF
     return repository.resources({**derive(facts), "variant_id": [f.variant_id for f in facts]})
 
 
+#: Movies whose resources one read unit lays out: a list of a whole library holds the file a unit at a time.
+RESOURCE_UNIT = 5_000
+
+
 def movie_resources(config: AppConfig, roots: list[str], derive: Derive,
                     where: MovieFilter | None = None) -> list[MovieJson]:
     """The movies (``where`` names, by default every one) with a version in ``roots``, as the API's JSON
-    resources, in one read unit whatever their number."""
-    return _read(config, lambda lib: _resources(lib, roots, derive, where or MovieFilter()), [])
+    resources: their facts read in one unit, the API's rules (``derive``) run with the file closed, the resources
+    laid out :data:`RESOURCE_UNIT` movies a unit, in id order. A movie removed between two units is left out."""
+    none: list[MovieFacts] = []
+    facts = _read(config, lambda lib: MovieJsonRepository(lib.conn).facts(roots, where or MovieFilter()), none)
+    if not facts:
+        return []
+    derived = {**derive(facts), "variant_id": [f.variant_id for f in facts]}
+    found: list[MovieJson] = []
+    for start in range(0, len(facts), RESOURCE_UNIT):
+        found += _laid_out(config, {name: list(values[start:start + RESOURCE_UNIT])
+                                    for name, values in derived.items()})
+    return found
+
+
+def _laid_out(config: AppConfig, derived: Mapping[str, Sequence[object]]) -> list[MovieJson]:
+    """One read unit: the resources of the movies ``derived`` has a row for."""
+    return _read(config, lambda lib: MovieJsonRepository(lib.conn).resources(derived), [])
 
 
 def movie_resource(config: AppConfig, roots: list[str], derive: Derive, movie_id: int) -> MovieJson:

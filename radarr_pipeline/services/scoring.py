@@ -7,6 +7,7 @@ history, blocklist, group reputation) -> decide with the database closed (parse 
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -29,6 +30,7 @@ from radarr_pipeline.services.reputation import group_scores, reputation_markdow
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.candidates import DecisionInputs
 from radarr_pipeline.store.indexer_status import IndexerStatusRepository
+from radarr_pipeline.store.paging import concat_pages, read_id_ranges
 from radarr_pipeline.store.parse_cache import (
     ParseRows,
     cached_parses,
@@ -74,15 +76,17 @@ class Scored:
     parse_rows: ParseRows
 
 
-def gather(library: Library, also: Sequence[int] = ()) -> Gathered:
+def gather(library: Library, also: Sequence[int] = (), *, releases: pd.DataFrame | None = None,
+           new_titles: list[str] | None = None, wanted: pd.DataFrame | None = None) -> Gathered:
     """Everything scoring reads, in one short read; nothing is parsed here (the file stays open only to read).
-    ``also``: variants to judge though they are not wanted (an interactive search)."""
+    ``also``: variants to judge though they are not wanted (an interactive search). ``releases``, ``new_titles``
+    (the titles not parsed yet) and ``wanted``: those reads, already made (in units: see :func:`gather_store`)."""
     reads = DecisionInputs(library.conn)
     by_id, by_hash = reads.grabbed()
     hashes, titles = library.blocklist.blocked_keys()
     inputs = EngineInputs(
-        releases=reads.releases(PARSER_VERSION),
-        wanted=reads.wanted(also),
+        releases=reads.releases(PARSER_VERSION) if releases is None else releases,
+        wanted=reads.wanted(also) if wanted is None else wanted,
         alternative_titles=reads.alternative_titles(also),
         queue=reads.queue(),
         grabbed_by_id=by_id,
@@ -93,7 +97,8 @@ def gather(library: Library, also: Sequence[int] = ()) -> Gathered:
         failing_indexers={s.indexer: s.disabled_until for s in IndexerStatusRepository(library.conn).all()
                           if s.disabled_until is not None},
     )
-    return Gathered(inputs, reads.unparsed_titles(PARSER_VERSION), variant_labels(inputs.wanted),
+    return Gathered(inputs, reads.unparsed_titles(PARSER_VERSION) if new_titles is None else new_titles,
+                    variant_labels(inputs.wanted),
                     reputation_markdown(library.conn))
 
 
@@ -141,7 +146,44 @@ def decide(gathered: Gathered, formats: Sequence[CustomFormat], ctx: DecisionCon
 
 # New parses are written in units of this many titles, each its own short hold of the file (a cache: a run
 # stopped between units parses the rest again next time).
-PARSE_UNIT = 20_000
+PARSE_UNIT = 2_000
+#: Release ids a read page covers: about a quarter of a second of reading and converting on these machines.
+READ_PAGE_ROWS = 20_000
+#: Decisions a write unit replaces, about (a variant's decisions are never split between units): about a quarter
+#: of a second on these machines.
+DECISION_UNIT = 5_000
+
+
+def gather_store(store: LibraryStore, also: Sequence[int] = ()) -> Gathered:
+    """:func:`gather` in short units of work: the read that grows with the indexers' feeds (releases with their
+    parses, and the titles not parsed yet) in pages of :data:`READ_PAGE_ROWS` release ids, the wanted versions in
+    one unit, the rest in one more. The units are not one snapshot: a release written meanwhile is judged or not
+    by where its id falls, a version wanted meanwhile is judged by the next run."""
+    pages = list(read_id_ranges(
+        store, lambda library: DecisionInputs(library.conn).release_ids(),
+        lambda library, after, last: (DecisionInputs(library.conn).releases(PARSER_VERSION, (after, last)),
+                                      DecisionInputs(library.conn).unparsed_titles(PARSER_VERSION, (after, last))),
+        rows=READ_PAGE_ROWS))
+    releases = concat_pages(iter([frame for frame, _titles in pages]))
+    new_titles = list(dict.fromkeys(title for _frame, titles in pages for title in titles))
+    with store.open() as library:
+        wanted = DecisionInputs(library.conn).wanted(also)
+    with store.open() as library:
+        return gather(library, also, releases=releases, new_titles=new_titles, wanted=wanted)
+
+
+def decision_units(variant_ids: np.ndarray, rows: int) -> list[tuple[int | None, int | None]]:
+    """Ranges of variant ids ``(after, last]`` each with about ``rows`` of these decisions (a variant's all in
+    one), covering every id once: the first from the lowest, the last to the highest (None: unbounded)."""
+    ids, counts = np.unique(variant_ids, return_counts=True)
+    bounds: list[int | None] = []
+    total = 0
+    for variant, count in zip(ids.tolist(), counts.tolist(), strict=True):
+        total += count
+        if total >= rows:
+            bounds.append(variant)
+            total = 0
+    return list(itertools.pairwise([None, *bounds, None]))
 
 
 def record_parses(library: Library, scored: Scored, start: int = 0, stop: int | None = None) -> None:
@@ -157,6 +199,29 @@ def record(library: Library, scored: Scored, evaluated_at: datetime) -> None:
 
 def record_decisions(library: Library, scored: Scored, evaluated_at: datetime) -> None:
     library.candidates.replace_all(scored.decisions, scored.rejections, evaluated_at)
+
+
+def record_decisions_in_units(store: LibraryStore, scored: Scored, evaluated_at: datetime) -> None:
+    """Every decision replaced, in units of about :data:`DECISION_UNIT` decisions by ranges of variant ids (each
+    its own short unit of work: a reader between two sees each variant's decisions all this run's or all the
+    last run's); one unit when they fit in one."""
+    decisions, rejections = scored.decisions, scored.rejections
+    variants = decisions["variant_id"].to_numpy(dtype=np.int64)
+    units = decision_units(variants, DECISION_UNIT)
+    if len(units) == 1:
+        with store.open() as library:
+            record_decisions(library, scored, evaluated_at)
+        return
+    for after, last in units:
+        chosen = np.ones(len(variants), dtype=bool)
+        if after is not None:
+            chosen &= variants > after
+        if last is not None:
+            chosen &= variants <= last
+        part = decisions[chosen]
+        with store.open() as library:
+            library.candidates.replace_between(after, last, part, rejections[rejections["row"].isin(part["row"])],
+                                               evaluated_at)
 
 
 def variant_labels(wanted: pd.DataFrame) -> dict[int, str]:
@@ -181,16 +246,14 @@ def score_store(store: LibraryStore, formats: Sequence[CustomFormat], ctx: Decis
     PARSE_UNIT titles, then the decisions, each unit opening and closing the file): the database is never held
     while titles are parsed or releases judged."""
     started = time.perf_counter()
-    with store.open() as library:
-        gathered = gather(library, also)
+    gathered = gather_store(store, also)
     loaded = time.perf_counter() - started
     scored = decide(gathered, formats, ctx, free_space)
     started = time.perf_counter()
     for start in range(0, len(scored.parse_rows["title"]), PARSE_UNIT):
         with store.open() as library:
             record_parses(library, scored, start, start + PARSE_UNIT)
-    with store.open() as library:
-        record_decisions(library, scored, ctx.now)
+    record_decisions_in_units(store, scored, ctx.now)
     scored.evaluation.timings = {"load": loaded, **scored.evaluation.timings, "write": time.perf_counter() - started}
     return scored.evaluation, gathered
 

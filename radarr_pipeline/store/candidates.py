@@ -62,6 +62,20 @@ class CandidateRepository:
         ``row``; ``formats`` joined by LIST_SEPARATOR; ``rank`` 0 when not approved); ``rejections`` one row per
         failed rule: ``row``, ``ordinal``, ``rule``, ``message``."""
         self._conn.execute("DELETE FROM candidates")
+        return self._insert(decisions, rejections, evaluated_at)
+
+    def replace_between(self, after: int | None, last: int | None, decisions: pd.DataFrame,
+                        rejections: pd.DataFrame, evaluated_at: datetime) -> int:
+        """Replace the decisions of the variants whose id follows ``after`` up to ``last`` (None: unbounded) by
+        ``decisions`` (theirs, shaped as :meth:`replace_all`'s) and their ``rejections``: one range of a run
+        written in units, each variant's decisions all this run's or all the last run's."""
+        bounds = [(f"variant_id {op} ?", value) for op, value in ((">", after), ("<=", last)) if value is not None]
+        where = " AND ".join(condition for condition, _value in bounds) or "true"
+        # plain comparisons, which DuckDB prunes row groups by (an "? IS NULL OR" form scans the whole table)
+        self._conn.execute(f"DELETE FROM candidates WHERE {where}", [value for _condition, value in bounds])
+        return self._insert(decisions, rejections, evaluated_at)
+
+    def _insert(self, decisions: pd.DataFrame, rejections: pd.DataFrame, evaluated_at: datetime) -> int:
         if decisions.empty:
             return 0
         self._conn.register("decisions_frame", decisions)
@@ -157,19 +171,34 @@ class DecisionInputs:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self._conn = conn
 
-    def unparsed_titles(self, parser_version: str) -> list[str]:
-        """Release titles the parse cache has no result for under ``parser_version``."""
+    def unparsed_titles(self, parser_version: str, ids: tuple[int, int] | None = None) -> list[str]:
+        """Release titles the parse cache has no result for under ``parser_version``; with ``ids``
+        ``(after, last)``, of the releases whose id is in ``(after, last]``."""
+        source = "releases"
+        params: list[object] = [parser_version]
+        if ids is not None:
+            source, params = "(SELECT title FROM releases WHERE id > ? AND id <= ?)", [*ids, parser_version]
         rows = self._conn.execute(
-            "SELECT DISTINCT r.title FROM releases r LEFT JOIN parsed_releases p"
+            f"SELECT DISTINCT r.title FROM {source} r LEFT JOIN parsed_releases p"
             " ON p.title = r.title AND p.parser_version = ? WHERE p.title IS NULL",
-            [parser_version],
+            params,
         ).fetchall()
         return [row[0] for row in rows]
 
-    def releases(self, parser_version: str) -> pd.DataFrame:
+    def release_ids(self) -> tuple[int | None, int | None]:
+        """The lowest and highest release id (None, None without releases): the range :meth:`releases` pages."""
+        low, high = self._conn.execute("SELECT min(id), max(id) FROM releases").fetchall()[0]
+        return low, high
+
+    def releases(self, parser_version: str, ids: tuple[int, int] | None = None) -> pd.DataFrame:
         """Every release with its parse (the cache's typed columns); parse columns are NULL when the title is not
         a release. List columns come joined by LIST_SEPARATOR: turning DuckDB lists into
-        Python lists costs more than the rest of the query."""
+        Python lists costs more than the rest of the query. With ``ids`` ``(after, last)``: a page, the releases
+        whose id is in ``(after, last]`` (see :func:`store.paging.read_id_ranges`)."""
+        source = "releases"
+        params: list[object] = [parser_version]
+        if ids is not None:
+            source, params = "(SELECT * FROM releases WHERE id > ? AND id <= ?)", [*ids, parser_version]
         return self._conn.execute(
             f"""
             SELECT r.id AS release_id, r.title, r.indexer, coalesce(r.protocol, 'torrent') AS protocol,
@@ -181,13 +210,13 @@ class DecisionInputs:
                    p.simple_release_title, p.languages, p.imdb_id AS parsed_imdb_id, p.tmdb_id AS parsed_tmdb_id,
                    coalesce(p.quality, 'Unknown') AS quality, p.resolution,
                    coalesce(p.revision, 1) AS revision, coalesce(p."real", 0) AS "real"
-            FROM releases r
+            FROM {source} r
             LEFT JOIN (
                 SELECT * FROM parsed_releases WHERE parser_version = ? AND parsed IS NOT NULL
             ) p ON p.title = r.title
             ORDER BY r.id
             """,
-            [parser_version],
+            params,
         ).df()
 
     def wanted(self, also: Sequence[int] = ()) -> pd.DataFrame:

@@ -19,8 +19,10 @@ import pytest
 
 from radarr_pipeline.api.app import RadarrApi, build_app
 from radarr_pipeline.config import load_config
+from radarr_pipeline.services import api_library
 from radarr_pipeline.store import LibraryStore
 from radarr_pipeline.store.candidates import MovieDetailsRepository
+from radarr_pipeline.store.library import recorded_holds
 from tests.api.conftest import KEY
 from tests.cli.conftest import CONFIG
 
@@ -161,3 +163,15 @@ def test_every_movie_endpoint_answers_as_the_per_movie_builder_did(home: Home) -
     assert list(got) == list(expected)
     for request, answer in got.items():
         assert answer == expected[request], request
+
+
+def test_the_movie_lists_laid_out_a_few_movies_a_unit_answer_as_in_one_unit(home: Home,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    with recorded_holds() as one_unit:
+        expected = answers(home)
+    monkeypatch.setattr(api_library, "RESOURCE_UNIT", 2)
+    with recorded_holds() as units:
+        got = answers(home)
+    assert got == expected
+    assert len(got["/api/v3/movie?"]) == 7
+    assert len(units) >= len(one_unit) + 3  # GET movie: its facts, then four units of two movies, not one
