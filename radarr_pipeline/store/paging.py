@@ -27,11 +27,11 @@ Key = TypeVar("Key")
 
 def read_pages(
     store: LibraryStore, read: Callable[[Library, Key | None, int], list[Row]], key: Callable[[Row], Key], *,
-    rows: int = PAGE_ROWS, read_only: bool = False,
+    rows: int = PAGE_ROWS, read_only: bool = False, after: Key | None = None,
 ) -> Iterator[list[Row]]:
     """Each page of ``read(library, after, limit)`` (the rows whose key follows ``after``, None for the first page,
-    in key order, at most ``limit``), read in its own unit of work and yielded with the file closed."""
-    after: Key | None = None
+    in key order, at most ``limit``), read in its own unit of work and yielded with the file closed. ``after``: start
+    past this key (the last row of a first page read with other facts)."""
     while True:
         with store.open(read_only=read_only) as library:
             page = read(library, after, rows)
@@ -39,7 +39,6 @@ def read_pages(
         if len(page) < rows:
             return
         after = key(page[-1])
-
 
 
 def read_id_ranges(

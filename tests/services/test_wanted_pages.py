@@ -34,7 +34,7 @@ def test_the_wanted_list_in_pages_is_the_list_in_one_page(cli_home: CliHome,
         whole = refresh_wanted(cli_home.config, NOW)
     with LibraryStore(cli_home.config.database).open(read_only=True) as library:
         expected = sorted((w.variant.id, w.reason) for w in library.movies.wanted())
-    monkeypatch.setattr(paging.read_pages, "__kwdefaults__", {"rows": 5, "read_only": False})
+    monkeypatch.setattr(paging.read_pages, "__kwdefaults__", {**paging.read_pages.__kwdefaults__, "rows": 5})
     with LibraryStore(cli_home.config.database).open() as library:
         library.movies.replace_wanted([(ids[0], "stale"), (10**9, "gone")], NOW)
     with recorded_holds() as paged:

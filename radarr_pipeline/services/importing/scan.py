@@ -13,11 +13,9 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, match_one, movie_key
@@ -33,8 +31,6 @@ from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.movies import movie_from_row
 from radarr_pipeline.store.paging import PAGE_ROWS, read_pages
 from radarr_pipeline.values.ids import normalize_imdb_id
-
-Row = TypeVar("Row")
 
 _FOLDER = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<year>(?:18|19|20)\d{2})[)\]]")
 _TMDB = re.compile(r"[{\[]tmdb(?:id)?-(?P<id>\d+)[}\]]", re.IGNORECASE)
@@ -175,12 +171,14 @@ def _walk_root(root: Path, known: dict[str, tuple[int, str]], extensions: set[st
     return found
 
 
-def _pages_after(store: LibraryStore, read: Callable[[Library, Any, int], list[Row]], key: Callable[[Row], Any],
-                 last: Row) -> list[Row]:
-    """The rows after ``last`` (the end of a first page read with other facts), page after page."""
-    start = key(last)
-    return [row for page in read_pages(store, lambda library, after, limit: read(
-        library, start if after is None else after, limit), key=key, rows=PAGE_ROWS) for row in page]
+def _variant_id(row: tuple) -> int:
+    """The paging key of ``variant_rows``: the variant id, second to last."""
+    return int(row[-2])
+
+
+def _folder_path(row: tuple) -> str:
+    """The paging key of the library's folders: the path, first."""
+    return str(row[0])
 
 
 @dataclass
@@ -206,11 +204,13 @@ class _Facts:
             rows = library.movies.variant_rows(None, PAGE_ROWS)
             folder_rows = library.library_folders.page(None, PAGE_ROWS)
         if len(rows) == PAGE_ROWS:
-            rows += _pages_after(store, lambda library, after, limit: library.movies.variant_rows(after, limit),
-                                 lambda row: int(row[-2]), rows[-1])
+            rows += [row for page in read_pages(
+                store, lambda library, after, limit: library.movies.variant_rows(after, limit),
+                key=_variant_id, rows=PAGE_ROWS, after=_variant_id(rows[-1])) for row in page]
         if len(folder_rows) == PAGE_ROWS:
-            folder_rows += _pages_after(store, lambda library, after, limit: library.library_folders.page(
-                after, limit), lambda row: row[0], folder_rows[-1])
+            folder_rows += [row for page in read_pages(
+                store, lambda library, after, limit: library.library_folders.page(after, limit),
+                key=_folder_path, rows=PAGE_ROWS, after=_folder_path(folder_rows[-1])) for row in page]
         folders = {path: (mtime, status) for path, mtime, status in folder_rows}
         alternatives: dict[int, list[str]] = {}
         for movie_id, title in titles:
