@@ -124,10 +124,7 @@ def movie_resource_page(config: AppConfig, roots: list[str], derive: Derive, whe
 
 
 def movie_in(config: AppConfig, roots: list[str], movie_id: int) -> MovieView:
-    found = movies_in(config, roots, movie_id=movie_id)
-    if not found:
-        raise UnknownRecordError(f"movie {movie_id} does not exist")
-    return found[0]
+    return movies_named(config, roots, [movie_id])[0]
 
 
 @dataclass(frozen=True)

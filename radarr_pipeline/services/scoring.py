@@ -205,15 +205,10 @@ def record_decisions(library: Library, scored: Scored, evaluated_at: datetime) -
 def record_decisions_in_units(store: LibraryStore, scored: Scored, evaluated_at: datetime) -> None:
     """Every decision replaced, in units of about :data:`DECISION_UNIT` decisions by ranges of variant ids (each
     its own short unit of work: a reader between two sees each variant's decisions all this run's or all the
-    last run's); one unit when they fit in one."""
+    last run's); one unit, with no bound, when they fit in one."""
     decisions, rejections = scored.decisions, scored.rejections
     variants = decisions["variant_id"].to_numpy(dtype=np.int64)
-    units = decision_units(variants, DECISION_UNIT)
-    if len(units) == 1:
-        with store.open() as library:
-            record_decisions(library, scored, evaluated_at)
-        return
-    for after, last in units:
+    for after, last in decision_units(variants, DECISION_UNIT):
         chosen = np.ones(len(variants), dtype=bool)
         if after is not None:
             chosen &= variants > after

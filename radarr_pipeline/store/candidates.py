@@ -61,8 +61,7 @@ class CandidateRepository:
         """Replace every decision. ``decisions`` has one row per candidate (see _CANDIDATE_COLUMNS plus
         ``row``; ``formats`` joined by LIST_SEPARATOR; ``rank`` 0 when not approved); ``rejections`` one row per
         failed rule: ``row``, ``ordinal``, ``rule``, ``message``."""
-        self._conn.execute("DELETE FROM candidates")
-        return self._insert(decisions, rejections, evaluated_at)
+        return self.replace_between(None, None, decisions, rejections, evaluated_at)
 
     def replace_between(self, after: int | None, last: int | None, decisions: pd.DataFrame,
                         rejections: pd.DataFrame, evaluated_at: datetime) -> int:
@@ -73,9 +72,6 @@ class CandidateRepository:
         where = " AND ".join(condition for condition, _value in bounds) or "true"
         # plain comparisons, which DuckDB prunes row groups by (an "? IS NULL OR" form scans the whole table)
         self._conn.execute(f"DELETE FROM candidates WHERE {where}", [value for _condition, value in bounds])
-        return self._insert(decisions, rejections, evaluated_at)
-
-    def _insert(self, decisions: pd.DataFrame, rejections: pd.DataFrame, evaluated_at: datetime) -> int:
         if decisions.empty:
             return 0
         self._conn.register("decisions_frame", decisions)
@@ -165,6 +161,14 @@ class CandidateRepository:
         return int(row[0]) if row else 0
 
 
+def _releases_in(ids: tuple[int, int] | None) -> tuple[str, list[int]]:
+    """The releases table, or with ``ids`` ``(after, last)`` those whose id is in ``(after, last]``: the text to
+    read them FROM and its parameters."""
+    if ids is None:
+        return "releases", []
+    return "(SELECT * FROM releases WHERE id > ? AND id <= ?)", list(ids)
+
+
 class DecisionInputs:
     """Bulk reads of everything the rules look at."""
 
@@ -174,14 +178,11 @@ class DecisionInputs:
     def unparsed_titles(self, parser_version: str, ids: tuple[int, int] | None = None) -> list[str]:
         """Release titles the parse cache has no result for under ``parser_version``; with ``ids``
         ``(after, last)``, of the releases whose id is in ``(after, last]``."""
-        source = "releases"
-        params: list[object] = [parser_version]
-        if ids is not None:
-            source, params = "(SELECT title FROM releases WHERE id > ? AND id <= ?)", [*ids, parser_version]
+        source, ranged = _releases_in(ids)
         rows = self._conn.execute(
             f"SELECT DISTINCT r.title FROM {source} r LEFT JOIN parsed_releases p"
             " ON p.title = r.title AND p.parser_version = ? WHERE p.title IS NULL",
-            params,
+            [*ranged, parser_version],
         ).fetchall()
         return [row[0] for row in rows]
 
@@ -195,10 +196,7 @@ class DecisionInputs:
         a release. List columns come joined by LIST_SEPARATOR: turning DuckDB lists into
         Python lists costs more than the rest of the query. With ``ids`` ``(after, last)``: a page, the releases
         whose id is in ``(after, last]`` (see :func:`store.paging.read_id_ranges`)."""
-        source = "releases"
-        params: list[object] = [parser_version]
-        if ids is not None:
-            source, params = "(SELECT * FROM releases WHERE id > ? AND id <= ?)", [*ids, parser_version]
+        source, ranged = _releases_in(ids)
         return self._conn.execute(
             f"""
             SELECT r.id AS release_id, r.title, r.indexer, coalesce(r.protocol, 'torrent') AS protocol,
@@ -216,7 +214,7 @@ class DecisionInputs:
             ) p ON p.title = r.title
             ORDER BY r.id
             """,
-            params,
+            [*ranged, parser_version],
         ).df()
 
     def wanted(self, also: Sequence[int] = ()) -> pd.DataFrame:
