@@ -55,6 +55,7 @@ class DecisionContext:
     indexer_priorities: dict[str, int] = field(default_factory=dict)
     required_flags: dict[str, list[str]] = field(default_factory=dict)
     minimum_free_space_mb: int = 100
+    skip_free_space_check: bool = False
     minimum_age_minutes: int = 0
     delay_minutes: int = 0
     delay_bypass_if_highest_quality: bool = True

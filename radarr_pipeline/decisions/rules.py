@@ -269,7 +269,7 @@ def minimum_availability(c: Candidates, ctx: DecisionContext) -> Rejections:
 
 def free_space(c: Candidates, ctx: DecisionContext) -> Rejections:
     reserve = ctx.minimum_free_space_mb * MEGABYTE
-    short = (c.free_bytes >= 0) & (c.size > 0) & (c.size > c.free_bytes - reserve)
+    short = (c.free_bytes >= 0) & (c.size > 0) & (c.size > c.free_bytes - reserve) & (not ctx.skip_free_space_check)
     return _reject(short, lambda i: f"Not enough free space in {c.root_folder[i]}: {human_size(c.free_bytes[i])} "
                                     f"free, the release needs {human_size(c.size[i])} and "
                                     f"{ctx.minimum_free_space_mb} MB must stay free")

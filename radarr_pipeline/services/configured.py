@@ -59,6 +59,7 @@ def decision_context(config: AppConfig, profiles: dict[str, QualityProfile], now
         indexer_priorities={i.name: i.priority for i in config.indexers},
         required_flags=dict(settings.required_indexer_flags),
         minimum_free_space_mb=settings.minimum_free_space_mb,
+        skip_free_space_check=settings.skip_free_space_check,
         minimum_age_minutes=settings.minimum_age_minutes,
         delay_minutes=settings.delay.minutes,
         delay_bypass_if_highest_quality=settings.delay.bypass_if_highest_quality,

@@ -30,6 +30,9 @@ class ReleaseRestrictionSettings(Strict):
 
 class DecisionSettings(Strict):
     minimum_free_space_mb: int = Field(default=100, ge=0)
+    #: Radarr's "Skip Free Space Check" (Media Management): neither grabs nor imports look at free space, for
+    #: storage whose free space the system cannot report truly (some network shares, pools).
+    skip_free_space_check: bool = False
     #: A folder of custom-format JSON files (TRaSH Guides' or Radarr's export); relative to the config file.
     custom_formats_dir: Path | None = None
     delay: DelayProfileSettings = Field(default_factory=DelayProfileSettings)

@@ -108,6 +108,7 @@ def test_sample_raw_disc_flags_link_monitored_and_free_space() -> None:
     assert verdicts(rules.monitored, c) == {5: "Movie is not monitored"}
     assert verdicts(rules.free_space, c) == {
         6: "Not enough free space in /movies: 5.0 GiB free, the release needs 8.0 GiB and 100 MB must stay free"}
+    assert verdicts(rules.free_space, c, ctx(skip_free_space_check=True)) == {}, "Radarr's Skip Free Space Check"
 
 
 def test_minimum_availability_dates() -> None:

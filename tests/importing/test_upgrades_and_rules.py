@@ -83,6 +83,25 @@ def test_not_an_upgrade_is_blocked_with_the_reason_in_history(home: Home, make_m
     assert reason in _history(home)[-1].data["reason"]
 
 
+def test_free_space_waits_unless_the_check_is_skipped(home: Home, make_movie: Callable[..., Path]) -> None:
+    from radarr_pipeline.config import parse_config
+
+    from .homes import config_data
+
+    def configure(**decisions: object) -> None:
+        data = config_data(home.root)
+        data["decisions"] = {"minimum_free_space_mb": 1 << 40, **decisions}  # more than any disk here has
+        home.config = parse_config(data, source="test", base_dir=home.path)
+
+    movie = make_movie(home.downloads / f"{RELEASE}.mkv", 1, "1920x1080")
+    home.completed(home.add_movie(), RELEASE, movie)
+    configure()
+    report = home.run()
+    assert not report.imported and report.waiting[0]["reason"].startswith(f"not enough free space in {home.root}")
+    configure(skip_free_space_check=True)
+    assert len(home.run().imported) == 1, "Radarr's Skip Free Space Check"
+
+
 def test_samples_unpacking_and_wrong_movie(home: Home, make_movie: Callable[..., Path]) -> None:
     short = home.add_movie("Sintel", 2010, runtime=15)
     clip = make_movie(home.downloads / "Sintel.2010.1080p.BluRay.x264-GRP.mkv", 2, "1920x1080")

@@ -121,7 +121,8 @@ def home(tmp_path: Path, indexers: dict[str, TorznabServer], qbittorrent, monkey
             indexer_config("Beta", indexers["Beta"], priority=25),
             indexer_config("Gamma", indexers["Gamma"], priority=25, minimum_seeders=5),
         ],
-        decisions={"custom_formats_dir": str(formats), "delay": {"minutes": 120},
+        # The 40 GB UHD release must not turn on how full this machine's disk is.
+        decisions={"custom_formats_dir": str(formats), "delay": {"minutes": 120}, "skip_free_space_check": True,
                    "required_indexer_flags": {"Gamma": ["G_Freeleech"]}},
     )
     monkeypatch.setenv(QBT_PASSWORD_ENV, qbittorrent.password)

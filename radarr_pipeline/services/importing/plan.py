@@ -323,10 +323,11 @@ def _mode_and_space(ctx: PlanContext, movie: Movie, variant: Variant, origin: Im
     usage_dir = _existing_dir(destination.parent)
     same_fs = video.stat.st_dev == usage_dir.stat().st_dev
     needed = 0 if same_fs and mode in ("hardlink", "move") else video.stat.st_size
-    return decisions.enough_free_space(
+    space = None if ctx.config.decisions.skip_free_space_check else decisions.enough_free_space(
         shutil.disk_usage(usage_dir).free, needed, ctx.config.decisions.minimum_free_space_mb,
         Path(variant.root_folder),
-    ) or decisions.not_claimed_in_this_run(variant.id in ctx.claimed_variants, movie.title) or mode
+    )
+    return space or decisions.not_claimed_in_this_run(variant.id in ctx.claimed_variants, movie.title) or mode
 
 
 def _extras_and_recycling(ctx: PlanContext, variant: Variant, video: _Video, destination: Path,
