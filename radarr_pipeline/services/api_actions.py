@@ -11,15 +11,18 @@ from typing import Any
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.format_facts import download_facts
 from radarr_pipeline.decisions.formats import evaluate_formats
+from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, match_one, movie_key
+from radarr_pipeline.models import Movie
 from radarr_pipeline.parsing import ParsedRelease, parse_release_title
-from radarr_pipeline.services.api_library import UnknownRecordError, movie_in, movies_in
+from radarr_pipeline.services.api_library import UnknownRecordError, movie_in
 from radarr_pipeline.services.configured import download_client, indexer_secret, load_formats, quality_profiles
 from radarr_pipeline.services.grabbing import grab_release
 from radarr_pipeline.services.indexer_sync import sync_search
 from radarr_pipeline.services.scoring import score
 from radarr_pipeline.services.wanted import refresh_wanted
-from radarr_pipeline.store import LibraryNotCreatedError, LibraryStore
+from radarr_pipeline.store import Library, LibraryNotCreatedError, LibraryStore
 from radarr_pipeline.store.api_views import ApiViewRepository, MovieView
+from radarr_pipeline.store.movie_json import MovieFilter
 
 
 def _read(config: AppConfig, work: Any, empty: Any) -> Any:
@@ -89,20 +92,32 @@ class ParsedTitle:
     score: int
 
 
-def _clean(text: str) -> str:
-    return "".join(c for c in text.casefold() if c.isalnum())
+def movie_named_by(config: AppConfig, roots: list[str], parsed: ParsedRelease) -> MovieView | None:
+    """The instance's movie a parsed title names, as Radarr's parse endpoint maps it (no ids: by title and year,
+    ParsingService.TryGetMovieByTitleAndOrYear), by the rule releases are matched with: every clean title of
+    the movie (original and alternative titles, numeral variants) with its year or secondary year."""
+    def read(library: Library) -> tuple[list[MovieView], list[tuple[int, str]]]:
+        return ApiViewRepository(library.conn).movies(roots, MovieFilter()), library.movies.alternative_titles()
+
+    views, titles = _read(config, read, ([], []))
+    alternatives: dict[int, list[str]] = {}
+    for movie_id, title in titles:
+        alternatives.setdefault(movie_id, []).append(title)
+    index = MovieIndex.build(movie_key(
+        Movie(id=v.id, title=v.title, year=v.year, original_title=v.original_title),
+        alternatives.get(v.id, ()), v.secondary_year) for v in views)
+    found = match_one(ReleaseKey(None, None, parsed.movie_titles or (parsed.movie_title,), parsed.year), index)
+    by_id = {v.id: v for v in views}
+    return by_id[found[0][0]] if found else None
 
 
 def parse_title(config: AppConfig, roots: list[str], title: str, profile: str | None) -> ParsedTitle:
-    """The title as the decisions read it: the parse, the library's movie it names (by id, else by title and
-    year), the custom formats it matches and their score under ``profile``."""
+    """The title as the decisions read it: the parse, the library's movie it names (see :func:`movie_named_by`),
+    the custom formats it matches and their score under the movie's profile (else ``profile``)."""
     parsed = parse_release_title(title)
     if parsed is None:
         return ParsedTitle(None, None, [], 0)
-    candidates = movies_in(config, roots, tmdb_id=parsed.tmdb_id) if parsed.tmdb_id else movies_in(config, roots)
-    names = {_clean(t) for t in parsed.movie_titles or (parsed.movie_title,)}
-    movie = next((v for v in candidates if parsed.tmdb_id or (
-        _clean(v.title) in names and (parsed.year is None or parsed.year in (v.year, v.secondary_year)))), None)
+    movie = movie_named_by(config, roots, parsed)
     profiles = quality_profiles(config)
     formats = load_formats(config, profiles)
     if not formats:

@@ -61,10 +61,8 @@ def _write(config: AppConfig, work: Callable[[Library], T]) -> T:
         return work(library)
 
 
-def movies_in(config: AppConfig, roots: list[str], *, movie_id: int | None = None,
-              tmdb_id: int | None = None) -> list[MovieView]:
-    where = MovieFilter(movie_ids=None if movie_id is None else [movie_id],
-                        tmdb_ids=None if tmdb_id is None else [tmdb_id])
+def movies_in(config: AppConfig, roots: list[str], *, movie_id: int | None = None) -> list[MovieView]:
+    where = MovieFilter(movie_ids=None if movie_id is None else [movie_id])
     return _read(config, lambda lib: ApiViewRepository(lib.conn).movies(roots, where), [])
 
 
