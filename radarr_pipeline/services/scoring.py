@@ -2,12 +2,12 @@
 
 Gather (one read: releases with their cached parses, the titles not parsed yet, wanted versions, queue,
 history, blocklist, group reputation) -> decide with the database closed (parse the new titles, then
-``radarr_pipeline.decisions.engine``, pure) -> apply (one bulk write: the new parses and every decision).
+``radarr_pipeline.decisions.engine``, pure) -> apply (bulk writes: the new parses, and the decisions of the
+variants whose decisions changed since the last run, known by a digest of each variant's decisions).
 """
 
 from __future__ import annotations
 
-import itertools
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -62,6 +62,8 @@ class Gathered:
     new_titles: list[str]
     labels: dict[int, str] = field(default_factory=dict)
     reputation: str = ""
+    #: The digest of each variant's decisions as last written: only the variants whose decisions differ are written.
+    written: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -74,6 +76,13 @@ class Scored:
     rejections: pd.DataFrame
     parses: dict[str, ParsedRelease | None]
     parse_rows: ParseRows
+    digests: dict[int, int]  # variant id -> the digest of its decisions (see decision_digests)
+    written: dict[int, int]  # ... as last written (Gathered.written)
+
+    def changed_variants(self) -> list[int]:
+        """The variants whose decisions differ from those last written: changed, new, or gone (none now)."""
+        return sorted([v for v, digest in self.digests.items() if self.written.get(v) != digest]
+                      + [v for v in self.written if v not in self.digests])
 
 
 def gather(library: Library, also: Sequence[int] = (), *, releases: pd.DataFrame | None = None,
@@ -99,7 +108,7 @@ def gather(library: Library, also: Sequence[int] = (), *, releases: pd.DataFrame
     )
     return Gathered(inputs, reads.unparsed_titles(PARSER_VERSION) if new_titles is None else new_titles,
                     variant_labels(inputs.wanted),
-                    reputation_markdown(library.conn))
+                    reputation_markdown(library.conn), library.candidates.digests())
 
 
 # The release columns DecisionInputs.releases reads from a cached parse (parse_cache.PARSE_COLUMNS' order), from a
@@ -141,7 +150,30 @@ def decide(gathered: Gathered, formats: Sequence[CustomFormat], ctx: DecisionCon
     decisions, rejections = decisions_frame(evaluation)
     evaluation.timings = {"parse_new_titles": parsing, **evaluation.timings,
                           "decisions_frame": time.perf_counter() - started}
-    return Scored(evaluation, decisions, rejections, parses, parse_rows(parses))
+    return Scored(evaluation, decisions, rejections, parses, parse_rows(parses),
+                  decision_digests(decisions, rejections), gathered.written)
+
+
+# What a stored decision shows (the candidates table's columns): equal digests, equal rows.
+_DIGESTED = ("release_id", "movie_id", "matched_by", "quality", "quality_rank", "revision", "real", "format_score",
+             "formats", "status", "rank")
+
+
+def decision_digests(decisions: pd.DataFrame, rejections: pd.DataFrame) -> dict[int, int]:
+    """Each variant's decisions and their reasons as one number (never 0): equal numbers, equal decisions (in any
+    row order), so a run rewrites only the variants whose decisions changed. Sums of 64-bit row hashes."""
+    rows = pd.util.hash_pandas_object(decisions[list(_DIGESTED)], index=False).to_numpy(dtype=np.uint64)
+    reasons = np.zeros(len(decisions), dtype=np.uint64)
+    if len(rejections):
+        each = pd.util.hash_pandas_object(pd.DataFrame({
+            "rule": rejections["rule"], "message": rejections["message"],
+            "position": rejections.groupby("row").cumcount()}), index=False).to_numpy(dtype=np.uint64)
+        np.add.at(reasons, rejections["row"].to_numpy(dtype=np.int64), each)
+    bound = pd.util.hash_pandas_object(pd.DataFrame({"row": rows, "reasons": reasons}), index=False)  # reasons to rows
+    variants, variant_of = np.unique(decisions["variant_id"].to_numpy(dtype=np.int64), return_inverse=True)
+    sums = np.zeros(len(variants), dtype=np.uint64)
+    np.add.at(sums, variant_of, bound.to_numpy(dtype=np.uint64))  # unsigned: wraps around, never raises
+    return dict(zip(variants.tolist(), (sums | np.uint64(1)).view(np.int64).tolist(), strict=True))
 
 
 # New parses are written in units of this many titles, each its own short hold of the file (a cache: a run
@@ -173,18 +205,18 @@ def gather_store(store: LibraryStore, also: Sequence[int] = ()) -> Gathered:
         return gather(library, also, releases=releases, new_titles=new_titles, wanted=wanted)
 
 
-def decision_units(variant_ids: np.ndarray, rows: int) -> list[tuple[int | None, int | None]]:
-    """Ranges of variant ids ``(after, last]`` each with about ``rows`` of these decisions (a variant's all in
-    one), covering every id once: the first from the lowest, the last to the highest (None: unbounded)."""
-    ids, counts = np.unique(variant_ids, return_counts=True)
-    bounds: list[int | None] = []
+def variant_units(variant_ids: Sequence[int], rows_of: Mapping[int, int], rows: int) -> list[list[int]]:
+    """``variant_ids`` in consecutive groups of about ``rows`` decisions (``rows_of`` each; a variant's all in one
+    group, a variant without decisions counting as one)."""
+    units: list[list[int]] = [[]]
     total = 0
-    for variant, count in zip(ids.tolist(), counts.tolist(), strict=True):
-        total += count
+    for variant in variant_ids:
         if total >= rows:
-            bounds.append(variant)
+            units.append([])
             total = 0
-    return list(itertools.pairwise([None, *bounds, None]))
+        units[-1].append(variant)
+        total += max(rows_of.get(variant, 0), 1)
+    return [unit for unit in units if unit]
 
 
 def record_parses(library: Library, scored: Scored, start: int = 0, stop: int | None = None) -> None:
@@ -193,31 +225,28 @@ def record_parses(library: Library, scored: Scored, start: int = 0, stop: int | 
 
 
 def record(library: Library, scored: Scored, evaluated_at: datetime) -> None:
-    """The new parses into the cache, every decision replaced (one unit of work)."""
+    """The new parses into the cache, the decisions that changed replaced (one unit of work)."""
     record_parses(library, scored)
-    record_decisions(library, scored, evaluated_at)
+    record_decisions(library, scored, scored.changed_variants(), evaluated_at)
 
 
-def record_decisions(library: Library, scored: Scored, evaluated_at: datetime) -> None:
-    library.candidates.replace_all(scored.decisions, scored.rejections, evaluated_at)
+def record_decisions(library: Library, scored: Scored, variant_ids: Sequence[int], evaluated_at: datetime) -> None:
+    """The decisions of these variants replaced by this run's."""
+    decisions, rejections = scored.decisions, scored.rejections
+    part = decisions[decisions["variant_id"].isin(variant_ids)]
+    library.candidates.replace_variants(
+        variant_ids, part, rejections[rejections["row"].isin(part["row"])],
+        {v: scored.digests[v] for v in variant_ids if v in scored.digests}, evaluated_at)
 
 
 def record_decisions_in_units(store: LibraryStore, scored: Scored, evaluated_at: datetime) -> None:
-    """Every decision replaced, in units of about :data:`DECISION_UNIT` decisions by ranges of variant ids (each
-    its own short unit of work: a reader between two sees each variant's decisions all this run's or all the
-    last run's); one unit, with no bound, when they fit in one."""
-    decisions, rejections = scored.decisions, scored.rejections
-    variants = decisions["variant_id"].to_numpy(dtype=np.int64)
-    for after, last in decision_units(variants, DECISION_UNIT):
-        chosen = np.ones(len(variants), dtype=bool)
-        if after is not None:
-            chosen &= variants > after
-        if last is not None:
-            chosen &= variants <= last
-        part = decisions[chosen]
+    """The decisions that changed replaced, in units of about :data:`DECISION_UNIT` decisions (each its own short
+    unit of work: a reader between two sees each variant's decisions all this run's or all the last run's)."""
+    variants, counts = np.unique(scored.decisions["variant_id"].to_numpy(dtype=np.int64), return_counts=True)
+    rows_of = dict(zip(variants.tolist(), counts.tolist(), strict=True))
+    for unit in variant_units(scored.changed_variants(), rows_of, DECISION_UNIT):
         with store.open() as library:
-            library.candidates.replace_between(after, last, part, rejections[rejections["row"].isin(part["row"])],
-                                               evaluated_at)
+            record_decisions(library, scored, unit, evaluated_at)
 
 
 def variant_labels(wanted: pd.DataFrame) -> dict[int, str]:

@@ -5,7 +5,7 @@ All reads return pandas DataFrames: the engine works on columns, never one relea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -57,21 +57,23 @@ class CandidateRepository:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self._conn = conn
 
-    def replace_all(self, decisions: pd.DataFrame, rejections: pd.DataFrame, evaluated_at: datetime) -> int:
-        """Replace every decision. ``decisions`` has one row per candidate (see _CANDIDATE_COLUMNS plus
-        ``row``; ``formats`` joined by LIST_SEPARATOR; ``rank`` 0 when not approved); ``rejections`` one row per
-        failed rule: ``row``, ``ordinal``, ``rule``, ``message``."""
-        return self.replace_between(None, None, decisions, rejections, evaluated_at)
+    def digests(self) -> dict[int, int]:
+        """The digest of each variant's decisions as last written (see :meth:`replace_variants`)."""
+        return dict(self._conn.execute("SELECT variant_id, digest FROM candidate_digests").fetchall())
 
-    def replace_between(self, after: int | None, last: int | None, decisions: pd.DataFrame,
-                        rejections: pd.DataFrame, evaluated_at: datetime) -> int:
-        """Replace the decisions of the variants whose id follows ``after`` up to ``last`` (None: unbounded) by
-        ``decisions`` (theirs, shaped as :meth:`replace_all`'s) and their ``rejections``: one range of a run
-        written in units, each variant's decisions all this run's or all the last run's."""
-        bounds = [(f"variant_id {op} ?", value) for op, value in ((">", after), ("<=", last)) if value is not None]
-        where = " AND ".join(condition for condition, _value in bounds) or "true"
-        # plain comparisons, which DuckDB prunes row groups by (an "? IS NULL OR" form scans the whole table)
-        self._conn.execute(f"DELETE FROM candidates WHERE {where}", [value for _condition, value in bounds])
+    def replace_variants(self, variant_ids: Sequence[int], decisions: pd.DataFrame, rejections: pd.DataFrame,
+                         digests: Mapping[int, int], evaluated_at: datetime) -> int:
+        """Replace the decisions of these variants by ``decisions`` (theirs: one row per candidate, see
+        _CANDIDATE_COLUMNS plus ``row``; ``formats`` joined by LIST_SEPARATOR; ``rank`` 0 when not approved) and
+        their ``rejections`` (one row per failed rule: ``row``, ``ordinal``, ``rule``, ``message``), with the
+        ``digests`` of their decisions (a variant without decisions now has none). ``evaluated_at``: when these
+        decisions were reached (a variant whose decisions did not change keeps its rows and their time)."""
+        ids = [int(v) for v in variant_ids]
+        for table in ("candidates", "candidate_digests"):
+            self._conn.execute(f"DELETE FROM {table} WHERE variant_id IN (SELECT unnest(?::BIGINT[]))", [ids])
+        if digests:
+            self._conn.execute("INSERT INTO candidate_digests SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[])",
+                               [list(digests), list(digests.values())])
         if decisions.empty:
             return 0
         self._conn.register("decisions_frame", decisions)

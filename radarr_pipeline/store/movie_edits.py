@@ -104,6 +104,7 @@ class MovieEditRepository:
             f"DELETE FROM extra_files WHERE variant_id IN {variants}",
             f"DELETE FROM wanted WHERE variant_id IN {variants}",
             f"DELETE FROM candidates WHERE variant_id IN {variants}",
+            f"DELETE FROM candidate_digests WHERE variant_id IN {variants}",
             "DELETE FROM variants WHERE movie_id = $movie",
             "DELETE FROM movie_alternative_titles WHERE movie_id = $movie",
             "DELETE FROM movie_tags WHERE movie_id = $movie",

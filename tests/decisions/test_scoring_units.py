@@ -6,7 +6,6 @@ import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,7 +14,7 @@ from radarr_pipeline.models import IndexerRelease
 from radarr_pipeline.parsing import PARSER_VERSION
 from radarr_pipeline.quality.profiles import build_quality_profile
 from radarr_pipeline.services import scoring
-from radarr_pipeline.services.scoring import decision_units, score_store
+from radarr_pipeline.services.scoring import decision_digests, score_store, variant_units
 from radarr_pipeline.store import LibraryStore
 from radarr_pipeline.store.candidates import DecisionInputs
 from radarr_pipeline.store.library import recorded_holds
@@ -40,13 +39,13 @@ def _library(path: Path) -> LibraryStore:
                     for n, (m, token) in enumerate((m, t) for m in movies for t in TOKENS)]
         releases.append(IndexerRelease(guid="junk", title="not a release at all", indexer="Idx"))
         library.releases.add_new(releases, NOW)
-        # stale decisions, below and above every variant scored now: every range replaces its own
+        # stale decisions of variants no longer wanted, below and above every variant scored now
         stale = pd.DataFrame({"row": [0, 1], "release_id": [1, 1], "variant_id": [0, 10**9], "movie_id": [1, 1],
                               "matched_by": "title", "quality": "Unknown", "quality_rank": -1, "revision": 1,
                               "real": 0, "format_score": 0, "formats": "", "status": "rejected", "approved": False,
                               "rank": 0})
-        library.candidates.replace_all(stale, pd.DataFrame({"row": [0], "ordinal": [0], "rule": ["old"],
-                                                            "message": ["old"]}), NOW)
+        library.candidates.replace_variants([0, 10**9], stale, pd.DataFrame(
+            {"row": [0], "ordinal": [0], "rule": ["old"], "message": ["old"]}), {0: 5, 10**9: 7}, NOW)
     return store
 
 
@@ -78,7 +77,8 @@ def test_scoring_in_pages_and_units_decides_and_writes_what_one_unit_does(
     assert any(row[11] for row in candidates) and any(row[13] for row in candidates)  # approved, with rejections
     assert got.status.tolist() == expected.status.tolist()
     assert len(one_unit) == 5  # releases, wanted, the rest, the parses, the decisions
-    assert len(units) == 8 + 2 + 7 + len(decision_units(np.repeat(np.arange(1, 6), 5), 3))
+    changed = [0, *sorted(wanted), 10**9]  # the stale variants' decisions go: they are gone now
+    assert len(units) == 8 + 2 + 7 + len(variant_units(changed, {v: 5 for v in wanted}, 3))
     assert max(h.seconds for h in units) > 0
 
 
@@ -95,8 +95,60 @@ def test_the_releases_read_in_pages_are_the_releases_read_at_once(tmp_path: Path
     pd.testing.assert_frame_equal(concat_pages(iter(pages)), whole)
 
 
-def test_the_decision_units_cover_every_variant_once_and_never_split_one() -> None:
-    assert decision_units(np.array([5, 1, 1, 2, 2, 2, 9]), 3) == [(None, 2), (2, None)]
-    assert decision_units(np.array([1, 1, 1, 2, 2, 2]), 3) == [(None, 1), (1, 2), (2, None)]
-    assert decision_units(np.array([3, 4]), 10) == [(None, None)]
-    assert decision_units(np.array([], dtype=np.int64), 10) == [(None, None)]
+def test_the_variant_units_keep_order_and_never_split_a_variant() -> None:
+    assert variant_units([1, 2, 5, 9], {1: 2, 2: 3, 5: 1}, 3) == [[1, 2], [5, 9]]
+    assert variant_units([1, 2, 3], {1: 3, 2: 3, 3: 3}, 3) == [[1], [2], [3]]
+    assert variant_units([3, 4], {3: 1, 4: 1}, 10) == [[3, 4]]
+    assert variant_units([], {}, 10) == []
+
+
+def _frames(rows: list[tuple[int, int, str]], reasons: list[tuple[int, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    decisions = pd.DataFrame({"row": range(len(rows)), "release_id": [r[0] for r in rows],
+                              "variant_id": [r[1] for r in rows], "movie_id": 1, "matched_by": "title",
+                              "quality": "Bluray-1080p", "quality_rank": 3, "revision": 1, "real": 0,
+                              "format_score": 0, "formats": "", "status": [r[2] for r in rows],
+                              "approved": [r[2] == "approved" for r in rows], "rank": 0})
+    rejections = pd.DataFrame({"row": [r[0] for r in reasons], "ordinal": range(len(reasons)),
+                               "rule": "rule", "message": [r[1] for r in reasons]})
+    return decisions, rejections
+
+
+def test_a_digest_changes_with_what_is_stored_and_not_with_row_order() -> None:
+    base = decision_digests(*_frames([(1, 7, "approved"), (2, 7, "rejected"), (3, 8, "approved")], [(1, "small")]))
+    assert set(base) == {7, 8} and 0 not in base.values()
+    swapped = decision_digests(*_frames([(3, 8, "approved"), (2, 7, "rejected"), (1, 7, "approved")],
+                                        [(1, "small")]))
+    assert swapped == base
+    reason = decision_digests(*_frames([(1, 7, "approved"), (2, 7, "rejected"), (3, 8, "approved")],
+                                       [(1, "large")]))
+    assert reason[7] != base[7] and reason[8] == base[8]
+    order = decision_digests(*_frames([(1, 7, "approved"), (2, 7, "rejected"), (3, 8, "approved")],
+                                      [(1, "small"), (1, "old")]))
+    assert order != decision_digests(*_frames([(1, 7, "approved"), (2, 7, "rejected"), (3, 8, "approved")],
+                                              [(1, "old"), (1, "small")]))
+    moved = decision_digests(*_frames([(1, 7, "approved"), (2, 7, "rejected"), (3, 8, "approved")], [(0, "small")]))
+    assert moved[7] != base[7], "the same reason on another release"
+
+
+def test_a_run_rewrites_only_the_variants_whose_decisions_changed(tmp_path: Path) -> None:
+    store = _library(tmp_path / "library.duckdb")
+    score_store(store, [], CONTEXT, lambda _: 10**15)
+    first = _outcome(store)[0]
+    with recorded_holds() as again:
+        score_store(store, [], CONTEXT, lambda _: 10**15)
+    assert _outcome(store)[0] == first and len(again) == 3, "read only: releases, wanted, the rest"
+    with store.open() as library:
+        variant = min(w.variant.id for w in library.movies.wanted())
+        movie = library.movies.get(next(w.variant.movie_id for w in library.movies.wanted() if w.variant.id == variant))
+        library.releases.add_new([IndexerRelease(
+            guid="new", title=f"{movie.title.replace(' ', '.')}.{movie.year}.1080p.BluRay.x264-NEW", indexer="Idx",
+            magnet_url=f"magnet:?xt=urn:btih:{'f' * 40}", infohash="f" * 40, size=8 << 30, seeders=50,
+            published_at=NOW - timedelta(days=1))], NOW)
+    later = NOW + timedelta(hours=1)
+    score_store(store, [], DecisionContext(profiles=CONTEXT.profiles, now=later), lambda _: 10**15)
+    with store.connection(read_only=True) as conn:
+        times = dict(conn.execute(
+            "SELECT variant_id, max(evaluated_at) FROM candidates GROUP BY variant_id").fetchall())
+        rows = conn.execute("SELECT count(*) FROM candidates WHERE variant_id = ?", [variant]).fetchone()
+    assert {v for v, at in times.items() if at == later} == {variant}, "only the variant with a new release"
+    assert rows is not None and rows[0] == 6
