@@ -114,7 +114,8 @@ def _re2_options() -> re2.Options:
     return options
 
 
-_RE2_OPTIONS = _re2_options()
+#: RE2 as custom formats (and every rule searching titles in RE2) run it: case-insensitive, bounded memory.
+RE2_OPTIONS = _re2_options()
 
 
 def runs_in_re2(patterns: Sequence[str]) -> dict[str, bool]:
@@ -128,7 +129,7 @@ def runs_in_re2(patterns: Sequence[str]) -> dict[str, bool]:
 
 def _re2_accepts(pattern: str) -> bool:
     try:
-        re2.Set.SearchSet(_RE2_OPTIONS).Add(pattern)
+        re2.Set.SearchSet(RE2_OPTIONS).Add(pattern)
     except re2.error:
         return False
     return True
@@ -251,7 +252,7 @@ class _FieldMatcher:
         rows = np.flatnonzero(self.ascii)
         if not set_patterns or not len(rows):
             return hits
-        search_set = re2.Set.SearchSet(_RE2_OPTIONS)
+        search_set = re2.Set.SearchSet(RE2_OPTIONS)
         for pattern in ["", *set_patterns]:
             search_set.Add(pattern)
         search_set.Compile()
@@ -260,7 +261,7 @@ class _FieldMatcher:
         found = [match(texts[row].encode()) or [] for row in rows.tolist()]
         for position in [i for i, matched in enumerate(found) if not matched]:
             text = texts[rows[position]]
-            found[position] = [0, *(k + 1 for k, p in enumerate(set_patterns) if re2.search(p, text, _RE2_OPTIONS))]
+            found[position] = [0, *(k + 1 for k, p in enumerate(set_patterns) if re2.search(p, text, RE2_OPTIONS))]
         counts = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
         columns = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(counts.sum())) - 1
         found_rows = np.repeat(rows, counts)

@@ -7,7 +7,6 @@ release turned down only by temporary rules is *pending* and is reconsidered on 
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import re2
 
 from radarr_pipeline.decisions.context import (
     ASSUMED_RUNTIME_MINUTES,
@@ -27,6 +27,7 @@ from radarr_pipeline.decisions.context import (
     human_size,
     human_sizes,
 )
+from radarr_pipeline.decisions.formats import RE2_OPTIONS
 from radarr_pipeline.decisions.frame import Candidates
 from radarr_pipeline.quality.profiles import QualityProfile
 from radarr_pipeline.quality.qualities import QualityModel, Revision, quality_by_name
@@ -43,21 +44,10 @@ from radarr_pipeline.quality.upgrades import (
 
 RuleFunction = Callable[[Candidates, DecisionContext], Rejections]
 SAMPLE_MAX_BYTES = 70 * MEGABYTE
-_RAW_DISC = re.compile(
-    r"\b(?:BDMV|VIDEO_TS|BD25|BD50|BD66|BD100|BDISO|COMPLETE[ ._-]+(?:UHD[ ._-]+)?BLU-?RAY)\b|\bdis[ck][ ._-]?\d\b"
-    r"|\.(?:iso|img|m2ts|vob)$",
-    re.IGNORECASE,
-)
-
-
-_RAW_DISC_HINTS = ("bd", "video_ts", "complete", "dis", ".iso", ".img", ".vob")
-
-
-_RAW_DISC_HINT = re.compile("|".join(re.escape(hint) for hint in _RAW_DISC_HINTS))
-
-
-def _looks_like_raw_disc(title: str) -> bool:
-    return _RAW_DISC_HINT.search(title.lower()) is not None and bool(_RAW_DISC.search(title))
+_RAW_DISC_PATTERN = (r"\b(?:BDMV|VIDEO_TS|BD25|BD50|BD66|BD100|BDISO|COMPLETE[ ._-]+(?:UHD[ ._-]+)?BLU-?RAY)\b"
+                     r"|\bdis[ck][ ._-]?\d\b|\.(?:iso|img|m2ts|vob)$")
+_RAW_DISC = re.compile(_RAW_DISC_PATTERN, re.IGNORECASE)
+_RAW_DISC_LINES = re2.compile("(?m)" + _RAW_DISC_PATTERN, RE2_OPTIONS)
 
 
 def _per_value(values: np.ndarray, function: Callable[[Any], Any], dtype: type = object) -> np.ndarray:
@@ -74,6 +64,30 @@ def _title_test(c: Candidates, rows: np.ndarray, test: Callable[[str], bool]) ->
     return out
 
 
+def _titles_matching(c: Candidates, rows: np.ndarray, pattern: re.Pattern[str], lines: re2._Regexp) -> np.ndarray:
+    """Whether the title of each row in ``rows`` contains a match of ``pattern`` (False elsewhere). ASCII titles
+    are searched at once, joined line by line, by ``lines`` (the same pattern in RE2, multi-line, never matching
+    across a line break); the others (where RE2's ASCII ``\\b`` and ``\\d`` would differ) one by one."""
+    titles: list[str] = c.title[rows].tolist()
+    text = "\n".join(titles)
+    if text.isascii() and text.count("\n") == len(titles) - 1:  # the usual case: every title in the one text
+        joined = np.ones(len(titles), dtype=bool)
+    else:
+        joined = np.array([title.isascii() and "\n" not in title for title in titles], dtype=bool)
+        text = "\n".join(titles[i] for i in np.flatnonzero(joined).tolist())
+    hit = np.zeros(len(titles), dtype=bool)
+    for i in np.flatnonzero(~joined).tolist():
+        hit[i] = pattern.search(titles[i]) is not None
+    ascii_rows = np.flatnonzero(joined)
+    lengths = np.fromiter(map(len, titles), dtype=np.int64, count=len(titles))[joined]
+    starts = np.cumsum(lengths + 1) - (lengths + 1)
+    found = np.fromiter((m.start() for m in lines.finditer(text)), dtype=np.int64)
+    hit[ascii_rows[np.searchsorted(starts, found, side="right") - 1]] = True
+    out = np.zeros(len(c), dtype=bool)
+    out[rows] = hit
+    return out
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -81,18 +95,23 @@ class Rule:
     check: RuleFunction
 
 
-def _reject(mask: np.ndarray, message: Callable[[int], str], *keys: np.ndarray) -> Rejections:
+def _reject(mask: np.ndarray, message: Callable[[int], str], *keys: np.ndarray,
+            lead: np.ndarray | None = None) -> Rejections:
     """The rows of ``mask``, each with its message; with ``keys`` (the columns the message reads), each message
-    is written once per distinct combination of them."""
+    is written once per distinct combination of them; with ``lead`` (a text per row, such as its size), each
+    row's message is its lead followed by the message of its keys."""
     rows = np.flatnonzero(mask)
     if not keys:
-        return Rejections(rows, [message(int(i)) for i in rows])
-    written: dict[tuple[object, ...], str] = {}
-    messages = []
-    for i, key in zip(rows.tolist(), zip(*(k[rows].tolist() for k in keys), strict=True), strict=True):
-        if key not in written:
-            written[key] = message(i)
-        messages.append(written[key])
+        messages = [message(int(i)) for i in rows]
+    else:
+        written: dict[tuple[object, ...], str] = {}
+        messages = []
+        for i, key in zip(rows.tolist(), zip(*(k[rows].tolist() for k in keys), strict=True), strict=True):
+            if key not in written:
+                written[key] = message(i)
+            messages.append(written[key])
+    if lead is not None:
+        messages = [head + tail for head, tail in zip(lead[rows].tolist(), messages, strict=True)]
     return Rejections(rows, messages)
 
 
@@ -125,7 +144,8 @@ def raw_disc_allowed(c: Candidates, ctx: DecisionContext) -> Rejections:
     allows = {name: profile.allows(brdisk) for name, profile in ctx.profiles.items()}
     allowed = _per_value(c.profile, lambda p: allows.get(p, False), bool)
     brdisk_quality = c.quality == "BR-DISK"
-    raw = brdisk_quality | _title_test(c, np.flatnonzero(~allowed & ~brdisk_quality), _looks_like_raw_disc)
+    raw = brdisk_quality | _titles_matching(c, np.flatnonzero(~allowed & ~brdisk_quality), _RAW_DISC,
+                                            _RAW_DISC_LINES)
     return _reject(raw & ~allowed,
                    lambda i: f"Raw disc release (BR-DISK): profile {c.profile[i]} does not allow BR-DISK", c.profile)
 
@@ -141,20 +161,16 @@ def acceptable_size(c: Candidates, ctx: DecisionContext) -> Rejections:
     low = (size > 0) & (size < minimum * runtime * MEGABYTE)
     high = size > maximum * runtime * MEGABYTE
 
-    def message(i: int) -> str:
+    def message(i: int) -> str:  # what follows the size: the same for every row of a quality and runtime
         for_runtime = (f"for {c.runtime[i]} minutes" if c.runtime[i] > 0
                        else f"runtime unknown, assumed {ASSUMED_RUNTIME_MINUTES} minutes")
-        if low[i]:
-            limit = limit_text(minimum[i] * runtime[i] * MEGABYTE)
-            return f"{sizes[i]} is smaller than the minimum {limit} for {c.quality[i]} ({for_runtime})"
-        limit = limit_text(maximum[i] * runtime[i] * MEGABYTE)
-        return f"{sizes[i]} is larger than the maximum {limit} for {c.quality[i]} ({for_runtime})"
+        limit, bound = (minimum[i], "smaller than the minimum") if low[i] else (maximum[i], "larger than the maximum")
+        return f" is {bound} {human_size(limit * runtime[i] * MEGABYTE)} for {c.quality[i]} ({for_runtime})"
 
     rejected = low | high
     sizes = np.full(len(c), "", dtype=object)
     sizes[rejected] = human_sizes(size[rejected])
-    limit_text = functools.cache(human_size)  # a few limits (quality x runtime) among many sizes
-    return _reject(rejected, message)
+    return _reject(rejected, message, low, c.quality, c.runtime, lead=sizes)
 
 
 def minimum_seeders(c: Candidates, ctx: DecisionContext) -> Rejections:

@@ -111,6 +111,22 @@ def test_sample_raw_disc_flags_link_monitored_and_free_space() -> None:
     assert verdicts(rules.free_space, c, ctx(skip_free_space_check=True)) == {}, "Radarr's Skip Free Space Check"
 
 
+RAW_DISC_TITLES = [
+    "Movie.2020.COMPLETE.BLURAY-GRP", "Movie 2020 COMPLETE UHD BLURAY-GRP", "Movie.2020.BD25.AVC-GRP",
+    "Movie.2020.xBD25.x264-GRP", "Movie.2020.Disc.1.1080p", "Movie.2020.disc2", "Movie.2020.Discovery.1080p",
+    "Movie.2020.1080p.iso", "Movie.2020.iso.1080p", "Movie.2020.VIDEO_TS", "Movie.2020.1080p.BluRay.x264-GRP",
+    "Película.2020.BDMV", "Película.2020.1080p", "Café.Disc.１", "Ｍovie.2020.BD50", "Movie.2020.m2ts\nnext",
+    "Movie.2020\nBD100", "Movie.2020.VOB", "", "Movie.2020.BD100",
+]
+
+
+def test_raw_disc_titles_read_at_once_are_read_as_one_by_one() -> None:
+    c = frame(*({"title": title} for title in RAW_DISC_TITLES))
+    one_by_one = {i for i, title in enumerate(RAW_DISC_TITLES) if rules._RAW_DISC.search(title)}
+    assert set(verdicts(rules.raw_disc_allowed, c)) == one_by_one
+    assert one_by_one == {0, 1, 2, 4, 5, 7, 9, 11, 13, 14, 16, 17, 19}
+
+
 def test_minimum_availability_dates() -> None:
     assert available_from("announced", 2030, None, None, None) is None
     assert available_from("in_cinemas", 2026, date(2026, 3, 1), None, None) == date(2026, 3, 1)
