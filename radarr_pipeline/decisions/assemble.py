@@ -144,10 +144,11 @@ def _format_names(matches: FormatMatches) -> np.ndarray:
     """Each row's matched format names, built once per distinct combination."""
     if not len(matches.matrix):
         return np.empty(0, dtype=object)
-    packed = np.packbits(matches.matrix, axis=1)
-    codes, combinations = pd.factorize(pd.Series([row.tobytes() for row in packed], dtype=object))
-    first = np.zeros(len(combinations), dtype=np.int64)
-    first[codes[::-1]] = np.arange(len(codes))[::-1]  # a row of each combination
+    if not len(matches.formats):  # every row matches none (a row of no bytes cannot be viewed as one)
+        return _object_array([()] * len(matches.matrix))
+    packed = np.ascontiguousarray(np.packbits(matches.matrix, axis=1))
+    _, first, codes = np.unique(packed.view(np.dtype((np.void, packed.shape[1]))).ravel(), return_index=True,
+                                return_inverse=True)  # a row of each combination, and each row's
     names = [tuple(matches.formats[j].name for j in np.flatnonzero(matches.matrix[row])) for row in first.tolist()]
     return _object_array(names)[codes]
 

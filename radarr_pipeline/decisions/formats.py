@@ -381,11 +381,16 @@ class _LanguageRows:
     """Rows grouped by (languages, original language): a Language condition is decided once per group."""
 
     def __init__(self, facts: FormatFacts) -> None:
-        originals = facts.original_language or [None] * len(facts)
-        keys = pd.Series(list(zip(map(tuple, facts.languages), originals, strict=True)), dtype=object)
-        codes, groups = pd.factorize(keys, use_na_sentinel=False)
-        self.group_of = codes.astype(np.int64)
-        self.groups: list[tuple[tuple[str, ...], str | None]] = list(groups)
+        # each column factorized on its own (languages as joined text: tuples hash slowly), then the pairs
+        languages, language_sets = pd.factorize(pd.Series(["\x1f".join(langs) for langs in facts.languages],
+                                                          dtype=object), use_na_sentinel=False)
+        originals, known = pd.factorize(pd.Series(facts.original_language or [None] * len(facts), dtype=object))
+        original_values: list[str | None] = [None, *known.tolist()]  # code -1 (none known) first
+        width = len(original_values)
+        pairs, self.group_of = np.unique(languages.astype(np.int64) * width + originals + 1, return_inverse=True)
+        sets = [tuple(text.split("\x1f")) if text else () for text in language_sets.tolist()]
+        self.groups: list[tuple[tuple[str, ...], str | None]] = [
+            (sets[pair // width], original_values[pair % width]) for pair in pairs.tolist()]
 
     def holds(self, spec: LanguageSpecification) -> np.ndarray:
         decided = np.array([language_holds(spec, langs, original) for langs, original in self.groups], dtype=bool)

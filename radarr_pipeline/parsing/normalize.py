@@ -18,6 +18,8 @@ _LONG = re.compile(r"^[+-]?\d+$")
 
 def remove_accent(text: str) -> str:
     """Drop combining marks after canonical decomposition ('é' -> 'e')."""
+    if text.isascii():  # nothing to decompose (most titles)
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize(
         "NFC", "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
