@@ -384,7 +384,8 @@ class _LanguageRows:
         # each column factorized on its own (languages as joined text: tuples hash slowly), then the pairs
         languages, language_sets = pd.factorize(pd.Series(["\x1f".join(langs) for langs in facts.languages],
                                                           dtype=object), use_na_sentinel=False)
-        originals, known = pd.factorize(pd.Series(facts.original_language or [None] * len(facts), dtype=object))
+        given: list[object] = list(facts.original_language or [None] * len(facts))
+        originals, known = pd.factorize(pd.Series(given, dtype=object))
         original_values: list[str | None] = [None, *known.tolist()]  # code -1 (none known) first
         width = len(original_values)
         pairs, self.group_of = np.unique(languages.astype(np.int64) * width + originals + 1, return_inverse=True)
