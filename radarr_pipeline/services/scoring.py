@@ -67,7 +67,7 @@ class Gathered:
 @dataclass
 class Scored:
     """What the write stores: the decisions, their rejections and the parses of the new titles (as the cache's
-    rows, built with the file closed)."""
+    rows, built with the file closed: the typed columns scoring reads, not the full parse)."""
 
     evaluation: Evaluation
     decisions: pd.DataFrame
@@ -141,7 +141,7 @@ def decide(gathered: Gathered, formats: Sequence[CustomFormat], ctx: DecisionCon
     decisions, rejections = decisions_frame(evaluation)
     evaluation.timings = {"parse_new_titles": parsing, **evaluation.timings,
                           "decisions_frame": time.perf_counter() - started}
-    return Scored(evaluation, decisions, rejections, parses, parse_rows(parses))
+    return Scored(evaluation, decisions, rejections, parses, parse_rows(parses, full=False))
 
 
 # New parses are written in units of this many titles, each its own short hold of the file (a cache: a run

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from radarr_pipeline.models import FINISHED_STATES, LIST_SEPARATOR, IndexerRelease, StoredRelease
+from radarr_pipeline.store.parse_cache import IS_RELEASE
 
 if TYPE_CHECKING:  # DataFrames come from DuckDB (.df()); importing pandas here would slow every command down
     import pandas as pd
@@ -210,7 +211,7 @@ class DecisionInputs:
                    coalesce(p.revision, 1) AS revision, coalesce(p."real", 0) AS "real"
             FROM {source} r
             LEFT JOIN (
-                SELECT * FROM parsed_releases WHERE parser_version = ? AND parsed IS NOT NULL
+                SELECT * FROM parsed_releases p WHERE parser_version = ? AND {IS_RELEASE}
             ) p ON p.title = r.title
             ORDER BY r.id
             """,
