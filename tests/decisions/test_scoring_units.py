@@ -100,3 +100,18 @@ def test_the_decision_units_cover_every_variant_once_and_never_split_one() -> No
     assert decision_units(np.array([1, 1, 1, 2, 2, 2]), 3) == [(None, 1), (1, 2), (2, None)]
     assert decision_units(np.array([3, 4]), 10) == [(None, None)]
     assert decision_units(np.array([], dtype=np.int64), 10) == [(None, None)]
+
+
+def test_a_page_read_with_its_unparsed_titles_is_the_two_reads(tmp_path: Path) -> None:
+    store = _library(tmp_path / "library.duckdb")
+    with store.open() as library:
+        reads = DecisionInputs(library.conn)
+        scoring.store_parses(library.conn, PARSER_VERSION, dict(zip(  # some cached, one not a release
+            ["0e895c37245186812cb08aab1529cf8ee389dd05", *reads.unparsed_titles(PARSER_VERSION)[:7]],
+            scoring.parse_many(["0e895c37245186812cb08aab1529cf8ee389dd05",
+                                *reads.unparsed_titles(PARSER_VERSION)[:7]]), strict=True)))
+        for ids in ((0, 12), (12, 31), None):
+            frame, unparsed = reads.releases_and_unparsed(PARSER_VERSION, ids)
+            pd.testing.assert_frame_equal(frame, reads.releases(PARSER_VERSION, ids))
+            assert sorted(unparsed) == sorted(reads.unparsed_titles(PARSER_VERSION, ids))
+        assert 0 < len(reads.releases_and_unparsed(PARSER_VERSION)[1]) < 31
