@@ -399,8 +399,8 @@ def step_score(config_path: str) -> dict:
     started = time.perf_counter()
     _bare(str(config.database), """
         SELECT count(*) FROM releases r
-        JOIN (SELECT title, lower(json_extract_string(parsed, '$.movie_titles[0]')) AS name,
-                     json_extract(parsed, '$.year')::INTEGER AS year FROM parsed_releases) p ON p.title = r.title
+        JOIN (SELECT title, lower(split_part(movie_titles, chr(31), 1)) AS name, year
+              FROM parsed_releases) p ON p.title = r.title
         JOIN movies m ON lower(m.title) = p.name AND m.year = p.year
         JOIN variants v ON v.movie_id = m.id JOIN wanted w ON w.variant_id = v.id""", read_only=True)
     timings = report.evaluation.timings

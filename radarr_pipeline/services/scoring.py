@@ -69,7 +69,7 @@ class Gathered:
 @dataclass
 class Scored:
     """What the write stores: the decisions, their rejections and the parses of the new titles (as the cache's
-    rows, built with the file closed)."""
+    rows, built with the file closed: the typed columns scoring reads, not the full parse)."""
 
     evaluation: Evaluation
     decisions: pd.DataFrame
@@ -150,7 +150,7 @@ def decide(gathered: Gathered, formats: Sequence[CustomFormat], ctx: DecisionCon
     decisions, rejections = decisions_frame(evaluation)
     evaluation.timings = {"parse_new_titles": parsing, **evaluation.timings,
                           "decisions_frame": time.perf_counter() - started}
-    return Scored(evaluation, decisions, rejections, parses, parse_rows(parses),
+    return Scored(evaluation, decisions, rejections, parses, parse_rows(parses, full=False),
                   decision_digests(decisions, rejections), gathered.written)
 
 
@@ -179,8 +179,9 @@ def decision_digests(decisions: pd.DataFrame, rejections: pd.DataFrame) -> dict[
 # New parses are written in units of this many titles, each its own short hold of the file (a cache: a run
 # stopped between units parses the rest again next time).
 PARSE_UNIT = 2_000
-#: Release ids a read page covers: about half a second of reading and converting on these machines.
-READ_PAGE_ROWS = 50_000
+#: Release ids a read page covers. A page scans the whole parse cache (titles cannot be pruned by release id): at
+#: 1,000,000 cached parses a page of 50,000 held the file 0.9-1.1 s, of 25,000 0.6-0.7 s (loaded machine).
+READ_PAGE_ROWS = 25_000
 #: Decisions a write unit replaces, about (a variant's decisions are never split between units). Every unit pays
 #: a fixed cost (DuckDB checkpoints when the file is closed), so units are as large as a short hold allows: at
 #: 50,000 movies and 100,000 releases the longest hold is 0.5 s (units of 5,000: 0.4 s, with 60% more CPU).
@@ -194,8 +195,7 @@ def gather_store(store: LibraryStore, also: Sequence[int] = ()) -> Gathered:
     by where its id falls, a version wanted meanwhile is judged by the next run."""
     pages = list(read_id_ranges(
         store, lambda library: DecisionInputs(library.conn).release_ids(),
-        lambda library, after, last: (DecisionInputs(library.conn).releases(PARSER_VERSION, (after, last)),
-                                      DecisionInputs(library.conn).unparsed_titles(PARSER_VERSION, (after, last))),
+        lambda library, after, last: DecisionInputs(library.conn).releases_and_unparsed(PARSER_VERSION, (after, last)),
         rows=READ_PAGE_ROWS))
     releases = concat_pages(iter([frame for frame, _titles in pages]))
     new_titles = list(dict.fromkeys(title for _frame, titles in pages for title in titles))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from radarr_pipeline.models import FINISHED_STATES, LIST_SEPARATOR, IndexerRelease, StoredRelease
+from radarr_pipeline.store.parse_cache import IS_RELEASE
 
 if TYPE_CHECKING:  # DataFrames come from DuckDB (.df()); importing pandas here would slow every command down
     import pandas as pd
@@ -198,6 +199,17 @@ class DecisionInputs:
         a release. List columns come joined by LIST_SEPARATOR: turning DuckDB lists into
         Python lists costs more than the rest of the query. With ``ids`` ``(after, last)``: a page, the releases
         whose id is in ``(after, last]`` (see :func:`store.paging.read_id_ranges`)."""
+        return self._releases(parser_version, ids).drop(columns="cached")
+
+    def releases_and_unparsed(self, parser_version: str, ids: tuple[int, int] | None = None,
+                              ) -> tuple[pd.DataFrame, list[str]]:
+        """:meth:`releases` and :meth:`unparsed_titles` in one query: one scan of the parse cache, not two (a page
+        of releases scans the whole cache, whose titles cannot be pruned by id)."""
+        frame = self._releases(parser_version, ids)
+        unparsed = list(dict.fromkeys(frame["title"].to_numpy(dtype=object)[~frame["cached"].to_numpy(dtype=bool)]))
+        return frame.drop(columns="cached"), unparsed
+
+    def _releases(self, parser_version: str, ids: tuple[int, int] | None) -> pd.DataFrame:
         source, ranged = _releases_in(ids)
         return self._conn.execute(
             f"""
@@ -206,14 +218,13 @@ class DecisionInputs:
                    r.imdb_id, r.tmdb_id, array_to_string(r.indexer_flags, '{LIST_SEPARATOR}') AS indexer_flags,
                    (r.download_url IS NOT NULL OR r.magnet_url IS NOT NULL) AS has_link,
                    coalesce(r.published_at, r.first_seen_at) AS published_at,
-                   p.title IS NOT NULL AS parsed, p.movie_titles, p.year, p.edition, p.release_group,
+                   {IS_RELEASE} AS parsed, p.movie_titles, p.year, p.edition, p.release_group,
                    p.simple_release_title, p.languages, p.imdb_id AS parsed_imdb_id, p.tmdb_id AS parsed_tmdb_id,
                    coalesce(p.quality, 'Unknown') AS quality, p.resolution,
-                   coalesce(p.revision, 1) AS revision, coalesce(p."real", 0) AS "real"
+                   coalesce(p.revision, 1) AS revision, coalesce(p."real", 0) AS "real",
+                   p.title IS NOT NULL AS cached
             FROM {source} r
-            LEFT JOIN (
-                SELECT * FROM parsed_releases WHERE parser_version = ? AND parsed IS NOT NULL
-            ) p ON p.title = r.title
+            LEFT JOIN (SELECT * FROM parsed_releases WHERE parser_version = ?) p ON p.title = r.title
             ORDER BY r.id
             """,
             [*ranged, parser_version],

@@ -152,3 +152,18 @@ def test_a_run_rewrites_only_the_variants_whose_decisions_changed(tmp_path: Path
         rows = conn.execute("SELECT count(*) FROM candidates WHERE variant_id = ?", [variant]).fetchone()
     assert {v for v, at in times.items() if at == later} == {variant}, "only the variant with a new release"
     assert rows is not None and rows[0] == 6
+
+
+def test_a_page_read_with_its_unparsed_titles_is_the_two_reads(tmp_path: Path) -> None:
+    store = _library(tmp_path / "library.duckdb")
+    with store.open() as library:
+        reads = DecisionInputs(library.conn)
+        scoring.store_parses(library.conn, PARSER_VERSION, dict(zip(  # some cached, one not a release
+            ["0e895c37245186812cb08aab1529cf8ee389dd05", *reads.unparsed_titles(PARSER_VERSION)[:7]],
+            scoring.parse_many(["0e895c37245186812cb08aab1529cf8ee389dd05",
+                                *reads.unparsed_titles(PARSER_VERSION)[:7]]), strict=True)))
+        for ids in ((0, 12), (12, 31), None):
+            frame, unparsed = reads.releases_and_unparsed(PARSER_VERSION, ids)
+            pd.testing.assert_frame_equal(frame, reads.releases(PARSER_VERSION, ids))
+            assert sorted(unparsed) == sorted(reads.unparsed_titles(PARSER_VERSION, ids))
+        assert 0 < len(reads.releases_and_unparsed(PARSER_VERSION)[1]) < 31

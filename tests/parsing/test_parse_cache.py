@@ -104,3 +104,18 @@ def test_the_migration_fills_the_typed_columns_of_cached_parses_from_their_json(
     backfill = MIGRATIONS[1].read_text(encoding="utf-8")
     conn.execute(backfill[backfill.index("UPDATE"):])  # the migration's fill, without adding the columns again
     assert conn.execute(f"SELECT title, {TYPED} FROM parsed_releases ORDER BY title").fetchall() == written
+
+
+def test_rows_stored_without_their_json_are_misses_for_full_parses(conn, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scoring stores the typed columns only: a caller wanting the full parse parses the title again (and keeps
+    its JSON); a title that is not a release stays a hit (None)."""
+    release, not_release = "Movie.2019.1080p.BluRay.x264-GRP", "0e895c37245186812cb08aab1529cf8ee389dd05"
+    parsed = {title: parse_release_title(title) for title in (release, not_release)}
+    parse_cache.store_parse_rows(conn, PARSER_VERSION, parse_cache.parse_rows(parsed, full=False))
+    assert _rows(conn) == [(not_release, PARSER_VERSION, True), (release, PARSER_VERSION, True)]
+    assert parse_cache.cached_parses(conn, [release, not_release]) == {not_release: None}
+    calls: list[str] = []
+    monkeypatch.setattr(scoring, "parse_many", lambda ts: [calls.append(t) or parse_release_title(t) for t in ts])
+    assert parse_through_cache(conn, [release, not_release]) == parsed
+    assert calls == [release]
+    assert _rows(conn) == [(not_release, PARSER_VERSION, True), (release, PARSER_VERSION, False)]
