@@ -730,6 +730,8 @@ def main() -> int:
                       " releases/s)", flush=True)
                 have = count
                 builds = {}
+                if n == 0 and chosen and not any(w in "refresh_wanted" for w in chosen):
+                    run_step("refresh_wanted", config)  # the wanted list every later step reads (not reported)
                 for name in STEPS:
                     if (n and name not in RELEASE_STEPS) or (chosen and not any(w in name for w in chosen)):
                         continue
