@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -72,6 +74,7 @@ def test_real_files(tmp_path: Path, make_movie: Callable[..., Path]) -> None:
         (1920, 1080, "x264", "AAC", 5.1)
     assert facts.audio_languages == ("deu",) and 0.9 < hd.runtime_seconds < 1.2
     assert RawMediaInfo.from_json(hd.to_json()) == hd
+    assert hd.to_json() == json.dumps(asdict(hd), separators=(",", ":"))  # the cache's format, unchanged
     uhd = read_media_info(make_movie(tmp_path / "b.mkv", 1, "3840x2160", video_codec="hevc", hdr10=True,
                                      audio_codec="eac3", audio_channels=6))
     facts = media_info_facts(uhd)
