@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 
@@ -45,7 +45,12 @@ class RawMediaInfo:
         return bool(self.video_format) and self.width > 0 and self.height > 0
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), separators=(",", ":"))
+        """The fields in declaration order, audio streams as objects: what ``json.dumps(asdict(self))`` gives,
+        without asdict's deep copy (a tenth of a millisecond a file, twice per import)."""
+        data = dict(self.__dict__)
+        data["audio"] = [dict(stream.__dict__) for stream in self.audio]
+        data["subtitle_languages"] = list(self.subtitle_languages)
+        return json.dumps(data, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> RawMediaInfo:

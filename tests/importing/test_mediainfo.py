@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -72,6 +74,7 @@ def test_real_files(tmp_path: Path, make_movie: Callable[..., Path]) -> None:
         (1920, 1080, "x264", "AAC", 5.1)
     assert facts.audio_languages == ("deu",) and 0.9 < hd.runtime_seconds < 1.2
     assert RawMediaInfo.from_json(hd.to_json()) == hd
+    assert hd.to_json() == json.dumps(asdict(hd), separators=(",", ":"))  # the cache's format, unchanged
     uhd = read_media_info(make_movie(tmp_path / "b.mkv", 1, "3840x2160", video_codec="hevc", hdr10=True,
                                      audio_codec="eac3", audio_channels=6))
     facts = media_info_facts(uhd)
@@ -83,7 +86,8 @@ def test_real_files(tmp_path: Path, make_movie: Callable[..., Path]) -> None:
 
 
 def test_template_read_is_the_xml_read(tmp_path: Path, make_movie: Callable[..., Path]) -> None:
-    """The text-template read gives exactly what pymediainfo's XML gives, field by field, on files ffmpeg made
+    """The text-template read, quick (ParseSpeed 0) with Radarr's deeper second read when it looks short, gives
+    exactly what pymediainfo's XML gives at the former single depth (0.5), field by field, on files ffmpeg made
     (codecs, HDR, channels, languages, containers) and on a file MediaInfo does not recognise."""
     from radarr_pipeline.mediainfo.reader import _parse_xml
 
@@ -95,7 +99,26 @@ def test_template_read_is_the_xml_read(tmp_path: Path, make_movie: Callable[...,
                    audio_channels=6),
         make_movie(tmp_path / "c.mp4", 1, "1280x720", audio_codec="ac3", audio_language="fre"),
         make_movie(tmp_path / "d.mkv", 1, "720x576", audio_channels=1, audio_language="jpn"),
+        make_movie(tmp_path / "e.ts", 1, "1280x720", video_codec="hevc", audio_codec="ac3", audio_channels=6),
+        make_movie(tmp_path / "f.mp4", 1, "3840x2160", video_codec="hevc", hdr10=True, audio_codec="eac3",
+                   audio_channels=6),
         junk,
     ]
     for path in files:
         assert read_media_info(path) == _parse_xml(path), path.name
+
+
+@pytest.mark.parametrize(("info", "deeper"), [
+    (RawMediaInfo(container="Matroska", runtime_seconds=5400.0), False),
+    (RawMediaInfo(container="Matroska"), True),  # a recognised container without a runtime
+    (RawMediaInfo(), False),  # nothing recognised: a deeper read finds nothing more
+    (RawMediaInfo(container="Matroska", runtime_seconds=1.0,
+                  audio=(AudioStream(format="DTS", channels=6),)), True),  # channels without positions
+    (RawMediaInfo(container="Matroska", runtime_seconds=1.0,
+                  audio=(AudioStream(format="DTS", channels=6, channel_positions="Front: L C R"),)), False),
+    (RawMediaInfo(container="Matroska", runtime_seconds=1.0, audio=(AudioStream(format="AAC", channels=2),)), False),
+])
+def test_needs_deeper_read(info: RawMediaInfo, deeper: bool) -> None:
+    from radarr_pipeline.mediainfo.reader import needs_deeper_read
+
+    assert needs_deeper_read(info) is deeper
