@@ -22,8 +22,6 @@ import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -68,54 +66,59 @@ def small_real_movie(base: Path) -> bytes:
     return make_movie_file(base / "real.mkv", 2, "1920x1080", video_bitrate="200k", cache=None).read_bytes()
 
 
-@contextmanager
-def prepared_imports(count: int, content: bytes) -> Iterator[Callable[[bool], tuple[float, float]]]:
-    """``count`` completed downloads, each one file of ``content``, tracked in a fresh library; yields a run
-    that restores that state (the same paths), times an `ln` loop over the files, then the import."""
-    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
-        work, pristine = Path(tmp) / "work", Path(tmp) / "pristine"
-        root = work / "library"
-        root.mkdir(parents=True)
-        files = prepare_downloads(work, count, content)
-        with LibraryStore(config(work, root, True).database).open() as library:
-            for n, path in enumerate(files):
+class PreparedImports:
+    """``count`` completed downloads of one file each, tracked in a fresh library (set up once: it takes longer
+    than the imports); :meth:`run` restores that state at the same paths, times an `ln` loop over the files,
+    then the import."""
+
+    def __init__(self, tmp: Path, count: int) -> None:
+        self.count = count
+        self.work, self.pristine = tmp / "work", tmp / "pristine"
+        self.root = self.work / "library"
+        self.root.mkdir(parents=True)
+        self.files = prepare_downloads(self.work, count, KB)
+        with LibraryStore(config(self.work, self.root, True).database).open() as library:
+            for n, path in enumerate(self.files):
                 movie = library.movies.add(title=f"Movie {n}", year=2000, tmdb_id=n + 1)
-                variant = library.movies.add_variant(movie.id, quality_profile="HD", root_folder=str(root))
+                variant = library.movies.add_variant(movie.id, quality_profile="HD", root_folder=str(self.root))
                 download = library.downloads.track(variant_id=variant.id, release_id=None, client="bench",
                                                    download_id=f"{n:040x}", title=path.parent.name,
-                                                   quality="Bluray-1080p", size=len(content), at=NOW)
+                                                   quality="Bluray-1080p", size=len(KB), at=NOW)
                 library.downloads.update(download.id, state=DownloadState.COMPLETED, at=NOW,
                                          content_path=str(path.parent))
-        shutil.copytree(work, pristine)
+        shutil.copytree(self.work, self.pristine)
 
-        def run(read_media_info: bool) -> tuple[float, float]:
-            shutil.rmtree(work)
-            shutil.copytree(pristine, work)
-            baseline_dir = work / "ln-baseline"
-            baseline_dir.mkdir()
-            script = "\n".join(f'mkdir -p "{baseline_dir}/{n}" && ln "{p}" "{baseline_dir}/{n}/{p.name}"'
-                               for n, p in enumerate(files))
-            started = time.perf_counter()
-            subprocess.run(["bash"], input=script, text=True, check=True)
-            baseline = time.perf_counter() - started
-            started = time.perf_counter()
-            report = import_downloads(config(work, root, read_media_info), NOW)
-            elapsed = time.perf_counter() - started
-            assert len(report.imported) == count, (len(report.imported), report.blocked[:3])
-            return elapsed, baseline
+    def fill(self, content: bytes) -> None:
+        """Every download's file now holds ``content``."""
+        for path in self.files:
+            (self.pristine / path.relative_to(self.work)).write_bytes(content)
 
-        yield run
+    def run(self, read_media_info: bool) -> tuple[float, float]:
+        shutil.rmtree(self.work)
+        shutil.copytree(self.pristine, self.work)
+        baseline_dir = self.work / "ln-baseline"
+        baseline_dir.mkdir()
+        script = "\n".join(f'mkdir -p "{baseline_dir}/{n}" && ln "{p}" "{baseline_dir}/{n}/{p.name}"'
+                           for n, p in enumerate(self.files))
+        started = time.perf_counter()
+        subprocess.run(["bash"], input=script, text=True, check=True)
+        baseline = time.perf_counter() - started
+        started = time.perf_counter()
+        report = import_downloads(config(self.work, self.root, read_media_info), NOW)
+        elapsed = time.perf_counter() - started
+        assert len(report.imported) == self.count, (len(report.imported), report.blocked[:3])
+        return elapsed, baseline
 
 
-def bench_imports(count: int, rounds: int, kind: str, content: bytes) -> None:
+def bench_imports(prepared: PreparedImports, rounds: int, kind: str, content: bytes) -> None:
     """Rounds alternate MediaInfo on and off, each beside its own `ln` loop; the median ratio is the figure
     (one `ln` loop alone varies by a third on a shared machine)."""
-    print(f"import {count} downloads of {kind}, {rounds} rounds (load average {os.getloadavg()[0]:.2f}):")
+    print(f"import {prepared.count} downloads of {kind}, {rounds} rounds (load average {os.getloadavg()[0]:.2f}):")
+    prepared.fill(content)
     runs: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
-    with prepared_imports(count, content) as run:
-        for _ in range(rounds):
-            for read_media_info in (True, False):
-                runs[read_media_info].append(run(read_media_info))
+    for _ in range(rounds):
+        for read_media_info in (True, False):
+            runs[read_media_info].append(prepared.run(read_media_info))
     for read_media_info, timed in runs.items():
         label = "with MediaInfo" if read_media_info else "MediaInfo off "
         ratios = [elapsed / baseline for elapsed, baseline in timed]
@@ -165,12 +168,15 @@ def main() -> None:
     parser.add_argument("--files", choices=["both", "zeros", "real"], default="both",
                         help="download files: 1 KB of zeros, a small real mkv (needs ffmpeg), or both")
     args = parser.parse_args()
-    if args.imports and args.files in ("both", "zeros"):
-        bench_imports(args.imports, args.rounds, "1 KB of zeros (MediaInfo tries every parser)", KB)
-    if args.imports and args.files in ("both", "real"):
+    if args.imports:
         with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
-            content = small_real_movie(Path(tmp))
-        bench_imports(args.imports, args.rounds, f"a {len(content) // 1024} KB real mkv (ffmpeg-made)", content)
+            prepared = PreparedImports(Path(tmp), args.imports)
+            if args.files in ("both", "zeros"):
+                bench_imports(prepared, args.rounds, "1 KB of zeros (MediaInfo tries every parser)", KB)
+            if args.files in ("both", "real"):
+                content = small_real_movie(Path(tmp))
+                bench_imports(prepared, args.rounds, f"a {len(content) // 1024} KB real mkv (ffmpeg-made)",
+                              content)
     if args.folders:
         cold, warm, baseline, media = bench_scan(args.folders)
         print(f"scan {args.folders} folders: cold {cold:6.2f} s, warm rescan {warm:5.2f} s | find {baseline:5.2f} s"
