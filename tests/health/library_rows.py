@@ -35,6 +35,7 @@ ROWS: dict[str, list[dict[str, object]]] = {
          "format_score": 0, "approved": True, "rejections": [], "evaluated_at": AT, "movie_id": 1,
          "matched_by": "imdb", "real": 0, "formats": ["x264"], "status": "approved", "rank": 1, "rejected_by": []},
     ],
+    "candidate_digests": [{"variant_id": 1, "digest": -6_917_529_027_641_081_857}],  # a digest may be negative
     "downloads": [{
         "id": 1, "variant_id": 1, "release_id": 1, "client": "qBittorrent", "download_id": "a" * 40,
         "title": "The.Matrix.1999.1080p.BluRay", "quality": "Bluray-1080p", "state": "imported", "status_message": None,
