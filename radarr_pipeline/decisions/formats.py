@@ -22,6 +22,7 @@ import re2
 import regex
 
 from radarr_pipeline.decisions.prefilter import Requirement, necessary_literals
+from radarr_pipeline.models import LIST_SEPARATOR
 from radarr_pipeline.quality.custom_formats import (
     ORIGINAL_LANGUAGE,
     CustomFormat,
@@ -382,14 +383,14 @@ class _LanguageRows:
 
     def __init__(self, facts: FormatFacts) -> None:
         # each column factorized on its own (languages as joined text: tuples hash slowly), then the pairs
-        languages, language_sets = pd.factorize(pd.Series(["\x1f".join(langs) for langs in facts.languages],
+        languages, language_sets = pd.factorize(pd.Series([LIST_SEPARATOR.join(langs) for langs in facts.languages],
                                                           dtype=object), use_na_sentinel=False)
         given: list[object] = list(facts.original_language or [None] * len(facts))
         originals, known = pd.factorize(pd.Series(given, dtype=object))
         original_values: list[str | None] = [None, *known.tolist()]  # code -1 (none known) first
         width = len(original_values)
         pairs, self.group_of = np.unique(languages.astype(np.int64) * width + originals + 1, return_inverse=True)
-        sets = [tuple(text.split("\x1f")) if text else () for text in language_sets.tolist()]
+        sets = [tuple(text.split(LIST_SEPARATOR)) if text else () for text in language_sets.tolist()]
         self.groups: list[tuple[tuple[str, ...], str | None]] = [
             (sets[pair // width], original_values[pair % width]) for pair in pairs.tolist()]
 

@@ -71,7 +71,6 @@ def cached_parses(
     return found
 
 
-
 ParseRows = dict[str, list[object]]  # parse_rows' columns: title, parsed (JSON) and PARSE_COLUMNS
 
 
