@@ -112,10 +112,10 @@ def _duckdb_figures(titles: list[str]) -> tuple[float, float]:
 
     from radarr_pipeline.parsing import _parse_cached
     from radarr_pipeline.services.scoring import parse_through_cache
-    from radarr_pipeline.store import LibraryStore
+    from radarr_pipeline.store.parse_cache import ParseCache
 
-    with tempfile.TemporaryDirectory() as folder, LibraryStore(Path(folder) / "bench.duckdb").open() as library:
-        conn = library.conn  # every migration applied: the parse cache as the pipeline has it
+    with tempfile.TemporaryDirectory() as folder, ParseCache(Path(folder) / "bench.parse-cache.duckdb").connection(
+            ) as conn:  # the parse cache's file as the pipeline has it
         _parse_cached.cache_clear()
         start = time.perf_counter()
         parse_through_cache(conn, titles)

@@ -1,9 +1,10 @@
 """scored_candidates: load every release and wanted movie version, judge every pair, record the decisions.
 
-Gather (one read: releases with their cached parses, the titles not parsed yet, wanted versions, queue,
-history, blocklist, group reputation) -> decide with the database closed (parse the new titles, then
-``radarr_pipeline.decisions.engine``, pure) -> apply (bulk writes: the new parses, and the decisions of the
-variants whose decisions changed since the last run, known by a digest of each variant's decisions).
+Gather (one read: releases, wanted versions, queue, history, blocklist, group reputation; then the releases'
+cached parses and the titles not parsed yet, from the parse cache's own file) -> decide with the database closed
+(parse the new titles, then ``radarr_pipeline.decisions.engine``, pure) -> apply (bulk writes: the new parses into
+the parse cache, and the decisions of the variants whose decisions changed since the last run, known by a digest
+of each variant's decisions).
 """
 
 from __future__ import annotations
@@ -32,8 +33,12 @@ from radarr_pipeline.store.candidates import DecisionInputs
 from radarr_pipeline.store.indexer_status import IndexerStatusRepository
 from radarr_pipeline.store.paging import concat_pages, read_id_ranges
 from radarr_pipeline.store.parse_cache import (
+    WRITE_UNIT,
+    ParseCache,
     ParseRows,
+    cache_path,
     cached_parses,
+    join_parses,
     parse_columns,
     parse_rows,
     store_parse_rows,
@@ -91,10 +96,12 @@ def gather(library: Library, also: Sequence[int] = (), *, releases: pd.DataFrame
     ``also``: variants to judge though they are not wanted (an interactive search). ``releases``, ``new_titles``
     (the titles not parsed yet) and ``wanted``: those reads, already made (in units: see :func:`gather_store`)."""
     reads = DecisionInputs(library.conn)
+    if releases is None:
+        releases, new_titles = releases_with_parses(library.parse_cache, reads.releases())
     by_id, by_hash = reads.grabbed()
     hashes, titles = library.blocklist.blocked_keys()
     inputs = EngineInputs(
-        releases=reads.releases(PARSER_VERSION) if releases is None else releases,
+        releases=releases,
         wanted=reads.wanted(also) if wanted is None else wanted,
         alternative_titles=reads.alternative_titles(also),
         queue=reads.queue(),
@@ -106,7 +113,7 @@ def gather(library: Library, also: Sequence[int] = (), *, releases: pd.DataFrame
         failing_indexers={s.indexer: s.disabled_until for s in IndexerStatusRepository(library.conn).all()
                           if s.disabled_until is not None},
     )
-    return Gathered(inputs, reads.unparsed_titles(PARSER_VERSION) if new_titles is None else new_titles,
+    return Gathered(inputs, new_titles or [],
                     variant_labels(inputs.wanted),
                     reputation_markdown(library.conn), library.candidates.digests())
 
@@ -176,11 +183,7 @@ def decision_digests(decisions: pd.DataFrame, rejections: pd.DataFrame) -> dict[
     return dict(zip(variants.tolist(), (sums | np.uint64(1)).view(np.int64).tolist(), strict=True))
 
 
-# New parses are written in units of this many titles, each its own short hold of the file (a cache: a run
-# stopped between units parses the rest again next time).
-PARSE_UNIT = 2_000
-#: Release ids a read page covers. A page scans the whole parse cache (titles cannot be pruned by release id): at
-#: 1,000,000 cached parses a page of 50,000 held the file 0.9-1.1 s, of 25,000 0.6-0.7 s (loaded machine).
+#: Release ids a read page covers.
 READ_PAGE_ROWS = 25_000
 #: Decisions a write unit replaces, about (a variant's decisions are never split between units). Every unit pays
 #: a fixed cost (DuckDB checkpoints when the file is closed), so units are as large as a short hold allows: at
@@ -188,17 +191,26 @@ READ_PAGE_ROWS = 25_000
 DECISION_UNIT = 15_000
 
 
+def releases_with_parses(cache: ParseCache, releases: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The releases with their cached parses, and the titles not parsed yet (one read of the parse cache's file)."""
+    with cache.connection(read_only=True) as conn:
+        return join_parses(conn, releases, PARSER_VERSION)
+
+
+def parse_cache_of(store: LibraryStore) -> ParseCache:
+    """The parse cache beside the library's database file."""
+    return ParseCache(cache_path(store.path), lock_timeout=store.lock_timeout)
+
+
 def gather_store(store: LibraryStore, also: Sequence[int] = ()) -> Gathered:
-    """:func:`gather` in short units of work: the read that grows with the indexers' feeds (releases with their
-    parses, and the titles not parsed yet) in pages of :data:`READ_PAGE_ROWS` release ids, the wanted versions in
-    one unit, the rest in one more. The units are not one snapshot: a release written meanwhile is judged or not
-    by where its id falls, a version wanted meanwhile is judged by the next run."""
-    pages = list(read_id_ranges(
+    """:func:`gather` in short units of work: the read that grows with the indexers' feeds in pages of
+    :data:`READ_PAGE_ROWS` release ids (their parses then read from the parse cache's own file, with the library's
+    closed), the wanted versions in one unit, the rest in one more. The units are not one snapshot: a release
+    written meanwhile is judged or not by where its id falls, a version wanted meanwhile is judged by the next run."""
+    releases = concat_pages(read_id_ranges(
         store, lambda library: DecisionInputs(library.conn).release_ids(),
-        lambda library, after, last: DecisionInputs(library.conn).releases_and_unparsed(PARSER_VERSION, (after, last)),
-        rows=READ_PAGE_ROWS))
-    releases = concat_pages(iter([frame for frame, _titles in pages]))
-    new_titles = list(dict.fromkeys(title for _frame, titles in pages for title in titles))
+        lambda library, after, last: DecisionInputs(library.conn).releases((after, last)), rows=READ_PAGE_ROWS))
+    releases, new_titles = releases_with_parses(parse_cache_of(store), releases)
     with store.open() as library:
         wanted = DecisionInputs(library.conn).wanted(also)
     with store.open() as library:
@@ -219,14 +231,17 @@ def variant_units(variant_ids: Sequence[int], rows_of: Mapping[int, int], rows: 
     return [unit for unit in units if unit]
 
 
-def record_parses(library: Library, scored: Scored, start: int = 0, stop: int | None = None) -> None:
-    """Rows ``start:stop`` of the new parses into the cache."""
-    store_parse_rows(library.conn, PARSER_VERSION, scored.parse_rows, start, stop)
+def record_parses(cache: ParseCache, scored: Scored) -> None:
+    """The new parses into the cache, in units of :data:`WRITE_UNIT` (a cache: a run stopped between units parses
+    the rest again next time)."""
+    for start in range(0, len(scored.parse_rows["title"]), WRITE_UNIT):
+        with cache.connection() as conn:
+            store_parse_rows(conn, PARSER_VERSION, scored.parse_rows, start, start + WRITE_UNIT)
 
 
 def record(library: Library, scored: Scored, evaluated_at: datetime) -> None:
     """The new parses into the cache, the decisions that changed replaced (one unit of work)."""
-    record_parses(library, scored)
+    record_parses(library.parse_cache, scored)
     record_decisions(library, scored, scored.changed_variants(), evaluated_at)
 
 
@@ -267,17 +282,15 @@ def score_candidates(library: Library, formats: Sequence[CustomFormat], ctx: Dec
 
 def score_store(store: LibraryStore, formats: Sequence[CustomFormat], ctx: DecisionContext,
                 free_space: FreeSpace = disk_free_bytes, also: Sequence[int] = ()) -> tuple[Evaluation, Gathered]:
-    """Load (open, read, close) -> parse and decide with the file closed -> write (the new parses in units of
-    PARSE_UNIT titles, then the decisions, each unit opening and closing the file): the database is never held
+    """Load (open, read, close) -> parse and decide with the file closed -> write (the new parses into the parse
+    cache's file, then the decisions in units, each unit opening and closing the file): the database is never held
     while titles are parsed or releases judged."""
     started = time.perf_counter()
     gathered = gather_store(store, also)
     loaded = time.perf_counter() - started
     scored = decide(gathered, formats, ctx, free_space)
     started = time.perf_counter()
-    for start in range(0, len(scored.parse_rows["title"]), PARSE_UNIT):
-        with store.open() as library:
-            record_parses(library, scored, start, start + PARSE_UNIT)
+    record_parses(parse_cache_of(store), scored)
     record_decisions_in_units(store, scored, ctx.now)
     scored.evaluation.timings = {"load": loaded, **scored.evaluation.timings, "write": time.perf_counter() - started}
     return scored.evaluation, gathered

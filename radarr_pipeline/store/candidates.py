@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from radarr_pipeline.models import FINISHED_STATES, LIST_SEPARATOR, IndexerRelease, StoredRelease
-from radarr_pipeline.store.parse_cache import IS_RELEASE
 
 if TYPE_CHECKING:  # DataFrames come from DuckDB (.df()); importing pandas here would slow every command down
     import pandas as pd
@@ -178,38 +177,16 @@ class DecisionInputs:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self._conn = conn
 
-    def unparsed_titles(self, parser_version: str, ids: tuple[int, int] | None = None) -> list[str]:
-        """Release titles the parse cache has no result for under ``parser_version``; with ``ids``
-        ``(after, last)``, of the releases whose id is in ``(after, last]``."""
-        source, ranged = _releases_in(ids)
-        rows = self._conn.execute(
-            f"SELECT DISTINCT r.title FROM {source} r LEFT JOIN parsed_releases p"
-            " ON p.title = r.title AND p.parser_version = ? WHERE p.title IS NULL",
-            [*ranged, parser_version],
-        ).fetchall()
-        return [row[0] for row in rows]
-
     def release_ids(self) -> tuple[int | None, int | None]:
         """The lowest and highest release id (None, None without releases): the range :meth:`releases` pages."""
         low, high = self._conn.execute("SELECT min(id), max(id) FROM releases").fetchall()[0]
         return low, high
 
-    def releases(self, parser_version: str, ids: tuple[int, int] | None = None) -> pd.DataFrame:
-        """Every release with its parse (the cache's typed columns); parse columns are NULL when the title is not
-        a release. List columns come joined by LIST_SEPARATOR: turning DuckDB lists into
-        Python lists costs more than the rest of the query. With ``ids`` ``(after, last)``: a page, the releases
-        whose id is in ``(after, last]`` (see :func:`store.paging.read_id_ranges`)."""
-        return self._releases(parser_version, ids).drop(columns="cached")
-
-    def releases_and_unparsed(self, parser_version: str, ids: tuple[int, int] | None = None,
-                              ) -> tuple[pd.DataFrame, list[str]]:
-        """:meth:`releases` and :meth:`unparsed_titles` in one query: one scan of the parse cache, not two (a page
-        of releases scans the whole cache, whose titles cannot be pruned by id)."""
-        frame = self._releases(parser_version, ids)
-        unparsed = list(dict.fromkeys(frame["title"].to_numpy(dtype=object)[~frame["cached"].to_numpy(dtype=bool)]))
-        return frame.drop(columns="cached"), unparsed
-
-    def _releases(self, parser_version: str, ids: tuple[int, int] | None) -> pd.DataFrame:
+    def releases(self, ids: tuple[int, int] | None = None) -> pd.DataFrame:
+        """Every release, without its parse (``parse_cache.join_parses`` adds it). List columns come joined by
+        LIST_SEPARATOR: turning DuckDB lists into Python lists costs more than the rest of the query. With ``ids``
+        ``(after, last)``: a page, the releases whose id is in ``(after, last]`` (see
+        :func:`store.paging.read_id_ranges`)."""
         source, ranged = _releases_in(ids)
         return self._conn.execute(
             f"""
@@ -217,17 +194,11 @@ class DecisionInputs:
                    r.size, r.seeders, r.peers, r.infohash,
                    r.imdb_id, r.tmdb_id, array_to_string(r.indexer_flags, '{LIST_SEPARATOR}') AS indexer_flags,
                    (r.download_url IS NOT NULL OR r.magnet_url IS NOT NULL) AS has_link,
-                   coalesce(r.published_at, r.first_seen_at) AS published_at,
-                   {IS_RELEASE} AS parsed, p.movie_titles, p.year, p.edition, p.release_group,
-                   p.simple_release_title, p.languages, p.imdb_id AS parsed_imdb_id, p.tmdb_id AS parsed_tmdb_id,
-                   coalesce(p.quality, 'Unknown') AS quality, p.resolution,
-                   coalesce(p.revision, 1) AS revision, coalesce(p."real", 0) AS "real",
-                   p.title IS NOT NULL AS cached
+                   coalesce(r.published_at, r.first_seen_at) AS published_at
             FROM {source} r
-            LEFT JOIN (SELECT * FROM parsed_releases WHERE parser_version = ?) p ON p.title = r.title
             ORDER BY r.id
             """,
-            [*ranged, parser_version],
+            ranged,
         ).df()
 
     def wanted(self, also: Sequence[int] = ()) -> pd.DataFrame:

@@ -89,7 +89,7 @@ class LibraryStore:
         from radarr_pipeline.store.repositories import Library  # not loaded by a reader of the connection alone
 
         with self.connection(read_only=read_only) as conn:
-            yield Library(conn)
+            yield Library(conn, self.path, lock_timeout=self.lock_timeout)
 
     @contextmanager
     def connection(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -130,10 +130,7 @@ class LibraryStore:
             conn.close()
             if where in _CURRENT_SCHEMA:
                 _CURRENT_SCHEMA[where] = _identity(self.path)
-            if HOLD_LISTENERS:
-                hold = Hold(str(self.path), read_only, time.perf_counter() - opened)
-                for listener in list(HOLD_LISTENERS):
-                    listener(hold)
+            record_hold(self.path, read_only, time.perf_counter() - opened)
 
     def snapshot(self, destination: Path) -> tuple[int, dict[str, TableSummary]]:
         """A consistent copy of the database at ``destination`` (see ``store.snapshot``), taken while this
@@ -191,23 +188,36 @@ class LibraryStore:
     def _connect(self, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         if read_only and not self.path.exists():
             raise LibraryNotCreatedError(f"library database {self.path} does not exist yet: add a movie first")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        deadline = time.monotonic() + self.lock_timeout
-        delay = 0.05
-        while True:
-            try:
-                conn = duckdb.connect(str(self.path), read_only=read_only)
-            except duckdb.Error as exc:
-                # Another process holds the file (DuckDB allows one writer). Wait a little, then give up.
-                if "lock" not in str(exc).lower():
-                    raise StoreError(f"cannot open library database {self.path}: {exc}") from exc
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise StoreBusyError(f"cannot open library database {self.path} (busy: another process writes"
-                                         f" it): {exc}") from exc
-                time.sleep(min(delay, remaining))  # the last try at the deadline, polled often enough to get in
-                delay = min(delay * 2, 0.25)       # between another process's units of work
-                continue
-            if not read_only and self.path.stat().st_mode & 0o077:
-                os.chmod(self.path, 0o600)  # the library is its owner's business, not every local user's
-            return conn
+        return connect_waiting(self.path, read_only=read_only, timeout=self.lock_timeout, what="library database")
+
+
+def connect_waiting(path: Path, *, read_only: bool, timeout: float, what: str) -> duckdb.DuckDBPyConnection:
+    """A connection to the DuckDB file at ``path``, waiting up to ``timeout`` seconds while another process holds
+    it (DuckDB allows one writer); ``what`` names the file in errors. A file opened for writing is its owner's only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + timeout
+    delay = 0.05
+    while True:
+        try:
+            conn = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            # Another process holds the file (DuckDB allows one writer). Wait a little, then give up.
+            if "lock" not in str(exc).lower():
+                raise StoreError(f"cannot open {what} {path}: {exc}") from exc
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise StoreBusyError(f"cannot open {what} {path} (busy: another process writes it): {exc}") from exc
+            time.sleep(min(delay, remaining))  # the last try at the deadline, polled often enough to get in
+            delay = min(delay * 2, 0.25)       # between another process's units of work
+            continue
+        if not read_only and path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)  # the library is its owner's business, not every local user's
+        return conn
+
+
+def record_hold(path: Path, read_only: bool, seconds: float) -> None:
+    """Tell the listeners (a benchmark) how long a unit of work held a database file."""
+    if HOLD_LISTENERS:
+        hold = Hold(str(path), read_only, seconds)
+        for listener in list(HOLD_LISTENERS):
+            listener(hold)

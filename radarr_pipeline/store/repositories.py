@@ -6,6 +6,8 @@ doors show) does not import every repository.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 
 from radarr_pipeline.store.blocklist import BlocklistRepository
@@ -28,15 +30,19 @@ from radarr_pipeline.store.indexer_status import (
 from radarr_pipeline.store.mediainfo_cache import MediaInfoCacheRepository
 from radarr_pipeline.store.movies import MovieRepository
 from radarr_pipeline.store.outbox import NotificationFactsRepository, OutboxRepository
+from radarr_pipeline.store.parse_cache import ParseCache, cache_path
 from radarr_pipeline.store.pending_grabs import PendingGrabRepository
 from radarr_pipeline.store.releases import CandidateRepository, ReleaseRepository
 
 
 class Library:
-    """The repositories over one open connection."""
+    """The repositories over one open connection, and the parse cache beside the database file (``path``; None: a
+    database that is not a file, whose parses are not kept)."""
 
-    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, conn: duckdb.DuckDBPyConnection, path: Path | None = None, *,
+                 lock_timeout: float = 30.0) -> None:
         self.conn = conn
+        self.parse_cache = ParseCache(None if path is None else cache_path(path), lock_timeout=lock_timeout)
         self.movies = MovieRepository(conn)
         self.releases = ReleaseRepository(conn)
         self.candidates = CandidateRepository(conn)

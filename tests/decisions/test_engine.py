@@ -12,11 +12,11 @@ from radarr_pipeline.config import ConfigError, parse_config
 from radarr_pipeline.decisions.context import DecisionContext
 from radarr_pipeline.decisions.report import ScoringReport
 from radarr_pipeline.models import IndexerRelease
-from radarr_pipeline.parsing import PARSER_VERSION, parse_release_title
+from radarr_pipeline.parsing import parse_release_title
 from radarr_pipeline.quality.custom_formats import custom_format_from_dict
 from radarr_pipeline.quality.profiles import ProfileError, build_quality_profile
 from radarr_pipeline.services.configured import DecisionSetupError, decision_context, load_formats
-from radarr_pipeline.services.scoring import score_candidates
+from radarr_pipeline.services.scoring import releases_with_parses, score_candidates
 from radarr_pipeline.store import LibraryStore
 from radarr_pipeline.store.candidates import DecisionInputs
 
@@ -74,7 +74,7 @@ def test_decisions_are_written_with_reasons_ranks_and_pending(store: LibraryStor
 def test_parse_cache_json_is_read_as_the_parser_wrote_it(store: LibraryStore) -> None:
     with store.open() as library:
         score_candidates(library, [], DecisionContext(profiles={"HD": PROFILE}, now=NOW))
-        frame = DecisionInputs(library.conn).releases(PARSER_VERSION)
+        frame = releases_with_parses(library.parse_cache, DecisionInputs(library.conn).releases())[0]
     row = frame[frame["title"] == "Heat.1995.720p.BluRay.x264-BBB"].iloc[0]
     parsed = parse_release_title(row["title"])
     assert parsed is not None

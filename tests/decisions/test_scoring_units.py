@@ -14,11 +14,12 @@ from radarr_pipeline.models import IndexerRelease
 from radarr_pipeline.parsing import PARSER_VERSION
 from radarr_pipeline.quality.profiles import build_quality_profile
 from radarr_pipeline.services import scoring
-from radarr_pipeline.services.scoring import decision_digests, score_store, variant_units
+from radarr_pipeline.services.scoring import decision_digests, parse_cache_of, score_store, variant_units
 from radarr_pipeline.store import LibraryStore
 from radarr_pipeline.store.candidates import DecisionInputs
 from radarr_pipeline.store.library import recorded_holds
 from radarr_pipeline.store.paging import concat_pages
+from radarr_pipeline.store.parse_cache import join_parses, parse_columns
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 CONTEXT = DecisionContext(profiles={"HD": build_quality_profile("HD", ["Bluray-720p", "Bluray-1080p"],
@@ -51,8 +52,9 @@ def _library(path: Path) -> LibraryStore:
 
 def _outcome(store: LibraryStore) -> tuple[list[tuple], list[tuple]]:
     with store.connection(read_only=True) as conn:
-        return (conn.execute("SELECT * FROM candidates ORDER BY release_id, variant_id").fetchall(),
-                conn.execute("SELECT * EXCLUDE (parsed_at) FROM parsed_releases ORDER BY title").fetchall())
+        candidates = conn.execute("SELECT * FROM candidates ORDER BY release_id, variant_id").fetchall()
+    with parse_cache_of(store).connection(read_only=True) as conn:
+        return candidates, conn.execute("SELECT * EXCLUDE (parsed_at) FROM parsed_releases ORDER BY title").fetchall()
 
 
 def test_scoring_in_pages_and_units_decides_and_writes_what_one_unit_does(
@@ -64,7 +66,7 @@ def test_scoring_in_pages_and_units_decides_and_writes_what_one_unit_does(
         expected = score_store(whole, [], CONTEXT, lambda _: 10**15)[0]
     monkeypatch.setattr(scoring, "READ_PAGE_ROWS", 4)
     monkeypatch.setattr(scoring, "DECISION_UNIT", 3)
-    monkeypatch.setattr(scoring, "PARSE_UNIT", 5)
+    monkeypatch.setattr(scoring, "WRITE_UNIT", 5)
     with recorded_holds() as units:
         got = score_store(paged, [], CONTEXT, lambda _: 10**15)[0]
     candidates, parses = _outcome(paged)
@@ -76,9 +78,12 @@ def test_scoring_in_pages_and_units_decides_and_writes_what_one_unit_does(
     assert len(wanted) == 5 and not wanted & {0, 10**9}
     assert any(row[11] for row in candidates) and any(row[13] for row in candidates)  # approved, with rejections
     assert got.status.tolist() == expected.status.tolist()
-    assert len(one_unit) == 5  # releases, wanted, the rest, the parses, the decisions
+    cache = str(parse_cache_of(paged).path)
+    # the library's file: releases, wanted, the rest, the decisions; the cache's: the parses read, then written
+    assert [h.path == str(whole.path) for h in one_unit] == [True, False, True, True, False, True]
     changed = [0, *sorted(wanted), 10**9]  # the stale variants' decisions go: they are gone now
-    assert len(units) == 8 + 2 + 7 + len(variant_units(changed, {v: 5 for v in wanted}, 3))
+    assert len([h for h in units if h.path != cache]) == 8 + 2 + len(variant_units(changed, {v: 5 for v in wanted}, 3))
+    assert [h.read_only for h in units if h.path == cache] == [True] + [False] * 7  # 31 parses, 5 a unit
     assert max(h.seconds for h in units) > 0
 
 
@@ -87,12 +92,16 @@ def test_the_releases_read_in_pages_are_the_releases_read_at_once(tmp_path: Path
     score_store(store, [], CONTEXT, lambda _: 10**15)  # the parses cached: their columns filled
     with store.open() as library:
         reads = DecisionInputs(library.conn)
-        whole = reads.releases(PARSER_VERSION)
+        whole = reads.releases()
         low, high = reads.release_ids()
         assert (low, high) == (1, 31)
-        pages = [reads.releases(PARSER_VERSION, (after, min(after + 2, high))) for after in range(0, high, 2)]
-    assert len(pages) == 16 and any(page["edition"].isna().all() for page in pages)
+        pages = [reads.releases((after, min(after + 2, high))) for after in range(0, high, 2)]
+    assert len(pages) == 16
     pd.testing.assert_frame_equal(concat_pages(iter(pages)), whole)
+    with parse_cache_of(store).connection(read_only=True) as conn:
+        joined = [join_parses(conn, page)[0] for page in pages]
+        assert any(page["edition"].isna().all() for page in joined)
+        pd.testing.assert_frame_equal(concat_pages(iter(joined)), join_parses(conn, whole)[0])
 
 
 def test_the_variant_units_keep_order_and_never_split_a_variant() -> None:
@@ -136,7 +145,8 @@ def test_a_run_rewrites_only_the_variants_whose_decisions_changed(tmp_path: Path
     first = _outcome(store)[0]
     with recorded_holds() as again:
         score_store(store, [], CONTEXT, lambda _: 10**15)
-    assert _outcome(store)[0] == first and len(again) == 3, "read only: releases, wanted, the rest"
+    assert _outcome(store)[0] == first and len(again) == 4, "read only: releases, their parses, wanted, the rest"
+    assert [h.read_only for h in again if h.path == str(parse_cache_of(store).path)] == [True], "no parse written"
     with store.open() as library:
         variant = min(w.variant.id for w in library.movies.wanted())
         movie = library.movies.get(next(w.variant.movie_id for w in library.movies.wanted() if w.variant.id == variant))
@@ -154,16 +164,23 @@ def test_a_run_rewrites_only_the_variants_whose_decisions_changed(tmp_path: Path
     assert rows is not None and rows[0] == 6
 
 
-def test_a_page_read_with_its_unparsed_titles_is_the_two_reads(tmp_path: Path) -> None:
+def test_the_releases_get_the_cached_parses_and_the_rest_are_listed_unparsed(tmp_path: Path) -> None:
     store = _library(tmp_path / "library.duckdb")
-    with store.open() as library:
-        reads = DecisionInputs(library.conn)
-        scoring.store_parses(library.conn, PARSER_VERSION, dict(zip(  # some cached, one not a release
-            ["0e895c37245186812cb08aab1529cf8ee389dd05", *reads.unparsed_titles(PARSER_VERSION)[:7]],
-            scoring.parse_many(["0e895c37245186812cb08aab1529cf8ee389dd05",
-                                *reads.unparsed_titles(PARSER_VERSION)[:7]]), strict=True)))
-        for ids in ((0, 12), (12, 31), None):
-            frame, unparsed = reads.releases_and_unparsed(PARSER_VERSION, ids)
-            pd.testing.assert_frame_equal(frame, reads.releases(PARSER_VERSION, ids))
-            assert sorted(unparsed) == sorted(reads.unparsed_titles(PARSER_VERSION, ids))
-        assert 0 < len(reads.releases_and_unparsed(PARSER_VERSION)[1]) < 31
+    with store.open(read_only=True) as library:
+        releases = DecisionInputs(library.conn).releases()
+    titles = releases["title"].tolist()
+    cached = ["0e895c37245186812cb08aab1529cf8ee389dd05", *titles[:7]]  # one not a release
+    with parse_cache_of(store).connection() as conn:
+        scoring.store_parses(conn, PARSER_VERSION, dict(zip(cached, scoring.parse_many(cached), strict=True)))
+        scoring.store_parses(conn, "another-version", {titles[8]: scoring.parse_many([titles[8]])[0]})
+    with parse_cache_of(store).connection(read_only=True) as conn:
+        frame, unparsed = join_parses(conn, releases, PARSER_VERSION)
+    assert frame["release_id"].tolist() == releases["release_id"].tolist()
+    pd.testing.assert_frame_equal(frame[releases.columns], releases)
+    assert unparsed == titles[7:]  # stale under another parser version: not parsed yet
+    first = frame.iloc[0]
+    parsed = scoring.parse_many([titles[0]])[0]
+    assert parsed is not None and bool(first["parsed"])
+    assert (first["movie_titles"], first["year"], first["quality"]) == (*parse_columns(parsed)[0:2],
+                                                                       parsed.quality.quality.name)
+    assert frame.iloc[8]["quality"] == "Unknown" and not frame.iloc[8]["parsed"]

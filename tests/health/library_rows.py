@@ -115,7 +115,7 @@ ROWS: dict[str, list[dict[str, object]]] = {
 }
 
 #: Tables a migration drops on purpose (derived data, recomputed on the next run): version -> tables.
-DROPPED_BY = {30: {"candidates"}}
+DROPPED_BY = {30: {"candidates"}, 180: {"parsed_releases"}}  # 180: the parse cache moved to its own file
 
 
 def tables(conn) -> list[str]:

@@ -1,4 +1,5 @@
-"""DuckDB parse cache: keyed by title and parser version, bulk lookups, misses parsed once."""
+"""DuckDB parse cache: its own file beside the library's, keyed by title and parser version, bulk lookups, misses
+parsed once."""
 
 from __future__ import annotations
 
@@ -11,18 +12,45 @@ import radarr_pipeline.services.scoring as scoring
 import radarr_pipeline.store.parse_cache as parse_cache
 from radarr_pipeline.parsing import PARSER_VERSION, parse_release_title
 from radarr_pipeline.services.scoring import parse_through_cache
-
-MIGRATIONS = [Path(parse_cache.__file__).with_name("migrations") / name
-              for name in ("0010_parse_cache.sql", "0125_parse_columns.sql")]
+from radarr_pipeline.store import LibraryStore
+from radarr_pipeline.store.parse_cache import ParseCache, cache_path
 
 
 @pytest.fixture
 def conn(tmp_path: Path) -> duckdb.DuckDBPyConnection:
-    connection = duckdb.connect(str(tmp_path / "x.duckdb"))
-    for migration in MIGRATIONS:
-        connection.execute(migration.read_text(encoding="utf-8"))
-    yield connection
-    connection.close()
+    with ParseCache(tmp_path / "x.parse-cache.duckdb").connection() as connection:
+        yield connection
+
+
+def test_the_cache_is_a_file_beside_the_library_and_the_library_keeps_no_parses(tmp_path: Path) -> None:
+    store = LibraryStore(tmp_path / "data" / "library.duckdb")
+    with store.open() as library:
+        assert library.parse_cache.path == tmp_path / "data" / "library.parse-cache.duckdb"
+        assert library.conn.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'parsed_releases'").fetchall() == [(0,)]
+    assert cache_path(Path("/srv/media/home.duckdb")) == Path("/srv/media/home.parse-cache.duckdb")
+
+
+def test_a_cache_not_written_yet_reads_as_empty_and_is_not_created(tmp_path: Path) -> None:
+    cache = ParseCache(tmp_path / "none.parse-cache.duckdb")
+    with cache.connection(read_only=True) as conn:
+        assert parse_cache.cached_parses(conn, ["Movie.2019.1080p.BluRay.x264-GRP"]) == {}
+    assert cache.path is not None and not cache.path.exists()
+
+
+def test_a_cache_of_another_layout_is_emptied_and_set_up_again(tmp_path: Path) -> None:
+    path = tmp_path / "old.parse-cache.duckdb"
+    with duckdb.connect(str(path)) as old:
+        old.execute("CREATE TABLE parsed_releases (title VARCHAR, parsed JSON)")
+        old.execute("INSERT INTO parsed_releases VALUES ('Movie.2019.1080p.BluRay.x264-GRP', '{}')")
+    cache = ParseCache(path)
+    with cache.connection(read_only=True) as conn:  # read as empty, not as a wrong parse, and left as it is
+        assert parse_cache.cached_parses(conn, ["Movie.2019.1080p.BluRay.x264-GRP"]) == {}
+    with cache.connection() as conn:
+        assert _rows(conn) == []
+        parse_through_cache(conn, ["Movie.2019.1080p.BluRay.x264-GRP"])
+    with cache.connection(read_only=True) as conn:
+        assert _rows(conn) == [("Movie.2019.1080p.BluRay.x264-GRP", PARSER_VERSION, False)]
 
 
 def _rows(conn: duckdb.DuckDBPyConnection) -> list[tuple]:
@@ -93,17 +121,6 @@ def test_typed_columns_are_the_parse(conn: duckdb.DuckDBPyConnection) -> None:
         parsed = parse_release_title(title)
         expected = parse_cache.parse_columns(parsed) if parsed else (None,) * len(parse_cache.PARSE_COLUMNS)
         assert rows[title] == expected, title
-
-
-def test_the_migration_fills_the_typed_columns_of_cached_parses_from_their_json(
-        conn: duckdb.DuckDBPyConnection) -> None:
-    """Parses cached before the typed columns existed get the same columns from their JSON."""
-    parse_through_cache(conn, VARIED)
-    written = conn.execute(f"SELECT title, {TYPED} FROM parsed_releases ORDER BY title").fetchall()
-    conn.execute(f"UPDATE parsed_releases SET ({TYPED}) = ({', '.join(['NULL'] * len(parse_cache.PARSE_COLUMNS))})")
-    backfill = MIGRATIONS[1].read_text(encoding="utf-8")
-    conn.execute(backfill[backfill.index("UPDATE"):])  # the migration's fill, without adding the columns again
-    assert conn.execute(f"SELECT title, {TYPED} FROM parsed_releases ORDER BY title").fetchall() == written
 
 
 def test_rows_stored_without_their_json_are_misses_for_full_parses(conn, monkeypatch: pytest.MonkeyPatch) -> None:
