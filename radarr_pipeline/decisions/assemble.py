@@ -22,6 +22,7 @@ from radarr_pipeline.decisions.matching import (
     MovieIndex,
     MovieKey,
     ReleaseColumns,
+    alternatives_by_movie,
     match_columns,
     movie_clean_titles,
 )
@@ -77,9 +78,7 @@ def _object_array(values: Sequence[object]) -> np.ndarray:
 # ------------------------------------------------------------------------------------------ matching
 
 def movie_keys(wanted: pd.DataFrame, alternative_titles: list[tuple[int, str]]) -> list[MovieKey]:
-    alternatives: dict[int, list[str]] = {}
-    for movie_id, title in alternative_titles:
-        alternatives.setdefault(movie_id, []).append(title)
+    alternatives = alternatives_by_movie(alternative_titles)
     movies = wanted.drop_duplicates("movie_id")
     keys = []
     columns = ("movie_id", "title", "year", "original_title", "secondary_year", "tmdb_id", "imdb_id")

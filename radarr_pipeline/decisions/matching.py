@@ -226,6 +226,14 @@ def release_key(release: IndexerRelease, parsed: ParsedRelease | None) -> Releas
     )
 
 
+def alternatives_by_movie(rows: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
+    """The alternative titles of each movie, from (movie id, title) rows as the store reads them."""
+    alternatives: dict[int, list[str]] = {}
+    for movie_id, title in rows:
+        alternatives.setdefault(movie_id, []).append(title)
+    return alternatives
+
+
 def movie_key(movie: Movie, alternative_titles: Iterable[str] = (), secondary_year: int | None = None) -> MovieKey:
     return MovieKey(
         movie_id=movie.id, imdb_id=normalize_imdb_id(movie.imdb_id), tmdb_id=movie.tmdb_id, year=movie.year,

@@ -11,7 +11,7 @@ from typing import Any
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.format_facts import download_facts
 from radarr_pipeline.decisions.formats import evaluate_formats
-from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, match_one, movie_key
+from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, alternatives_by_movie, match_one, movie_key
 from radarr_pipeline.models import Movie
 from radarr_pipeline.parsing import ParsedRelease, parse_release_title
 from radarr_pipeline.services.api_library import UnknownRecordError, movie_in
@@ -100,9 +100,7 @@ def movie_named_by(config: AppConfig, roots: list[str], parsed: ParsedRelease) -
         return ApiViewRepository(library.conn).movies(roots, MovieFilter()), library.movies.alternative_titles()
 
     views, titles = _read(config, read, ([], []))
-    alternatives: dict[int, list[str]] = {}
-    for movie_id, title in titles:
-        alternatives.setdefault(movie_id, []).append(title)
+    alternatives = alternatives_by_movie(titles)
     index = MovieIndex.build(movie_key(
         Movie(id=v.id, title=v.title, year=v.year, original_title=v.original_title),
         alternatives.get(v.id, ()), v.secondary_year) for v in views)
