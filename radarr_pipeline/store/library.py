@@ -112,18 +112,8 @@ class LibraryStore:
                 else:
                     self._migrate(conn)
                 _CURRENT_SCHEMA[where] = None  # up to date: its identity is taken once it is closed
-            if not read_only:
-                conn.execute("BEGIN TRANSACTION")
-            try:
+            with transaction(conn, read_only=read_only):
                 yield conn
-            except BaseException:
-                if not read_only:
-                    with suppress(duckdb.Error):
-                        conn.execute("ROLLBACK")
-                raise
-            else:
-                if not read_only:
-                    conn.execute("COMMIT")
         except duckdb.Error as exc:
             raise StoreError(f"library database {self.path}: {exc}") from exc
         finally:
@@ -189,6 +179,22 @@ class LibraryStore:
         if read_only and not self.path.exists():
             raise LibraryNotCreatedError(f"library database {self.path} does not exist yet: add a movie first")
         return connect_waiting(self.path, read_only=read_only, timeout=self.lock_timeout, what="library database")
+
+
+@contextmanager
+def transaction(conn: duckdb.DuckDBPyConnection, *, read_only: bool) -> Iterator[None]:
+    """The block as one transaction, committed at the end, rolled back on error (read-only: nothing to commit)."""
+    if read_only:
+        yield
+        return
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        with suppress(duckdb.Error):
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def connect_waiting(path: Path, *, read_only: bool, timeout: float, what: str) -> duckdb.DuckDBPyConnection:

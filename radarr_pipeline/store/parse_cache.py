@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -26,7 +26,7 @@ import pandas as pd
 from radarr_pipeline.models import LIST_SEPARATOR
 from radarr_pipeline.parsing import PARSER_VERSION, ParsedRelease
 from radarr_pipeline.store.bulk import bulk_rows
-from radarr_pipeline.store.library import StoreError, connect_waiting, record_hold
+from radarr_pipeline.store.library import StoreError, connect_waiting, record_hold, transaction
 
 _BATCH = 20_000
 #: A row of a release stored with its typed columns only (see above): its full parse is not cached.
@@ -85,6 +85,9 @@ def _set_up(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(_SCHEMA)
 
 
+_WHAT = "parse cache (only a cache: deleting the file is safe, the next scoring parses again)"
+
+
 class ParseCache:
     """The parse cache's own database file (``path``; None: a cache held in memory for one unit of work, for a
     library that is not a file). Holds no connection between calls."""
@@ -105,19 +108,10 @@ class ParseCache:
         try:
             if not read_only:
                 _set_up(conn)
-                conn.execute("BEGIN TRANSACTION")
-            try:
+            with transaction(conn, read_only=read_only):
                 yield conn
-            except BaseException:
-                if not read_only:
-                    with suppress(duckdb.Error):
-                        conn.execute("ROLLBACK")
-                raise
-            else:
-                if not read_only:
-                    conn.execute("COMMIT")
         except duckdb.Error as exc:
-            raise StoreError(f"parse cache {self.path}: {exc}") from exc
+            raise StoreError(f"{_WHAT} {self.path}: {exc}") from exc
         finally:
             conn.close()
             if self.path is not None:
@@ -125,7 +119,7 @@ class ParseCache:
 
     def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         if self.path is not None and (self.path.exists() or not read_only):
-            conn = connect_waiting(self.path, read_only=read_only, timeout=self.lock_timeout, what="parse cache")
+            conn = connect_waiting(self.path, read_only=read_only, timeout=self.lock_timeout, what=_WHAT)
             if not read_only or _version(conn) == CACHE_VERSION:
                 return conn
             conn.close()

@@ -12,7 +12,7 @@ import radarr_pipeline.services.scoring as scoring
 import radarr_pipeline.store.parse_cache as parse_cache
 from radarr_pipeline.parsing import PARSER_VERSION, parse_release_title
 from radarr_pipeline.services.scoring import parse_through_cache
-from radarr_pipeline.store import LibraryStore
+from radarr_pipeline.store import LibraryStore, StoreError
 from radarr_pipeline.store.parse_cache import ParseCache, cache_path
 
 
@@ -136,3 +136,20 @@ def test_rows_stored_without_their_json_are_misses_for_full_parses(conn, monkeyp
     assert parse_through_cache(conn, [release, not_release]) == parsed
     assert calls == [release]
     assert _rows(conn) == [(not_release, PARSER_VERSION, True), (release, PARSER_VERSION, False)]
+
+
+def test_a_cache_file_that_is_not_a_database_is_named_in_the_error(tmp_path: Path) -> None:
+    path = tmp_path / "library.parse-cache.duckdb"
+    path.write_bytes(b"not a database" * 100)
+    with pytest.raises(StoreError, match=r"parse cache .*deleting the file is safe"), ParseCache(path).connection(
+            read_only=True):
+        pass
+
+
+def test_a_unit_that_fails_leaves_no_parse_behind(tmp_path: Path) -> None:
+    cache = ParseCache(tmp_path / "x.parse-cache.duckdb")
+    with pytest.raises(RuntimeError), cache.connection() as conn:
+        parse_through_cache(conn, ["Movie.2019.1080p.BluRay.x264-GRP"])
+        raise RuntimeError("stopped")
+    with cache.connection(read_only=True) as conn:
+        assert _rows(conn) == []
