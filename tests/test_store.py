@@ -93,3 +93,18 @@ def test_locked_database_gives_a_clear_error(store: LibraryStore, tmp_path: Path
                 pass
         finally:
             holder.kill()
+
+
+def test_tables_written_through_the_store_have_short_row_groups(store: LibraryStore) -> None:
+    """A unit of work that fills a row group rewrites it at its checkpoint: short groups keep that hold short."""
+    from radarr_pipeline.store.library import ROW_GROUP_SIZE
+
+    rows = ROW_GROUP_SIZE * 2 + 10
+    with store.open() as library:
+        library.conn.execute("CREATE TABLE numbers AS SELECT range AS n FROM range(?)", [rows])
+    with store.open() as library:  # written again in a second unit, to the file's groups
+        library.conn.execute("INSERT INTO numbers SELECT range FROM range(?)", [rows])
+    with store.connection(read_only=True) as conn:
+        groups = conn.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('numbers')").fetchall()
+        assert conn.execute("SELECT count(*) FROM numbers").fetchall() == [(2 * rows,)]
+    assert groups == [(5,)]

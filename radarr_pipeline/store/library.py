@@ -197,6 +197,30 @@ def transaction(conn: duckdb.DuckDBPyConnection, *, read_only: bool) -> Iterator
     conn.execute("COMMIT")
 
 
+#: Rows in a row group of a table written through this store (DuckDB's default is 122,880). DuckDB rewrites a row
+#: group at the checkpoint that closes a unit of work once the group fills up: with the default, a unit that filled
+#: one (every eighth unit of 15,000 decisions) held the file 1.2-1.9 s, against 0.3-0.5 s for the others; with
+#: groups of 16,384 the longest of the same 46 units was 0.31 s, and the whole write took half the time.
+ROW_GROUP_SIZE = 16_384
+
+
+def _attached(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection whose default database is the file at ``path``. For writing it is attached with
+    :data:`ROW_GROUP_SIZE` (an option of ATTACH only; statements write it as if it had been opened directly); a
+    reader, which writes no row group, opens it directly (attaching costs about 30 ms more)."""
+    if read_only:
+        return duckdb.connect(str(path), read_only=True)
+    conn = duckdb.connect(":memory:")
+    try:
+        quoted = str(path).replace("'", "''")
+        conn.execute(f"ATTACH '{quoted}' AS library (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        conn.execute("USE library")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def connect_waiting(path: Path, *, read_only: bool, timeout: float, what: str) -> duckdb.DuckDBPyConnection:
     """A connection to the DuckDB file at ``path``, waiting up to ``timeout`` seconds while another process holds
     it (DuckDB allows one writer); ``what`` names the file in errors. A file opened for writing is its owner's only."""
@@ -205,7 +229,7 @@ def connect_waiting(path: Path, *, read_only: bool, timeout: float, what: str) -
     delay = 0.05
     while True:
         try:
-            conn = duckdb.connect(str(path), read_only=read_only)
+            conn = _attached(path, read_only=read_only)
         except duckdb.Error as exc:
             # Another process holds the file (DuckDB allows one writer). Wait a little, then give up.
             if "lock" not in str(exc).lower():
