@@ -119,11 +119,14 @@ _ANY_NAME_WORD = re.compile("|".join(sorted({w for w, _ in _NAME_WORDS})))
 _NAME_WORDS_PATTERN = re.compile("(?=(" + "|".join(sorted({w for w, _ in _NAME_WORDS}, key=len, reverse=True)) + "))")
 
 
-def _may_name_language(title: str, lowered: str, words: set[str]) -> tuple[bool, bool]:
-    """(case-sensitive codes possible, token patterns possible) by cheap set and substring tests."""
+def _may_name_language(
+    title: str, lowered: str, words: set[str], lowered_words: set[str] | None = None
+) -> tuple[bool, bool]:
+    """(case-sensitive codes possible, token patterns possible) by cheap set and substring tests.
+    ``lowered_words`` is ``set(_NON_WORD.split(lowered))`` when the caller has it."""
     case_sensitive = not _CASE_SENSITIVE_WORDS.isdisjoint(words)
     tokens = (
-        not _TOKEN_WORDS.isdisjoint(_NON_WORD.split(lowered))
+        not _TOKEN_WORDS.isdisjoint(_NON_WORD.split(lowered) if lowered_words is None else lowered_words)
         or _TOKEN_SUBSTRINGS_PATTERN.search(lowered) is not None
     )
     return case_sensitive, tokens
@@ -171,7 +174,9 @@ def parse_languages(title: str) -> tuple[str, ...]:
     lowered = title.lower()
     found = _named_languages(lowered)
     words = set(_NON_WORD.split(title))
-    case_sensitive_possible, tokens_possible = _may_name_language(title, lowered, words)
+    # An ASCII title's words, lower-cased, are its lower-cased text's words (\W is the same there).
+    lowered_words = {word.lower() for word in words} if title.isascii() else None
+    case_sensitive_possible, tokens_possible = _may_name_language(title, lowered, words, lowered_words)
     if case_sensitive_possible:
         for match in _CASE_SENSITIVE_PRUNED.finditer(title):
             if match.lastgroup:

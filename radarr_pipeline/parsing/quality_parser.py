@@ -213,15 +213,23 @@ def may_be_br_disk(lowered: str) -> bool:
     return ("bd" in lowered or "uhd" in lowered) and any(size in lowered for size in _DISC_SIZES)
 
 
+# Every VERSION match holds 'v' followed by a digit, 'repack' or 'rerip' (in the lower-cased text).
+_V_DIGIT = re.compile(r"v\d")
+
+
+def _may_hold_version(lowered: str) -> bool:
+    return "repack" in lowered or "rerip" in lowered or ("v" in lowered and _V_DIGIT.search(lowered) is not None)
+
+
 def parse_revision(name: str, normalized: str) -> tuple[Revision, bool]:
     """Revision from PROPER / REPACK[n] / RERIP[n] / v2 / [v2] and the count of case-sensitive REAL."""
     version = 1
     detected = False
-    version_match = VERSION.search(normalized)
+    lowered = normalized.lower()
+    version_match = VERSION.search(normalized) if _may_hold_version(lowered) else None
     if version_match:
         version = int(next(v for v in version_match.groups() if v is not None))
         detected = True
-    lowered = normalized.lower()
     if "proper" in lowered and PROPER.search(normalized):
         version = version + 1 if version_match else 2
         detected = True

@@ -59,9 +59,16 @@ def is_group_suffix_noise(word: str) -> bool:
     return _GROUP_SUFFIX_NOISE_WORD.fullmatch(word) is not None
 
 
+def _may_end_with_suffix_noise(title: str) -> bool:
+    """Whether CLEAN_GROUP_SUFFIX can match: its last '-word' ends the title (or a final newline follows it)."""
+    return "\n" in title or is_group_suffix_noise(title.rpartition("-")[2])
+
+
 def strip_website_affixes(title: str) -> str:
     """Remove a leading website prefix (and torrent-site suffix) as Radarr does before group parsing."""
-    title = WEBSITE_PREFIX.sub("", title, count=1)
+    prefix = WEBSITE_PREFIX.match(title)  # anchored at the start: match, not a search from every position
+    if prefix is not None:
+        title = title[prefix.end() :]
     return CLEAN_TORRENT_SUFFIX.sub("", title, count=1) if title.endswith("]") else title
 
 
@@ -195,10 +202,11 @@ def parse_release_group(title: str) -> str | None:
     """The release group of ``title`` (None when there is none), following Radarr's rules."""
     title = remove_file_extension(title.strip())
     title = strip_website_affixes(title)
-    anime = ANIME_GROUP.search(title)
+    anime = ANIME_GROUP.match(title) if title.startswith("[") else None
     if anime:
         return anime.group("subgroup")
-    title = CLEAN_GROUP_SUFFIX.sub("", title, count=1)
+    if _may_end_with_suffix_noise(title):
+        title = CLEAN_GROUP_SUFFIX.sub("", title, count=1)
     lowered = title.lower()
     exact = _last_exact_group(title) if _may_name_exact_group(lowered) else None
     if exact:

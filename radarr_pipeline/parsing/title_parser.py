@@ -158,7 +158,7 @@ def is_not_a_release(title: str) -> bool:
     if not _contains_word_char(title):
         return True
     without_extension = remove_file_extension(title)
-    return _REJECT_HASHED_ANY.search(without_extension) is not None
+    return _REJECT_HASHED_ANY.match(without_extension) is not None  # each alternative is anchored at the start
 
 
 def undo_reversed_title(title: str) -> str:
@@ -184,7 +184,9 @@ _WEBSITE_POSTFIX_END = re.compile(r"\.(?:xn--[a-z0-9-]{4,}|[a-z]{2,6})\b\s*\]$",
 def simplify_title(release_title: str) -> str:
     """The title the title+year patterns run on: no resolution/codec noise, site prefixes or quality tags."""
     simple = SIMPLE_TITLE_NOISE.sub("", release_title)
-    simple = WEBSITE_PREFIX.sub("", simple, count=1)
+    prefix = WEBSITE_PREFIX.match(simple)  # anchored at the start: match, not a search from every position
+    if prefix is not None:
+        simple = simple[prefix.end() :]
     if simple.endswith("]"):
         if _WEBSITE_POSTFIX_END.search(simple):  # the postfix pattern's ending; it scans from every start
             simple = WEBSITE_POSTFIX.sub("", simple, count=1)
@@ -327,7 +329,9 @@ def rebuild_title_from_dotted_parts(raw: str) -> str:
     """
     name = normalize_alternative_title_separator(raw.replace("_", " "))
     if name.startswith("["):
-        name = REQUEST_INFO.sub("", name)
+        request_info = REQUEST_INFO.match(name)  # anchored at the start
+        if request_info is not None:
+            name = name[request_info.end() :]
     name = name.strip(" ")
     parts = name.split(".")
     if all(len(part) > 1 for part in parts) and "dr" not in name.lower().split("."):
