@@ -38,6 +38,20 @@ def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(lowercase_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
 
 
+def literal_alternation(words: tuple[str, ...] | list[str] | set[str]) -> re.Pattern[str]:
+    """A pattern matching any of ``words`` (literals) where one of them starts, grouped by first character
+    ("a(?:bc|b)|x(?:yz)"): ``re`` then tests one character per group at each position instead of trying
+    every word. A search finds the same leftmost start as the plain alternation (longer words first)."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(word)
+    branches = (
+        re.escape(first) + "(?:" + "|".join(re.escape(word[1:]) for word in group) + ")"
+        for first, group in by_first.items()
+    )
+    return re.compile("|".join(branches))
+
+
 # Patterns kept per PrunedAlternation; real titles use a few hundred combinations.
 _MAX_COMPILED = 4096
 

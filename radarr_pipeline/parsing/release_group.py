@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from radarr_pipeline.parsing.extensions import remove_file_extension
-from radarr_pipeline.parsing.regex_tools import lowercase_twin
+from radarr_pipeline.parsing.regex_tools import literal_alternation, lowercase_twin
 
 _I = re.IGNORECASE
 
@@ -78,7 +78,7 @@ _EXACT_GROUP_KEYS = (
 )
 
 
-_EXACT_GROUP_KEYS_PATTERN = re.compile("|".join(map(re.escape, _EXACT_GROUP_KEYS)))
+_EXACT_GROUP_KEYS_PATTERN = literal_alternation(_EXACT_GROUP_KEYS)
 
 
 def _may_name_exact_group(lowered: str) -> bool:

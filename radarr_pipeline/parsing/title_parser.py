@@ -15,7 +15,7 @@ from radarr_pipeline.parsing.extensions import remove_file_extension
 from radarr_pipeline.parsing.language_parser import parse_languages
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality, quality_name_is_known
-from radarr_pipeline.parsing.regex_tools import lowercase_twin
+from radarr_pipeline.parsing.regex_tools import literal_alternation, lowercase_twin
 from radarr_pipeline.parsing.release_group import (
     CLEAN_TORRENT_SUFFIX,
     WEBSITE_POSTFIX,
@@ -41,7 +41,7 @@ _EDITION_KEYS = (
 )
 
 
-_EDITION_KEYS_PATTERN = re.compile("|".join(map(re.escape, _EDITION_KEYS)))
+_EDITION_KEYS_PATTERN = literal_alternation(_EDITION_KEYS)
 
 
 def _may_hold_edition(text: str) -> bool:
