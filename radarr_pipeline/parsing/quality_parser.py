@@ -129,6 +129,16 @@ ANIME_WEBDL = re.compile(r"\[WEB\]|[\[(]WEB[ .]", _I)
 GERMAN_REMUX = re.compile(
     r"((?<=\d{4}).*German.*([DM]L)?)(?=.*\b(AVC|HEVC|VC[_. -]?1|MVC|MPEG[_. -]?2))(?=.*Blu-?ray)", _I
 )
+# Every REMUX match starts at most 11 characters before its "remux" ("hybrid-uhd.remux").
+_REMUX_REACH = 11
+
+
+def _may_be_german_remux(lowered: str) -> bool:
+    """GERMAN_REMUX needs a disc codec word (AVC, HEVC, VC-1, MVC: all hold 'vc'; MPEG-2) and "Blu-ray" or
+    "Bluray" (their letters have no other case-insensitive spelling, so the lower-cased text holds them)."""
+    return ("vc" in lowered or "mpeg" in lowered) and ("bluray" in lowered or "blu-ray" in lowered)
+
+
 # A fansub name: "[Group] Title ..." — their releases without a source word are web rips.
 FANSUB_PREFIX = re.compile(r"^\[[^\]]+\][ _.]*[^\[\s]")
 HIGH_DEF_PDTV = re.compile(r"hr[-_. ]ws", _I)
@@ -155,18 +165,26 @@ class _Traits:
         self._br_disk: bool | None = None
         self._codec: str | bool | None = False
 
-    def _search(self, pattern: re.Pattern[str], lower_twin: re.Pattern[str]) -> bool:
-        """``pattern.search(normalized)``, through its lower-case twin when lowering kept the length."""
+    def _search(self, pattern: re.Pattern[str], lower_twin: re.Pattern[str], start: int = 0) -> bool:
+        """``pattern.search(normalized)``, through its lower-case twin (from ``start``, before which the caller
+        knows no match begins) when lowering kept the length."""
         if len(self.lowered) == len(self.normalized):
-            return lower_twin.search(self.lowered) is not None
+            return lower_twin.search(self.lowered, start) is not None
         return pattern.search(self.normalized) is not None
 
     @property
     def remux(self) -> bool:
         if self._remux is None:
-            self._remux = ("remux" in self.lowered and self._search(REMUX, _REMUX_LOWER)) or (
-                "german" in self.lowered and GERMAN_REMUX.search(self.normalized) is not None
-            )
+            lowered = self.lowered
+            remux_at = lowered.find("remux")
+            if remux_at >= 0 and self._search(REMUX, _REMUX_LOWER, max(0, remux_at - _REMUX_REACH)):
+                self._remux = True
+            else:
+                self._remux = (
+                    "german" in lowered
+                    and _may_be_german_remux(lowered)
+                    and GERMAN_REMUX.search(self.normalized) is not None
+                )
         return self._remux
 
     @property

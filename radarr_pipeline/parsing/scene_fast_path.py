@@ -92,7 +92,7 @@ def _split_group(name: str) -> tuple[str, str]:
     """(head, group): the group is the last '-word', or, when the last piece holds more dashes, what the
     release-group dash rule takes there ('...x264-D-Z0N3'); '' when the name does not end so."""
     head, dash, group = name.rpartition("-")
-    if not dash or not group.isalnum() or is_group_suffix_noise(group):
+    if not dash or not group.isalnum() or _group_facts(group).suffix_noise:
         return head, ""  # posting noise ('-xpost', '-sample'...) is stripped before the group is read
     last_piece_start = head.rfind(".") + 1
     if "-" in head[last_piece_start:]:
@@ -275,6 +275,7 @@ class _GroupFacts(NamedTuple):
     left_mask: int  # ``scene_tokens.left_mask`` of it: the last tail token and it must not form a match
     needs_rules: bool  # the release-group rules may refuse or strip it (``_GROUP_NEEDS_RULES``)
     edition_key: bool  # holds an edition keyword (parse_edition must run)
+    suffix_noise: bool  # posting noise CLEAN_GROUP_SUFFIX strips ('-xpost'): not the group
 
 
 @lru_cache(maxsize=16384)
@@ -285,6 +286,7 @@ def _group_facts(group: str) -> _GroupFacts:
         left_mask=scene_tokens.left_mask(lower),
         needs_rules=_GROUP_NEEDS_RULES.match(group) is not None,
         edition_key=_EDITION_KEYS_PATTERN.search(lower) is not None,
+        suffix_noise=is_group_suffix_noise(group),
     )
 
 
@@ -376,26 +378,24 @@ def _scene_release(title: str, lowered: str, parts: _SceneParts, reading: _TailR
     quality = _quality(title, reading)
     movie_title, movie_titles = _movie_titles(parts.pieces[: parts.year_index], title_words)
     ids_possible = "tt" in lowered or "tmdb" in lowered
+    # Edition keywords hold no '.' or '-' and the placeholder and year hold none: without one in a
+    # token or the group, parse_edition finds nothing.
+    edition_possible = reading.edition_key or group_facts.edition_key
+    # Positional, in the fields' order (keyword arguments cost more on this path, run for every title).
     return ParsedRelease(
-        release_title=title,
-        movie_title=movie_title,
-        movie_titles=movie_titles,
-        year=int(parts.pieces[parts.year_index]),
-        # Edition keywords hold no '.' or '-' and the placeholder and year hold none: without one in a
-        # token or the group, parse_edition finds nothing.
-        edition=(
-            parse_edition(simple_release_title)
-            if reading.edition_key or group_facts.edition_key
-            else None
-        ),
-        quality=quality,
-        release_group=group,
-        languages=_languages(reading, simple_release_title, group),
-        hardcoded_subs=quality.hardcoded_subs,  # parse_hardcoded_subs(title): the same text
-        imdb_id=parse_imdb_id(simple_release_title) if ids_possible else None,
-        tmdb_id=parse_tmdb_id(simple_release_title) if ids_possible else None,
-        release_hash=None,
-        simple_release_title=simple_release_title,
+        title,  # release_title
+        movie_title,
+        movie_titles,
+        int(parts.pieces[parts.year_index]),  # year
+        parse_edition(simple_release_title) if edition_possible else None,  # edition
+        quality,
+        group,  # release_group
+        _languages(reading, simple_release_title, group),  # languages
+        quality.hardcoded_subs,  # hardcoded_subs: parse_hardcoded_subs(title), the same text
+        parse_imdb_id(simple_release_title) if ids_possible else None,  # imdb_id
+        parse_tmdb_id(simple_release_title) if ids_possible else None,  # tmdb_id
+        None,  # release_hash
+        simple_release_title,
     )
 
 

@@ -8,8 +8,8 @@ hardcoded subs and ids from what is left.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from radarr_pipeline.parsing.extensions import remove_file_extension
 from radarr_pipeline.parsing.language_parser import parse_languages
@@ -127,9 +127,9 @@ NORMALIZE_IMDB = re.compile(r"^(?:\d{1,10}|tt\d{1,10})$")
 _DIGITS = frozenset("0123456789")
 
 
-@dataclass(frozen=True)
-class _TitleMatch:
-    """The groups of the title pattern that matched, with the title's position in the searched text."""
+class _TitleMatch(NamedTuple):
+    """The groups of the title pattern that matched, with the title's position in the searched text (a
+    NamedTuple: built for every parsed title, and cheaper to build than a frozen dataclass)."""
 
     title: str | None
     title_start: int
@@ -480,20 +480,24 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedRelease | None:
     )
     edition = found.edition.replace(".", " ") if found.edition else parse_edition(simple_release_title)
     release_hash = found.release_hash.strip("[]") if found.release_hash else None
+    quality = parse_quality(title)
+    # parse_quality read the hardcoded subtitles of the title with '_' as ' ' and stripped: the same text here
+    same_text = "_" not in title and title == title.strip()
+    # Positional, in the fields' order (keyword arguments cost more on this path, run for every title).
     return ParsedRelease(
-        release_title=original,
-        movie_title=movie_title,
-        movie_titles=movie_titles,
-        year=_year_value(found.year),
-        edition=edition,
-        quality=parse_quality(title),
-        release_group=release_group,
-        languages=parse_languages(language_source),
-        hardcoded_subs=parse_hardcoded_subs(title),
-        imdb_id=parse_imdb_id(simple_release_title),
-        tmdb_id=parse_tmdb_id(simple_release_title),
-        release_hash=None if release_hash in (None, "1280x720") else release_hash,
-        simple_release_title=simple_release_title,
+        original,  # release_title
+        movie_title,
+        movie_titles,
+        _year_value(found.year),  # year
+        edition,
+        quality,
+        release_group,
+        parse_languages(language_source),  # languages
+        quality.hardcoded_subs if same_text else parse_hardcoded_subs(title),  # hardcoded_subs
+        parse_imdb_id(simple_release_title),  # imdb_id
+        parse_tmdb_id(simple_release_title),  # tmdb_id
+        None if release_hash in (None, "1280x720") else release_hash,  # release_hash
+        simple_release_title,
     )
 
 
