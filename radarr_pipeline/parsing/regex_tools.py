@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import reduce
+from operator import or_
 
 
 def lowercase_pattern(pattern: str) -> str:
@@ -52,6 +54,8 @@ def literal_alternation(words: tuple[str, ...] | list[str] | set[str]) -> re.Pat
     return re.compile("|".join(branches))
 
 
+# Above this many stems, one scan finds them faster than a substring test for each.
+_SCAN_FROM_STEMS = 20
 # Patterns kept per PrunedAlternation; real titles use a few hundred combinations.
 _MAX_COMPILED = 4096
 
@@ -84,8 +88,15 @@ class PrunedAlternation:
             if isinstance(stems, tuple):
                 for stem in stems:
                     stem_bits[stem] = stem_bits.get(stem, 0) | 1 << index
-        # Each stem with the alternatives it stands for, tested as a substring of the text.
+        # Each stem with the alternatives it stands for, tested as a substring of the text; or, for many
+        # stems, found by one literal alternation searched again from each position where a stem starts
+        # (it gives the longest stem there, which stands for the stems it starts with too).
         self._stem_bits = tuple(stem_bits.items())
+        self._stem_scan = literal_alternation(stem_bits) if len(stem_bits) > _SCAN_FROM_STEMS else None
+        self._prefix_closure = {
+            stem: reduce(or_, (bits for other, bits in stem_bits.items() if stem.startswith(other)))
+            for stem in stem_bits
+        }
         self._stem_patterns = [
             (stems, 1 << index) for index, (_, stems) in enumerate(alternatives) if not isinstance(stems, tuple)
         ]
@@ -100,9 +111,16 @@ class PrunedAlternation:
     def _present(self, text: str) -> int:
         """Bit i set when alternative i may match ``text`` (one of its stems is there)."""
         present = 0
-        for stem, bits in self._stem_bits:  # plain substring tests: faster than a regex scan for all stems
-            if stem in text:
-                present |= bits
+        if self._stem_scan is not None:
+            closure, search = self._prefix_closure, self._stem_scan.search
+            found = search(text)
+            while found is not None:
+                present |= closure[found.group()]
+                found = search(text, found.start() + 1)
+        else:
+            for stem, bits in self._stem_bits:
+                if stem in text:
+                    present |= bits
         for pattern, bit in self._stem_patterns:
             if not present & bit and pattern.search(text) is not None:
                 present |= bit
