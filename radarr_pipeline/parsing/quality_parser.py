@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from radarr_pipeline.parsing.extensions import quality_for_extension
 from radarr_pipeline.parsing.regex_tools import PrunedAlternation, lowercase_pattern, lowercase_twin
@@ -145,7 +146,8 @@ HIGH_DEF_PDTV = re.compile(r"hr[-_. ]ws", _I)
 HARDCODED_SUBS = re.compile(r"\b(?:(?P<hcsub>\w+(?<!SOFT)(?<!MULTI)(?<!HORRIBLE)SUBS?)|(?P<hc>HC|SUBBED))\b", _I)
 _INVALID_PATH_CHARS = re.compile(r'[\x00-\x1f"<>|]')
 
-_Q = quality_by_name
+# quality_by_name remembered per name: the rules name a few dozen qualities, for every title.
+_Q = cache(quality_by_name)
 # The revision of most names (version 1, no REAL, no repack): one shared instance (Revision is frozen).
 NO_REVISION = Revision()
 UNKNOWN = _Q("Unknown")
