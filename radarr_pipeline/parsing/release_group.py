@@ -44,6 +44,7 @@ _LISTED_GROUPS = (
 )
 # The same group just before the end of a short window (see _last_listed_group).
 _LISTED_GROUP_AT_END = re.compile(r"(?<=[._ \[])(?P<group>" + _LISTED_GROUPS + r")$", _I)
+_LISTED_GROUP_NAMES_LOWER = tuple(name.lower() for name in _LISTED_GROUPS.split("|"))
 _LONGEST_LISTED_GROUP = max(len(name) for name in _LISTED_GROUPS.split("|"))
 # Words after a last dash that are posting noise, not the group ("-NZBGeek", "-Obfuscated", "-postbot"...).
 _GROUP_SUFFIX_NOISE = (
@@ -116,6 +117,9 @@ def _last_listed_group(title: str) -> str | None:
         window = title[window_start:position]
         lowered = window.lower()
         if len(lowered) == len(window):
+            # The twin's match ends the window ('$' also before a final newline): a listed name ends it.
+            if not lowered.endswith(_LISTED_GROUP_NAMES_LOWER) and not lowered.endswith("\n"):
+                continue
             match = _LISTED_GROUP_AT_END_LOWER.search(lowered)
             if match is not None:
                 return window[match.start("group") : match.end("group")]
