@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import reduce
 from operator import or_
 
@@ -40,7 +41,7 @@ def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(lowercase_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
 
 
-def literal_alternation(words: tuple[str, ...] | list[str] | set[str]) -> re.Pattern[str]:
+def literal_alternation(words: Iterable[str]) -> re.Pattern[str]:
     """A pattern matching any of ``words`` (literals) where one of them starts, grouped by first character
     ("a(?:bc|b)|x(?:yz)"): ``re`` then tests one character per group at each position instead of trying
     every word. A search finds the same leftmost start as the plain alternation (longer words first)."""
