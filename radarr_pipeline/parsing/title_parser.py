@@ -87,6 +87,8 @@ NORMAL = re.compile(
 PASS_THE_POPCORN = re.compile(
     r"^(?P<title>.+?)?(?:(?:[-_\W](?<![()\[!]))*(?P<year>\[\w *\]))+(?:\W+|_|$)(?!\\)", _I
 )
+# What PASS_THE_POPCORN's "year" group needs somewhere in the title.
+_PASS_THE_POPCORN_YEAR = re.compile(r"\[\w *\]")
 BRACKETED_YEAR = re.compile(
     r"^(?P<title>(?![(\[]).+?)?(?:(?:[-_\W](?<![)!]))*(?P<year>" + _YEAR + r"(?!p|i|\d+|\W\d+)))+(?:\W+|_|$)(?!\\)",
     _I,
@@ -202,9 +204,11 @@ def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
     """Radarr's pattern order, skipping the ones a cheap check proves cannot match.
 
     Without an 18xx-20xx number in the title, the patterns that need a year are skipped (the anime
-    patterns without a year, the German tracker's optional year and PassThePopcorn's bracket stay).
+    patterns without a year, the German tracker's optional year and PassThePopcorn's bracket stay);
+    PassThePopcorn's is skipped without its bracketed "year" ('[x]').
     """
     has_year = _YEAR_LIKE.search(simple) is not None
+    passthepopcorn = [PASS_THE_POPCORN] if _PASS_THE_POPCORN_YEAR.search(simple) else []
     patterns: list[re.Pattern[str]] = []
     if simple.startswith("["):
         if has_year:
@@ -216,11 +220,11 @@ def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
     if has_year:
         if _may_hold_edition(simple):
             patterns.append(EDITION_BEFORE_YEAR)
-        patterns += [NORMAL, PASS_THE_POPCORN, BRACKETED_YEAR, LAST_RESORT]
+        patterns += [NORMAL, *passthepopcorn, BRACKETED_YEAR, LAST_RESORT]
         if is_dir:
             patterns.append(FOLDER_YEAR_FIRST)
     else:
-        patterns.append(PASS_THE_POPCORN)
+        patterns += passthepopcorn
     return patterns
 
 

@@ -54,6 +54,8 @@ EDGE_CASES = (
     "Фильм 2019 日本語 1080p 简 繁 字幕",
     "Movie.2019.Multi.pt-BR.1080p",
     "ſpecial.2019.1080p-GRP",
+    "Movie [2019] [x] 1080p",
+    "Movie S01E02 [ 1 ] 1080p",
 )
 # Words the shortcuts' patterns read, to build random titles around them.
 WORDS = (
@@ -116,6 +118,8 @@ def _check_title(title: str) -> None:
         assert rg.CLEAN_GROUP_SUFFIX.search(title) is None, title
     if not qp._may_be_german_remux(lowered):
         assert qp.GERMAN_REMUX.search(title) is None, title
+    if not tp._PASS_THE_POPCORN_YEAR.search(title):
+        assert tp.PASS_THE_POPCORN.search(title) is None, title
     remux_at = lowered.find("remux")
     if remux_at >= 0 and len(lowered) == len(title):
         windowed = qp._REMUX_LOWER.search(lowered, max(0, remux_at - qp._REMUX_REACH)) is not None
