@@ -67,7 +67,8 @@ def parse_many(titles: Iterable[str]) -> list[ParsedRelease | None]:
     paused = gc.isenabled()
     gc.disable()
     try:
-        return [parse_release_title(title) for title in titles]
+        # parse_release_title without its own call frame (same check, same cache)
+        return [_parse_cached(title, False) if isinstance(title, str) else None for title in titles]
     finally:
         if paused:
             gc.enable()

@@ -33,6 +33,16 @@ _PATH_EXTENSION = re.compile(r"\.[^./\\]*$")
 
 def remove_file_extension(title: str) -> str:
     """Drop a trailing media, .par2 or .nzb extension (Radarr's RemoveFileExtension)."""
+    if title.isascii() and "\n" not in title:
+        # The pattern's only candidate is the last '.', followed by 2-4 ASCII letters or digits up to the end
+        # (the non-ASCII letters IGNORECASE lets [a-z] match, and '$' before a final newline, excluded).
+        dot = title.rfind(".")
+        extension = title[dot:]
+        if dot >= 0 and 3 <= len(extension) <= 5 and extension[1:].isalnum() and (
+            extension.lower() in _STRIPPABLE_EXTENSIONS
+        ):
+            return title[:dot]
+        return title
     match = _FILE_EXTENSION.search(title)
     if match and match.group(0).lower() in _STRIPPABLE_EXTENSIONS:
         return title[: match.start()]

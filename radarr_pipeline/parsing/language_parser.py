@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import re
 
-from radarr_pipeline.parsing.regex_tools import PrunedAlternation, lowercase_pattern, lowercase_twin
+from radarr_pipeline.parsing.regex_tools import (
+    PrunedAlternation,
+    literal_alternation,
+    lowercase_pattern,
+    lowercase_twin,
+)
 
 _I = re.IGNORECASE
 
@@ -113,17 +118,34 @@ _CASE_SENSITIVE_WORDS = frozenset(word for _, word in _CASE_SENSITIVE_CODES)
 
 _NON_WORD = re.compile(r"\W+")
 _TOKENS_LOWER = lowercase_twin(_TOKENS)
-_TOKEN_SUBSTRINGS_PATTERN = re.compile("|".join(map(re.escape, _TOKEN_SUBSTRINGS)))
+_TOKEN_SUBSTRINGS_PATTERN = literal_alternation(_TOKEN_SUBSTRINGS)
 # Every language name, found with a look-ahead so overlapping names are all seen.
-_ANY_NAME_WORD = re.compile("|".join(sorted({w for w, _ in _NAME_WORDS})))
+_ANY_NAME_WORD = literal_alternation({w for w, _ in _NAME_WORDS})
 _NAME_WORDS_PATTERN = re.compile("(?=(" + "|".join(sorted({w for w, _ in _NAME_WORDS}, key=len, reverse=True)) + "))")
 
 
-def _may_name_language(title: str, lowered: str, words: set[str]) -> tuple[bool, bool]:
-    """(case-sensitive codes possible, token patterns possible) by cheap set and substring tests."""
+# ASCII bytes with every non-word character (\W: not a letter, digit or '_') written as a space.
+_ASCII_NON_WORD_TO_SPACE = bytes(
+    code if chr(code).isalnum() or code == ord("_") else ord(" ") for code in range(128)
+) + bytes(range(128, 256))
+
+
+def _words_of(title: str) -> set[str]:
+    """The non-empty words of ``_NON_WORD.split(title)`` (the empty ones it gives at a non-word start or end
+    name no language); an ASCII title is split by a byte translation, much faster than the pattern."""
+    if title.isascii():
+        return set(title.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split())
+    return set(_NON_WORD.split(title)) - {""}
+
+
+def _may_name_language(
+    title: str, lowered: str, words: set[str], lowered_words: set[str] | None = None
+) -> tuple[bool, bool]:
+    """(case-sensitive codes possible, token patterns possible) by cheap set and substring tests.
+    ``lowered_words`` is ``set(_NON_WORD.split(lowered))`` when the caller has it."""
     case_sensitive = not _CASE_SENSITIVE_WORDS.isdisjoint(words)
     tokens = (
-        not _TOKEN_WORDS.isdisjoint(_NON_WORD.split(lowered))
+        not _TOKEN_WORDS.isdisjoint(_NON_WORD.split(lowered) if lowered_words is None else lowered_words)
         or _TOKEN_SUBSTRINGS_PATTERN.search(lowered) is not None
     )
     return case_sensitive, tokens
@@ -170,8 +192,10 @@ def parse_languages(title: str) -> tuple[str, ...]:
     """
     lowered = title.lower()
     found = _named_languages(lowered)
-    words = set(_NON_WORD.split(title))
-    case_sensitive_possible, tokens_possible = _may_name_language(title, lowered, words)
+    words = _words_of(title)
+    # An ASCII title's words, lower-cased, are its lower-cased text's words (\W is the same there).
+    lowered_words = {word.lower() for word in words} if title.isascii() else None
+    case_sensitive_possible, tokens_possible = _may_name_language(title, lowered, words, lowered_words)
     if case_sensitive_possible:
         for match in _CASE_SENSITIVE_PRUNED.finditer(title):
             if match.lastgroup:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from radarr_pipeline.parsing.extensions import quality_for_extension
 from radarr_pipeline.parsing.regex_tools import PrunedAlternation, lowercase_pattern, lowercase_twin
@@ -129,13 +130,24 @@ ANIME_WEBDL = re.compile(r"\[WEB\]|[\[(]WEB[ .]", _I)
 GERMAN_REMUX = re.compile(
     r"((?<=\d{4}).*German.*([DM]L)?)(?=.*\b(AVC|HEVC|VC[_. -]?1|MVC|MPEG[_. -]?2))(?=.*Blu-?ray)", _I
 )
+# Every REMUX match starts at most 11 characters before its "remux" ("hybrid-uhd.remux").
+_REMUX_REACH = 11
+
+
+def _may_be_german_remux(lowered: str) -> bool:
+    """GERMAN_REMUX needs a disc codec word (AVC, HEVC, VC-1, MVC: all hold 'vc'; MPEG-2) and "Blu-ray" or
+    "Bluray" (their letters have no other case-insensitive spelling, so the lower-cased text holds them)."""
+    return ("vc" in lowered or "mpeg" in lowered) and ("bluray" in lowered or "blu-ray" in lowered)
+
+
 # A fansub name: "[Group] Title ..." — their releases without a source word are web rips.
 FANSUB_PREFIX = re.compile(r"^\[[^\]]+\][ _.]*[^\[\s]")
 HIGH_DEF_PDTV = re.compile(r"hr[-_. ]ws", _I)
 HARDCODED_SUBS = re.compile(r"\b(?:(?P<hcsub>\w+(?<!SOFT)(?<!MULTI)(?<!HORRIBLE)SUBS?)|(?P<hc>HC|SUBBED))\b", _I)
 _INVALID_PATH_CHARS = re.compile(r'[\x00-\x1f"<>|]')
 
-_Q = quality_by_name
+# quality_by_name remembered per name: the rules name a few dozen qualities, for every title.
+_Q = cache(quality_by_name)
 # The revision of most names (version 1, no REAL, no repack): one shared instance (Revision is frozen).
 NO_REVISION = Revision()
 UNKNOWN = _Q("Unknown")
@@ -155,18 +167,26 @@ class _Traits:
         self._br_disk: bool | None = None
         self._codec: str | bool | None = False
 
-    def _search(self, pattern: re.Pattern[str], lower_twin: re.Pattern[str]) -> bool:
-        """``pattern.search(normalized)``, through its lower-case twin when lowering kept the length."""
+    def _search(self, pattern: re.Pattern[str], lower_twin: re.Pattern[str], start: int = 0) -> bool:
+        """``pattern.search(normalized)``, through its lower-case twin (from ``start``, before which the caller
+        knows no match begins) when lowering kept the length."""
         if len(self.lowered) == len(self.normalized):
-            return lower_twin.search(self.lowered) is not None
+            return lower_twin.search(self.lowered, start) is not None
         return pattern.search(self.normalized) is not None
 
     @property
     def remux(self) -> bool:
         if self._remux is None:
-            self._remux = ("remux" in self.lowered and self._search(REMUX, _REMUX_LOWER)) or (
-                "german" in self.lowered and GERMAN_REMUX.search(self.normalized) is not None
-            )
+            lowered = self.lowered
+            remux_at = lowered.find("remux")
+            if remux_at >= 0 and self._search(REMUX, _REMUX_LOWER, max(0, remux_at - _REMUX_REACH)):
+                self._remux = True
+            else:
+                self._remux = (
+                    "german" in lowered
+                    and _may_be_german_remux(lowered)
+                    and GERMAN_REMUX.search(self.normalized) is not None
+                )
         return self._remux
 
     @property
@@ -213,15 +233,23 @@ def may_be_br_disk(lowered: str) -> bool:
     return ("bd" in lowered or "uhd" in lowered) and any(size in lowered for size in _DISC_SIZES)
 
 
+# Every VERSION match holds 'v' followed by a digit, 'repack' or 'rerip' (in the lower-cased text).
+_V_DIGIT = re.compile(r"v\d")
+
+
+def _may_hold_version(lowered: str) -> bool:
+    return "repack" in lowered or "rerip" in lowered or ("v" in lowered and _V_DIGIT.search(lowered) is not None)
+
+
 def parse_revision(name: str, normalized: str) -> tuple[Revision, bool]:
     """Revision from PROPER / REPACK[n] / RERIP[n] / v2 / [v2] and the count of case-sensitive REAL."""
     version = 1
     detected = False
-    version_match = VERSION.search(normalized)
+    lowered = normalized.lower()
+    version_match = VERSION.search(normalized) if _may_hold_version(lowered) else None
     if version_match:
         version = int(next(v for v in version_match.groups() if v is not None))
         detected = True
-    lowered = normalized.lower()
     if "proper" in lowered and PROPER.search(normalized):
         version = version + 1 if version_match else 2
         detected = True

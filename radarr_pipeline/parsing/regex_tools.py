@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import reduce
+from operator import or_
 
 
 def lowercase_pattern(pattern: str) -> str:
@@ -38,24 +41,24 @@ def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(lowercase_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
 
 
-# Patterns kept per PrunedAlternation; real titles use a few hundred combinations.
-_MAX_COMPILED = 4096
-
-
-def _stem_scan(stems: dict[str, int]) -> re.Pattern[str]:
-    """A pattern whose ``findall`` gives the longest stem starting at each position where one starts.
-
-    The stems are grouped by first character ("a(?:bc|b)|x(?:yz)") so that ``re`` skips a position
-    after one character test instead of trying every stem there.
-    """
+def literal_alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching any of ``words`` (literals) where one of them starts, grouped by first character
+    ("a(?:bc|b)|x(?:yz)"): ``re`` then tests one character per group at each position instead of trying
+    every word. A search finds the same leftmost start as the plain alternation (longer words first)."""
     by_first: dict[str, list[str]] = {}
-    for stem in sorted(stems, key=len, reverse=True):
-        by_first.setdefault(stem[0], []).append(stem)
+    for word in sorted(set(words), key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(word)
     branches = (
-        re.escape(first) + "(?:" + "|".join(re.escape(stem[1:]) for stem in group) + ")"
+        re.escape(first) + "(?:" + "|".join(re.escape(word[1:]) for word in group) + ")"
         for first, group in by_first.items()
     )
-    return re.compile("(?=(" + "|".join(branches) + "))")
+    return re.compile("|".join(branches))
+
+
+# Above this many stems, one scan finds them faster than a substring test for each.
+_SCAN_FROM_STEMS = 20
+# Patterns kept per PrunedAlternation; real titles use a few hundred combinations.
+_MAX_COMPILED = 4096
 
 
 class PrunedAlternation:
@@ -86,12 +89,15 @@ class PrunedAlternation:
             if isinstance(stems, tuple):
                 for stem in stems:
                     stem_bits[stem] = stem_bits.get(stem, 0) | 1 << index
-        # One scan finds, at every position, the longest stem starting there; a stem found stands for
-        # every stem it contains too (those are present wherever it is), so the scan misses none.
-        self._stem_closure = {
-            stem: sum({bits for other, bits in stem_bits.items() if other in stem}) for stem in stem_bits
+        # Each stem with the alternatives it stands for, tested as a substring of the text; or, for many
+        # stems, found by one literal alternation searched again from each position where a stem starts
+        # (it gives the longest stem there, which stands for the stems it starts with too).
+        self._stem_bits = tuple(stem_bits.items())
+        self._stem_scan = literal_alternation(stem_bits) if len(stem_bits) > _SCAN_FROM_STEMS else None
+        self._prefix_closure = {
+            stem: reduce(or_, (bits for other, bits in stem_bits.items() if stem.startswith(other)))
+            for stem in stem_bits
         }
-        self._stem_scan = _stem_scan(stem_bits) if stem_bits else None
         self._stem_patterns = [
             (stems, 1 << index) for index, (_, stems) in enumerate(alternatives) if not isinstance(stems, tuple)
         ]
@@ -107,9 +113,15 @@ class PrunedAlternation:
         """Bit i set when alternative i may match ``text`` (one of its stems is there)."""
         present = 0
         if self._stem_scan is not None:
-            closure = self._stem_closure
-            for stem in set(self._stem_scan.findall(text)):
-                present |= closure[stem]
+            closure, search = self._prefix_closure, self._stem_scan.search
+            found = search(text)
+            while found is not None:
+                present |= closure[found.group()]
+                found = search(text, found.start() + 1)
+        else:
+            for stem, bits in self._stem_bits:
+                if stem in text:
+                    present |= bits
         for pattern, bit in self._stem_patterns:
             if not present & bit and pattern.search(text) is not None:
                 present |= bit

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from radarr_pipeline.parsing.extensions import remove_file_extension
-from radarr_pipeline.parsing.regex_tools import lowercase_twin
+from radarr_pipeline.parsing.regex_tools import literal_alternation, lowercase_twin
 
 _I = re.IGNORECASE
 
@@ -44,6 +44,7 @@ _LISTED_GROUPS = (
 )
 # The same group just before the end of a short window (see _last_listed_group).
 _LISTED_GROUP_AT_END = re.compile(r"(?<=[._ \[])(?P<group>" + _LISTED_GROUPS + r")$", _I)
+_LISTED_GROUP_NAMES_LOWER = tuple(name.lower() for name in _LISTED_GROUPS.split("|"))
 _LONGEST_LISTED_GROUP = max(len(name) for name in _LISTED_GROUPS.split("|"))
 # Words after a last dash that are posting noise, not the group ("-NZBGeek", "-Obfuscated", "-postbot"...).
 _GROUP_SUFFIX_NOISE = (
@@ -59,9 +60,16 @@ def is_group_suffix_noise(word: str) -> bool:
     return _GROUP_SUFFIX_NOISE_WORD.fullmatch(word) is not None
 
 
+def _may_end_with_suffix_noise(title: str) -> bool:
+    """Whether CLEAN_GROUP_SUFFIX can match: its last '-word' ends the title (or a final newline follows it)."""
+    return "\n" in title or is_group_suffix_noise(title.rpartition("-")[2])
+
+
 def strip_website_affixes(title: str) -> str:
     """Remove a leading website prefix (and torrent-site suffix) as Radarr does before group parsing."""
-    title = WEBSITE_PREFIX.sub("", title, count=1)
+    prefix = WEBSITE_PREFIX.match(title)  # anchored at the start: match, not a search from every position
+    if prefix is not None:
+        title = title[prefix.end() :]
     return CLEAN_TORRENT_SUFFIX.sub("", title, count=1) if title.endswith("]") else title
 
 
@@ -71,7 +79,7 @@ _EXACT_GROUP_KEYS = (
 )
 
 
-_EXACT_GROUP_KEYS_PATTERN = re.compile("|".join(map(re.escape, _EXACT_GROUP_KEYS)))
+_EXACT_GROUP_KEYS_PATTERN = literal_alternation(_EXACT_GROUP_KEYS)
 
 
 def _may_name_exact_group(lowered: str) -> bool:
@@ -109,6 +117,9 @@ def _last_listed_group(title: str) -> str | None:
         window = title[window_start:position]
         lowered = window.lower()
         if len(lowered) == len(window):
+            # The twin's match ends the window ('$' also before a final newline): a listed name ends it.
+            if not lowered.endswith(_LISTED_GROUP_NAMES_LOWER) and not lowered.endswith("\n"):
+                continue
             match = _LISTED_GROUP_AT_END_LOWER.search(lowered)
             if match is not None:
                 return window[match.start("group") : match.end("group")]
@@ -195,10 +206,11 @@ def parse_release_group(title: str) -> str | None:
     """The release group of ``title`` (None when there is none), following Radarr's rules."""
     title = remove_file_extension(title.strip())
     title = strip_website_affixes(title)
-    anime = ANIME_GROUP.search(title)
+    anime = ANIME_GROUP.match(title) if title.startswith("[") else None
     if anime:
         return anime.group("subgroup")
-    title = CLEAN_GROUP_SUFFIX.sub("", title, count=1)
+    if _may_end_with_suffix_noise(title):
+        title = CLEAN_GROUP_SUFFIX.sub("", title, count=1)
     lowered = title.lower()
     exact = _last_exact_group(title) if _may_name_exact_group(lowered) else None
     if exact:

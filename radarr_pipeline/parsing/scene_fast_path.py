@@ -20,6 +20,7 @@ Gates:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -62,22 +63,36 @@ _QUALITY_STARTS = (
     r"|proper|repack|rerip|real\b|raw"
 )
 _QUALITY_WORD = re.compile(r"(?:^|[.-])(?:" + _QUALITY_STARTS + ")")
-# Title words (lower-cased) the fast path leaves to the full parser: a word a quality pattern can start
-# on; an edition keyword (EDITION_BEFORE_YEAR could take a shorter title); German/TrueFrench
-# (GERMAN_TRACKER could); 'abc' at the start (_REJECT_HASHED_ANY).
-_TITLE_WORDS_REFUSED = re.compile(
-    r"(?:^|[.-])(?:" + _QUALITY_STARTS + ")|" + _EDITION_KEYS_PATTERN.pattern + r"|german|truefrench|^abc"
+# A title word (lower-cased) the fast path leaves to the full parser: one a quality pattern can start
+# on; one holding an edition keyword (EDITION_BEFORE_YEAR could take a shorter title) or German/TrueFrench
+# (GERMAN_TRACKER could). Title words are letters only, so every match stays inside one word except
+# SOURCE's "br[-_. ]?disk": the word "br" is refused whatever follows it.
+_TITLE_WORD_REFUSED = re.compile(
+    r"^(?:" + _QUALITY_STARTS + r"|br$)|" + _EDITION_KEYS_PATTERN.pattern + r"|german|truefrench"
 )
 # Groups (lower-cased) it leaves too: one a quality pattern can start on; VERSION's repack2 / rerip2 /
 # 1v2 inside it (no word boundary needed); a year-like number (the title patterns could take it).
 _GROUP_REFUSED = re.compile(r"^(?:" + _QUALITY_STARTS + r")|repack|rerip|\dv\d|(?:1[89]|20)\d\d")
 
 
+@lru_cache(maxsize=65536)
+def _title_word_refused(word: str) -> bool:
+    """Whether one title word could let another pattern read the name (``_TITLE_WORD_REFUSED``); kept per
+    word: titles share their words."""
+    return _TITLE_WORD_REFUSED.search(word.lower()) is not None
+
+
+def _title_words_refused(words: list[str]) -> bool:
+    """Whether a title word could let an earlier or another pattern read the name, or the first word
+    starts like one of Radarr's RejectHashedReleasesRegexes ('abc': "^abc$", "^abc[-_. ]xyz")."""
+    return words[0][:3].lower() == "abc" or any(map(_title_word_refused, words))
+
+
 def _split_group(name: str) -> tuple[str, str]:
     """(head, group): the group is the last '-word', or, when the last piece holds more dashes, what the
     release-group dash rule takes there ('...x264-D-Z0N3'); '' when the name does not end so."""
     head, dash, group = name.rpartition("-")
-    if not dash or not group.isalnum() or is_group_suffix_noise(group):
+    if not dash or not group.isalnum() or _group_facts(group).suffix_noise:
         return head, ""  # posting noise ('-xpost', '-sample'...) is stripped before the group is read
     last_piece_start = head.rfind(".") + 1
     if "-" in head[last_piece_start:]:
@@ -169,7 +184,7 @@ class _TailReading:
             self.tokens = tokens
 
 
-def _read_tail(pieces: list[str], year: str, group_lower: str) -> _TailReading | None:
+def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReading | None:
     """Table readings of the pieces after the year (two-piece tokens joined), None when a piece is not in
     the table or two neighbours (year, tokens, group) could be read as one match across their separator.
     """
@@ -200,7 +215,7 @@ def _read_tail(pieces: list[str], year: str, group_lower: str) -> _TailReading |
             reading.edition_key = True
         if not info.says_nothing:
             reading.add(info, case_sensitive, tokens)
-    if previous_right and previous_right & scene_tokens.left_mask(group_lower):
+    if previous_right & group_left_mask:
         return None
     return reading
 
@@ -253,7 +268,29 @@ _GROUP_NEEDS_RULES = re.compile(
 )
 
 
-def _release_group(simple_release_title: str, last_token_start: int, group: str) -> bool:
+class _GroupFacts(NamedTuple):
+    """What the fast path asks about a release group, computed once per spelling (``_group_facts``)."""
+
+    refused: bool  # a quality pattern could read it (``_GROUP_REFUSED``, or its dashed words)
+    left_mask: int  # ``scene_tokens.left_mask`` of it: the last tail token and it must not form a match
+    needs_rules: bool  # the release-group rules may refuse or strip it (``_GROUP_NEEDS_RULES``)
+    edition_key: bool  # holds an edition keyword (parse_edition must run)
+    suffix_noise: bool  # posting noise CLEAN_GROUP_SUFFIX strips ('-xpost'): not the group
+
+
+@lru_cache(maxsize=16384)
+def _group_facts(group: str) -> _GroupFacts:
+    lower = group.lower()
+    return _GroupFacts(
+        refused=_GROUP_REFUSED.search(lower) is not None or ("-" in group and not _group_words_independent(lower)),
+        left_mask=scene_tokens.left_mask(lower),
+        needs_rules=_GROUP_NEEDS_RULES.match(group) is not None,
+        edition_key=_EDITION_KEYS_PATTERN.search(lower) is not None,
+        suffix_noise=is_group_suffix_noise(group),
+    )
+
+
+def _release_group(simple_release_title: str, last_token_start: int, group: str, needs_rules: bool) -> bool:
     """Whether the release-group rules give ``group`` for this name (the caller falls back if not).
 
     Only the last tail token and the group can matter: table tokens name no exception group, and the
@@ -264,7 +301,7 @@ def _release_group(simple_release_title: str, last_token_start: int, group: str)
         exact = _last(EXCEPTION_GROUP_EXACT, ending)
         if exact is not None:
             return exact.group("group") == group
-    if ending.count("-") == 1 and not _GROUP_NEEDS_RULES.match(group):
+    if not needs_rules and ending.count("-") == 1:
         # One dash, before a plain alphanumeric group at the very end: the dash rule takes the whole
         # group (nothing after it: no resolution ahead, the end is a boundary) and no ending refuses it.
         return True
@@ -300,16 +337,15 @@ def _scene_parts(title: str) -> _SceneParts | None:
     return _SceneParts(name, head, group, pieces, year_index)
 
 
-def _words_refused(title: str, lowered: str, parts: _SceneParts, title_words_length: int, group_lower: str) -> bool:
+def _words_refused(title: str, lowered: str, parts: _SceneParts, group: _GroupFacts) -> bool:
     """Whether a title word, the group or the year could let an earlier or another pattern read the name."""
     return bool(
         len(parts.pieces[0]) >= 24  # _REJECT_HASHED_ANY: 32 alphanumerics at the start
-        or _TITLE_WORDS_REFUSED.search(lowered, 0, title_words_length)
+        or group.refused
+        or _title_words_refused(parts.pieces[: parts.year_index])
         or "p027" in title
         or "p0801" in title  # reversed names
         or "yenc" in lowered
-        or _GROUP_REFUSED.search(group_lower)
-        or ("-" in parts.group and not _group_words_independent(group_lower))
         # GERMAN_TRACKER's title may run through an 18xx year (it stops only at 19xx/20xx)
         or (parts.pieces[parts.year_index].startswith("18") and ("german" in lowered or "truefrench" in lowered))
     )
@@ -324,33 +360,42 @@ def _quality(title: str, reading: _TailReading) -> QualityModel:
     )
 
 
+def _movie_titles(words: list[str], title_words: str) -> tuple[str, tuple[str, ...]]:
+    """``movie_titles_from(title_words)`` for letters-only words. Without a one-letter word, a 'Dr' or an
+    'aka', Radarr's acronym-aware join is a plain join on spaces and there is no alternative title
+    ('_', request info and a spaced A.K.A. cannot occur in letters-only words joined by '.')."""
+    if all(len(word) > 2 or (len(word) == 2 and word.lower() != "dr") for word in words):
+        movie_title = " ".join(words)
+        if "aka" not in movie_title.lower():
+            return movie_title, (movie_title,)
+    return movie_titles_from(title_words)
+
+
 def _scene_release(title: str, lowered: str, parts: _SceneParts, reading: _TailReading, title_words: str,
-                   simple_release_title: str) -> ParsedRelease:
+                   simple_release_title: str, group_facts: _GroupFacts) -> ParsedRelease:
     """The ParsedRelease the full parser builds, from the parts and the tail's readings."""
     group = parts.group
     quality = _quality(title, reading)
-    movie_title, movie_titles = movie_titles_from(title_words)
+    movie_title, movie_titles = _movie_titles(parts.pieces[: parts.year_index], title_words)
     ids_possible = "tt" in lowered or "tmdb" in lowered
+    # Edition keywords hold no '.' or '-' and the placeholder and year hold none: without one in a
+    # token or the group, parse_edition finds nothing.
+    edition_possible = reading.edition_key or group_facts.edition_key
+    # Positional, in the fields' order (keyword arguments cost more on this path, run for every title).
     return ParsedRelease(
-        release_title=title,
-        movie_title=movie_title,
-        movie_titles=movie_titles,
-        year=int(parts.pieces[parts.year_index]),
-        # Edition keywords hold no '.' or '-' and the placeholder and year hold none: without one in a
-        # token or the group, parse_edition finds nothing.
-        edition=(
-            parse_edition(simple_release_title)
-            if reading.edition_key or _EDITION_KEYS_PATTERN.search(group.lower())
-            else None
-        ),
-        quality=quality,
-        release_group=group,
-        languages=_languages(reading, simple_release_title, group),
-        hardcoded_subs=quality.hardcoded_subs,  # parse_hardcoded_subs(title): the same text
-        imdb_id=parse_imdb_id(simple_release_title) if ids_possible else None,
-        tmdb_id=parse_tmdb_id(simple_release_title) if ids_possible else None,
-        release_hash=None,
-        simple_release_title=simple_release_title,
+        title,  # release_title
+        movie_title,
+        movie_titles,
+        int(parts.pieces[parts.year_index]),  # year
+        parse_edition(simple_release_title) if edition_possible else None,  # edition
+        quality,
+        group,  # release_group
+        _languages(reading, simple_release_title, group),  # languages
+        quality.hardcoded_subs,  # hardcoded_subs: parse_hardcoded_subs(title), the same text
+        parse_imdb_id(simple_release_title) if ids_possible else None,  # imdb_id
+        parse_tmdb_id(simple_release_title) if ids_possible else None,  # tmdb_id
+        None,  # release_hash
+        simple_release_title,
     )
 
 
@@ -364,20 +409,20 @@ def parse_scene_title(title: str) -> ParsedRelease | None:
     parts = _scene_parts(title)
     if parts is None:
         return None
-    title_words = ".".join(parts.pieces[: parts.year_index])
-    title_words_length = len(title_words)
+    group_facts = _group_facts(parts.group)
     lowered = title.lower()
-    group_lower = parts.group.lower()
-    if _words_refused(title, lowered, parts, title_words_length, group_lower):
+    if _words_refused(title, lowered, parts, group_facts):
         return None
-    reading = _read_tail(parts.pieces[parts.year_index + 1 :], parts.pieces[parts.year_index], group_lower)
+    reading = _read_tail(parts.pieces[parts.year_index + 1 :], parts.pieces[parts.year_index], group_facts.left_mask)
     if reading is None:
         return None
+    title_words = ".".join(parts.pieces[: parts.year_index])
+    title_words_length = len(title_words)
     placeholder = "A.Movie" if parts.year_index > 1 else "A Movie"
     simple_release_title = placeholder + parts.name[title_words_length:]
     if simple_release_title.find(parts.group) != len(simple_release_title) - len(parts.group):
         return None
     last_token_start = len(placeholder) + parts.head.rfind(".") - title_words_length + 1
-    if not _release_group(simple_release_title, last_token_start, parts.group):
+    if not _release_group(simple_release_title, last_token_start, parts.group, group_facts.needs_rules):
         return None
-    return _scene_release(title, lowered, parts, reading, title_words, simple_release_title)
+    return _scene_release(title, lowered, parts, reading, title_words, simple_release_title, group_facts)

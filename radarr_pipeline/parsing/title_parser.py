@@ -8,14 +8,14 @@ hardcoded subs and ids from what is left.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from radarr_pipeline.parsing.extensions import remove_file_extension
 from radarr_pipeline.parsing.language_parser import parse_languages
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality, quality_name_is_known
-from radarr_pipeline.parsing.regex_tools import lowercase_twin
+from radarr_pipeline.parsing.regex_tools import literal_alternation, lowercase_twin
 from radarr_pipeline.parsing.release_group import (
     CLEAN_TORRENT_SUFFIX,
     WEBSITE_POSTFIX,
@@ -41,7 +41,7 @@ _EDITION_KEYS = (
 )
 
 
-_EDITION_KEYS_PATTERN = re.compile("|".join(map(re.escape, _EDITION_KEYS)))
+_EDITION_KEYS_PATTERN = literal_alternation(_EDITION_KEYS)
 
 
 def _may_hold_edition(text: str) -> bool:
@@ -87,6 +87,8 @@ NORMAL = re.compile(
 PASS_THE_POPCORN = re.compile(
     r"^(?P<title>.+?)?(?:(?:[-_\W](?<![()\[!]))*(?P<year>\[\w *\]))+(?:\W+|_|$)(?!\\)", _I
 )
+# What PASS_THE_POPCORN's "year" group needs somewhere in the title.
+_PASS_THE_POPCORN_YEAR = re.compile(r"\[\w *\]")
 BRACKETED_YEAR = re.compile(
     r"^(?P<title>(?![(\[]).+?)?(?:(?:[-_\W](?<![)!]))*(?P<year>" + _YEAR + r"(?!p|i|\d+|\W\d+)))+(?:\W+|_|$)(?!\\)",
     _I,
@@ -127,9 +129,9 @@ NORMALIZE_IMDB = re.compile(r"^(?:\d{1,10}|tt\d{1,10})$")
 _DIGITS = frozenset("0123456789")
 
 
-@dataclass(frozen=True)
-class _TitleMatch:
-    """The groups of the title pattern that matched, with the title's position in the searched text."""
+class _TitleMatch(NamedTuple):
+    """The groups of the title pattern that matched, with the title's position in the searched text (a
+    NamedTuple: built for every parsed title, and cheaper to build than a frozen dataclass)."""
 
     title: str | None
     title_start: int
@@ -158,7 +160,7 @@ def is_not_a_release(title: str) -> bool:
     if not _contains_word_char(title):
         return True
     without_extension = remove_file_extension(title)
-    return _REJECT_HASHED_ANY.search(without_extension) is not None
+    return _REJECT_HASHED_ANY.match(without_extension) is not None  # each alternative is anchored at the start
 
 
 def undo_reversed_title(title: str) -> str:
@@ -184,7 +186,9 @@ _WEBSITE_POSTFIX_END = re.compile(r"\.(?:xn--[a-z0-9-]{4,}|[a-z]{2,6})\b\s*\]$",
 def simplify_title(release_title: str) -> str:
     """The title the title+year patterns run on: no resolution/codec noise, site prefixes or quality tags."""
     simple = SIMPLE_TITLE_NOISE.sub("", release_title)
-    simple = WEBSITE_PREFIX.sub("", simple, count=1)
+    prefix = WEBSITE_PREFIX.match(simple)  # anchored at the start: match, not a search from every position
+    if prefix is not None:
+        simple = simple[prefix.end() :]
     if simple.endswith("]"):
         if _WEBSITE_POSTFIX_END.search(simple):  # the postfix pattern's ending; it scans from every start
             simple = WEBSITE_POSTFIX.sub("", simple, count=1)
@@ -200,9 +204,11 @@ def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
     """Radarr's pattern order, skipping the ones a cheap check proves cannot match.
 
     Without an 18xx-20xx number in the title, the patterns that need a year are skipped (the anime
-    patterns without a year, the German tracker's optional year and PassThePopcorn's bracket stay).
+    patterns without a year, the German tracker's optional year and PassThePopcorn's bracket stay);
+    PassThePopcorn's is skipped without its bracketed "year" ('[x]').
     """
     has_year = _YEAR_LIKE.search(simple) is not None
+    passthepopcorn = [PASS_THE_POPCORN] if _PASS_THE_POPCORN_YEAR.search(simple) else []
     patterns: list[re.Pattern[str]] = []
     if simple.startswith("["):
         if has_year:
@@ -214,11 +220,11 @@ def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
     if has_year:
         if _may_hold_edition(simple):
             patterns.append(EDITION_BEFORE_YEAR)
-        patterns += [NORMAL, PASS_THE_POPCORN, BRACKETED_YEAR, LAST_RESORT]
+        patterns += [NORMAL, *passthepopcorn, BRACKETED_YEAR, LAST_RESORT]
         if is_dir:
             patterns.append(FOLDER_YEAR_FIRST)
     else:
-        patterns.append(PASS_THE_POPCORN)
+        patterns += passthepopcorn
     return patterns
 
 
@@ -327,7 +333,9 @@ def rebuild_title_from_dotted_parts(raw: str) -> str:
     """
     name = normalize_alternative_title_separator(raw.replace("_", " "))
     if name.startswith("["):
-        name = REQUEST_INFO.sub("", name)
+        request_info = REQUEST_INFO.match(name)  # anchored at the start
+        if request_info is not None:
+            name = name[request_info.end() :]
     name = name.strip(" ")
     parts = name.split(".")
     if all(len(part) > 1 for part in parts) and "dr" not in name.lower().split("."):
@@ -476,20 +484,24 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedRelease | None:
     )
     edition = found.edition.replace(".", " ") if found.edition else parse_edition(simple_release_title)
     release_hash = found.release_hash.strip("[]") if found.release_hash else None
+    quality = parse_quality(title)
+    # parse_quality read the hardcoded subtitles of the title with '_' as ' ' and stripped: the same text here
+    same_text = "_" not in title and title == title.strip()
+    # Positional, in the fields' order (keyword arguments cost more on this path, run for every title).
     return ParsedRelease(
-        release_title=original,
-        movie_title=movie_title,
-        movie_titles=movie_titles,
-        year=_year_value(found.year),
-        edition=edition,
-        quality=parse_quality(title),
-        release_group=release_group,
-        languages=parse_languages(language_source),
-        hardcoded_subs=parse_hardcoded_subs(title),
-        imdb_id=parse_imdb_id(simple_release_title),
-        tmdb_id=parse_tmdb_id(simple_release_title),
-        release_hash=None if release_hash in (None, "1280x720") else release_hash,
-        simple_release_title=simple_release_title,
+        original,  # release_title
+        movie_title,
+        movie_titles,
+        _year_value(found.year),  # year
+        edition,
+        quality,
+        release_group,
+        parse_languages(language_source),  # languages
+        quality.hardcoded_subs if same_text else parse_hardcoded_subs(title),  # hardcoded_subs
+        parse_imdb_id(simple_release_title),  # imdb_id
+        parse_tmdb_id(simple_release_title),  # tmdb_id
+        None if release_hash in (None, "1280x720") else release_hash,  # release_hash
+        simple_release_title,
     )
 
 
