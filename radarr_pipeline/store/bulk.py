@@ -89,3 +89,37 @@ def unnest_items(columns: Sequence[tuple[Sequence[object], str]]) -> tuple[list[
             items.append(f"unnest(?::{sql_type}[])")
             params.append(list(values))
     return items, params
+
+
+@dataclass(frozen=True)
+class Selected:
+    """Columns to select, as :func:`unnest_items` gives them but from :func:`bulk_rows`: ``items`` are the SELECT
+    items (one per column, cast to its type), ``constants`` the parameters they take (a column whose values are all
+    the same goes as one value), ``rows`` the FROM item of the others. A statement passes ``constants``, then the
+    parameters of whatever it writes between the items and FROM, then ``rows.params``."""
+
+    items: list[str]
+    constants: list[object]
+    rows: Rows
+
+
+@contextmanager
+def bulk_select(conn: duckdb.DuckDBPyConnection, columns: Sequence[tuple[str, Sequence[object], str]]
+                ) -> Iterator[Selected]:
+    """(name, values, SQL type) columns of one length as a :class:`Selected`, for the length of the block: the
+    columns whose values differ go through :func:`bulk_rows` (a frame when they are many), one at least so the
+    rows keep their number."""
+    items: list[str] = []
+    constants: list[object] = []
+    listed: dict[str, Sequence[object]] = {}
+    for position, (name, values, sql_type) in enumerate(columns):
+        first = values[0] if values else None
+        last_chance = not listed and position == len(columns) - 1
+        if values and not last_chance and len(values) > 1 and list(values).count(first) == len(values):
+            items.append(f"?::{sql_type}")
+            constants.append(first)
+        else:
+            items.append(f'"{name}"::{sql_type}')
+            listed[name] = values
+    with bulk_rows(conn, listed) as rows:
+        yield Selected(items, constants, rows)
