@@ -315,7 +315,7 @@ def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo
 #: cost, opening and committing, 50 to 100 ms here, is then paid a few times per scan rather than once per
 #: thousand folders), never more than :data:`MAX_UNIT`. A unit's time over its folders overstates what a folder
 #: costs (the fixed cost is in it), so a unit sized by it holds the file less than :data:`UNIT_SECONDS`.
-FOLDERS_PER_UNIT = 1_000
+FOLDERS_PER_UNIT = 2_000
 UNIT_SECONDS = 0.5
 MAX_UNIT = 10_000
 UNIT_GROWTH = 4
