@@ -9,7 +9,7 @@ import pytest
 from radarr_pipeline.models import DownloadState, IndexerRelease
 from radarr_pipeline.store import LibraryStore, StoreError, bulk
 from radarr_pipeline.store import library as library_module
-from radarr_pipeline.store.bulk import bulk_rows, reserve_ids, unnest_items
+from radarr_pipeline.store.bulk import bulk_rows, bulk_select, reserve_ids
 from radarr_pipeline.store.downloads import FollowedUpdate, NewDownload
 from radarr_pipeline.store.indexer_status import StoredReleaseDetails
 from radarr_pipeline.store.library import recorded_holds
@@ -271,16 +271,19 @@ def test_downloads_tracked_together_as_one_by_one_and_a_known_one_refused(store:
         assert len(library.downloads.active()) == 4
 
 
-def test_unnest_items_send_a_column_of_one_repeated_value_once_and_keep_the_rows() -> None:
+def test_bulk_select_sends_a_column_of_one_repeated_value_once_and_keeps_the_rows() -> None:
     import duckdb
 
     conn = duckdb.connect()
-    columns = [([1, 2, 3], "BIGINT"), (["x", "x", "x"], "VARCHAR"), ([None, None, None], "INTEGER")]
-    items, params = unnest_items(columns)
-    assert items == ["unnest(?::BIGINT[])", "?::VARCHAR", "?::INTEGER"] and params == [[1, 2, 3], "x", None]
-    assert conn.execute(f"SELECT {', '.join(items)}", params).fetchall() == [(1, "x", None), (2, "x", None),
-                                                                               (3, "x", None)]
-    same = [([7, 7], "BIGINT"), (["a", "a"], "VARCHAR")]  # every column repeated: the last stays a list
-    items, params = unnest_items(same)
-    assert conn.execute(f"SELECT {', '.join(items)}", params).fetchall() == [(7, "a"), (7, "a")]
-    assert unnest_items([([5], "BIGINT")]) == (["unnest(?::BIGINT[])"], [[5]])
+    columns = [("id", [1, 2, 3], "BIGINT"), ("mode", ["x", "x", "x"], "VARCHAR"),
+               ("gap", [None, None, None], "INTEGER"), ("name", ["a", None, "c"], "VARCHAR")]
+    with bulk_select(conn, columns) as selected:
+        assert selected.items == ['"id"::BIGINT', "?::VARCHAR", "?::INTEGER", '"name"::VARCHAR']
+        assert selected.constants == ["x", None]
+        rows = conn.execute(f"SELECT {', '.join(selected.items)}, ? FROM {selected.rows.sql}",
+                            [*selected.constants, "between", *selected.rows.params]).fetchall()
+    assert sorted(rows) == [(1, "x", None, "a", "between"), (2, "x", None, None, "between"),
+                            (3, "x", None, "c", "between")]
+    with bulk_select(conn, [("n", [7, 7], "BIGINT"), ("s", ["a", "a"], "VARCHAR")]) as selected:  # the last listed
+        assert conn.execute(f"SELECT {', '.join(selected.items)} FROM {selected.rows.sql}",
+                            [*selected.constants, *selected.rows.params]).fetchall() == [(7, "a"), (7, "a")]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from radarr_pipeline.importing import transfer
-from radarr_pipeline.importing.discovery import is_sample, video_files
+from radarr_pipeline.importing.discovery import is_sample, video_candidates, without_samples
 from radarr_pipeline.importing.transfer import TransferError, link_or_copy, partial_path
 
 
@@ -69,6 +69,6 @@ def test_video_discovery_skips_samples(tmp_path: Path) -> None:
     (release / "movie.mkv").write_bytes(b"m" * 500)
     (release / "Sample" / "movie-sample.mkv").write_bytes(b"s" * 50)
     (release / "movie.nfo").write_text("info")
-    assert video_files(release, {".mkv"}) == [release / "movie.mkv"]
+    assert without_samples(video_candidates(release, {".mkv"}), release) == [release / "movie.mkv"]
     assert is_sample(release / "Sample" / "movie-sample.mkv", release)
     assert not is_sample(release / "movie.mkv", release)

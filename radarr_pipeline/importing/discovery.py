@@ -41,10 +41,11 @@ def video_candidates(content_path: Path, extensions: set[str]) -> list[Path]:
     return sorted(candidates, key=lambda p: p.stat().st_size, reverse=True)
 
 
-def video_files(content_path: Path, extensions: set[str]) -> list[Path]:
-    """Video files of a download, a single file or a folder, samples (by name) left out; largest first."""
+def without_samples(candidates: list[Path], content_path: Path) -> list[Path]:
+    """The video files of a download (its :func:`video_candidates`, a single file or a folder's), samples (by name)
+    left out; largest first."""
     root = download_root(content_path)
-    return [p for p in video_candidates(content_path, extensions) if not is_sample(p, root)]
+    return [p for p in candidates if not is_sample(p, root)]
 
 
 def extra_files(content_path: Path, extensions: set[str]) -> list[Path]:

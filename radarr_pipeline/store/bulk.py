@@ -72,20 +72,36 @@ def reserve_ids(conn: duckdb.DuckDBPyConnection, sequence: str, count: int) -> i
     return int(first) if count else 0
 
 
-def unnest_items(columns: Sequence[tuple[Sequence[object], str]]) -> tuple[list[str], list[object]]:
-    """SELECT items and their parameters for columns of one length, each given as (values, SQL type): a column
-    whose values are all the same goes as one value (``?::TYPE``), converted once instead of once a row (most of
-    a library scan's columns: the import mode, the status, the profile...); the others as lists
-    (``unnest(?::TYPE[])``). One column at least stays a list, so the rows keep their number."""
+@dataclass(frozen=True)
+class Selected:
+    """Columns to select: ``items`` are the SELECT items (one per column, cast to its type), ``constants`` the
+    parameters they take (a column whose values are all the same, most of a library scan's columns: the import
+    mode, the status, the profile..., goes as one value, converted once instead of once a row), ``rows`` the FROM
+    item of the others (:func:`bulk_rows`). A statement passes ``constants``, then the
+    parameters of whatever it writes between the items and FROM, then ``rows.params``."""
+
+    items: list[str]
+    constants: list[object]
+    rows: Rows
+
+
+@contextmanager
+def bulk_select(conn: duckdb.DuckDBPyConnection, columns: Sequence[tuple[str, Sequence[object], str]]
+                ) -> Iterator[Selected]:
+    """(name, values, SQL type) columns of one length as a :class:`Selected`, for the length of the block: the
+    columns whose values differ go through :func:`bulk_rows` (a frame when they are many), one at least so the
+    rows keep their number."""
     items: list[str] = []
-    params: list[object] = []
-    for position, (values, sql_type) in enumerate(columns):
+    constants: list[object] = []
+    listed: dict[str, Sequence[object]] = {}
+    for position, (name, values, sql_type) in enumerate(columns):
         first = values[0] if values else None
-        listed = not any(item.startswith("unnest") for item in items) and position == len(columns) - 1
-        if values and not listed and len(values) > 1 and list(values).count(first) == len(values):
+        last_chance = not listed and position == len(columns) - 1
+        if values and not last_chance and len(values) > 1 and list(values).count(first) == len(values):
             items.append(f"?::{sql_type}")
-            params.append(first)
+            constants.append(first)
         else:
-            items.append(f"unnest(?::{sql_type}[])")
-            params.append(list(values))
-    return items, params
+            items.append(f'"{name}"::{sql_type}')
+            listed[name] = values
+    with bulk_rows(conn, listed) as rows:
+        yield Selected(items, constants, rows)

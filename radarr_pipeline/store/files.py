@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from radarr_pipeline.models import MovieFile
-from radarr_pipeline.store.bulk import unnest_items
+from radarr_pipeline.store.bulk import bulk_select
 
 _COLUMNS = "id, variant_id, path, size, quality, import_mode, release_group, edition, scene_name, download_id, revision"
 
@@ -104,12 +104,13 @@ class MovieFileRepository:
         types = ("BIGINT", "VARCHAR", "BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR",
                  "INTEGER", "VARCHAR", "DOUBLE", "VARCHAR")
         defaults = {"revision": 1}
-        items, params = unnest_items([([f.get(c, defaults.get(c)) for f in rows], t)
-                                      for c, t in zip(columns, types, strict=True)])
-        self._conn.execute(
-            f"INSERT INTO movie_files ({', '.join(columns)}, added_at) SELECT {', '.join(items)}, ?",
-            [*params, at],
-        )
+        with bulk_select(self._conn, [(c, [f.get(c, defaults.get(c)) for f in rows], t)
+                                      for c, t in zip(columns, types, strict=True)]) as selected:
+            self._conn.execute(
+                f"INSERT INTO movie_files ({', '.join(columns)}, added_at) SELECT {', '.join(selected.items)}, ?"
+                f" FROM {selected.rows.sql}",
+                [*selected.constants, at, *selected.rows.params],
+            )
 
     def lacking_media_info(self, limit: int) -> list[tuple[int, str, str, int, str]]:
         """Up to ``limit`` files without MediaInfo yet: (id, path, quality, revision, import_mode), oldest first."""
@@ -279,11 +280,14 @@ class LibraryFolderRepository:
         """(path, mtime_ns, movie_id, status) rows, inserted or updated in one statement."""
         if not rows:
             return
-        items, params = unnest_items([([r[0] for r in rows], "VARCHAR"), ([r[1] for r in rows], "BIGINT"),
-                                      ([r[2] for r in rows], "BIGINT"), ([r[3] for r in rows], "VARCHAR")])
-        self._conn.execute(
-            f"INSERT INTO library_folders (path, mtime_ns, movie_id, status, scanned_at) SELECT {', '.join(items)}, ?"
-            " ON CONFLICT (path) DO UPDATE SET mtime_ns = excluded.mtime_ns, movie_id = excluded.movie_id,"
-            " status = excluded.status, scanned_at = excluded.scanned_at",
-            [*params, at],
-        )
+        with bulk_select(self._conn, [("path", [r[0] for r in rows], "VARCHAR"),
+                                      ("mtime_ns", [r[1] for r in rows], "BIGINT"),
+                                      ("movie_id", [r[2] for r in rows], "BIGINT"),
+                                      ("status", [r[3] for r in rows], "VARCHAR")]) as selected:
+            self._conn.execute(
+                "INSERT INTO library_folders (path, mtime_ns, movie_id, status, scanned_at)"
+                f" SELECT {', '.join(selected.items)}, ? FROM {selected.rows.sql}"
+                " ON CONFLICT (path) DO UPDATE SET mtime_ns = excluded.mtime_ns, movie_id = excluded.movie_id,"
+                " status = excluded.status, scanned_at = excluded.scanned_at",
+                [*selected.constants, at, *selected.rows.params],
+            )

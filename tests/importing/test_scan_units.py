@@ -58,12 +58,13 @@ def test_a_scan_stopped_between_units_resumes_without_duplicates(home: Home, mon
     assert scan.scan_root_folders(home.config, NOW).unchanged == 6
 
 
-def test_units_grow_to_hold_the_file_about_a_quarter_second_within_bounds() -> None:
-    assert scan.next_unit_size(1_000, 0.05) == 2_000, "at most twice the last unit"
-    assert scan.next_unit_size(4_000, 0.2) == 5_000
+def test_units_grow_to_hold_the_file_about_half_a_second_within_bounds() -> None:
+    assert scan.next_unit_size(2_000, 0.05) == 8_000, "at most four times the last unit"
+    assert scan.next_unit_size(2_000, 0.2) == 5_000
+    assert scan.next_unit_size(4_000, 0.25) == 8_000
     assert scan.next_unit_size(8_000, 0.01) == scan.MAX_UNIT
-    assert scan.next_unit_size(1_000, 3.0) == scan.FOLDERS_PER_UNIT, "never below the first unit's size"
-    assert scan.next_unit_size(1_000, 0.0) == 2_000
+    assert scan.next_unit_size(2_000, 3.0) == scan.FOLDERS_PER_UNIT, "never below the first unit's size"
+    assert scan.next_unit_size(2_000, 0.0) == 8_000
 
 
 def test_a_library_larger_than_a_page_is_read_page_after_page(home: Home, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.importing.crashpoints import crash_point
 from radarr_pipeline.importing.decisions import ImportRejection
-from radarr_pipeline.importing.discovery import unpacking_entries, video_files
+from radarr_pipeline.importing.discovery import without_samples
 from radarr_pipeline.importing.transfer import TransferError
 from radarr_pipeline.models import DownloadState, HistoryEvent, TrackedDownload, Variant
 from radarr_pipeline.quality.custom_formats import CustomFormat
@@ -137,15 +137,19 @@ def execute_plans(
     return done
 
 
-def _main_video(content_path: str | None, extensions: set[str]) -> Path | None:
-    """The file planning will most likely read MediaInfo from (largest non-sample video), if it can get there."""
+def _main_video(ctx: PlanContext, content_path: str | None) -> Path | None:
+    """The file planning will most likely read MediaInfo from (largest non-sample video), if it can get there.
+    What it finds of the download's content is kept for planning (``ctx.content_of``)."""
     if not content_path:
         return None
     content = Path(content_path)
     try:
-        if not content.exists() or unpacking_entries(content):
+        if not content.exists():
             return None
-        videos = video_files(content, extensions)
+        unpacking, candidates = ctx.content_of(content)
+        if unpacking:
+            return None
+        videos = without_samples(candidates, content)
     except OSError:
         return None
     return videos[0] if videos else None
@@ -167,9 +171,7 @@ def plan_completed(library: Library, config: AppConfig, now: datetime, report: I
     movies = library.movies.get_many([v.movie_id for v in variants.values()])
     ctx.prefetch([d.download_id for d in downloads], list(variants))
     if config.importing.read_media_info:
-        extensions = {e.lower() for e in config.importing.video_extensions}
-        videos = [_main_video(d.content_path, extensions) for d in downloads
-                  if ctx.file_for_download(d.download_id) is None]
+        videos = [_main_video(ctx, d.content_path) for d in downloads if ctx.file_for_download(d.download_id) is None]
         ctx.preload_media([v for v in videos if v is not None])
     verdicts = _Verdicts()
     plans: list[ImportPlan] = []

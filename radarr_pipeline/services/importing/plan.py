@@ -116,6 +116,26 @@ class PlanContext:
     files_by_variant: dict[int, MovieFile] | None = None
     media: MediaInfoBatch | None = None
     root_folders: dict[Path, ImportRejection | None] = field(default_factory=dict)
+    contents: dict[Path, tuple[list[str], list[Path]]] = field(default_factory=dict)
+    resolved_roots: dict[Path, Path] = field(default_factory=dict)
+
+    def inside(self, root: Path, path: Path) -> bool:
+        """:func:`inside`, the root folder resolved once per run (a resolve looks at every part of the path)."""
+        resolved = self.resolved_roots.get(root)
+        if resolved is None:
+            resolved = self.resolved_roots[root] = root.resolve()
+        return path.resolve().is_relative_to(resolved)
+
+    def content_of(self, content: Path) -> tuple[list[str], list[Path]]:
+        """(entries showing an unpack still running, video files largest first with the samples) of a download's
+        content: worked out once per run (the MediaInfo preload and planning both look); the videos only when
+        no unpack runs."""
+        known = self.contents.get(content)
+        if known is None:
+            unpacking = unpacking_entries(content)
+            extensions = {e.lower() for e in self.config.importing.video_extensions}
+            known = self.contents[content] = (unpacking, [] if unpacking else video_candidates(content, extensions))
+        return known
 
     def prefetch(self, download_ids: list[str], variant_ids: list[int]) -> None:
         """The movie files of these downloads and variants, in two queries."""
@@ -241,7 +261,7 @@ def _find_video(ctx: PlanContext, origin: ImportSource) -> _Video | ImportReject
     rejected = _first(
         decisions.content_present(content, content.exists()),
         decisions.content_readable(content, _readable(content) if content.exists() else None),
-    ) or decisions.unpack_finished(unpacking_entries(content))
+    ) or decisions.unpack_finished(ctx.content_of(content)[0])
     if rejected:
         return rejected
     if origin.download_id:
@@ -249,7 +269,7 @@ def _find_video(ctx: PlanContext, origin: ImportSource) -> _Video | ImportReject
         rejected = decisions.not_already_imported(origin.download_id, recorded.path if recorded else None)
         if rejected:
             return rejected
-    candidates = video_candidates(content, {e.lower() for e in settings.video_extensions})
+    candidates = ctx.content_of(content)[1]
     named_samples = [v for v in candidates if is_sample(v, download_root(content))]
     videos = [v for v in candidates if v not in named_samples]
     rejected = decisions.has_video(len(videos), content)
@@ -303,7 +323,7 @@ def _destination_rules(ctx: PlanContext, variant: Variant, destination: Path, vi
                        replaced_path: Path | None) -> ImportRejection | None:
     """The root folder is there, the name stays inside it, and nothing unknown (or claimed) is in its way."""
     root = Path(variant.root_folder)
-    rejected = ctx.root_folder_rule(root) or decisions.stays_in_root(inside(root, destination), root)
+    rejected = ctx.root_folder_rule(root) or decisions.stays_in_root(ctx.inside(root, destination), root)
     if rejected:
         return rejected
     occupied = destination.exists() and destination != replaced_path
@@ -337,7 +357,7 @@ def _extras_and_recycling(ctx: PlanContext, variant: Variant, video: _Video, des
     extras: list[ExtraPlan] = []
     if settings.import_extra_files:
         found = extra_files(video.content, {e.lower() for e in settings.extra_file_extensions})
-        extras = [e for e in plan_extras(found, destination) if inside(root, Path(e.destination))]
+        extras = [e for e in plan_extras(found, destination) if ctx.inside(root, Path(e.destination))]
     recycle_path = None
     if replaced_path is not None:
         recycle_path = recycle_target(replaced_path, root, recycle_bin_for(settings.recycle_bin, variant.root_folder))

@@ -10,9 +10,12 @@ measured resolution.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -191,6 +194,7 @@ class _Facts:
     variants: dict[tuple[int, str], int]  # (movie id, root folder) -> variant id
     recorded_variants: set[int]
     recorded_paths: set[str]
+    media_info_cached: bool = True  # whether the MediaInfo cache holds anything (when not, nothing is looked up)
 
     @classmethod
     def load(cls, store: LibraryStore) -> _Facts:
@@ -203,6 +207,7 @@ class _Facts:
             paths = library.files.paths()
             rows = library.movies.variant_rows(None, PAGE_ROWS)
             folder_rows = library.library_folders.page(None, PAGE_ROWS)
+            media_info_cached = library.mediainfo_cache.count() > 0
         if len(rows) == PAGE_ROWS:
             rows += [row for page in read_pages(
                 store, lambda library, after, limit: library.movies.variant_rows(after, limit),
@@ -223,7 +228,7 @@ class _Facts:
                 movies[movie_id] = movie_from_row(row)
             variants.setdefault((movie_id, row[-1]), row[-2])
         index = MovieIndex.build(movie_key(m, alternatives.get(m.id, ())) for m in movies.values())
-        return cls(folders, index, movies, variants, recorded, paths)
+        return cls(folders, index, movies, variants, recorded, paths, media_info_cached)
 
 
 @dataclass
@@ -307,17 +312,21 @@ def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo
 
 #: Folders recorded by the first unit of work: each unit holds the file for a fraction of a second even at 50,000
 #: movies. The next units are sized from the ones before to hold it about :data:`UNIT_SECONDS` (a unit's fixed
-#: cost, opening and committing, is then paid less often on a fast machine), never more than :data:`MAX_UNIT`.
-FOLDERS_PER_UNIT = 1_000
-UNIT_SECONDS = 0.25
+#: cost, opening and committing, 50 to 100 ms here, is then paid a few times per scan rather than once per
+#: thousand folders), never more than :data:`MAX_UNIT`. A unit's time over its folders overstates what a folder
+#: costs (the fixed cost is in it), so a unit sized by it holds the file less than :data:`UNIT_SECONDS`.
+FOLDERS_PER_UNIT = 2_000
+UNIT_SECONDS = 0.5
 MAX_UNIT = 10_000
+UNIT_GROWTH = 4
 
 
 def next_unit_size(size: int, seconds: float) -> int:
     """The folders the next unit records, after ``size`` took ``seconds``: about :data:`UNIT_SECONDS` worth, at
-    least :data:`FOLDERS_PER_UNIT` and at most :data:`MAX_UNIT` (nor more than twice the last)."""
+    least :data:`FOLDERS_PER_UNIT` and at most :data:`MAX_UNIT` (nor more than :data:`UNIT_GROWTH` times the
+    last)."""
     fitting = int(size * UNIT_SECONDS / seconds) if seconds > 0 else MAX_UNIT
-    return max(FOLDERS_PER_UNIT, min(fitting, 2 * size, MAX_UNIT))
+    return max(FOLDERS_PER_UNIT, min(fitting, UNIT_GROWTH * size, MAX_UNIT))
 
 
 def _record(library: Library, facts: _Facts, chunk: list[tuple[str, _Found, Movie | _NewMovie]],
@@ -355,10 +364,29 @@ def _record(library: Library, facts: _Facts, chunk: list[tuple[str, _Found, Movi
     library.library_folders.save_many(folder_rows, now)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused: a scan builds tens of thousands of objects that hold no reference
+    cycles, and the collector's passes over that growing heap cost more than a third of a cold scan of 20,000
+    folders (and made the units of work slow, so they were sized small)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_unknown: bool = True) -> ScanReport:
     """Walk every root folder; match, add and record. The library is read, closed while the disk is walked and
     the rows are built, then written in bulk, :data:`FOLDERS_PER_UNIT` folders a unit of work (their new movies
     in one statement, their versions in one, their files in one, the folders in one)."""
+    with _collector_paused():
+        return _scan_library(store, config, now, add_unknown=add_unknown)
+
+
+def _scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_unknown: bool) -> ScanReport:
     report = ScanReport()
     extensions = {e.lower() for e in config.importing.video_extensions}
     facts = _Facts.load(store)
@@ -367,7 +395,7 @@ def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_u
     for root, found in walked:
         _match_folders(root, found, facts, verdicts, report, add_unknown=add_unknown)
     infos: dict[str, RawMediaInfo] = {}
-    if config.importing.read_media_info:
+    if config.importing.read_media_info and facts.media_info_cached:  # an empty cache knows no file
         with store.open(read_only=True) as library:
             infos = _cached_media_infos(library, [item for _root, found in walked for item in found], True)
     file_rows = _file_rows(facts, verdicts, infos)
