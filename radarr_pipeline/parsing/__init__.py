@@ -7,7 +7,6 @@ Results are memoised in-process; ``radarr_pipeline.store.parse_cache`` persists 
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Iterable
 from functools import lru_cache
@@ -30,6 +29,7 @@ from radarr_pipeline.parsing.title_parser import (
     parse_movie_path,
     parse_movie_title,
 )
+from radarr_pipeline.values.collector import collector_paused
 from radarr_pipeline.values.languages import iso_language_find
 
 PARSER_VERSION = "2"
@@ -64,14 +64,9 @@ def parse_many(titles: Iterable[str]) -> list[ParsedRelease | None]:
     """Parse many titles at once (an RSS sync, a backlog). The cyclic garbage collector is paused meanwhile:
     parse results hold no reference cycles, and walking the growing heap of results again and again costs
     10-15% of a 100,000-title parse."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         # parse_release_title without its own call frame (same check, same cache)
         return [_parse_cached(title, False) if isinstance(title, str) else None for title in titles]
-    finally:
-        if paused:
-            gc.enable()
 
 
 def parse_library_name(name: str, *, is_dir: bool = False) -> ParsedRelease | None:

@@ -10,18 +10,15 @@ measured resolution.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, match_one, movie_key
+from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, alternatives_by_movie, match_one, movie_key
 from radarr_pipeline.importing.discovery import is_sample_relative
 from radarr_pipeline.importing.quality import import_quality
 from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
@@ -33,6 +30,7 @@ from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.movies import movie_from_row
 from radarr_pipeline.store.paging import PAGE_ROWS, read_pages
+from radarr_pipeline.values.collector import collector_paused
 from radarr_pipeline.values.ids import normalize_imdb_id
 
 _FOLDER = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<year>(?:18|19|20)\d{2})[)\]]")
@@ -217,9 +215,7 @@ class _Facts:
                 store, lambda library, after, limit: library.library_folders.page(after, limit),
                 key=_folder_path, rows=PAGE_ROWS, after=_folder_path(folder_rows[-1])) for row in page]
         folders = {path: (mtime, status) for path, mtime, status in folder_rows}
-        alternatives: dict[int, list[str]] = {}
-        for movie_id, title in titles:
-            alternatives.setdefault(movie_id, []).append(title)
+        alternatives = alternatives_by_movie(titles)
         movies: dict[int, Movie] = {}
         variants: dict[tuple[int, str], int] = {}
         for row in sorted(rows, key=lambda r: r[-2]):  # by variant id: a movie's first version in a root folder
@@ -364,25 +360,11 @@ def _record(library: Library, facts: _Facts, chunk: list[tuple[str, _Found, Movi
     library.library_folders.save_many(folder_rows, now)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused: a scan builds tens of thousands of objects that hold no reference
-    cycles, and the collector's passes over that growing heap cost more than a third of a cold scan of 20,000
-    folders (and made the units of work slow, so they were sized small)."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_unknown: bool = True) -> ScanReport:
     """Walk every root folder; match, add and record. The library is read, closed while the disk is walked and
     the rows are built, then written in bulk, :data:`FOLDERS_PER_UNIT` folders a unit of work (their new movies
     in one statement, their versions in one, their files in one, the folders in one)."""
-    with _collector_paused():
+    with collector_paused():
         return _scan_library(store, config, now, add_unknown=add_unknown)
 
 
