@@ -108,3 +108,18 @@ def test_tables_written_through_the_store_have_short_row_groups(store: LibrarySt
         groups = conn.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('numbers')").fetchall()
         assert conn.execute("SELECT count(*) FROM numbers").fetchall() == [(2 * rows,)]
     assert groups == [(5,)]
+
+
+def test_a_unit_joins_a_connection_this_process_already_has_open(store: LibraryStore) -> None:
+    """DuckDB refuses to attach a file that a direct connection of the same process has open: the unit joins it."""
+    import duckdb
+
+    with store.open():
+        pass
+    held = duckdb.connect(str(store.path))
+    try:
+        with store.open() as library:
+            library.conn.execute("CREATE TABLE shared AS SELECT 7 AS n")
+        assert held.execute("SELECT n FROM shared").fetchall() == [(7,)]
+    finally:
+        held.close()

@@ -204,6 +204,10 @@ def transaction(conn: duckdb.DuckDBPyConnection, *, read_only: bool) -> Iterator
 ROW_GROUP_SIZE = 16_384
 
 
+# DuckDB's refusal to attach a file that another instance of this process has open.
+_OPEN_IN_THIS_PROCESS = "Unique file handle conflict"
+
+
 def _attached(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     """A connection whose default database is the file at ``path``. For writing it is attached with
     :data:`ROW_GROUP_SIZE` (an option of ATTACH only; statements write it as if it had been opened directly); a
@@ -215,6 +219,13 @@ def _attached(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         quoted = str(path).replace("'", "''")
         conn.execute(f"ATTACH '{quoted}' AS library (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
         conn.execute("USE library")
+    except duckdb.Error as exc:
+        conn.close()
+        if _OPEN_IN_THIS_PROCESS not in str(exc):
+            raise
+        # A connection of this process already has the file open directly (DuckDB shares one instance per file
+        # within a process, and refuses to attach it to a second): join it, with its row groups.
+        return duckdb.connect(str(path))
     except BaseException:
         conn.close()
         raise
