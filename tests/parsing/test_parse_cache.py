@@ -28,7 +28,7 @@ def test_the_cache_is_a_file_beside_the_library_and_the_library_keeps_no_parses(
         assert library.parse_cache.path == tmp_path / "data" / "library.parse-cache.duckdb"
         assert library.conn.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'parsed_releases'").fetchall() == [(0,)]
-    assert cache_path(Path("/srv/media/home.duckdb")) == Path("/srv/media/home.parse-cache.duckdb")
+    assert cache_path(tmp_path / "media" / "home.duckdb") == tmp_path / "media" / "home.parse-cache.duckdb"
 
 
 def test_a_cache_not_written_yet_reads_as_empty_and_is_not_created(tmp_path: Path) -> None:
