@@ -36,7 +36,6 @@ from radarr_pipeline.store.parse_cache import (
     WRITE_UNIT,
     ParseCache,
     ParseRows,
-    cache_path,
     cached_parses,
     join_parses,
     parse_columns,
@@ -199,7 +198,7 @@ def releases_with_parses(cache: ParseCache, releases: pd.DataFrame) -> tuple[pd.
 
 def parse_cache_of(store: LibraryStore) -> ParseCache:
     """The parse cache beside the library's database file."""
-    return ParseCache(cache_path(store.path), lock_timeout=store.lock_timeout)
+    return ParseCache.beside(store.path, lock_timeout=store.lock_timeout)
 
 
 def gather_store(store: LibraryStore, also: Sequence[int] = ()) -> Gathered:

@@ -96,6 +96,11 @@ class ParseCache:
         self.path = path
         self.lock_timeout = lock_timeout
 
+    @classmethod
+    def beside(cls, library_path: Path, *, lock_timeout: float) -> ParseCache:
+        """The parse cache of the library database at ``library_path`` (:func:`cache_path`)."""
+        return cls(cache_path(library_path), lock_timeout=lock_timeout)
+
     def __repr__(self) -> str:
         return f"ParseCache({None if self.path is None else str(self.path)!r})"
 

@@ -30,7 +30,7 @@ from radarr_pipeline.store.indexer_status import (
 from radarr_pipeline.store.mediainfo_cache import MediaInfoCacheRepository
 from radarr_pipeline.store.movies import MovieRepository
 from radarr_pipeline.store.outbox import NotificationFactsRepository, OutboxRepository
-from radarr_pipeline.store.parse_cache import ParseCache, cache_path
+from radarr_pipeline.store.parse_cache import ParseCache
 from radarr_pipeline.store.pending_grabs import PendingGrabRepository
 from radarr_pipeline.store.releases import CandidateRepository, ReleaseRepository
 
@@ -42,7 +42,8 @@ class Library:
     def __init__(self, conn: duckdb.DuckDBPyConnection, path: Path | None = None, *,
                  lock_timeout: float = 30.0) -> None:
         self.conn = conn
-        self.parse_cache = ParseCache(None if path is None else cache_path(path), lock_timeout=lock_timeout)
+        self.parse_cache = (ParseCache(None) if path is None else
+                            ParseCache.beside(path, lock_timeout=lock_timeout))
         self.movies = MovieRepository(conn)
         self.releases = ReleaseRepository(conn)
         self.candidates = CandidateRepository(conn)
