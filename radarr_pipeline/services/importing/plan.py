@@ -124,7 +124,7 @@ class PlanContext:
         resolved = self.resolved_roots.get(root)
         if resolved is None:
             resolved = self.resolved_roots[root] = root.resolve()
-        return path.resolve().is_relative_to(resolved)
+        return _under(resolved, path)
 
     def content_of(self, content: Path) -> tuple[list[str], list[Path]]:
         """(entries showing an unpack still running, video files largest first with the samples) of a download's
@@ -178,7 +178,12 @@ class PlanContext:
 
 def inside(root: Path, path: Path) -> bool:
     """The path stays under the root folder, whatever a hostile name tried."""
-    return path.resolve().is_relative_to(root.resolve())
+    return _under(root.resolve(), path)
+
+
+def _under(resolved_root: Path, path: Path) -> bool:
+    """:func:`inside`, the root folder already resolved."""
+    return path.resolve().is_relative_to(resolved_root)
 
 
 def _readable(path: Path) -> str | None:
