@@ -147,7 +147,7 @@ def _title_words_end(pieces: list[str]) -> int:
 
 
 class _TailReading:
-    """What the tail tokens say together, read in one pass (see ``_read_tail``)."""
+    """What the tail tokens say together, read in one pass (``_read_tail`` fills it)."""
 
     __slots__ = ("case_sensitive", "edition_key", "named", "proper", "real", "repack", "resolution", "source",
                  "tokens", "uhd", "version")
@@ -164,41 +164,32 @@ class _TailReading:
         self.tokens: list[str] | None = None
         self.edition_key = False  # some token holds an edition keyword
 
-    def add(self, info: scene_tokens.TokenInfo, case_sensitive: list[str], tokens: list[str]) -> None:
-        if info.sources:
-            self.source = info.sources[-1]
-        if self.resolution is None:
-            self.resolution = info.resolution
-        if self.version is None:
-            self.version = info.version
-        self.uhd = self.uhd or info.uhd
-        self.proper = self.proper or info.proper
-        self.repack = self.repack or info.repack
-        self.real += info.real
-        self.named.update(info.named)
-        case_sensitive += info.case_sensitive
-        tokens += info.tokens
-        if info.case_sensitive_possible:
-            self.case_sensitive = case_sensitive
-        if info.tokens_possible:
-            self.tokens = tokens
-
 
 def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReading | None:
     """Table readings of the pieces after the year (two-piece tokens joined), None when a piece is not in
     the table or two neighbours (year, tokens, group) could be read as one match across their separator.
+
+    The readings fold as the full parser reads them: the last source, the first resolution and version,
+    any UHD / PROPER / REPACK, REAL counted, languages in token order. The fold keeps its state in local
+    variables (this loop runs for every token of every scene name) and fills a ``_TailReading`` at the end.
     """
     table = scene_tokens.TOKENS
     compounds = scene_tokens.COMPOUND_FIRSTS
     reading = _TailReading()
     case_sensitive: list[str] = []
     tokens: list[str] = []
+    source: str | None = None
+    resolution: int | None = None
+    version: int | None = None
+    uhd = proper = repack = edition_key = case_sensitive_possible = tokens_possible = False
+    real = 0
+    named: set[int] = reading.named
     previous_right = scene_tokens.YEAR_RIGHT_MASKS[year]
     previous_takes_separator = False
     index, count = 0, len(pieces)
     while index < count:
         piece = pieces[index]
-        if index + 1 < count and piece in compounds and pieces[index + 1] in compounds[piece]:
+        if piece in compounds and index + 1 < count and pieces[index + 1] in compounds[piece]:
             info = table[piece + "." + pieces[index + 1]]
             index += 2
         else:
@@ -212,11 +203,39 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
         previous_right = info.right
         previous_takes_separator = bool(info.seps & 2)
         if info.edition_key:
-            reading.edition_key = True
-        if not info.says_nothing:
-            reading.add(info, case_sensitive, tokens)
+            edition_key = True
+        if info.says_nothing:
+            continue
+        if info.sources:
+            source = info.sources[-1]
+        if resolution is None:
+            resolution = info.resolution
+        if version is None:
+            version = info.version
+        if info.uhd:
+            uhd = True
+        if info.proper:
+            proper = True
+        if info.repack:
+            repack = True
+        real += info.real
+        if info.named:
+            named.update(info.named)
+        if info.case_sensitive:
+            case_sensitive += info.case_sensitive
+        if info.tokens:
+            tokens += info.tokens
+        if info.case_sensitive_possible:
+            case_sensitive_possible = True
+        if info.tokens_possible:
+            tokens_possible = True
     if previous_right & group_left_mask:
         return None
+    reading.source, reading.resolution, reading.version = source, resolution, version
+    reading.uhd, reading.proper, reading.repack, reading.real = uhd, proper, repack, real
+    reading.edition_key = edition_key
+    reading.case_sensitive = case_sensitive if case_sensitive_possible else None
+    reading.tokens = tokens if tokens_possible else None
     return reading
 
 

@@ -113,9 +113,10 @@ def left_mask(lowered: str) -> int:
     return sum(1 << index for index, (_, starts) in enumerate(PAIR_RULES) if lowered.startswith(starts))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TokenInfo:
-    """What one token says, as the full parser's patterns read it; ``None`` parts say nothing."""
+    """What one token says, as the full parser's patterns read it; ``None`` parts say nothing. Slotted: the
+    fast path reads a dozen of its fields for every token of every scene name."""
 
     sources: tuple[str, ...]  # groups of SOURCE matches, in order (the last one wins overall)
     resolution: int | None  # the first RESOLUTION match
