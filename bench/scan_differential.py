@@ -61,6 +61,7 @@ ODD: dict[str, dict[str, int]] = {
     "The Movie II (2004)": {"The Movie II (2004) Bluray-720p.mkv": 1000},
     "1917 (2019)": {"1917 (2019) Bluray-2160p.mkv": 1000},
     "2012 (2009)": {"2012 (2009) Bluray-1080p.mkv": 1000},
+    "Movie 5 (1905)": {"Movie 5 (1905) WEBDL-720p.mkv": 1000},  # the bench tree's movie, in a second root folder
     "Movie 5 1 (2020)": {"Movie 5 1 (2020) DD 5 1 Bluray-1080p.mkv": 1000},
 }
 
@@ -85,10 +86,13 @@ def build_trees(base: Path, folders: int) -> list[Path]:
 _TABLES = {
     "movies": "SELECT id, tmdb_id, imdb_id, title, original_title, year, runtime_minutes, minimum_availability"
               " FROM movies ORDER BY id",
-    "variants": "SELECT id, movie_id, quality_profile, root_folder, monitored FROM variants ORDER BY id",
-    "movie_files": "SELECT id, variant_id, path, size, quality, revision, release_group, edition, scene_name,"
-                   " download_id, import_mode, added_at::VARCHAR, media_info, runtime_seconds, source_path"
-                   " FROM movie_files ORDER BY id",
+    # a version by its movie, profile and root folder, not its id: main numbers a unit's new versions in the order of
+    # a DISTINCT (a hash aggregate's, not the folders')
+    "variants": "SELECT movie_id, quality_profile, root_folder, monitored FROM variants ORDER BY ALL",
+    "movie_files": "SELECT f.id, v.movie_id, v.quality_profile, v.root_folder, path, size, quality, revision,"
+                   " release_group, edition, scene_name,"
+                   " download_id, import_mode, f.added_at::VARCHAR, media_info, runtime_seconds, source_path"
+                   " FROM movie_files f JOIN variants v ON v.id = f.variant_id ORDER BY f.id",
     "library_folders": "SELECT path, mtime_ns, movie_id, status, scanned_at::VARCHAR FROM library_folders"
                        " ORDER BY path",
 }
@@ -135,7 +139,9 @@ def main() -> None:
             env = dict(os.environ, PYTHONPATH=str(checkout))
             done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--oracle", args.oracle,
                                    "--child", str(base), str(base / f"{label}.duckdb")],
-                                  env=env, cwd=checkout, capture_output=True, text=True, check=True)
+                                  env=env, cwd=checkout, capture_output=True, text=True, check=False)
+            if done.returncode:
+                sys.exit(f"{label} ({checkout}) failed:\n{done.stderr[-3000:]}")
             outputs[label] = json.loads(done.stdout)
     differences = 0
     for run in ("cold", "rescan"):
