@@ -311,10 +311,12 @@ def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo
 #: movies. The next units are sized from the ones before to hold it about :data:`UNIT_SECONDS` (a unit's fixed
 #: cost, opening and committing, 50 to 100 ms here, is then paid a few times per scan rather than once per
 #: thousand folders), never more than :data:`MAX_UNIT`. A unit's time over its folders overstates what a folder
-#: costs (the fixed cost is in it), so a unit sized by it holds the file less than :data:`UNIT_SECONDS`.
+#: costs (the fixed cost is in it), so a unit sized by it holds the file less than :data:`UNIT_SECONDS`. Written as
+#: columns, 10,000 folders took a unit of 0.3 s here: the bound is twice that. A tail of less than half a
+#: unit goes with the unit before it (alone it would pay a unit's fixed cost for a few folders).
 FOLDERS_PER_UNIT = 2_000
 UNIT_SECONDS = 0.5
-MAX_UNIT = 10_000
+MAX_UNIT = 20_000
 UNIT_GROWTH = 4
 
 
@@ -399,11 +401,13 @@ def _scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_
     file_rows = _file_rows(facts, verdicts, infos)
     start, size = 0, FOLDERS_PER_UNIT
     while start < len(verdicts.matched):
+        end = start + size
+        if len(verdicts.matched) - end < size // 2:
+            end = len(verdicts.matched)  # a short tail with this unit
         began = time.perf_counter()
         with store.open() as library:
-            _record(library, facts, verdicts.matched[start:start + size], file_rows, config.default_profile.name,
-                    report, now)
-        start, size = start + size, next_unit_size(size, time.perf_counter() - began)
+            _record(library, facts, verdicts.matched[start:end], file_rows, config.default_profile.name, report, now)
+        start, size = end, next_unit_size(end - start, time.perf_counter() - began)
     for start in range(0, len(verdicts.folder_rows), FOLDERS_PER_UNIT):  # the folders matched to no movie
         with store.open() as library:
             library.library_folders.save_many(verdicts.folder_rows[start:start + FOLDERS_PER_UNIT], now)
