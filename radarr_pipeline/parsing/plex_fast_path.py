@@ -28,7 +28,11 @@ from functools import lru_cache
 
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.quality_parser import parse_quality
+from radarr_pipeline.parsing.release_group import _may_name_exact_group
 from radarr_pipeline.parsing.title_parser import (
+    _GERMAN_TRACKER_WORDS,
+    _YEAR_LIKE,
+    _may_hold_edition,
     _release_title_of,
     match_plex_shape,
     movie_titles_from,
@@ -106,9 +110,41 @@ def parse_plex_title(title: str) -> ParsedRelease | None:
 
 def plex_group_and_edition(title: str) -> tuple[str | None, str | None] | None:
     """``(release_group, edition)`` of :func:`parse_plex_title`'s result without building it (a library scan
-    reads only these of a file's name): None when the fast path is not sure."""
+    reads only these of a file's name), or the full parser's for a name whose title words hold a year-like
+    number (:func:`_year_titled_template`): None when the fast path is not sure."""
     standing = _template_standing_for(title)
-    return None if standing is None else (standing[1].release_group, standing[1].edition)
+    if standing is not None:
+        return standing[1].release_group, standing[1].edition
+    base = _year_titled_template(title)
+    return None if base is None else (base.release_group, base.edition)
+
+
+def _year_titled_template(title: str) -> ParsedRelease | None:
+    """The template's parse when its release group and edition are the full parser's for ``title``, a plex name
+    whose title words hold a year-like number ("Movie 1850 (1970) ...", "Blade Runner 2049 (2017) ...").
+
+    The full parser's title then need not be the title words (NORMAL's year may be the one in the words: it reads
+    "Movie 1850 (1970)" as "Movie"), so only the fields read from the rest are the template's. The placeholder
+    stands where the found title stood, at the start (the words start with a letter word, so that title is not
+    empty; nothing before the year simplifies away), and the title words left after it stay in the text the
+    release group and the edition are read from. Gates, beside the template's:
+    * no edition word anywhere: EDITION_BEFORE_YEAR is not tried, no pattern's edition group takes part, and
+      the edition read from the text is None in both (what the rest holds is the template's rest);
+    * no German/TrueFrench anywhere: GERMAN_TRACKER is not tried;
+    * no exact group name (EXCEPTION_GROUP_EXACT's words) among the title words: the words left are read by no
+      group rule (they hold no '-', '[', ']' or ')', and the dash, bracket and listed-group rules read from those
+      in the rest on, whose look-behind at the excluded endings meets ')' first).
+    """
+    words = _title_words(title)
+    if words is None or _YEAR_LIKE.search(words) is None or not words.split(" ", 1)[0].isalpha():
+        return None
+    lowered = title.lower()
+    if _may_hold_edition(lowered) or _GERMAN_TRACKER_WORDS.search(lowered) or _may_name_exact_group(words.lower()):
+        return None
+    base = _template_parse(PLACEHOLDER + title[len(words) :])
+    if base is None or base.edition is not None:
+        return None
+    return base
 
 
 @lru_cache(maxsize=4096)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +13,40 @@ from radarr_pipeline.models import MovieFile
 from radarr_pipeline.store.bulk import bulk_select
 
 _COLUMNS = "id, variant_id, path, size, quality, import_mode, release_group, edition, scene_name, download_id, revision"
+
+
+@dataclass
+class ScannedFiles:
+    """Files a library scan found, as columns of one length (one row per file)."""
+
+    variant_ids: list[int] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    qualities: list[str] = field(default_factory=list)
+    release_groups: list[str | None] = field(default_factory=list)
+    editions: list[str | None] = field(default_factory=list)
+    revisions: list[int] = field(default_factory=list)
+    media_infos: list[str | None] = field(default_factory=list)
+    runtimes: list[float | None] = field(default_factory=list)
+
+
+def _last_of_each(variant_ids: list[int], paths: list[str]) -> list[int] | None:
+    """The positions of the rows :meth:`MovieFileRepository.record_many` would keep (one per variant and per path,
+    the last given winning, in the order kept), or None when every row is kept (no variant or path twice)."""
+    if len(set(variant_ids)) == len(variant_ids) and len(set(paths)) == len(paths):
+        return None
+    by_variant: dict[int, int] = {}
+    variant_at: dict[str, int] = {}
+    for position, (variant_id, path) in enumerate(zip(variant_ids, paths, strict=True)):
+        holder = variant_at.get(path)
+        if holder is not None and holder != variant_id:
+            del by_variant[holder]
+        previous = by_variant.pop(variant_id, None)
+        if previous is not None:
+            variant_at.pop(paths[previous], None)
+        by_variant[variant_id] = position
+        variant_at[path] = variant_id
+    return list(by_variant.values())
 
 
 class MovieFileRepository:
@@ -109,6 +144,31 @@ class MovieFileRepository:
             self._conn.execute(
                 f"INSERT INTO movie_files ({', '.join(columns)}, added_at) SELECT {', '.join(selected.items)}, ?"
                 f" FROM {selected.rows.sql}",
+                [*selected.constants, at, *selected.rows.params],
+            )
+
+    def record_existing(self, files: ScannedFiles, at: datetime) -> None:
+        """Record the files a library scan found (import mode 'existing'), given as columns, as :meth:`record_many`
+        records them: a row of the same variant or path is replaced, the last given winning."""
+        if not files.paths:
+            return
+        keep = _last_of_each(files.variant_ids, files.paths)
+        columns: list[tuple[str, Sequence[object], str]] = [
+                   ("variant_id", files.variant_ids, "BIGINT"), ("path", files.paths, "VARCHAR"),
+                   ("size", files.sizes, "BIGINT"), ("quality", files.qualities, "VARCHAR"),
+                   ("release_group", files.release_groups, "VARCHAR"), ("edition", files.editions, "VARCHAR"),
+                   ("revision", files.revisions, "INTEGER"), ("media_info", files.media_infos, "VARCHAR"),
+                   ("runtime_seconds", files.runtimes, "DOUBLE")]
+        if keep is not None:
+            columns = [(name, [values[i] for i in keep], sql_type) for name, values, sql_type in columns]
+        self._conn.execute(
+            "DELETE FROM movie_files WHERE variant_id IN (SELECT unnest(?)) OR path IN (SELECT unnest(?))",
+            [columns[0][1], columns[1][1]],
+        )
+        with bulk_select(self._conn, columns) as selected:
+            self._conn.execute(
+                f"INSERT INTO movie_files ({', '.join(name for name, _v, _t in columns)}, import_mode, added_at)"
+                f" SELECT {', '.join(selected.items)}, 'existing', ? FROM {selected.rows.sql}",
                 [*selected.constants, at, *selected.rows.params],
             )
 

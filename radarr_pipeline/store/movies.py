@@ -8,7 +8,7 @@ from typing import Any
 import duckdb
 
 from radarr_pipeline.models import Availability, Movie, Variant, WantedVariant
-from radarr_pipeline.store.bulk import bulk_rows, bulk_select
+from radarr_pipeline.store.bulk import bulk_rows, bulk_select, reserve_ids
 from radarr_pipeline.store.listing import LATEST_DOWNLOAD, VARIANT_STATUS
 
 _MOVIE_COLUMNS = "m.id, m.title, m.year, m.tmdb_id, m.imdb_id, m.original_title, m.runtime_minutes, " \
@@ -151,6 +151,56 @@ class MovieRepository:
                 [*selected.constants, *selected.rows.params],
             )
         return result
+
+    def add_scanned(self, titles: Sequence[str], years: Sequence[int], tmdb_ids: Sequence[int | None],
+                    imdb_ids: Sequence[str | None]) -> list[int]:
+        """The movies a library scan found, as columns of one length, added in one statement as :meth:`add_many`
+        adds them (and refused as it refuses them); their ids, in the order given. No object is built per movie: a
+        cold scan adds tens of thousands."""
+        if not titles:
+            return []
+        given_tmdb, given_imdb = [i for i in tmdb_ids if i is not None], [i for i in imdb_ids if i is not None]
+        if len(given_tmdb) != len(set(given_tmdb)) or len(given_imdb) != len(set(given_imdb)):
+            raise DuplicateMovieError("the same movie is given twice")
+        row = self._conn.execute(
+            f"SELECT {_MOVIE_COLUMNS} FROM movies m WHERE m.tmdb_id IN (SELECT unnest(?))"
+            " OR m.imdb_id IN (SELECT unnest(?)) LIMIT 1",
+            [given_tmdb, given_imdb],
+        ).fetchone() if given_tmdb or given_imdb else None
+        if row is not None:
+            existing = _movie(row)
+            raise DuplicateMovieError(
+                f"{existing.title} ({existing.year}) is already in the library (id {existing.id})"
+            )
+        first = reserve_ids(self._conn, "movies_id_seq", len(titles))
+        ids = list(range(first, first + len(titles)))
+        with bulk_select(self._conn, [
+            ("id", ids, "BIGINT"), ("title", titles, "VARCHAR"), ("year", years, "INTEGER"),
+            ("tmdb_id", tmdb_ids, "BIGINT"), ("imdb_id", imdb_ids, "VARCHAR"),
+        ]) as selected:
+            self._conn.execute(
+                "INSERT INTO movies (id, title, year, tmdb_id, imdb_id, minimum_availability)"
+                f" SELECT {', '.join(selected.items)}, ? FROM {selected.rows.sql}",
+                [*selected.constants, str(Availability.RELEASED), *selected.rows.params],
+            )
+        return ids
+
+    def add_first_variants(self, movie_ids: Sequence[int], quality_profile: str, root_folders: Sequence[str]
+                           ) -> list[int]:
+        """The first versions of movies added in this unit of work (none can have one yet: no check against the
+        existing ones, unlike :meth:`add_variants_many`), one per movie id, in one statement; their ids in order."""
+        if not movie_ids:
+            return []
+        first = reserve_ids(self._conn, "variants_id_seq", len(movie_ids))
+        ids = list(range(first, first + len(movie_ids)))
+        with bulk_select(self._conn, [("id", ids, "BIGINT"), ("movie_id", movie_ids, "BIGINT"),
+                                      ("root_folder", root_folders, "VARCHAR")]) as selected:
+            self._conn.execute(
+                f"INSERT INTO variants (id, movie_id, root_folder, quality_profile) SELECT {', '.join(selected.items)},"
+                f" ? FROM {selected.rows.sql}",
+                [*selected.constants, quality_profile, *selected.rows.params],
+            )
+        return ids
 
     def get_many(self, movie_ids: list[int]) -> dict[int, Movie]:
         """The movies with these ids, by id (one query)."""

@@ -28,6 +28,7 @@ from radarr_pipeline.quality.qualities import QualityModel
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
+from radarr_pipeline.store.files import ScannedFiles
 from radarr_pipeline.store.movies import movie_from_row
 from radarr_pipeline.store.paging import PAGE_ROWS, read_pages
 from radarr_pipeline.values.collector import collector_paused
@@ -274,8 +275,12 @@ def _stem(name: str) -> str:
     return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
+# A file row: (path, size, quality, release group, edition, revision, MediaInfo JSON, runtime seconds).
+_FileRow = tuple[str, int, str, str | None, str | None, int, str | None, float | None]
+
+
 def _file_row(item: _Found, info: RawMediaInfo | None, qualities: dict[tuple[int, str, str], QualityModel]
-              ) -> dict[str, object]:
+              ) -> _FileRow:
     """A movie file found in the library: its quality from its name (and MediaInfo's resolution when cached);
     the variant id is the caller's to add. ``qualities`` keeps the quality of each (resolution, file name's
     template, folder name's template) seen: a library's names share a few templates."""
@@ -287,18 +292,14 @@ def _file_row(item: _Found, info: RawMediaInfo | None, qualities: dict[tuple[int
     if quality is None:
         quality = qualities[key] = import_quality(resolution, name, item.name)
     release_group, edition = library_group_and_edition(_stem(name))
-    return dict(
-        path=item.video, size=item.stat.st_size, quality=quality.quality.name,
-        import_mode="existing", release_group=release_group,
-        edition=edition, revision=quality.revision.version,
-        media_info=info.to_json() if info else None, runtime_seconds=info.runtime_seconds if info else None,
-    )
+    return (item.video, item.stat.st_size, quality.quality.name, release_group, edition, quality.revision.version,
+            info.to_json() if info else None, info.runtime_seconds if info else None)
 
 
-def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo]) -> dict[str, dict[str, object]]:
+def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo]) -> dict[str, _FileRow]:
     """The file row of every matched video not recorded yet, by path (its name parsed: done with the library
     closed; the variant id is set when the row is written)."""
-    rows: dict[str, dict[str, object]] = {}
+    rows: dict[str, _FileRow] = {}
     qualities: dict[tuple[int, str, str], QualityModel] = {}
     for _root, item, _movie in verdicts.matched:
         if item.video is not None and item.stat is not None and item.video not in facts.recorded_paths:
@@ -310,10 +311,12 @@ def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo
 #: movies. The next units are sized from the ones before to hold it about :data:`UNIT_SECONDS` (a unit's fixed
 #: cost, opening and committing, 50 to 100 ms here, is then paid a few times per scan rather than once per
 #: thousand folders), never more than :data:`MAX_UNIT`. A unit's time over its folders overstates what a folder
-#: costs (the fixed cost is in it), so a unit sized by it holds the file less than :data:`UNIT_SECONDS`.
+#: costs (the fixed cost is in it), so a unit sized by it holds the file less than :data:`UNIT_SECONDS`. Written as
+#: columns, 10,000 folders took a unit of 0.3 s here: the bound is twice that. A tail of less than half a
+#: unit goes with the unit before it (alone it would pay a unit's fixed cost for a few folders).
 FOLDERS_PER_UNIT = 2_000
 UNIT_SECONDS = 0.5
-MAX_UNIT = 10_000
+MAX_UNIT = 20_000
 UNIT_GROWTH = 4
 
 
@@ -326,37 +329,52 @@ def next_unit_size(size: int, seconds: float) -> int:
 
 
 def _record(library: Library, facts: _Facts, chunk: list[tuple[str, _Found, Movie | _NewMovie]],
-            file_rows: dict[str, dict[str, object]], profile: str, report: ScanReport, now: datetime) -> None:
+            file_rows: dict[str, _FileRow], profile: str, report: ScanReport, now: datetime) -> None:
     """One unit of work: these folders' new movies and versions, their files, and the folders themselves, so a
     scan stopped between units finds the folders it recorded unchanged and the movies it added known (no
-    duplicates on the next run). A new movie matched by folders of several units is added by the first."""
-    new_movies = list(dict.fromkeys(m for _r, _i, m in chunk if isinstance(m, _NewMovie) and m.movie is None))
-    added = library.movies.add_many([m.fields() for m in new_movies])
-    for pending, movie in zip(new_movies, added, strict=True):
-        pending.movie = movie
-    resolved = [(root, item, _added(movie)) for root, item, movie in chunk]
-    missing = list(dict.fromkeys((movie.id, root) for root, _item, movie in resolved
-                                 if (movie.id, root) not in facts.variants))
-    for variant in library.movies.add_variants_many([(movie_id, profile, root) for movie_id, root in missing]):
+    duplicates on the next run). A new movie matched by folders of several units is added by the first. Rows go
+    as columns: no object per movie, version or file."""
+    new_movies = list(dict.fromkeys(m for _r, _i, m in chunk if isinstance(m, _NewMovie) and m.id is None))
+    ids = library.movies.add_scanned([m.title for m in new_movies], [m.year for m in new_movies],
+                                     [m.tmdb_id for m in new_movies], [m.imdb_id for m in new_movies])
+    for pending, movie_id in zip(new_movies, ids, strict=True):
+        pending.id = movie_id
+    resolved = [(root, item, movie, _movie_id(movie)) for root, item, movie in chunk]
+    missing = dict.fromkeys((movie_id, root) for root, _item, _movie, movie_id in resolved
+                            if (movie_id, root) not in facts.variants)
+    added_here = set(ids)
+    first = [pair for pair in missing if pair[0] in added_here]  # movies of this unit: no version yet
+    for pair, variant_id in zip(first, library.movies.add_first_variants(
+            [movie_id for movie_id, _root in first], profile, [root for _movie_id, root in first]), strict=True):
+        facts.variants[pair] = variant_id
+    others = [(movie_id, profile, root) for movie_id, root in missing if movie_id not in added_here]
+    for variant in library.movies.add_variants_many(others):
         facts.variants[(variant.movie_id, variant.root_folder)] = variant.id
-    files: list[dict[str, object]] = []
+    files = ScannedFiles()
     folder_rows: list[tuple[str, int, int | None, str]] = []
-    for root, item, movie in resolved:
-        variant_id = facts.variants[(movie.id, root)]
+    for root, item, movie, movie_id in resolved:
+        variant_id = facts.variants[(movie_id, root)]
         video = item.video
         if video is None or item.stat is None:
-            folder_rows.append((item.folder, item.mtime_ns, movie.id, "empty"))
+            folder_rows.append((item.folder, item.mtime_ns, movie_id, "empty"))
             continue
         if variant_id not in facts.recorded_variants and video not in facts.recorded_paths:
-            row = file_rows[video]
-            row["variant_id"] = variant_id
-            files.append(row)
+            path, size, quality, release_group, edition, revision, media_info, runtime = file_rows[video]
+            files.variant_ids.append(variant_id)
+            files.paths.append(path)
+            files.sizes.append(size)
+            files.qualities.append(quality)
+            files.release_groups.append(release_group)
+            files.editions.append(edition)
+            files.revisions.append(revision)
+            files.media_infos.append(media_info)
+            files.runtimes.append(runtime)
             facts.recorded_variants.add(variant_id)
             report.recorded += 1
             report.rows.append({"movie": f"{movie.title} ({movie.year})", "file": video[video.rfind("/") + 1:],
-                                "quality": row["quality"]})
-        folder_rows.append((item.folder, item.mtime_ns, movie.id, "recorded"))
-    library.files.record_many(files, now)
+                                "quality": quality})
+        folder_rows.append((item.folder, item.mtime_ns, movie_id, "recorded"))
+    library.files.record_existing(files, now)
     library.library_folders.save_many(folder_rows, now)
 
 
@@ -383,11 +401,13 @@ def _scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_
     file_rows = _file_rows(facts, verdicts, infos)
     start, size = 0, FOLDERS_PER_UNIT
     while start < len(verdicts.matched):
+        end = start + size
+        if len(verdicts.matched) - end < size // 2:
+            end = len(verdicts.matched)  # a short tail with this unit
         began = time.perf_counter()
         with store.open() as library:
-            _record(library, facts, verdicts.matched[start:start + size], file_rows, config.default_profile.name,
-                    report, now)
-        start, size = start + size, next_unit_size(size, time.perf_counter() - began)
+            _record(library, facts, verdicts.matched[start:end], file_rows, config.default_profile.name, report, now)
+        start, size = end, next_unit_size(end - start, time.perf_counter() - began)
     for start in range(0, len(verdicts.folder_rows), FOLDERS_PER_UNIT):  # the folders matched to no movie
         with store.open() as library:
             library.library_folders.save_many(verdicts.folder_rows[start:start + FOLDERS_PER_UNIT], now)
@@ -402,20 +422,14 @@ class _NewMovie:
     year: int
     tmdb_id: int | None
     imdb_id: str | None
-    movie: Movie | None = None
-
-    def fields(self) -> dict[str, object]:
-        return {"title": self.title, "year": self.year, "tmdb_id": self.tmdb_id, "imdb_id": self.imdb_id}
+    id: int | None = None
 
 
-
-def _added(movie: Movie | _NewMovie) -> Movie:
-    """The library's movie for a scan's verdict (a new movie once it has been written)."""
-    if isinstance(movie, _NewMovie):
-        if movie.movie is None:
-            raise RuntimeError(f"{movie.title} ({movie.year}) was not added to the library")
-        return movie.movie
-    return movie
+def _movie_id(movie: Movie | _NewMovie) -> int:
+    """The library's id of a scan's verdict (a new movie's once it has been written)."""
+    if movie.id is None:
+        raise RuntimeError(f"{movie.title} ({movie.year}) was not added to the library")
+    return movie.id
 
 
 def scan_root_folders(config: AppConfig, now: datetime) -> ScanReport:
