@@ -7,10 +7,11 @@ None and the caller runs the full parser. Every gate below says which full-parse
 
 Gates:
 * the name is ASCII letters, digits, '.' and '-' only (no brackets, spaces, underscores, sites);
-* title words are letters only, then a 4-digit year (18xx-20xx): the NORMAL title pattern then takes
-  exactly the words before the year, provided no earlier pattern can match (no edition word and no
-  German/TrueFrench in the title words, nor anywhere with an 18xx year; no other year-like number
-  after the year);
+* title words are letters only or digits only, then a 4-digit year (18xx-20xx) that NORMAL's look-ahead
+  takes (``_title_words_end``): the NORMAL title pattern then takes exactly the words before the year,
+  provided no earlier pattern can match (no edition word and no German/TrueFrench in the title words,
+  nor anywhere with an 18xx year; no other year-like number after the year) and no title noise joins
+  a number to the word before it (``_number_word_refused``);
 * every tail token is in the table and no two neighbours form a cross-token match (``PAIR_RULES``);
 * the title words and the group say nothing to the quality patterns (``_QUALITY_WORD``);
 * the group is what the release-group rules give (the last '-word', or a dashed group such as D-Z0N3
@@ -51,7 +52,9 @@ from radarr_pipeline.parsing.title_parser import (
 )
 from radarr_pipeline.quality.qualities import QualityModel, Revision
 
-_SCENE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]")
+_SCENE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*[A-Za-z0-9]")
+# NORMAL's year, (?:1[89]|20)\d{2}, and what its look-ahead "(?!...|\W(?:1[89]|20)\d{2})" refuses after it.
+_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 
 # Word beginnings some quality pattern can start a match with (SOURCE, RESOLUTION, UHD, VERSION,
 # PROPER, REPACK, REAL, RAW_HD all start their matches at a word boundary; a title word or group
@@ -82,10 +85,35 @@ def _title_word_refused(word: str) -> bool:
     return _TITLE_WORD_REFUSED.search(word.lower()) is not None
 
 
+def _number_word_refused(previous: str, word: str) -> bool:
+    """Whether SIMPLE_TITLE_NOISE could read an all-digit title word together with the word before it:
+    "[xh][\\W_]?26[45]" ('Max.264') and "DD\\W?5\\W1" ('Add.5.1') run across the dot, and would cut the title
+    the title patterns see. No other pattern reads an all-digit word followed by '.': the resolutions need
+    a 'p', 'i' or 'x' after the digits, VERSION a 'v' after them, the DVD and regional sources a letter
+    before or after them, EDITION's anniversary and "(2|3|4)in1" a key word (refused as a title word)."""
+    if word.startswith("26"):
+        return previous[-1:].lower() in ("x", "h")
+    return word.startswith("5") and previous[-2:].lower() == "dd"
+
+
 def _title_words_refused(words: list[str]) -> bool:
     """Whether a title word could let an earlier or another pattern read the name, or the first word
-    starts like one of Radarr's RejectHashedReleasesRegexes ('abc': "^abc$", "^abc[-_. ]xyz")."""
-    return words[0][:3].lower() == "abc" or any(map(_title_word_refused, words))
+    starts like one of Radarr's RejectHashedReleasesRegexes ('abc': "^abc$", "^abc[-_. ]xyz").
+
+    Title words are letters only or digits only (``_title_words_end``); a digits-only word says nothing
+    to the quality, edition and language patterns except through the noise it forms with the word before
+    it (``_number_word_refused``)."""
+    if words[0][:3].lower() == "abc":
+        return True
+    previous = ""
+    for word in words:
+        if word.isdigit():
+            if _number_word_refused(previous, word):
+                return True
+        elif _title_word_refused(word):
+            return True
+        previous = word
+    return False
 
 
 def _split_group(name: str) -> tuple[str, str]:
@@ -137,12 +165,26 @@ def _split_extension(title: str) -> tuple[str, str] | None:
 
 
 def _title_words_end(pieces: list[str]) -> int:
-    """Index of the year piece after letters-only title words, -1 when the name is not shaped so."""
+    """Index of the year piece NORMAL takes after title words that are letters only or digits only, -1
+    when the name is not shaped so or NORMAL's year is not certain.
+
+    NORMAL's title is lazy: its year is the first year-like run (``_YEAR_LIKE``) with a character before
+    it, followed by a separator (a run inside a number is followed by a digit: neither the repetition
+    nor "(\\W+|_|$)" can go on) and not refused by its look-ahead. In '.'-separated pieces that is the last
+    four digits of a number (not the whole first piece: the title would be empty), refused exactly when
+    the next piece begins with a year-like run ('Blade.Runner.2049.2017': 2049 is a title word). A
+    4-digit piece taken so is the year; a longer number taken so (title '...Movie.1', year 2001 of
+    '12001') is left to the full parser."""
     for index, piece in enumerate(pieces):
-        if not piece.isalpha():
-            if index and len(piece) == 4 and piece.isdigit() and piece[:2] in ("18", "19", "20"):
-                return index
+        if piece.isalpha():
+            continue
+        if not piece.isdigit():
             return -1
+        if not (index or len(piece) > 4) or not _YEAR_LIKE.fullmatch(piece[-4:]):
+            continue  # a number NORMAL cannot take as its year: a title word
+        if index + 1 < len(pieces) and _YEAR_LIKE.match(pieces[index + 1]):
+            continue  # the look-ahead "(?!\\W(?:1[89]|20)\\d{2})" refuses it: a title word
+        return index if len(piece) == 4 else -1
     return -1
 
 
@@ -380,9 +422,9 @@ def _quality(title: str, reading: _TailReading) -> QualityModel:
 
 
 def _movie_titles(words: list[str], title_words: str) -> tuple[str, tuple[str, ...]]:
-    """``movie_titles_from(title_words)`` for letters-only words. Without a one-letter word, a 'Dr' or an
-    'aka', Radarr's acronym-aware join is a plain join on spaces and there is no alternative title
-    ('_', request info and a spaced A.K.A. cannot occur in letters-only words joined by '.')."""
+    """``movie_titles_from(title_words)`` for letters-only or digits-only words. Without a one-character
+    word, a 'Dr' or an 'aka', Radarr's acronym-aware join is a plain join on spaces and there is no
+    alternative title ('_', request info and a spaced A.K.A. cannot occur in such words joined by '.')."""
     if all(len(word) > 2 or (len(word) == 2 and word.lower() != "dr") for word in words):
         movie_title = " ".join(words)
         if "aka" not in movie_title.lower():

@@ -86,7 +86,11 @@ def test_unsure_shapes_are_left_to_the_full_parser() -> None:
         "Movie.2019.1080p.SomethingNew.x264-GRP",  # a token the table does not know
         "Movie 2019 1080p BluRay x264-GRP",  # spaces
         "Movie.2019.1080p.BluRay.x264-NZBGeek",  # posting noise where the group would be
-        "2001.A.Space.Odyssey.1968.1080p.BluRay.x264-GRP",  # digits before the year
+        "Night.2001.Odyssey.1989.1080p.BluRay.x264-GRP",  # NORMAL takes 2001 as the year
+        "Movie.12001.Night.1989.1080p.BluRay.x264-GRP",  # NORMAL takes the 2001 ending a number as the year
+        "Se7en.1995.1080p.BluRay.x264-GRP",  # a word mixing letters and digits
+        "Max.264.2019.1080p.BluRay.x264-GRP",  # title noise 'x.264' across the dot
+        "Add.5.1.2019.1080p.BluRay.x264-GRP",  # title noise 'dd.5.1' across the dots
     ):
         assert parse_scene_title(title) is None, title
         assert parse_release_title(title) is not None
