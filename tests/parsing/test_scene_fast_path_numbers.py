@@ -11,23 +11,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from radarr_pipeline.parsing import _sanitise
 from radarr_pipeline.parsing import scene_tokens as tokens
-from radarr_pipeline.parsing.scene_fast_path import parse_scene_title
-from radarr_pipeline.parsing.title_parser import parse_movie_title
 
-
-def _assert_same(title: str) -> bool:
-    """Fast path and full parser agree (all fields); True if the fast path answered."""
-    title = _sanitise(title)
-    fast = parse_scene_title(title)
-    if fast is None:
-        return False
-    full = parse_movie_title(title)
-    assert full is not None, title
-    assert fast.to_dict() == full.to_dict(), title
-    return True
-
+from .test_scene_fast_path import _assert_same
 
 # (title, whether the fast path must answer it)
 _HAND_CASES = (
