@@ -212,8 +212,11 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
     the table or two neighbours (year, tokens, group) could be read as one match across their separator.
 
     The readings fold as the full parser reads them: the last source, the first resolution and version,
-    any UHD / PROPER / REPACK, REAL counted, languages in token order. The fold keeps its state in local
-    variables (this loop runs for every token of every scene name) and fills a ``_TailReading`` at the end.
+    any UHD / PROPER / REPACK, REAL counted, languages in token order.
+
+    Long because: the fold keeps its state in local variables and fills a ``_TailReading`` at the end; this
+    loop runs for every token of every scene name, and split into steps (attribute writes, calls per token)
+    it was the fast path's largest cost of its own.
     """
     table = scene_tokens.TOKENS
     compounds = scene_tokens.COMPOUND_FIRSTS
