@@ -45,6 +45,7 @@ from radarr_pipeline.parsing.release_group import (
 )
 from radarr_pipeline.parsing.title_parser import (
     _EDITION_KEYS_PATTERN,
+    _YEAR_LIKE,  # NORMAL's year, and what its look-ahead "(?!...|\W(?:1[89]|20)\d{2})" refuses after it
     movie_titles_from,
     parse_edition,
     parse_imdb_id,
@@ -53,8 +54,6 @@ from radarr_pipeline.parsing.title_parser import (
 from radarr_pipeline.quality.qualities import QualityModel, Revision
 
 _SCENE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*[A-Za-z0-9]")
-# NORMAL's year, (?:1[89]|20)\d{2}, and what its look-ahead "(?!...|\W(?:1[89]|20)\d{2})" refuses after it.
-_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 
 # Word beginnings some quality pattern can start a match with (SOURCE, RESOLUTION, UHD, VERSION,
 # PROPER, REPACK, REAL, RAW_HD all start their matches at a word boundary; a title word or group

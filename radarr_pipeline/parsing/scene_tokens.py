@@ -20,7 +20,7 @@ from functools import cache
 from radarr_pipeline.parsing import language_parser as lang
 from radarr_pipeline.parsing import quality_parser as qp
 from radarr_pipeline.parsing.release_group import _may_name_exact_group
-from radarr_pipeline.parsing.title_parser import _EDITION_KEYS_PATTERN, SIMPLE_TITLE_NOISE
+from radarr_pipeline.parsing.title_parser import _EDITION_KEYS_PATTERN, _YEAR_LIKE, SIMPLE_TITLE_NOISE
 
 # Spellings of each token the table knows; upper, lower and capitalised variants are added.
 _RESOLUTIONS = "2160p 1440p 1080p 1080i 720p 576p 540p 480p 360p 4K UHD FHD"
@@ -212,8 +212,6 @@ def _info_in(token: str, left: str, right: str) -> TokenInfo:
         edition_key=_EDITION_KEYS_PATTERN.search(token_lower) is not None,
     )
 
-
-_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def token_info(token: str) -> TokenInfo | None:
