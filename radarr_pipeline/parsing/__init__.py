@@ -15,6 +15,7 @@ from radarr_pipeline.parsing.language_parser import parse_languages
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.normalize import clean_movie_title
 from radarr_pipeline.parsing.plex_fast_path import (
+    library_file_fields,
     parse_name_quality,
     parse_plex_title,
     plex_group_and_edition,
@@ -97,6 +98,17 @@ def library_group_and_edition(name: str) -> tuple[str | None, str | None]:
     return (parsed.release_group, parsed.edition) if parsed else (None, None)
 
 
+def library_file_template_and_fields(name: str, stem: str) -> tuple[str, tuple[str | None, str | None]]:
+    """``(quality_template(name), library_group_and_edition(stem))`` for a library file's name and its stem (the
+    name without its extension): a Radarr-named file's title words are read once for both."""
+    try:
+        template, fields = library_file_fields(name, stem)
+    except Exception:  # a parser bug must not stop a scan: the full parser decides
+        _log.exception("plex fast path failed on %r", name[:200])
+        template, fields = quality_template(name), None
+    return template, fields if fields is not None else library_group_and_edition(stem)
+
+
 def parse_release_title(title: str, *, is_dir: bool = False) -> ParsedRelease | None:
     """Parse a release title; None means "not a release" (hash, obfuscated name, no title+year...)."""
     if not isinstance(title, str):
@@ -109,6 +121,7 @@ __all__ = [
     "ParsedRelease",
     "clean_movie_title",
     "iso_language_find",
+    "library_file_template_and_fields",
     "library_group_and_edition",
     "normalize_imdb_id",
     "parse_edition",

@@ -84,6 +84,17 @@ def _template_parse(template: str) -> ParsedRelease | None:
     return parsed
 
 
+def _words_may_mislead(words: str) -> bool:
+    """Whether ``match_plex_shape`` may refuse a name for its title words when it takes the name's template.
+
+    Its other checks read what the name and the template share (the year and the rest after it; the shape regex
+    is ``_PLEX_NAME``'s, and ``_release_title_of`` changes only the shared end: the words hold no dot, start with
+    a letter or digit and are ASCII) or are ``_title_words``' own (the cross-word noise is in ``_QUALITY_REFUSED``);
+    what is left reads the words: a year-like number (NORMAL's year could start there), German/TrueFrench
+    (GERMAN_TRACKER), an edition word (EDITION_BEFORE_YEAR)."""
+    return bool(_YEAR_LIKE.search(words) or _GERMAN_TRACKER_WORDS.search(words.lower()) or _may_hold_edition(words))
+
+
 def _template_standing_for(title: str) -> tuple[str, ParsedRelease] | None:
     """(title words, the template's parse) when the template stands for ``title``: every field of the parse but
     ``release_title``, ``movie_title`` and ``movie_titles`` is then the full parser's for ``title``."""
@@ -91,10 +102,8 @@ def _template_standing_for(title: str) -> tuple[str, ParsedRelease] | None:
     if words is None:
         return None
     base = _template_parse(PLACEHOLDER + title[len(words) :])
-    if base is None:
-        return None
-    if match_plex_shape(_release_title_of(title)) is None:
-        return None  # German/TrueFrench or an edition word among the title words
+    if base is None or _words_may_mislead(words):
+        return None  # German/TrueFrench, an edition word or a year-like number among the title words
     return words, base
 
 
@@ -111,17 +120,26 @@ def parse_plex_title(title: str) -> ParsedRelease | None:
 def plex_group_and_edition(title: str) -> tuple[str | None, str | None] | None:
     """``(release_group, edition)`` of :func:`parse_plex_title`'s result without building it (a library scan
     reads only these of a file's name), or the full parser's for a name whose title words hold a year-like
-    number (:func:`_year_titled_template`): None when the fast path is not sure."""
-    standing = _template_standing_for(title)
-    if standing is not None:
-        return standing[1].release_group, standing[1].edition
-    base = _year_titled_template(title)
-    return None if base is None else (base.release_group, base.edition)
+    number (:func:`_year_titled`): None when the fast path is not sure."""
+    words = _title_words(title)
+    return None if words is None else _group_and_edition(title, words)
 
 
-def _year_titled_template(title: str) -> ParsedRelease | None:
-    """The template's parse when its release group and edition are the full parser's for ``title``, a plex name
-    whose title words hold a year-like number ("Movie 1850 (1970) ...", "Blade Runner 2049 (2017) ...").
+def _group_and_edition(title: str, words: str) -> tuple[str | None, str | None] | None:
+    """:func:`plex_group_and_edition` for ``title`` whose title words (``_title_words``) are ``words``."""
+    base = _template_parse(PLACEHOLDER + title[len(words) :])
+    if base is None:
+        return None
+    if not _words_may_mislead(words):
+        return base.release_group, base.edition  # the template stands for the title (_template_standing_for)
+    if base.edition is None and _year_titled(title, words):
+        return base.release_group, None
+    return None
+
+
+def _year_titled(title: str, words: str) -> bool:
+    """Whether the template's release group and edition (when it has none) are the full parser's for ``title``, a
+    plex name whose title words hold a year-like number ("Movie 1850 (1970) ...", "Blade Runner 2049 (2017) ...").
 
     The full parser's title then need not be the title words (NORMAL's year may be the one in the words: it reads
     "Movie 1850 (1970)" as "Movie"), so only the fields read from the rest are the template's. The placeholder
@@ -135,16 +153,11 @@ def _year_titled_template(title: str) -> ParsedRelease | None:
       group rule (they hold no '-', '[', ']' or ')', and the dash, bracket and listed-group rules read from those
       in the rest on, whose look-behind at the excluded endings meets ')' first).
     """
-    words = _title_words(title)
-    if words is None or _YEAR_LIKE.search(words) is None or not words.split(" ", 1)[0].isalpha():
-        return None
+    if _YEAR_LIKE.search(words) is None or not words.split(" ", 1)[0].isalpha():
+        return False
     lowered = title.lower()
-    if _may_hold_edition(lowered) or _GERMAN_TRACKER_WORDS.search(lowered) or _may_name_exact_group(words.lower()):
-        return None
-    base = _template_parse(PLACEHOLDER + title[len(words) :])
-    if base is None or base.edition is not None:
-        return None
-    return base
+    return not (_may_hold_edition(lowered) or _GERMAN_TRACKER_WORDS.search(lowered)
+                or _may_name_exact_group(words.lower()))
 
 
 @lru_cache(maxsize=4096)
@@ -159,6 +172,25 @@ def quality_template(name: str) -> str:
     stripped = name.strip()
     words = _title_words(stripped)
     return name if words is None else PLACEHOLDER + stripped[len(words) :]
+
+
+def library_file_fields(name: str, stem: str) -> tuple[str, tuple[str | None, str | None] | None]:
+    """``(quality_template(name), plex_group_and_edition(stem))`` for a library file's name and its stem (the name
+    without its extension), the title words read once (a scan reads these two of every file): the second is None
+    when the fast path is not sure, or when the name is not plain (surrounding spaces, an unprintable character, a
+    stem that is not the start of the name or ends within the year: the caller then asks for it alone).
+
+    A plain name's stem has the name's title words: ``_PLEX_NAME`` matches the same first ``len(words) + 7``
+    characters (nothing past the ')' after the year is read before it matches), and the stem is ASCII and no
+    longer than the name."""
+    stripped = name.strip()
+    words = _title_words(stripped)
+    if words is None:
+        return name, None
+    template = PLACEHOLDER + stripped[len(words) :]
+    if stripped != name or len(stem) < len(words) + 7 or not name.startswith(stem) or not name.isprintable():
+        return template, None
+    return template, _group_and_edition(stem, words)
 
 
 def parse_name_quality(name: str) -> QualityModel:

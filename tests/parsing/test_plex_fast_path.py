@@ -16,9 +16,15 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from radarr_pipeline.parsing import _sanitise, library_group_and_edition, parse_library_name
+from radarr_pipeline.parsing import (
+    _sanitise,
+    library_file_template_and_fields,
+    library_group_and_edition,
+    parse_library_name,
+)
 from radarr_pipeline.parsing.plex_fast_path import (
     _title_words,
+    library_file_fields,
     parse_name_quality,
     parse_plex_title,
     plex_group_and_edition,
@@ -42,6 +48,7 @@ def _assert_same(title: str) -> bool:
     library = parse_library_name(title)
     expected = (library.release_group, library.edition) if library else (None, None)
     assert library_group_and_edition(title) == expected, title
+    _assert_file_fields(title)
     fast = parse_plex_title(title)
     # a year-like number among the title words: the group and edition may be known without the whole parse
     assert fast is None or plex_group_and_edition(title) is not None, title
@@ -53,6 +60,41 @@ def _assert_same(title: str) -> bool:
         assert fast.to_dict() == full.to_dict(), (title, is_dir)
         assert plex_group_and_edition(title) == (full.release_group, full.edition), (title, is_dir)
     return True
+
+
+def _stem(name: str) -> str:
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def _assert_file_fields(name: str) -> None:
+    """The scan's shortcut (the title words read once for the name's quality template and its stem's group and
+    edition) gives what the two functions give alone, for the stem and for stems that are not the name's."""
+    for stem in {_stem(name), name, name[: len(name) // 2], name.rstrip(".mkv"), "Other (2001) Bluray-720p-GRP"}:
+        expected = (quality_template(name), library_group_and_edition(stem))
+        assert library_file_template_and_fields(name, stem) == expected, (name, stem)
+        fields = library_file_fields(name, stem)[1]
+        assert fields is None or fields == plex_group_and_edition(_sanitise(stem)), (name, stem)
+
+
+def test_file_fields_read_the_stems_own_title_words() -> None:
+    """The shortcut's group and edition are the stem's own: a stem whose title words differ from the name's (one
+    that is not the start of the name, or cut within the year) is not given the name's template fields."""
+    for name, stem in (
+        ("Heat (1995) Bluray-1080p-GRP.mkv", "Heat (1995) Bluray-1080p-GRP"),
+        ("Heat (1995) Bluray-1080p-GRP.mkv", "German Heat (1995) Directors Cut-OTHER"),
+        # the same length of title words, an edition word among the stem's only
+        ("Movie Wordxxx (1995) Bluray-1080p-GRP.mkv", "Heat Extended (1995) Bluray-1080p-GRP"),
+        ("Heat (1995) Bluray-1080p-GRP.mkv", "Heat (19"),
+        ("Movie 1850 (1970) Bluray-1080p-GRP.mkv", "Movie 1850 (1970) Bluray-1080p-GRP"),
+        ("Movie Extended (1970) Bluray-1080p-GRP.mkv", "Movie Extended (1970) Bluray-1080p-GRP"),
+        ("Truefrench Movie (1970) Bluray-1080p-GRP.mkv", "Truefrench Movie (1970) Bluray-1080p-GRP"),
+        (" Heat (1995) Bluray-1080p-GRP.mkv", " Heat (1995) Bluray-1080p-GRP"),
+        ("Heat (1995) Bluray-1080p-GR\tP.mkv", "Heat (1995) Bluray-1080p-GR\tP"),
+    ):
+        _assert_file_fields(name)
+        expected = (quality_template(name), library_group_and_edition(stem))
+        assert library_file_template_and_fields(name, stem) == expected, (name, stem)
 
 
 def test_radarr_names_take_the_fast_path() -> None:
@@ -77,6 +119,7 @@ def test_unsure_names_are_left_to_the_full_parser() -> None:
         "Max 264 (2019) Bluray-1080p",  # title noise across a space
         "Movie 2049 (2019) Bluray-1080p",  # a number that could be a year
         "German Movie (2019) Bluray-1080p",  # GERMAN_TRACKER
+        "Movie Truefrench (2019) Bluray-1080p",  # GERMAN_TRACKER (a word the quality patterns do not read)
         "Movie Extended (2019) Bluray-1080p",  # EDITION_BEFORE_YEAR
         "Amélie (2001) Bluray-1080p",  # not ASCII
     ):
