@@ -31,6 +31,9 @@ from radarr_pipeline.parsing.extensions import _STRIPPABLE_EXTENSIONS
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.quality_parser import (
     NO_REVISION,
+    _may_be_german_remux,
+    may_be_br_disk,
+    parse_hardcoded_subs,
     quality_name_model,
     with_extension_fallback,
 )
@@ -414,13 +417,69 @@ def _words_refused(title: str, lowered: str, parts: _SceneParts, group: _GroupFa
     )
 
 
-def _quality(title: str, reading: _TailReading) -> QualityModel:
+# Sources whose quality, once the table gave the source, resolution and revision, reads nothing else of a
+# scene name but its hardcoded subtitles (``quality_from_source``: WEB-DL's "[WEBDL]" needs a bracket, which a
+# scene name cannot hold), and the Blu-ray / HDTV branches when the substrings their title reads need are
+# absent (``_title_reads_nothing``).
+_TITLE_FREE_SOURCES = frozenset({"webdl", "webrip", "ts", "scr", "cam", "tc", "wp", "regional", "dvdr", "dvd",
+                                 "bdrip", "brrip"})
+# Quality models by (table readings, hardcoded subtitles) for the names ``_title_reads_nothing`` accepts.
+_QUALITIES: dict[tuple[object, ...], QualityModel] = {}
+_MAX_QUALITIES = 4096
+
+
+def _title_reads_nothing(source: str | None, lowered: str, resolution: int | None) -> bool:
+    """Whether ``quality_name_model`` reads nothing of this name beyond the table's readings, its hardcoded
+    subtitles and its extension: no RAW_HD ('raw'), and a branch that reads no pattern of the title —
+    Blu-ray without a disc image (``may_be_br_disk``), XviD/DivX (CODEC) or remux (REMUX, GermanRemuxRegex:
+    all need these substrings); HDTV without MPEG-2 (MPEG2); no source but a resolution (Radarr's
+    resolution-only branch: no AnimeBlurayRegex 'bd', no remux; AnimeWebDlRegex and the fansub prefix need
+    a bracket; the extension's quality is read from the extension)."""
+    if "raw" in lowered:
+        return False
+    if source in _TITLE_FREE_SOURCES:
+        return True
+    if source == "hdtv":
+        return "mpeg" not in lowered
+    remux_possible = "remux" in lowered or ("german" in lowered and _may_be_german_remux(lowered))
+    if source == "bluray":
+        return not (
+            remux_possible or "xvid" in lowered or "x-vid" in lowered or "divx" in lowered or may_be_br_disk(lowered)
+        )
+    if source is None:
+        # path_extension of a name without a strippable extension is its last piece ('.x264-grp'): never a
+        # media extension but '.dvr-ms'.
+        return resolution is not None and not remux_possible and "bd" not in lowered and not lowered.endswith("dvr-ms")
+    return False
+
+
+def _quality(title: str, lowered: str, extension: str, reading: _TailReading) -> QualityModel:
     """``parse_quality(title)`` from the tail's readings: the source, resolution and revision come from the
-    table; ``quality_name_model`` reads the rest (remux, disc, codec, subtitles) from the title."""
+    table; ``quality_name_model`` reads the rest (remux, disc, codec, subtitles) from the title.
+
+    When the title says nothing more (``_title_reads_nothing``), the model is a function of the readings,
+    the hardcoded subtitles (HardcodedSubsRegex, ``parse_hardcoded_subs``) and, without a source word, the
+    extension: it is remembered under them (a source or a resolution always gives a concrete quality: no
+    extension fallback)."""
+    # parse_hardcoded_subs(title), whose first test is this one
+    hardcoded = parse_hardcoded_subs(title) if "sub" in lowered or "hc" in lowered else None
+    source = reading.source
+    key = None
+    if _title_reads_nothing(source, lowered, reading.resolution):
+        key = (source, reading.resolution, reading.uhd, reading.version, reading.proper, reading.repack,
+               reading.real, hardcoded, extension.lower() if source is None else None)
+        known = _QUALITIES.get(key)
+        if known is not None:
+            return known
     revision, revision_found = _revision(reading)
-    return with_extension_fallback(
-        title, quality_name_model(title, title, _resolution(reading), revision, revision_found, reading.source)
+    model = with_extension_fallback(
+        title, quality_name_model(title, title, _resolution(reading), revision, revision_found, source)
     )
+    if key is not None:
+        if len(_QUALITIES) >= _MAX_QUALITIES:
+            _QUALITIES.clear()
+        _QUALITIES[key] = model
+    return model
 
 
 def _movie_titles(words: list[str], title_words: str) -> tuple[str, tuple[str, ...]]:
@@ -438,7 +497,7 @@ def _scene_release(title: str, lowered: str, parts: _SceneParts, reading: _TailR
                    simple_release_title: str, group_facts: _GroupFacts) -> ParsedRelease:
     """The ParsedRelease the full parser builds, from the parts and the tail's readings."""
     group = parts.group
-    quality = _quality(title, reading)
+    quality = _quality(title, lowered, title[len(parts.name):], reading)
     movie_title, movie_titles = _movie_titles(parts.pieces[: parts.year_index], title_words)
     ids_possible = "tt" in lowered or "tmdb" in lowered
     # Edition keywords hold no '.' or '-' and the placeholder and year hold none: without one in a
