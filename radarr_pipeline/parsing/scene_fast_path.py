@@ -342,6 +342,10 @@ class _GroupFacts(NamedTuple):
     needs_rules: bool  # the release-group rules may refuse or strip it (``_GROUP_NEEDS_RULES``)
     edition_key: bool  # holds an edition keyword (parse_edition must run)
     suffix_noise: bool  # posting noise CLEAN_GROUP_SUFFIX strips ('-xpost'): not the group
+    # The name's last piece (last token, '-', group) may hold an EXCEPTION_GROUP_EXACT name
+    # (``_may_name_exact_group``): the group holds one, or it starts one the token before it could complete
+    # across the dash ('D-Z0N3': "d-z0n3" is the only name with a '-'; table tokens and years hold none).
+    may_name_exact: bool
 
 
 @lru_cache(maxsize=16384)
@@ -353,17 +357,19 @@ def _group_facts(group: str) -> _GroupFacts:
         needs_rules=_GROUP_NEEDS_RULES.match(group) is not None,
         edition_key=_EDITION_KEYS_PATTERN.search(lower) is not None,
         suffix_noise=is_group_suffix_noise(group),
+        may_name_exact=_may_name_exact_group(lower) or lower.startswith("z0n3"),
     )
 
 
-def _release_group(simple_release_title: str, last_token_start: int, group: str, needs_rules: bool) -> bool:
+def _release_group(simple_release_title: str, last_token_start: int, group: str, facts: _GroupFacts) -> bool:
     """Whether the release-group rules give ``group`` for this name (the caller falls back if not).
 
     Only the last tail token and the group can matter: table tokens name no exception group, and the
     rules' dash matches stop at '.', so dashes in earlier tokens cannot reach the group's dash.
     """
     ending = simple_release_title[last_token_start:]
-    if _may_name_exact_group(ending.lower()):
+    needs_rules = facts.needs_rules
+    if facts.may_name_exact:  # _may_name_exact_group(ending.lower()), known from the group
         exact = _last(EXCEPTION_GROUP_EXACT, ending)
         if exact is not None:
             return exact.group("group") == group
@@ -375,14 +381,10 @@ def _release_group(simple_release_title: str, last_token_start: int, group: str,
     return found == group and not group.isdigit() and not INVALID_GROUP.match(group)
 
 
-class _SceneParts(NamedTuple):
-    """A plain scene name cut into its parts (``_scene_parts``)."""
-
-    name: str  # the title without its extension
-    head: str  # the name without its '-group'
-    group: str
-    pieces: list[str]  # the head split on '.'
-    year_index: int  # the year's index in ``pieces``; the title words come before it
+# A plain scene name cut into its parts (``_scene_parts``): the name without its extension, the extension,
+# the name without its '-group' (head), the group, the head split on '.', the year's index in those pieces (the
+# title words come before it). A plain tuple: it is unpacked once per name.
+_SceneParts = tuple[str, str, str, str, list[str], int]
 
 
 def _scene_parts(title: str) -> _SceneParts | None:
@@ -392,7 +394,7 @@ def _scene_parts(title: str) -> _SceneParts | None:
     split = _split_extension(title)
     if split is None:
         return None
-    name = split[0]
+    name, extension = split
     head, group = _split_group(name)
     if not group or "--" in name or name.endswith("-"):
         return None
@@ -400,20 +402,31 @@ def _scene_parts(title: str) -> _SceneParts | None:
     year_index = _title_words_end(pieces)
     if year_index < 0:
         return None
-    return _SceneParts(name, head, group, pieces, year_index)
+    return name, extension, head, group, pieces, year_index
 
 
-def _words_refused(title: str, lowered: str, parts: _SceneParts, group: _GroupFacts) -> bool:
-    """Whether a title word, the group or the year could let an earlier or another pattern read the name."""
+@lru_cache(maxsize=16384)
+def _title_facts(title_words: str) -> tuple[str, tuple[str, ...]] | None:
+    """``movie_titles_from(title_words)`` (through ``_movie_titles``), or None when a title word could let an
+    earlier or another pattern read the name (``_title_words_refused``; a first word of 24 or more
+    characters could start _REJECT_HASHED_ANY's 32 alphanumerics). Both are functions of the title words
+    alone, kept per spelling: a movie comes in many releases."""
+    words = title_words.split(".")
+    if len(words[0]) >= 24 or _title_words_refused(words):
+        return None
+    return _movie_titles(words, title_words)
+
+
+def _words_refused(title: str, lowered: str, year: str, group: _GroupFacts) -> bool:
+    """Whether the group, the year or the name as a whole could let an earlier or another pattern read the
+    name (the title words are ``_title_facts``'s)."""
     return bool(
-        len(parts.pieces[0]) >= 24  # _REJECT_HASHED_ANY: 32 alphanumerics at the start
-        or group.refused
-        or _title_words_refused(parts.pieces[: parts.year_index])
+        group.refused
         or "p027" in title
         or "p0801" in title  # reversed names
         or "yenc" in lowered
         # GERMAN_TRACKER's title may run through an 18xx year (it stops only at 19xx/20xx)
-        or (parts.pieces[parts.year_index].startswith("18") and ("german" in lowered or "truefrench" in lowered))
+        or (year.startswith("18") and ("german" in lowered or "truefrench" in lowered))
     )
 
 
@@ -493,12 +506,11 @@ def _movie_titles(words: list[str], title_words: str) -> tuple[str, tuple[str, .
     return movie_titles_from(title_words)
 
 
-def _scene_release(title: str, lowered: str, parts: _SceneParts, reading: _TailReading, title_words: str,
-                   simple_release_title: str, group_facts: _GroupFacts) -> ParsedRelease:
+def _scene_release(title: str, lowered: str, extension: str, reading: _TailReading, movie_titles: tuple[str,
+                   tuple[str, ...]], year: str, group: str, simple_release_title: str, group_facts: _GroupFacts
+                   ) -> ParsedRelease:
     """The ParsedRelease the full parser builds, from the parts and the tail's readings."""
-    group = parts.group
-    quality = _quality(title, lowered, title[len(parts.name):], reading)
-    movie_title, movie_titles = _movie_titles(parts.pieces[: parts.year_index], title_words)
+    quality = _quality(title, lowered, extension, reading)
     ids_possible = "tt" in lowered or "tmdb" in lowered
     # Edition keywords hold no '.' or '-' and the placeholder and year hold none: without one in a
     # token or the group, parse_edition finds nothing.
@@ -506,9 +518,9 @@ def _scene_release(title: str, lowered: str, parts: _SceneParts, reading: _TailR
     # Positional, in the fields' order (keyword arguments cost more on this path, run for every title).
     return ParsedRelease(
         title,  # release_title
-        movie_title,
-        movie_titles,
-        int(parts.pieces[parts.year_index]),  # year
+        movie_titles[0],  # movie_title
+        movie_titles[1],  # movie_titles
+        int(year),  # year
         parse_edition(simple_release_title) if edition_possible else None,  # edition
         quality,
         group,  # release_group
@@ -525,26 +537,32 @@ def parse_scene_title(title: str) -> ParsedRelease | None:
     """The full parser's result for a plain scene name, or None when the fast path is not sure.
 
     Steps: cut the name into its parts (``_scene_parts``), refuse words other patterns could read
-    (``_words_refused``), read the tail tokens from the table (``_read_tail``), check the release group
-    against the group rules (``_release_group``), then build the result (``_scene_release``). The
-    equivalence tests hold it to the full parser."""
+    (``_title_facts``, ``_words_refused``), read the tail tokens from the table (``_read_tail``), check the
+    release group against the group rules (``_release_group``), then build the result (``_scene_release``).
+    The equivalence tests hold it to the full parser."""
     parts = _scene_parts(title)
     if parts is None:
         return None
-    group_facts = _group_facts(parts.group)
-    lowered = title.lower()
-    if _words_refused(title, lowered, parts, group_facts):
+    name, extension, head, group, pieces, year_index = parts
+    title_words = ".".join(pieces[:year_index])
+    movie_titles = _title_facts(title_words)
+    if movie_titles is None:
         return None
-    reading = _read_tail(parts.pieces[parts.year_index + 1 :], parts.pieces[parts.year_index], group_facts.left_mask)
+    group_facts = _group_facts(group)
+    lowered = title.lower()
+    year = pieces[year_index]
+    if _words_refused(title, lowered, year, group_facts):
+        return None
+    reading = _read_tail(pieces[year_index + 1 :], year, group_facts.left_mask)
     if reading is None:
         return None
-    title_words = ".".join(parts.pieces[: parts.year_index])
     title_words_length = len(title_words)
-    placeholder = "A.Movie" if parts.year_index > 1 else "A Movie"
-    simple_release_title = placeholder + parts.name[title_words_length:]
-    if simple_release_title.find(parts.group) != len(simple_release_title) - len(parts.group):
+    placeholder = "A.Movie" if year_index > 1 else "A Movie"
+    simple_release_title = placeholder + name[title_words_length:]
+    if simple_release_title.find(group) != len(simple_release_title) - len(group):
         return None
-    last_token_start = len(placeholder) + parts.head.rfind(".") - title_words_length + 1
-    if not _release_group(simple_release_title, last_token_start, parts.group, group_facts.needs_rules):
+    last_token_start = len(placeholder) + head.rfind(".") - title_words_length + 1
+    if not _release_group(simple_release_title, last_token_start, group, group_facts):
         return None
-    return _scene_release(title, lowered, parts, reading, title_words, simple_release_title, group_facts)
+    return _scene_release(title, lowered, extension, reading, movie_titles, year, group, simple_release_title,
+                          group_facts)
