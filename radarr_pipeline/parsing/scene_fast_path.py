@@ -190,23 +190,17 @@ def _title_words_end(pieces: list[str]) -> int:
     return -1
 
 
-class _TailReading:
-    """What the tail tokens say together, read in one pass (``_read_tail`` fills it)."""
+class _TailReading(NamedTuple):
+    """What the tail tokens say together, read in one pass (``_read_tail`` builds it)."""
 
-    __slots__ = ("case_sensitive", "edition_key", "named", "proper", "real", "repack", "resolution", "source",
-                 "tokens", "uhd", "version")
-
-    def __init__(self) -> None:
-        self.source: str | None = None  # the last SOURCE reading
-        self.resolution: int | None = None  # the first RESOLUTION reading
-        self.uhd = False
-        self.version: int | None = None  # the first VERSION reading
-        self.proper = self.repack = False
-        self.real = 0
-        self.named: set[int] = set()
-        self.case_sensitive: list[str] | None = None  # None while the pre-check has not passed
-        self.tokens: list[str] | None = None
-        self.edition_key = False  # some token holds an edition keyword
+    source: str | None  # the last SOURCE reading
+    resolution: int | None  # the first RESOLUTION reading
+    version: int | None  # the first VERSION reading
+    real: int  # REAL counted
+    flags: int  # scene_tokens.UHD | PROPER | REPACK | EDITION_KEY of any token
+    named: set[int]  # language names found as words (indexes into the parser's name list)
+    case_sensitive: list[str] | None  # None when the language parser's pre-check fails
+    tokens: list[str] | None  # the same for the token pattern
 
 
 def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReading | None:
@@ -214,23 +208,21 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
     the table or two neighbours (year, tokens, group) could be read as one match across their separator.
 
     The readings fold as the full parser reads them: the last source, the first resolution and version,
-    any UHD / PROPER / REPACK, REAL counted, languages in token order.
+    any UHD / PROPER / REPACK (and edition keyword: the flags OR-ed), REAL counted, languages in token order.
 
-    Long because: the fold keeps its state in local variables and fills a ``_TailReading`` at the end; this
-    loop runs for every token of every scene name, and split into steps (attribute writes, calls per token)
-    it was the fast path's largest cost of its own.
+    Long because: the fold keeps its state in local variables; this loop runs for every token of every
+    scene name, and split into steps (attribute writes, calls per token) it was the fast path's largest
+    cost of its own.
     """
     table = scene_tokens.TOKENS
     compounds = scene_tokens.COMPOUND_FIRSTS
-    reading = _TailReading()
     case_sensitive: list[str] = []
     tokens: list[str] = []
     source: str | None = None
     resolution: int | None = None
     version: int | None = None
-    uhd = proper = repack = edition_key = case_sensitive_possible = tokens_possible = False
-    real = 0
-    named: set[int] = reading.named
+    flags = real = 0
+    named: set[int] = set()
     previous_right = scene_tokens.YEAR_RIGHT_MASKS[year]
     previous_takes_separator = False
     index, count = 0, len(pieces)
@@ -249,8 +241,7 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
             return None
         previous_right = info.right
         previous_takes_separator = bool(info.seps & 2)
-        if info.edition_key:
-            edition_key = True
+        flags |= info.flags
         if info.says_nothing:
             continue
         if info.sources:
@@ -259,12 +250,6 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
             resolution = info.resolution
         if version is None:
             version = info.version
-        if info.uhd:
-            uhd = True
-        if info.proper:
-            proper = True
-        if info.repack:
-            repack = True
         real += info.real
         if info.named:
             named.update(info.named)
@@ -272,39 +257,36 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
             case_sensitive += info.case_sensitive
         if info.tokens:
             tokens += info.tokens
-        if info.case_sensitive_possible:
-            case_sensitive_possible = True
-        if info.tokens_possible:
-            tokens_possible = True
     if previous_right & group_left_mask:
         return None
-    reading.source, reading.resolution, reading.version = source, resolution, version
-    reading.uhd, reading.proper, reading.repack, reading.real = uhd, proper, repack, real
-    reading.edition_key = edition_key
-    reading.case_sensitive = case_sensitive if case_sensitive_possible else None
-    reading.tokens = tokens if tokens_possible else None
-    return reading
+    return _TailReading(
+        source, resolution, version, real, flags, named,
+        case_sensitive if flags & scene_tokens.CASE_SENSITIVE_POSSIBLE else None,
+        tokens if flags & scene_tokens.TOKENS_POSSIBLE else None,
+    )
 
 
 def _revision(reading: _TailReading) -> tuple[Revision, bool]:
     """``parse_revision`` from the tokens' VERSION / PROPER / REPACK / REAL readings."""
     found = reading.version
+    flags = reading.flags
+    proper, repack, real = bool(flags & scene_tokens.PROPER), bool(flags & scene_tokens.REPACK), reading.real
     version = found if found is not None else 1
-    if reading.proper:
+    if proper:
         version = version + 1 if found is not None else 2
-    if reading.repack:
+    if repack:
         version = version + 1 if found is not None else 2
-    detected = found is not None or reading.proper or reading.repack or bool(reading.real)
-    if version == 1 and not reading.real and not reading.repack:
+    detected = found is not None or proper or repack or bool(real)
+    if version == 1 and not real and not repack:
         return NO_REVISION, detected
-    return Revision(version=version, real=reading.real, is_repack=reading.repack), detected
+    return Revision(version=version, real=real, is_repack=repack), detected
 
 
 def _resolution(reading: _TailReading) -> int:
     """``parse_resolution``: the first RESOLUTION reading, else 2160 for a bare UHD, else 0."""
     if reading.resolution is not None:
         return reading.resolution
-    return 2160 if reading.uhd else 0
+    return 2160 if reading.flags & scene_tokens.UHD else 0
 
 
 def _languages(reading: _TailReading, simple_release_title: str, group: str) -> tuple[str, ...]:
@@ -439,6 +421,7 @@ _TITLE_FREE_SOURCES = frozenset({"webdl", "webrip", "ts", "scr", "cam", "tc", "w
 # Quality models by (table readings, hardcoded subtitles) for the names ``_title_reads_nothing`` accepts.
 _QUALITIES: dict[tuple[object, ...], QualityModel] = {}
 _MAX_QUALITIES = 4096
+_QUALITY_FLAGS = scene_tokens.UHD | scene_tokens.PROPER | scene_tokens.REPACK
 
 
 def _title_reads_nothing(source: str | None, lowered: str, resolution: int | None) -> bool:
@@ -479,8 +462,8 @@ def _quality(title: str, lowered: str, extension: str, reading: _TailReading) ->
     source = reading.source
     key = None
     if _title_reads_nothing(source, lowered, reading.resolution):
-        key = (source, reading.resolution, reading.uhd, reading.version, reading.proper, reading.repack,
-               reading.real, hardcoded, extension.lower() if source is None else None)
+        key = (source, reading.resolution, reading.version, reading.real, reading.flags & _QUALITY_FLAGS, hardcoded,
+               extension.lower() if source is None else None)
         known = _QUALITIES.get(key)
         if known is not None:
             return known
@@ -514,7 +497,7 @@ def _scene_release(title: str, lowered: str, extension: str, reading: _TailReadi
     ids_possible = "tt" in lowered or "tmdb" in lowered
     # Edition keywords hold no '.' or '-' and the placeholder and year hold none: without one in a
     # token or the group, parse_edition finds nothing.
-    edition_possible = reading.edition_key or group_facts.edition_key
+    edition_possible = reading.flags & scene_tokens.EDITION_KEY or group_facts.edition_key
     # Positional, in the fields' order (keyword arguments cost more on this path, run for every title).
     return ParsedRelease(
         title,  # release_title
