@@ -426,26 +426,35 @@ _QUALITY_FLAGS = scene_tokens.UHD | scene_tokens.PROPER | scene_tokens.REPACK
 
 def _title_reads_nothing(source: str | None, lowered: str, resolution: int | None) -> bool:
     """Whether ``quality_name_model`` reads nothing of this name beyond the table's readings, its hardcoded
-    subtitles and its extension: no RAW_HD ('raw'), and a branch that reads no pattern of the title —
-    Blu-ray without a disc image (``may_be_br_disk``), XviD/DivX (CODEC) or remux (REMUX, GermanRemuxRegex:
-    all need these substrings); HDTV without MPEG-2 (MPEG2); no source but a resolution (Radarr's
-    resolution-only branch: no AnimeBlurayRegex 'bd', no remux; AnimeWebDlRegex and the fansub prefix need
-    a bracket; the extension's quality is read from the extension)."""
+    subtitles and its extension:
+
+    * no RAW_HD ('raw': a word starting so is refused in title words and groups and the table holds none;
+      kept as a cheap guard);
+    * a source whose branch of ``quality_from_source`` reads no pattern of the title (``_TITLE_FREE_SOURCES``);
+    * HDTV without MPEG-2 (MPEG2);
+    * Blu-ray without remux (REMUX), XviD/DivX (CODEC: 'xvid', 'x-vid', 'divx') or a disc image
+      (``may_be_br_disk``, which GermanRemuxRegex's disc codec and "Bluray" also satisfy);
+    * no source but a resolution (Radarr's resolution-only branch): no AnimeBlurayRegex ('bd'), no remux
+      (REMUX, GermanRemuxRegex: a group such as 'XBLURAY' holds "Bluray" without a source word);
+      AnimeWebDlRegex and the fansub prefix need a bracket; the extension's quality is read from the
+      extension (the caller keys on it), and a name without a strippable extension ends '.token-group',
+      never a media extension but '.dvr-ms' (no table token ends 'dvr'; kept as a guard)."""
     if "raw" in lowered:
         return False
     if source in _TITLE_FREE_SOURCES:
         return True
     if source == "hdtv":
         return "mpeg" not in lowered
-    remux_possible = "remux" in lowered or ("german" in lowered and _may_be_german_remux(lowered))
     if source == "bluray":
         return not (
-            remux_possible or "xvid" in lowered or "x-vid" in lowered or "divx" in lowered or may_be_br_disk(lowered)
+            "remux" in lowered or "xvid" in lowered or "x-vid" in lowered or "divx" in lowered
+            or may_be_br_disk(lowered)
         )
     if source is None:
-        # path_extension of a name without a strippable extension is its last piece ('.x264-grp'): never a
-        # media extension but '.dvr-ms'.
-        return resolution is not None and not remux_possible and "bd" not in lowered and not lowered.endswith("dvr-ms")
+        return (
+            resolution is not None and "remux" not in lowered and "bd" not in lowered
+            and not ("german" in lowered and _may_be_german_remux(lowered)) and not lowered.endswith("dvr-ms")
+        )
     return False
 
 
