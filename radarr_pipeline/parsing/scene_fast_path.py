@@ -421,6 +421,8 @@ _TITLE_FREE_SOURCES = frozenset({"webdl", "webrip", "ts", "scr", "cam", "tc", "w
 # Quality models by (table readings, hardcoded subtitles) for the names ``_title_reads_nothing`` accepts.
 _QUALITIES: dict[tuple[object, ...], QualityModel] = {}
 _MAX_QUALITIES = 4096
+# The sources whose branch of ``quality_from_source`` also tests the title for "1080p" and "720p".
+_PDTV_LIKE = frozenset({"pdtv", "sdtv", "dsr", "tvrip"})
 _QUALITY_FLAGS = scene_tokens.UHD | scene_tokens.PROPER | scene_tokens.REPACK
 
 
@@ -432,6 +434,8 @@ def _title_reads_nothing(source: str | None, lowered: str, resolution: int | Non
       kept as a cheap guard);
     * a source whose branch of ``quality_from_source`` reads no pattern of the title (``_TITLE_FREE_SOURCES``);
     * HDTV without MPEG-2 (MPEG2);
+    * PDTV, SDTV, DSR, TVRip without HIGH_DEF_PDTV's "hr.ws" ('ws'); their branch's "1080p" / "720p"
+      substring tests are keyed on by the caller;
     * Blu-ray without remux (REMUX), XviD/DivX (CODEC: 'xvid', 'x-vid', 'divx') or a disc image
       (``may_be_br_disk``, which GermanRemuxRegex's disc codec and "Bluray" also satisfy);
     * no source but a resolution (Radarr's resolution-only branch): no AnimeBlurayRegex ('bd'), no remux
@@ -445,6 +449,8 @@ def _title_reads_nothing(source: str | None, lowered: str, resolution: int | Non
         return True
     if source == "hdtv":
         return "mpeg" not in lowered
+    if source in _PDTV_LIKE:
+        return "ws" not in lowered
     if source == "bluray":
         return not (
             "remux" in lowered or "xvid" in lowered or "x-vid" in lowered or "divx" in lowered
@@ -463,16 +469,23 @@ def _quality(title: str, lowered: str, extension: str, reading: _TailReading) ->
     table; ``quality_name_model`` reads the rest (remux, disc, codec, subtitles) from the title.
 
     When the title says nothing more (``_title_reads_nothing``), the model is a function of the readings,
-    the hardcoded subtitles (HardcodedSubsRegex, ``parse_hardcoded_subs``) and, without a source word, the
-    extension: it is remembered under them (a source or a resolution always gives a concrete quality: no
+    the hardcoded subtitles (HardcodedSubsRegex, ``parse_hardcoded_subs``) and a title part: without a
+    source word the extension, for PDTV-like sources whether "1080p" and "720p" occur: it is remembered
+    under them (a source or a resolution always gives a concrete quality: no
     extension fallback)."""
     # parse_hardcoded_subs(title), whose first test is this one
     hardcoded = parse_hardcoded_subs(title) if "sub" in lowered or "hc" in lowered else None
     source = reading.source
     key = None
     if _title_reads_nothing(source, lowered, reading.resolution):
+        if source is None:
+            title_part: object = extension.lower()
+        elif source in _PDTV_LIKE:
+            title_part = ("1080p" in lowered, "720p" in lowered)
+        else:
+            title_part = None
         key = (source, reading.resolution, reading.version, reading.real, reading.flags & _QUALITY_FLAGS, hardcoded,
-               extension.lower() if source is None else None)
+               title_part)
         known = _QUALITIES.get(key)
         if known is not None:
             return known

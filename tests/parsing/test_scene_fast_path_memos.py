@@ -22,6 +22,9 @@ _QUALITY_PAIRS = (
     ("Movie.2019.1080p.BluRay-GRP", "Movie.2019.1080p.BluRay.DivX-GRP"),
     ("Movie.2019.BluRay-GRP", "Movie.2019.BluRay.AVC-GRP"),
     ("Movie.2019.1080p-GRP", "Movie.2019.1080p.REMUX-GRP"),
+    # PDTV-like sources read "1080p" / "720p" anywhere, beyond the first resolution
+    ("Movie.2019.720p.PDTV-GRP", "Movie.2019.720p.1080p.PDTV-GRP"),
+    ("Movie.2019.DSR-GRP", "Movie.2019.720p.DSR-GRP"),
     # HDTV with MPEG-2 is Raw-HD
     ("Movie.2019.HDTV-GRP", "Movie.2019.HDTV.MPEG2-GRP"),
     # no source word: AnimeBlurayRegex in the group, GermanRemuxRegex through a group holding "Bluray",
