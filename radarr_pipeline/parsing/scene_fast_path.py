@@ -224,7 +224,7 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
     flags = real = 0
     named: set[int] = set()
     previous_right = scene_tokens.YEAR_RIGHT_MASKS[year]
-    previous_takes_separator = False
+    previous_takes_separator = 0  # 1 when the previous token's match takes the separator after it
     index, count = 0, len(pieces)
     while index < count:
         piece = pieces[index]
@@ -232,15 +232,16 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
             info = table[piece + "." + pieces[index + 1]]
             index += 2
         else:
-            found = table.get(piece)
-            if found is None:
+            try:
+                info = table[piece]
+            except KeyError:  # a piece the table does not know: the full parser decides
                 return None
-            info = found
             index += 1
-        if previous_right & info.left or (previous_takes_separator and info.seps & 1):
+        # a cross-token match, or two matches wanting the separator between them (seps bit 0: before)
+        if previous_right & info.left or previous_takes_separator & info.seps:
             return None
         previous_right = info.right
-        previous_takes_separator = bool(info.seps & 2)
+        previous_takes_separator = info.seps >> 1
         flags |= info.flags
         if info.says_nothing:
             continue
@@ -292,13 +293,14 @@ def _resolution(reading: _TailReading) -> int:
 def _languages(reading: _TailReading, simple_release_title: str, group: str) -> tuple[str, ...]:
     """``parse_languages`` of the language source (the simple title, its group written 'RlsGrp') from the
     tokens' readings (same order, same German rule; the source is written out only for that rule)."""
-    found = [lang._NAME_WORDS[index][1] for index in sorted(reading.named)]
-    if reading.case_sensitive is not None:
-        found += reading.case_sensitive
-    if reading.tokens is not None:
-        found += reading.tokens
-    if not found:
-        return ("unknown",)
+    named, case_sensitive, tokens = reading.named, reading.case_sensitive, reading.tokens
+    if not (named or case_sensitive or tokens):
+        return ("unknown",)  # most names: no language reading at all
+    found = [lang._NAME_WORDS[index][1] for index in sorted(named)]
+    if case_sensitive:
+        found += case_sensitive
+    if tokens:
+        found += tokens
     if len(found) != 1 or found[0] != "german":
         return tuple(dict.fromkeys(found))  # german_extras adds nothing
     language_source = simple_release_title[: -len(group)] + "RlsGrp"
@@ -504,7 +506,7 @@ def _movie_titles(words: list[str], title_words: str) -> tuple[str, tuple[str, .
     """``movie_titles_from(title_words)`` for letters-only or digits-only words. Without a one-character
     word, a 'Dr' or an 'aka', Radarr's acronym-aware join is a plain join on spaces and there is no
     alternative title ('_', request info and a spaced A.K.A. cannot occur in such words joined by '.')."""
-    if all(len(word) > 2 or (len(word) == 2 and word.lower() != "dr") for word in words):
+    if min(map(len, words)) > 2 or all(len(word) > 2 or (len(word) == 2 and word.lower() != "dr") for word in words):
         movie_title = " ".join(words)
         if "aka" not in movie_title.lower():
             return movie_title, (movie_title,)
