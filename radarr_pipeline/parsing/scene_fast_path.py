@@ -32,7 +32,7 @@ from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.quality_parser import (
     NO_REVISION,
     _may_be_german_remux,
-    may_be_br_disk,
+    bluray_title_reading,
     parse_hardcoded_subs,
     quality_name_model,
     with_extension_fallback,
@@ -416,84 +416,82 @@ def _words_refused(title: str, lowered: str, year: str, group: _GroupFacts) -> b
 
 # Sources whose quality, once the table gave the source, resolution and revision, reads nothing else of a
 # scene name but its hardcoded subtitles (``quality_from_source``: WEB-DL's "[WEBDL]" needs a bracket, which a
-# scene name cannot hold), and the Blu-ray / HDTV branches when the substrings their title reads need are
-# absent (``_title_reads_nothing``).
+# scene name cannot hold).
 _TITLE_FREE_SOURCES = frozenset({"webdl", "webrip", "ts", "scr", "cam", "tc", "wp", "regional", "dvdr", "dvd",
                                  "bdrip", "brrip"})
-# Quality models by (table readings, hardcoded subtitles) for the names ``_title_reads_nothing`` accepts.
+# Quality models by (table readings, hardcoded subtitles, ``_title_part``).
 _QUALITIES: dict[tuple[object, ...], QualityModel] = {}
 _MAX_QUALITIES = 4096
+_QUALITY_FLAGS = scene_tokens.UHD | scene_tokens.PROPER | scene_tokens.REPACK
 # The sources whose branch of ``quality_from_source`` also tests the title for "1080p" and "720p".
 _PDTV_LIKE = frozenset({"pdtv", "sdtv", "dsr", "tvrip"})
-_QUALITY_FLAGS = scene_tokens.UHD | scene_tokens.PROPER | scene_tokens.REPACK
+# The substrings _quality_from_hints tests (frame sizes, 'bluray720p'-like words).
+_HINT_MARKERS = ("848x480", "1280x720", "1920x1080", "bluray720p", "bluray1080p", "bluray2160p")
+# ``_title_part``'s answer when quality_name_model must read the title itself.
+_READS_TITLE = object()
 
 
-def _title_reads_nothing(source: str | None, lowered: str, resolution: int | None) -> bool:
-    """Whether ``quality_name_model`` reads nothing of this name beyond the table's readings, its hardcoded
-    subtitles and its extension:
+def _title_part(source: str | None, title: str, lowered: str, extension: str, resolution: int) -> object:
+    """What ``quality_name_model`` (Radarr's ParseQualityName) and the extension fallback read of this name
+    beyond the table's readings and its hardcoded subtitles, as a small value, or ``_READS_TITLE``:
 
-    * no RAW_HD ('raw': a word starting so is refused in title words and groups and the table holds none;
-      kept as a cheap guard);
-    * a source whose branch of ``quality_from_source`` reads no pattern of the title (``_TITLE_FREE_SOURCES``);
-    * HDTV without MPEG-2 (MPEG2);
-    * PDTV, SDTV, DSR, TVRip without HIGH_DEF_PDTV's "hr.ws" ('ws'); their branch's "1080p" / "720p"
-      substring tests are keyed on by the caller;
-    * Blu-ray without remux (REMUX), XviD/DivX (CODEC: 'xvid', 'x-vid', 'divx') or a disc image
-      (``may_be_br_disk``, which GermanRemuxRegex's disc codec and "Bluray" also satisfy);
-    * no source but a resolution (Radarr's resolution-only branch): no AnimeBlurayRegex ('bd'), no remux
-      (REMUX, GermanRemuxRegex: a group such as 'XBLURAY' holds "Bluray" without a source word);
-      AnimeWebDlRegex and the fansub prefix need a bracket; the extension's quality is read from the
-      extension (the caller keys on it), and a name without a strippable extension ends '.token-group',
-      never a media extension but '.dvr-ms' (no table token ends 'dvr'; kept as a guard)."""
+    * RAW_HD ('raw': a word starting so is refused in title words and groups and the table holds none;
+      kept as a cheap guard): ``_READS_TITLE``;
+    * a source whose branch of ``quality_from_source`` reads no pattern of the title (``_TITLE_FREE_SOURCES``):
+      nothing;
+    * HDTV: nothing without MPEG-2 (MPEG2);
+    * PDTV, SDTV, DSR, TVRip: their "1080p" / "720p" substring tests, without HIGH_DEF_PDTV's "hr.ws" ('ws');
+    * Blu-ray: ``bluray_title_reading`` (disc image, XviD/DivX, remux, in the branch's order);
+    * no source word: ``_READS_TITLE`` for AnimeBlurayRegex ('bd'; AnimeWebDlRegex and the fansub prefix
+      need a bracket) or a name whose path extension could be '.dvr-ms' (its last piece is '.token-group'
+      without a strippable extension: no table token ends 'dvr'; kept as a guard); with a resolution
+      (Radarr's resolution-only branch) the extension, unless a remux (REMUX, GermanRemuxRegex: a group
+      such as 'XBLURAY' holds "Bluray" without a source word); without one (the hints, then the extension
+      fallback) the extension, unless CODEC's x264, a hint marker or OTHER_SOURCE's 'tv' could be read.
+    """
     if "raw" in lowered:
-        return False
+        return _READS_TITLE
     if source in _TITLE_FREE_SOURCES:
-        return True
+        return None
     if source == "hdtv":
-        return "mpeg" not in lowered
+        return None if "mpeg" not in lowered else _READS_TITLE
     if source in _PDTV_LIKE:
-        return "ws" not in lowered
+        return ("1080p" in lowered, "720p" in lowered) if "ws" not in lowered else _READS_TITLE
     if source == "bluray":
-        return not (
-            "remux" in lowered or "xvid" in lowered or "x-vid" in lowered or "divx" in lowered
-            or may_be_br_disk(lowered)
-        )
-    if source is None:
-        return (
-            resolution is not None and "remux" not in lowered and "bd" not in lowered
-            and not ("german" in lowered and _may_be_german_remux(lowered)) and not lowered.endswith("dvr-ms")
-        )
-    return False
+        return bluray_title_reading(title, lowered)
+    if source is not None or "bd" in lowered or lowered.endswith("dvr-ms"):
+        return _READS_TITLE
+    if resolution:
+        if "remux" in lowered or ("german" in lowered and _may_be_german_remux(lowered)):
+            return _READS_TITLE
+        return extension.lower()
+    if "x264" in lowered or "tv" in lowered or any(marker in lowered for marker in _HINT_MARKERS):
+        return _READS_TITLE
+    return extension.lower()
 
 
 def _quality(title: str, lowered: str, extension: str, reading: _TailReading) -> QualityModel:
     """``parse_quality(title)`` from the tail's readings: the source, resolution and revision come from the
     table; ``quality_name_model`` reads the rest (remux, disc, codec, subtitles) from the title.
 
-    When the title says nothing more (``_title_reads_nothing``), the model is a function of the readings,
-    the hardcoded subtitles (HardcodedSubsRegex, ``parse_hardcoded_subs``) and a title part: without a
-    source word the extension, for PDTV-like sources whether "1080p" and "720p" occur: it is remembered
-    under them (a source or a resolution always gives a concrete quality: no
-    extension fallback)."""
+    Unless the title must be read (``_title_part``), the model is a function of the readings, the
+    hardcoded subtitles (HardcodedSubsRegex, ``parse_hardcoded_subs``) and the title part: it is
+    remembered under them."""
     # parse_hardcoded_subs(title), whose first test is this one
     hardcoded = parse_hardcoded_subs(title) if "sub" in lowered or "hc" in lowered else None
     source = reading.source
+    resolution = _resolution(reading)
+    title_part = _title_part(source, title, lowered, extension, resolution)
     key = None
-    if _title_reads_nothing(source, lowered, reading.resolution):
-        if source is None:
-            title_part: object = extension.lower()
-        elif source in _PDTV_LIKE:
-            title_part = ("1080p" in lowered, "720p" in lowered)
-        else:
-            title_part = None
-        key = (source, reading.resolution, reading.version, reading.real, reading.flags & _QUALITY_FLAGS, hardcoded,
+    if title_part is not _READS_TITLE:
+        key = (source, resolution, reading.version, reading.real, reading.flags & _QUALITY_FLAGS, hardcoded,
                title_part)
         known = _QUALITIES.get(key)
         if known is not None:
             return known
     revision, revision_found = _revision(reading)
     model = with_extension_fallback(
-        title, quality_name_model(title, title, _resolution(reading), revision, revision_found, source)
+        title, quality_name_model(title, title, resolution, revision, revision_found, source)
     )
     if key is not None:
         if len(_QUALITIES) >= _MAX_QUALITIES:

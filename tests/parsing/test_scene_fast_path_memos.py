@@ -33,6 +33,13 @@ _QUALITY_PAIRS = (
     ("Movie.2019.GERMAN.1080p.AVC-GRP", "Movie.2019.GERMAN.1080p.AVC-XBLURAY"),
     ("Movie.2019.1080p-GRP", "Movie.2019.1080p-GRP.m2ts"),
     ("Movie.2019.1080p-GRP.mkv", "Movie.2019.1080p-GRP.iso"),
+    # no source word and no resolution: CODEC's x264 means SDTV, a frame size, else the extension
+    ("Movie.2019.AAC-GRP", "Movie.2019.AAC.x264-GRP"),
+    ("Movie.2019.AAC-GRP", "Movie.2019.AAC-GRP.mkv"),
+    ("Movie.2019.AAC-GRP", "Movie.2019.AAC-X1280x720"),
+    # Blu-ray: the same readings, the disc image or codec or remux decided first
+    ("Movie.2019.BluRay.AVC-GRP", "Movie.2019.BluRay.AVC.x264-GRP"),
+    ("Movie.2019.1080p.BluRay.XviD-GRP", "Movie.2019.1080p.BluRay.x264-GRP"),
     # key parts: hardcoded subtitles, revision readings, resolution, UHD
     ("Movie.2019.1080p.WEB-DL-GRP", "Movie.2019.KORSUB.1080p.WEB-DL-GRP"),
     ("Movie.2019.1080p.WEB-DL-GRP", "Movie.2019.HC.1080p.WEB-DL-GRP"),
