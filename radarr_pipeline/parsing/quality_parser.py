@@ -208,8 +208,6 @@ class _Traits:
         return None if isinstance(self._codec, bool) else self._codec  # never False once read
 
 
-_DISC_CODECS = ("vc", "mpeg", "bdmv", "iso")
-_DISC_SIZES = ("25", "50", "66", "100", "iso")
 
 
 # Some of the words BR_DISK's leading "^(?!.*\b(...)\b)" refuses: any of them anywhere on the first line
@@ -224,13 +222,16 @@ def _rules_out_br_disk(lowered: str) -> bool:
 def may_be_br_disk(lowered: str) -> bool:
     """A necessary condition for the BR-DISK pattern, by plain substring tests (skips it for most titles)."""
     has_disc_source = "blu" in lowered or "bd" in lowered or "dvd" in lowered
-    if has_disc_source and any(code in lowered for code in _DISC_CODECS):
+    # the disc codecs and sizes spelled out: this runs for most titles, a generator costs more
+    if has_disc_source and ("vc" in lowered or "mpeg" in lowered or "bdmv" in lowered or "iso" in lowered):
         return True
     if ("complete" in lowered or "dis" in lowered) and ("blu" in lowered or "dvd" in lowered):
         return True
     if "3d" in lowered or ("br" in lowered and "disk" in lowered) or ("full" in lowered and "blu" in lowered):
         return True
-    return ("bd" in lowered or "uhd" in lowered) and any(size in lowered for size in _DISC_SIZES)
+    return ("bd" in lowered or "uhd" in lowered) and (
+        "25" in lowered or "50" in lowered or "66" in lowered or "100" in lowered or "iso" in lowered
+    )
 
 
 # Every VERSION match holds 'v' followed by a digit, 'repack' or 'rerip' (in the lower-cased text).
@@ -334,6 +335,19 @@ def quality_from_bluray_source(t: _Traits) -> Quality:
     if t.resolution in _BLURAY:
         return _Q(_BLURAY[t.resolution])
     return _Q("Remux-1080p" if t.remux else "Bluray-720p")
+
+
+def bluray_title_reading(normalized: str, lowered: str) -> int:
+    """What ``quality_from_bluray_source`` reads of the title besides the resolution, in its order: 1 a disc
+    image (BR_DISK), 2 an SD codec (CODEC's XviD/DivX: their lower-case spellings hold 'xvid', 'x-vid' or
+    'divx'), 3 a remux (REMUX, GermanRemuxRegex), 0 none of them. The scene fast path keys its quality
+    memo on it."""
+    traits = _Traits(normalized, lowered, 0, "bluray")
+    if traits.br_disk:
+        return 1
+    if ("xvid" in lowered or "x-vid" in lowered or "divx" in lowered) and traits.codec in ("xvid", "divx"):
+        return 2
+    return 3 if traits.remux else 0
 
 
 _SIMPLE_SOURCES = {"scr": "DVDSCR", "cam": "CAM", "tc": "TELECINE", "wp": "WORKPRINT",

@@ -31,6 +31,9 @@ from radarr_pipeline.parsing.extensions import _STRIPPABLE_EXTENSIONS
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.quality_parser import (
     NO_REVISION,
+    _may_be_german_remux,
+    bluray_title_reading,
+    parse_hardcoded_subs,
     quality_name_model,
     with_extension_fallback,
 )
@@ -187,23 +190,17 @@ def _title_words_end(pieces: list[str]) -> int:
     return -1
 
 
-class _TailReading:
-    """What the tail tokens say together, read in one pass (``_read_tail`` fills it)."""
+class _TailReading(NamedTuple):
+    """What the tail tokens say together, read in one pass (``_read_tail`` builds it)."""
 
-    __slots__ = ("case_sensitive", "edition_key", "named", "proper", "real", "repack", "resolution", "source",
-                 "tokens", "uhd", "version")
-
-    def __init__(self) -> None:
-        self.source: str | None = None  # the last SOURCE reading
-        self.resolution: int | None = None  # the first RESOLUTION reading
-        self.uhd = False
-        self.version: int | None = None  # the first VERSION reading
-        self.proper = self.repack = False
-        self.real = 0
-        self.named: set[int] = set()
-        self.case_sensitive: list[str] | None = None  # None while the pre-check has not passed
-        self.tokens: list[str] | None = None
-        self.edition_key = False  # some token holds an edition keyword
+    source: str | None  # the last SOURCE reading
+    resolution: int | None  # the first RESOLUTION reading
+    version: int | None  # the first VERSION reading
+    real: int  # REAL counted
+    flags: int  # scene_tokens.UHD | PROPER | REPACK | EDITION_KEY of any token
+    named: set[int]  # language names found as words (indexes into the parser's name list)
+    case_sensitive: list[str] | None  # None when the language parser's pre-check fails
+    tokens: list[str] | None  # the same for the token pattern
 
 
 def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReading | None:
@@ -211,25 +208,23 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
     the table or two neighbours (year, tokens, group) could be read as one match across their separator.
 
     The readings fold as the full parser reads them: the last source, the first resolution and version,
-    any UHD / PROPER / REPACK, REAL counted, languages in token order.
+    any UHD / PROPER / REPACK (and edition keyword: the flags OR-ed), REAL counted, languages in token order.
 
-    Long because: the fold keeps its state in local variables and fills a ``_TailReading`` at the end; this
-    loop runs for every token of every scene name, and split into steps (attribute writes, calls per token)
-    it was the fast path's largest cost of its own.
+    Long because: the fold keeps its state in local variables; this loop runs for every token of every
+    scene name, and split into steps (attribute writes, calls per token) it was the fast path's largest
+    cost of its own.
     """
     table = scene_tokens.TOKENS
     compounds = scene_tokens.COMPOUND_FIRSTS
-    reading = _TailReading()
     case_sensitive: list[str] = []
     tokens: list[str] = []
     source: str | None = None
     resolution: int | None = None
     version: int | None = None
-    uhd = proper = repack = edition_key = case_sensitive_possible = tokens_possible = False
-    real = 0
-    named: set[int] = reading.named
+    flags = real = 0
+    named: set[int] = set()
     previous_right = scene_tokens.YEAR_RIGHT_MASKS[year]
-    previous_takes_separator = False
+    previous_takes_separator = 0  # 1 when the previous token's match takes the separator after it
     index, count = 0, len(pieces)
     while index < count:
         piece = pieces[index]
@@ -237,17 +232,17 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
             info = table[piece + "." + pieces[index + 1]]
             index += 2
         else:
-            found = table.get(piece)
-            if found is None:
+            try:
+                info = table[piece]
+            except KeyError:  # a piece the table does not know: the full parser decides
                 return None
-            info = found
             index += 1
-        if previous_right & info.left or (previous_takes_separator and info.seps & 1):
+        # a cross-token match, or two matches wanting the separator between them (seps bit 0: before)
+        if previous_right & info.left or previous_takes_separator & info.seps:
             return None
         previous_right = info.right
-        previous_takes_separator = bool(info.seps & 2)
-        if info.edition_key:
-            edition_key = True
+        previous_takes_separator = info.seps >> 1
+        flags |= info.flags
         if info.says_nothing:
             continue
         if info.sources:
@@ -256,12 +251,6 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
             resolution = info.resolution
         if version is None:
             version = info.version
-        if info.uhd:
-            uhd = True
-        if info.proper:
-            proper = True
-        if info.repack:
-            repack = True
         real += info.real
         if info.named:
             named.update(info.named)
@@ -269,51 +258,49 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
             case_sensitive += info.case_sensitive
         if info.tokens:
             tokens += info.tokens
-        if info.case_sensitive_possible:
-            case_sensitive_possible = True
-        if info.tokens_possible:
-            tokens_possible = True
     if previous_right & group_left_mask:
         return None
-    reading.source, reading.resolution, reading.version = source, resolution, version
-    reading.uhd, reading.proper, reading.repack, reading.real = uhd, proper, repack, real
-    reading.edition_key = edition_key
-    reading.case_sensitive = case_sensitive if case_sensitive_possible else None
-    reading.tokens = tokens if tokens_possible else None
-    return reading
+    return _TailReading(
+        source, resolution, version, real, flags, named,
+        case_sensitive if flags & scene_tokens.CASE_SENSITIVE_POSSIBLE else None,
+        tokens if flags & scene_tokens.TOKENS_POSSIBLE else None,
+    )
 
 
 def _revision(reading: _TailReading) -> tuple[Revision, bool]:
     """``parse_revision`` from the tokens' VERSION / PROPER / REPACK / REAL readings."""
     found = reading.version
+    flags = reading.flags
+    proper, repack, real = bool(flags & scene_tokens.PROPER), bool(flags & scene_tokens.REPACK), reading.real
     version = found if found is not None else 1
-    if reading.proper:
+    if proper:
         version = version + 1 if found is not None else 2
-    if reading.repack:
+    if repack:
         version = version + 1 if found is not None else 2
-    detected = found is not None or reading.proper or reading.repack or bool(reading.real)
-    if version == 1 and not reading.real and not reading.repack:
+    detected = found is not None or proper or repack or bool(real)
+    if version == 1 and not real and not repack:
         return NO_REVISION, detected
-    return Revision(version=version, real=reading.real, is_repack=reading.repack), detected
+    return Revision(version=version, real=real, is_repack=repack), detected
 
 
 def _resolution(reading: _TailReading) -> int:
     """``parse_resolution``: the first RESOLUTION reading, else 2160 for a bare UHD, else 0."""
     if reading.resolution is not None:
         return reading.resolution
-    return 2160 if reading.uhd else 0
+    return 2160 if reading.flags & scene_tokens.UHD else 0
 
 
 def _languages(reading: _TailReading, simple_release_title: str, group: str) -> tuple[str, ...]:
     """``parse_languages`` of the language source (the simple title, its group written 'RlsGrp') from the
     tokens' readings (same order, same German rule; the source is written out only for that rule)."""
-    found = [lang._NAME_WORDS[index][1] for index in sorted(reading.named)]
-    if reading.case_sensitive is not None:
-        found += reading.case_sensitive
-    if reading.tokens is not None:
-        found += reading.tokens
-    if not found:
-        return ("unknown",)
+    named, case_sensitive, tokens = reading.named, reading.case_sensitive, reading.tokens
+    if not (named or case_sensitive or tokens):
+        return ("unknown",)  # most names: no language reading at all
+    found = [lang._NAME_WORDS[index][1] for index in sorted(named)]
+    if case_sensitive:
+        found += case_sensitive
+    if tokens:
+        found += tokens
     if len(found) != 1 or found[0] != "german":
         return tuple(dict.fromkeys(found))  # german_extras adds nothing
     language_source = simple_release_title[: -len(group)] + "RlsGrp"
@@ -339,6 +326,10 @@ class _GroupFacts(NamedTuple):
     needs_rules: bool  # the release-group rules may refuse or strip it (``_GROUP_NEEDS_RULES``)
     edition_key: bool  # holds an edition keyword (parse_edition must run)
     suffix_noise: bool  # posting noise CLEAN_GROUP_SUFFIX strips ('-xpost'): not the group
+    # The name's last piece (last token, '-', group) may hold an EXCEPTION_GROUP_EXACT name
+    # (``_may_name_exact_group``): the group holds one, or it starts one the token before it could complete
+    # across the dash ('D-Z0N3': "d-z0n3" is the only name with a '-'; table tokens and years hold none).
+    may_name_exact: bool
 
 
 @lru_cache(maxsize=16384)
@@ -350,17 +341,19 @@ def _group_facts(group: str) -> _GroupFacts:
         needs_rules=_GROUP_NEEDS_RULES.match(group) is not None,
         edition_key=_EDITION_KEYS_PATTERN.search(lower) is not None,
         suffix_noise=is_group_suffix_noise(group),
+        may_name_exact=_may_name_exact_group(lower) or lower.startswith("z0n3"),
     )
 
 
-def _release_group(simple_release_title: str, last_token_start: int, group: str, needs_rules: bool) -> bool:
+def _release_group(simple_release_title: str, last_token_start: int, group: str, facts: _GroupFacts) -> bool:
     """Whether the release-group rules give ``group`` for this name (the caller falls back if not).
 
     Only the last tail token and the group can matter: table tokens name no exception group, and the
     rules' dash matches stop at '.', so dashes in earlier tokens cannot reach the group's dash.
     """
     ending = simple_release_title[last_token_start:]
-    if _may_name_exact_group(ending.lower()):
+    needs_rules = facts.needs_rules
+    if facts.may_name_exact:  # _may_name_exact_group(ending.lower()), known from the group
         exact = _last(EXCEPTION_GROUP_EXACT, ending)
         if exact is not None:
             return exact.group("group") == group
@@ -372,14 +365,10 @@ def _release_group(simple_release_title: str, last_token_start: int, group: str,
     return found == group and not group.isdigit() and not INVALID_GROUP.match(group)
 
 
-class _SceneParts(NamedTuple):
-    """A plain scene name cut into its parts (``_scene_parts``)."""
-
-    name: str  # the title without its extension
-    head: str  # the name without its '-group'
-    group: str
-    pieces: list[str]  # the head split on '.'
-    year_index: int  # the year's index in ``pieces``; the title words come before it
+# A plain scene name cut into its parts (``_scene_parts``): the name without its extension, the extension,
+# the name without its '-group' (head), the group, the head split on '.', the year's index in those pieces (the
+# title words come before it). A plain tuple: it is unpacked once per name.
+_SceneParts = tuple[str, str, str, str, list[str], int]
 
 
 def _scene_parts(title: str) -> _SceneParts | None:
@@ -389,7 +378,7 @@ def _scene_parts(title: str) -> _SceneParts | None:
     split = _split_extension(title)
     if split is None:
         return None
-    name = split[0]
+    name, extension = split
     head, group = _split_group(name)
     if not group or "--" in name or name.endswith("-"):
         return None
@@ -397,59 +386,146 @@ def _scene_parts(title: str) -> _SceneParts | None:
     year_index = _title_words_end(pieces)
     if year_index < 0:
         return None
-    return _SceneParts(name, head, group, pieces, year_index)
+    return name, extension, head, group, pieces, year_index
 
 
-def _words_refused(title: str, lowered: str, parts: _SceneParts, group: _GroupFacts) -> bool:
-    """Whether a title word, the group or the year could let an earlier or another pattern read the name."""
+@lru_cache(maxsize=16384)
+def _title_facts(title_words: str) -> tuple[str, tuple[str, ...]] | None:
+    """``movie_titles_from(title_words)`` (through ``_movie_titles``), or None when a title word could let an
+    earlier or another pattern read the name (``_title_words_refused``; a first word of 24 or more
+    characters could start _REJECT_HASHED_ANY's 32 alphanumerics). Both are functions of the title words
+    alone, kept per spelling: a movie comes in many releases."""
+    words = title_words.split(".")
+    if len(words[0]) >= 24 or _title_words_refused(words):
+        return None
+    return _movie_titles(words, title_words)
+
+
+def _words_refused(title: str, lowered: str, year: str, group: _GroupFacts) -> bool:
+    """Whether the group, the year or the name as a whole could let an earlier or another pattern read the
+    name (the title words are ``_title_facts``'s)."""
     return bool(
-        len(parts.pieces[0]) >= 24  # _REJECT_HASHED_ANY: 32 alphanumerics at the start
-        or group.refused
-        or _title_words_refused(parts.pieces[: parts.year_index])
+        group.refused
         or "p027" in title
         or "p0801" in title  # reversed names
         or "yenc" in lowered
         # GERMAN_TRACKER's title may run through an 18xx year (it stops only at 19xx/20xx)
-        or (parts.pieces[parts.year_index].startswith("18") and ("german" in lowered or "truefrench" in lowered))
+        or (year.startswith("18") and ("german" in lowered or "truefrench" in lowered))
     )
 
 
-def _quality(title: str, reading: _TailReading) -> QualityModel:
+# Sources whose quality, once the table gave the source, resolution and revision, reads nothing else of a
+# scene name but its hardcoded subtitles (``quality_from_source``: WEB-DL's "[WEBDL]" needs a bracket, which a
+# scene name cannot hold).
+_TITLE_FREE_SOURCES = frozenset({"webdl", "webrip", "ts", "scr", "cam", "tc", "wp", "regional", "dvdr", "dvd",
+                                 "bdrip", "brrip"})
+# Quality models by (table readings, hardcoded subtitles, ``_title_part``).
+_QUALITIES: dict[tuple[object, ...], QualityModel] = {}
+_MAX_QUALITIES = 4096
+_QUALITY_FLAGS = scene_tokens.UHD | scene_tokens.PROPER | scene_tokens.REPACK
+# The sources whose branch of ``quality_from_source`` also tests the title for "1080p" and "720p".
+_PDTV_LIKE = frozenset({"pdtv", "sdtv", "dsr", "tvrip"})
+# The substrings _quality_from_hints tests (frame sizes, 'bluray720p'-like words).
+_HINT_MARKERS = ("848x480", "1280x720", "1920x1080", "bluray720p", "bluray1080p", "bluray2160p")
+# ``_title_part``'s answer when quality_name_model must read the title itself.
+_READS_TITLE = object()
+
+
+def _title_part(source: str | None, title: str, lowered: str, extension: str, resolution: int) -> object:
+    """What ``quality_name_model`` (Radarr's ParseQualityName) and the extension fallback read of this name
+    beyond the table's readings and its hardcoded subtitles, as a small value, or ``_READS_TITLE``:
+
+    * RAW_HD ('raw': a word starting so is refused in title words and groups and the table holds none;
+      kept as a cheap guard): ``_READS_TITLE``;
+    * a source whose branch of ``quality_from_source`` reads no pattern of the title (``_TITLE_FREE_SOURCES``):
+      nothing;
+    * HDTV: nothing without MPEG-2 (MPEG2);
+    * PDTV, SDTV, DSR, TVRip: their "1080p" / "720p" substring tests, without HIGH_DEF_PDTV's "hr.ws" ('ws');
+    * Blu-ray: ``bluray_title_reading`` (disc image, XviD/DivX, remux, in the branch's order);
+    * no source word: ``_READS_TITLE`` for AnimeBlurayRegex ('bd'; AnimeWebDlRegex and the fansub prefix
+      need a bracket) or a name whose path extension could be '.dvr-ms' (its last piece is '.token-group'
+      without a strippable extension: no table token ends 'dvr'; kept as a guard); with a resolution
+      (Radarr's resolution-only branch) the extension, unless a remux (REMUX, GermanRemuxRegex: a group
+      such as 'XBLURAY' holds "Bluray" without a source word); without one (the hints, then the extension
+      fallback) the extension, unless CODEC's x264, a hint marker or OTHER_SOURCE's 'tv' could be read.
+    """
+    if "raw" in lowered:
+        return _READS_TITLE
+    if source in _TITLE_FREE_SOURCES:
+        return None
+    if source == "hdtv":
+        return None if "mpeg" not in lowered else _READS_TITLE
+    if source in _PDTV_LIKE:
+        return ("1080p" in lowered, "720p" in lowered) if "ws" not in lowered else _READS_TITLE
+    if source == "bluray":
+        return bluray_title_reading(title, lowered)
+    if source is not None or "bd" in lowered or lowered.endswith("dvr-ms"):
+        return _READS_TITLE
+    if resolution:
+        if "remux" in lowered or ("german" in lowered and _may_be_german_remux(lowered)):
+            return _READS_TITLE
+        return extension.lower()
+    if "x264" in lowered or "tv" in lowered or any(marker in lowered for marker in _HINT_MARKERS):
+        return _READS_TITLE
+    return extension.lower()
+
+
+def _quality(title: str, lowered: str, extension: str, reading: _TailReading) -> QualityModel:
     """``parse_quality(title)`` from the tail's readings: the source, resolution and revision come from the
-    table; ``quality_name_model`` reads the rest (remux, disc, codec, subtitles) from the title."""
+    table; ``quality_name_model`` reads the rest (remux, disc, codec, subtitles) from the title.
+
+    Unless the title must be read (``_title_part``), the model is a function of the readings, the
+    hardcoded subtitles (HardcodedSubsRegex, ``parse_hardcoded_subs``) and the title part: it is
+    remembered under them."""
+    # parse_hardcoded_subs(title), whose first test is this one
+    hardcoded = parse_hardcoded_subs(title) if "sub" in lowered or "hc" in lowered else None
+    source = reading.source
+    resolution = _resolution(reading)
+    title_part = _title_part(source, title, lowered, extension, resolution)
+    key = None
+    if title_part is not _READS_TITLE:
+        key = (source, resolution, reading.version, reading.real, reading.flags & _QUALITY_FLAGS, hardcoded,
+               title_part)
+        known = _QUALITIES.get(key)
+        if known is not None:
+            return known
     revision, revision_found = _revision(reading)
-    return with_extension_fallback(
-        title, quality_name_model(title, title, _resolution(reading), revision, revision_found, reading.source)
+    model = with_extension_fallback(
+        title, quality_name_model(title, title, resolution, revision, revision_found, source)
     )
+    if key is not None:
+        if len(_QUALITIES) >= _MAX_QUALITIES:
+            _QUALITIES.clear()
+        _QUALITIES[key] = model
+    return model
 
 
 def _movie_titles(words: list[str], title_words: str) -> tuple[str, tuple[str, ...]]:
     """``movie_titles_from(title_words)`` for letters-only or digits-only words. Without a one-character
     word, a 'Dr' or an 'aka', Radarr's acronym-aware join is a plain join on spaces and there is no
     alternative title ('_', request info and a spaced A.K.A. cannot occur in such words joined by '.')."""
-    if all(len(word) > 2 or (len(word) == 2 and word.lower() != "dr") for word in words):
+    if min(map(len, words)) > 2 or all(len(word) > 2 or (len(word) == 2 and word.lower() != "dr") for word in words):
         movie_title = " ".join(words)
         if "aka" not in movie_title.lower():
             return movie_title, (movie_title,)
     return movie_titles_from(title_words)
 
 
-def _scene_release(title: str, lowered: str, parts: _SceneParts, reading: _TailReading, title_words: str,
-                   simple_release_title: str, group_facts: _GroupFacts) -> ParsedRelease:
+def _scene_release(title: str, lowered: str, extension: str, reading: _TailReading, movie_titles: tuple[str,
+                   tuple[str, ...]], year: str, group: str, simple_release_title: str, group_facts: _GroupFacts
+                   ) -> ParsedRelease:
     """The ParsedRelease the full parser builds, from the parts and the tail's readings."""
-    group = parts.group
-    quality = _quality(title, reading)
-    movie_title, movie_titles = _movie_titles(parts.pieces[: parts.year_index], title_words)
+    quality = _quality(title, lowered, extension, reading)
     ids_possible = "tt" in lowered or "tmdb" in lowered
     # Edition keywords hold no '.' or '-' and the placeholder and year hold none: without one in a
     # token or the group, parse_edition finds nothing.
-    edition_possible = reading.edition_key or group_facts.edition_key
+    edition_possible = reading.flags & scene_tokens.EDITION_KEY or group_facts.edition_key
     # Positional, in the fields' order (keyword arguments cost more on this path, run for every title).
     return ParsedRelease(
         title,  # release_title
-        movie_title,
-        movie_titles,
-        int(parts.pieces[parts.year_index]),  # year
+        movie_titles[0],  # movie_title
+        movie_titles[1],  # movie_titles
+        int(year),  # year
         parse_edition(simple_release_title) if edition_possible else None,  # edition
         quality,
         group,  # release_group
@@ -466,26 +542,32 @@ def parse_scene_title(title: str) -> ParsedRelease | None:
     """The full parser's result for a plain scene name, or None when the fast path is not sure.
 
     Steps: cut the name into its parts (``_scene_parts``), refuse words other patterns could read
-    (``_words_refused``), read the tail tokens from the table (``_read_tail``), check the release group
-    against the group rules (``_release_group``), then build the result (``_scene_release``). The
-    equivalence tests hold it to the full parser."""
+    (``_title_facts``, ``_words_refused``), read the tail tokens from the table (``_read_tail``), check the
+    release group against the group rules (``_release_group``), then build the result (``_scene_release``).
+    The equivalence tests hold it to the full parser."""
     parts = _scene_parts(title)
     if parts is None:
         return None
-    group_facts = _group_facts(parts.group)
-    lowered = title.lower()
-    if _words_refused(title, lowered, parts, group_facts):
+    name, extension, head, group, pieces, year_index = parts
+    title_words = ".".join(pieces[:year_index])
+    movie_titles = _title_facts(title_words)
+    if movie_titles is None:
         return None
-    reading = _read_tail(parts.pieces[parts.year_index + 1 :], parts.pieces[parts.year_index], group_facts.left_mask)
+    group_facts = _group_facts(group)
+    lowered = title.lower()
+    year = pieces[year_index]
+    if _words_refused(title, lowered, year, group_facts):
+        return None
+    reading = _read_tail(pieces[year_index + 1 :], year, group_facts.left_mask)
     if reading is None:
         return None
-    title_words = ".".join(parts.pieces[: parts.year_index])
     title_words_length = len(title_words)
-    placeholder = "A.Movie" if parts.year_index > 1 else "A Movie"
-    simple_release_title = placeholder + parts.name[title_words_length:]
-    if simple_release_title.find(parts.group) != len(simple_release_title) - len(parts.group):
+    placeholder = "A.Movie" if year_index > 1 else "A Movie"
+    simple_release_title = placeholder + name[title_words_length:]
+    if simple_release_title.find(group) != len(simple_release_title) - len(group):
         return None
-    last_token_start = len(placeholder) + parts.head.rfind(".") - title_words_length + 1
-    if not _release_group(simple_release_title, last_token_start, parts.group, group_facts.needs_rules):
+    last_token_start = len(placeholder) + head.rfind(".") - title_words_length + 1
+    if not _release_group(simple_release_title, last_token_start, group, group_facts):
         return None
-    return _scene_release(title, lowered, parts, reading, title_words, simple_release_title, group_facts)
+    return _scene_release(title, lowered, extension, reading, movie_titles, year, group, simple_release_title,
+                          group_facts)

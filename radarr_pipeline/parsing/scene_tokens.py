@@ -113,6 +113,10 @@ def left_mask(lowered: str) -> int:
     return sum(1 << index for index, (_, starts) in enumerate(PAIR_RULES) if lowered.startswith(starts))
 
 
+# TokenInfo.flags: the yes/no readings the fast path only ORs together over a name's tokens.
+UHD, PROPER, REPACK, EDITION_KEY, CASE_SENSITIVE_POSSIBLE, TOKENS_POSSIBLE = 1, 2, 4, 8, 16, 32
+
+
 @dataclass(frozen=True, slots=True)
 class TokenInfo:
     """What one token says, as the full parser's patterns read it; ``None`` parts say nothing. Slotted: the
@@ -135,6 +139,7 @@ class TokenInfo:
     seps: int  # bit 0: a match takes the separator before; bit 1: a match takes the separator after
     edition_key: bool = False  # holds a word the edition patterns need (EDITION is run on the title)
     says_nothing: bool = False  # no source, resolution, revision or language reading at all
+    flags: int = 0  # uhd, proper, repack, edition_key, case_sensitive_possible, tokens_possible as bits
 
     def __post_init__(self) -> None:
         quiet = not (
@@ -143,6 +148,11 @@ class TokenInfo:
             or self.tokens or self.tokens_possible
         )
         object.__setattr__(self, "says_nothing", quiet)
+        bits = (
+            (UHD, self.uhd), (PROPER, self.proper), (REPACK, self.repack), (EDITION_KEY, self.edition_key),
+            (CASE_SENSITIVE_POSSIBLE, self.case_sensitive_possible), (TOKENS_POSSIBLE, self.tokens_possible),
+        )
+        object.__setattr__(self, "flags", sum(bit for bit, on in bits if on))
 
 
 # Neutral surroundings: the token after a year or another word, before the group or another word.
