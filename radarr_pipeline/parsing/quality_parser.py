@@ -208,8 +208,6 @@ class _Traits:
         return None if isinstance(self._codec, bool) else self._codec  # never False once read
 
 
-
-
 # Some of the words BR_DISK's leading "^(?!.*\b(...)\b)" refuses: any of them anywhere on the first line
 # (".*" stops at a newline) means the slow pattern cannot match.
 _BR_DISK_REFUSED_WORD = re.compile(r"\b(?:[xh][-_. ]?26[45]|720p|mkv|xvid|wmv|bdrip|d3g|(?:bd)?remux)\b")
@@ -535,21 +533,28 @@ def _quality_from_anime_tags(traits: _Traits, model: _ModelOf) -> QualityModel |
     return None
 
 
+# What _quality_from_hints reads of a name without a source word or a resolution: frame sizes (marker, plain
+# quality, Blu-ray quality), then 'bluray720p'-like words; HINT_MARKERS lists every marker (the scene fast path's
+# quality memo must not stand for a name that holds one).
+_FRAME_SIZE_HINTS = (("848x480", "SDTV", "Bluray-480p"), ("1280x720", "HDTV-720p", "Bluray-720p"),
+                     ("1920x1080", "HDTV-1080p", "Bluray-1080p"))
+_BLURAY_WORD_HINTS = (("bluray720p", "Bluray-720p"), ("bluray1080p", "Bluray-1080p"), ("bluray2160p", "Bluray-2160p"))
+HINT_MARKERS = tuple(hint[0] for hint in _FRAME_SIZE_HINTS + _BLURAY_WORD_HINTS)
+
+
 def _quality_from_hints(traits: _Traits, model: _ModelOf) -> QualityModel:
     """No source word and no resolution: x264 means SDTV, then frame sizes, 'bluray720p'-like words, HD/SD TV."""
     lowered, normalized = traits.lowered, traits.normalized
     if traits.codec == "x264":
         return model(_Q("SDTV"), _NONE, _NONE)
-    for marker, plain, bluray in (("848x480", "SDTV", "Bluray-480p"), ("1280x720", "HDTV-720p", "Bluray-720p"),
-                                  ("1920x1080", "HDTV-1080p", "Bluray-1080p")):
+    for marker, plain, bluray in _FRAME_SIZE_HINTS:
         if marker in lowered:
             if marker == "848x480" and "dvd" in normalized:
                 return model(_Q("DVD"), _NAME, _NAME)
             if "bluray" in lowered:
                 return model(_Q(bluray), _NAME, _NAME)
             return model(_Q(plain), _NONE, _NAME)
-    for marker, quality_name in (("bluray720p", "Bluray-720p"), ("bluray1080p", "Bluray-1080p"),
-                                 ("bluray2160p", "Bluray-2160p")):
+    for marker, quality_name in _BLURAY_WORD_HINTS:
         if marker in lowered:
             return model(_Q(quality_name), _NAME, _NAME)
     other = OTHER_SOURCE.search(normalized)

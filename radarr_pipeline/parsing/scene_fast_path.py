@@ -30,6 +30,7 @@ from radarr_pipeline.parsing import scene_tokens
 from radarr_pipeline.parsing.extensions import _STRIPPABLE_EXTENSIONS
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.quality_parser import (
+    HINT_MARKERS,
     NO_REVISION,
     _may_be_german_remux,
     bluray_title_reading,
@@ -425,8 +426,6 @@ _MAX_QUALITIES = 4096
 _QUALITY_FLAGS = scene_tokens.UHD | scene_tokens.PROPER | scene_tokens.REPACK
 # The sources whose branch of ``quality_from_source`` also tests the title for "1080p" and "720p".
 _PDTV_LIKE = frozenset({"pdtv", "sdtv", "dsr", "tvrip"})
-# The substrings _quality_from_hints tests (frame sizes, 'bluray720p'-like words).
-_HINT_MARKERS = ("848x480", "1280x720", "1920x1080", "bluray720p", "bluray1080p", "bluray2160p")
 # ``_title_part``'s answer when quality_name_model must read the title itself.
 _READS_TITLE = object()
 
@@ -465,7 +464,7 @@ def _title_part(source: str | None, title: str, lowered: str, extension: str, re
         if "remux" in lowered or ("german" in lowered and _may_be_german_remux(lowered)):
             return _READS_TITLE
         return extension.lower()
-    if "x264" in lowered or "tv" in lowered or any(marker in lowered for marker in _HINT_MARKERS):
+    if "x264" in lowered or "tv" in lowered or any(marker in lowered for marker in HINT_MARKERS):
         return _READS_TITLE
     return extension.lower()
 

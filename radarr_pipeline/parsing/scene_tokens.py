@@ -223,7 +223,6 @@ def _info_in(token: str, left: str, right: str) -> TokenInfo:
     )
 
 
-
 def token_info(token: str) -> TokenInfo | None:
     """The token's table entry, None when its reading depends on its surroundings, could be a year,
     or could name one of the release-group exceptions (the fast path looks for those only near the end)."""
