@@ -3,6 +3,8 @@ a stored row or a test reaches by itself belongs here, each with the reason; eve
 
 import logging
 
+from setuptools import Distribution
+
 from dagster_project import definitions, resources
 from dagster_project.defs import automation, imports, library_scan, movie_metadata, sensors, system
 from radarr_pipeline.cli import movies, queue
@@ -10,6 +12,7 @@ from radarr_pipeline.config import AppConfig, QualityProfileConfig
 from radarr_pipeline.decisions import matching
 from radarr_pipeline.mediainfo.model import RawMediaInfo
 from radarr_pipeline.models import Availability, TrackedDownload
+from radarr_pipeline.parsing import native, scene_tokens
 from radarr_pipeline.quality.definitions import QualityDefinition
 from radarr_pipeline.services import scoring
 from radarr_pipeline.settings.base import Strict
@@ -80,10 +83,11 @@ QualityDefinition.weight  # Radarr's definitions table, checked column by column
 # Read by the tests only, as their oracle of what was recorded.
 HistoryRepository.for_movie
 
-# A module-level __getattr__ (PEP 562): Python calls it for the token tables built on first use.
-from radarr_pipeline.parsing import scene_tokens  # noqa: E402
+# Module-level __getattr__ (PEP 562): Python calls it for the names these packages load on first use.
+from radarr_pipeline import naming, store  # noqa: E402
 
-scene_tokens.__getattr__
+naming.__getattr__
+store.__getattr__
 
 # Notifications: Dagster loads the sensor, typer the commands, pydantic the validators and the Discord setting
 # (read through secret_settings()); health_event is the hook the health checks call when an issue appears or clears.
@@ -170,3 +174,10 @@ from radarr_pipeline.cli import hook as hook_commands  # noqa: E402
 
 hook_commands.download_finished
 hook_commands.setup
+
+# Whether the compiled parser runs: read by bench/parser_differential.py, bench_parser.py and the tests.
+native.IN_USE
+# Read by unpacking the tables in scene_fast_path._read_tail (vulture sees no attribute read).
+scene_tokens.Tables.compound_firsts
+# setuptools reads the command line it is given from this attribute (scripts/build_native_parser.py).
+Distribution.script_args

@@ -3,10 +3,11 @@
     .venv/bin/python bench/bench_parser.py [--titles 100000] [--guessit-sample 2000] [--seed 7] [--rounds 3]
 
 Generates its own varied titles (naming styles, qualities, groups, editions, languages, anime, folders,
-junk). Run by hand; not part of the test suite. On a shared machine the cold run's CPU time is printed
-beside its wall-clock time (load from other processes only affects the latter). The last lines give the
-ratio to guessit in CPU time over ``--rounds`` alternations (the bulk parse, then guessit's sample): both
-sides of each ratio ran under the same load, one right after the other.
+junk). Run by hand; not part of the test suite. The parser's hot modules run compiled when their build is
+current (radarr_pipeline/parsing/native.py); ``RADARR_PIPELINE_NATIVE=0`` measures the plain modules. On a shared
+machine the cold run's CPU time is printed beside its wall-clock time (load from other processes only affects the
+latter). The last lines give the ratio to guessit in CPU time over ``--rounds`` alternations (the bulk parse, then
+guessit's sample): both sides of each ratio ran under the same load, one right after the other.
 """
 
 from __future__ import annotations
@@ -167,10 +168,12 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
-    from radarr_pipeline.parsing import _parse_cached, parse_many, parse_release_title, scene_tokens
+    from radarr_pipeline.parsing import _parse_cached, native, parse_many, parse_release_title, scene_tokens
 
     titles = generate_titles(args.titles, args.seed)
-    print(f"scene token table: {len(scene_tokens.TOKENS):,} spellings (built on first use)")
+    print("parser modules: " + ("compiled with mypyc (build/native)" if native.IN_USE else "plain Python (turned"
+                                " off, or no current build: scripts/build_native_parser.py)"))
+    print(f"scene token table: {len(scene_tokens.tables().tokens):,} spellings (built on first use)")
     print(f"{len(titles):,} distinct generated titles; guessit on the first {args.guessit_sample:,}")
 
     _parse_cached.cache_clear()

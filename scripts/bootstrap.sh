@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v qbittorrent-nox >/dev/null || need_apt+=(qbittorrent-nox)
 command -v ffmpeg >/dev/null || need_apt+=(ffmpeg)
+command -v cc >/dev/null || need_apt+=(gcc libc6-dev)  # compiles the parser's hot modules (below)
 if ((${#need_apt[@]})); then
     if [[ $(id -u) -ne 0 ]]; then
         echo "bootstrap: missing ${need_apt[*]}; run as root or install them with apt-get" >&2
@@ -29,3 +30,6 @@ if [[ ! -f $stamp ]]; then
     rm -f .venv/.installed-*
     touch "$stamp"
 fi
+
+# The parser's hot modules compiled with mypyc (radarr_pipeline/parsing/native.py); only when their sources changed.
+.venv/bin/python scripts/build_native_parser.py

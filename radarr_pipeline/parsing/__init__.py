@@ -11,6 +11,8 @@ import logging
 from collections.abc import Iterable
 from functools import lru_cache
 
+# First: importing `native` puts the compiled build of the modules below on the package's path when it is current.
+from radarr_pipeline.parsing import native
 from radarr_pipeline.parsing.language_parser import parse_languages
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.normalize import clean_movie_title
@@ -123,6 +125,7 @@ __all__ = [
     "iso_language_find",
     "library_file_template_and_fields",
     "library_group_and_edition",
+    "native",
     "normalize_imdb_id",
     "parse_edition",
     "parse_hardcoded_subs",

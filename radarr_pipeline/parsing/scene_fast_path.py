@@ -163,7 +163,7 @@ def _split_extension(title: str) -> tuple[str, str] | None:
     dot = title.rfind(".")
     extension = title[dot:]
     if 3 <= len(extension) <= 5 and extension[1:].isalnum() and extension.lower() in _STRIPPABLE_EXTENSIONS:
-        return (title[:dot], extension) if extension.lower() in scene_tokens.INERT_EXTENSIONS else None
+        return (title[:dot], extension) if extension.lower() in scene_tokens.tables().inert_extensions else None
     return title, ""
 
 
@@ -215,8 +215,7 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
     scene name, and split into steps (attribute writes, calls per token) it was the fast path's largest
     cost of its own.
     """
-    table = scene_tokens.TOKENS
-    compounds = scene_tokens.COMPOUND_FIRSTS
+    table, year_right_masks, _extensions, compounds = scene_tokens.tables()
     case_sensitive: list[str] = []
     tokens: list[str] = []
     source: str | None = None
@@ -224,7 +223,7 @@ def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReadi
     version: int | None = None
     flags = real = 0
     named: set[int] = set()
-    previous_right = scene_tokens.YEAR_RIGHT_MASKS[year]
+    previous_right = year_right_masks[year]
     previous_takes_separator = 0  # 1 when the previous token's match takes the separator after it
     index, count = 0, len(pieces)
     while index < count:

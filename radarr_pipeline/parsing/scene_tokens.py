@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from radarr_pipeline.parsing import language_parser as lang
 from radarr_pipeline.parsing import quality_parser as qp
@@ -274,16 +275,6 @@ def _inert_extensions() -> frozenset[str]:
     return frozenset(inert)
 
 
-# The tables below are built on first use (a few hundred milliseconds), not at import: a command that never
-# parses a title (the CLI's `movies list`) does not pay for them. Module attributes, filled by `_tables()`.
-TOKENS: dict[str, TokenInfo]
-# right_mask of every year the title patterns accept (1800-2099), looked up instead of computed.
-YEAR_RIGHT_MASKS: dict[str, int]
-INERT_EXTENSIONS: frozenset[str]
-# Two-piece tokens ('AMZN.WEB-DL'): the first piece maps to the set of second pieces it combines with.
-COMPOUND_FIRSTS: dict[str, frozenset[str]]
-
-
 def _compound_firsts(tokens: dict[str, TokenInfo]) -> dict[str, frozenset[str]]:
     firsts: dict[str, frozenset[str]] = {}
     for spelling in tokens:
@@ -293,22 +284,24 @@ def _compound_firsts(tokens: dict[str, TokenInfo]) -> dict[str, frozenset[str]]:
     return firsts
 
 
+class Tables(NamedTuple):
+    """The fast path's tables, built together on first use (see :func:`tables`)."""
+
+    tokens: dict[str, TokenInfo]  # spelling -> what it says
+    year_right_masks: dict[str, int]  # right_mask of every year 1800-2099
+    inert_extensions: frozenset[str]  # extensions the quality patterns do not read
+    compound_firsts: dict[str, frozenset[str]]  # first piece of a two-piece token -> its second pieces
+
+
 @cache
-def _tables() -> dict[str, object]:
-    """Build every table once and publish it as a module attribute (later reads are plain lookups)."""
+def tables() -> Tables:
+    """Build every table once, on first use (a few hundred milliseconds), not at import: a command that never
+    parses a title (the CLI's `movies list`) does not pay for them. A function rather than module attributes filled
+    on first read (PEP 562): a module ``__getattr__`` crashes the import of the module compiled with mypyc."""
     tokens = build_table()
-    tables: dict[str, object] = {
-        "TOKENS": tokens,
-        "YEAR_RIGHT_MASKS": {str(year): right_mask(str(year)) for year in range(1800, 2100)},
-        "INERT_EXTENSIONS": _inert_extensions(),
-        "COMPOUND_FIRSTS": _compound_firsts(tokens),
-    }
-    globals().update(tables)
-    return tables
-
-
-def __getattr__(name: str) -> object:
-    """The tables, built when first read (PEP 562: called only while the attribute is not yet set)."""
-    if name in {"TOKENS", "YEAR_RIGHT_MASKS", "INERT_EXTENSIONS", "COMPOUND_FIRSTS"}:
-        return _tables()[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return Tables(
+        tokens=tokens,
+        year_right_masks={str(year): right_mask(str(year)) for year in range(1800, 2100)},
+        inert_extensions=_inert_extensions(),
+        compound_firsts=_compound_firsts(tokens),
+    )

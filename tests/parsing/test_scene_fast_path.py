@@ -126,7 +126,7 @@ def test_language_port_titles_agree() -> None:
         _assert_same(title.replace(".1080p", ".A.K.A.1080p"))
 
 
-_TABLE = sorted(tokens.TOKENS)
+_TABLE = sorted(tokens.tables().tokens)
 _TITLE_WORDS = (
     "The", "Movie", "Dark", "Brave", "Cam", "Web", "Real", "REAL", "Ts", "German", "Final", "Cut", "Extended",
     "Proper", "Hd", "Blu", "Ray", "Amzn", "Aka", "A", "I", "X", "Dr", "U", "N", "Raw", "Dvd", "Sub", "Kor", "Ita",

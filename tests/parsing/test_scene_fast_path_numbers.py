@@ -68,7 +68,7 @@ _NUMBERS = st.one_of(
     st.integers(0, 10**6).map(str),
     st.integers(1790, 2110).map(str),
 )
-_TABLE = sorted(tokens.TOKENS)
+_TABLE = sorted(tokens.tables().tokens)
 _GROUPS = ("GRP", "SPARKS", "FLUX", "D-Z0N3", "R5", "1080p", "12", "v2", "x264", "EVO-xpost", "2019", "A1")
 _EXTENSIONS = ("", "", ".mkv", ".avi", ".iso")
 
