@@ -3,8 +3,6 @@ a stored row or a test reaches by itself belongs here, each with the reason; eve
 
 import logging
 
-from setuptools import Distribution
-
 from dagster_project import definitions, resources
 from dagster_project.defs import automation, imports, library_scan, movie_metadata, sensors, system
 from radarr_pipeline.cli import movies, queue
@@ -179,5 +177,3 @@ hook_commands.setup
 native.IN_USE
 # Read by unpacking the tables in scene_fast_path._read_tail (vulture sees no attribute read).
 scene_tokens.Tables.compound_firsts
-# setuptools reads the command line it is given from this attribute (scripts/build_native_parser.py).
-Distribution.script_args

@@ -27,8 +27,10 @@ def _compile(sources: list[str], build_dir: Path, group_name: str) -> None:
 
     with tempfile.TemporaryDirectory() as scratch:
         extensions = mypycify(sources, group_name=group_name, target_dir=str(Path(scratch) / "c"))
-        distribution = Distribution({"name": "radarr-pipeline-native", "ext_modules": extensions})
-        distribution.script_args = ["-q", "build_ext", "--build-lib", str(build_dir), "--build-temp", scratch]
+        distribution = Distribution({
+            "name": "radarr-pipeline-native", "ext_modules": extensions,
+            "script_args": ["-q", "build_ext", "--build-lib", str(build_dir), "--build-temp", scratch],
+        })
         distribution.parse_command_line()
         distribution.run_commands()
 
