@@ -18,7 +18,13 @@ from datetime import datetime
 from pathlib import Path
 
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, alternatives_by_movie, match_one, movie_key
+from radarr_pipeline.decisions.matching import (
+    MovieIndex,
+    alternatives_by_movie,
+    match_title,
+    movie_key,
+    titled_movie_key,
+)
 from radarr_pipeline.importing.discovery import is_sample_relative
 from radarr_pipeline.importing.quality import import_quality
 from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
@@ -250,8 +256,8 @@ def _match_folders(root: str, found: list[_Found], facts: _Facts, verdicts: _Ver
         if identity is None or identity.year is None:
             verdicts.unmatched(item, "no title and year in the name", report)
             continue
-        key = ReleaseKey(normalize_imdb_id(identity.imdb_id), identity.tmdb_id, (identity.title,), identity.year)
-        matches = match_one(key, facts.index)
+        matches = match_title(normalize_imdb_id(identity.imdb_id), identity.tmdb_id, identity.title, identity.year,
+                              facts.index)
         movie: Movie | _NewMovie
         if matches:
             movie_id = matches[0][0]
@@ -264,7 +270,7 @@ def _match_folders(root: str, found: list[_Found], facts: _Facts, verdicts: _Ver
             movie = _NewMovie(identity.title, identity.year, identity.tmdb_id, identity.imdb_id)
             verdicts.new_movies.append(movie)
             pending_id = -len(verdicts.new_movies)  # a stand-in id until the new movies are written
-            facts.index.add(movie_key(Movie(pending_id, movie.title, movie.year, movie.tmdb_id, movie.imdb_id)))
+            facts.index.add(titled_movie_key(pending_id, movie.title, movie.year, movie.tmdb_id, movie.imdb_id))
             report.added += 1
         verdicts.matched.append((root, item, movie))
 
