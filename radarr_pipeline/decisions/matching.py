@@ -56,6 +56,11 @@ def movie_clean_titles(movie: Movie, alternative_titles: Iterable[str] = ()) -> 
     titles = {movie.title, *alternative_titles}
     if movie.original_title:
         titles.add(movie.original_title)
+    return _clean_titles(titles)
+
+
+def _clean_titles(titles: Iterable[str]) -> set[str]:
+    """The clean forms of these titles and of their numeral variants, the empty one left out."""
     cleaned = {clean_movie_title(variant) for title in titles for variant in numeral_variants(title)}
     cleaned.discard("")
     return cleaned
@@ -134,6 +139,16 @@ def match_one(release: ReleaseKey, index: MovieIndex) -> list[tuple[int, str]]:
             if year_matches(release.year, movie) and not _ids_contradict(release, movie):
                 found.setdefault(movie_id, "title")
     return list(found.items())
+
+
+def match_title(imdb_id: str | None, tmdb_id: int | None, title: str, year: int | None, index: MovieIndex
+                ) -> list[tuple[int, str]]:
+    """``match_one`` for a release of one title (a library folder's); the release's key is built only when the
+    index knows one of its ids or its clean title (a library scan's new movies, most of its folders, need none)."""
+    if not ((imdb_id and imdb_id in index.by_imdb) or (tmdb_id and tmdb_id in index.by_tmdb)
+            or clean_movie_title(title) in index.by_title):
+        return []
+    return match_one(ReleaseKey(imdb_id, tmdb_id, (title,), year), index)
 
 
 @dataclass(frozen=True)
@@ -239,6 +254,13 @@ def movie_key(movie: Movie, alternative_titles: Iterable[str] = (), secondary_ye
         movie_id=movie.id, imdb_id=normalize_imdb_id(movie.imdb_id), tmdb_id=movie.tmdb_id, year=movie.year,
         secondary_year=secondary_year, clean_titles=frozenset(movie_clean_titles(movie, alternative_titles)),
     )
+
+
+def titled_movie_key(movie_id: int, title: str, year: int, tmdb_id: int | None, imdb_id: str | None) -> MovieKey:
+    """``movie_key(Movie(movie_id, title, year, tmdb_id, imdb_id))`` without building the movie (a library scan
+    keys every movie it adds: tens of thousands): no original or alternative title, no secondary year."""
+    return MovieKey(movie_id=movie_id, imdb_id=normalize_imdb_id(imdb_id), tmdb_id=tmdb_id, year=year,
+                    secondary_year=None, clean_titles=frozenset(_clean_titles((title,))))
 
 
 def release_is_for_movie(release: IndexerRelease, parsed: ParsedRelease | None, movie: Movie) -> bool:

@@ -5,9 +5,11 @@ from radarr_pipeline.decisions.matching import (
     ReleaseKey,
     match_one,
     match_releases,
+    match_title,
     movie_key,
     numeral_variants,
     release_is_for_movie,
+    titled_movie_key,
 )
 from radarr_pipeline.models import IndexerRelease, Movie
 from radarr_pipeline.parsing import parse_release_title
@@ -55,3 +57,20 @@ def test_one_pair_form() -> None:
     release = IndexerRelease(guid="g", title=title, indexer="i")
     assert release_is_for_movie(release, parse_release_title(title), Movie(id=1, title="The Matrix", year=1999))
     assert not release_is_for_movie(release, parse_release_title(title), Movie(id=1, title="The Matrix", year=2021))
+
+
+def test_a_titled_key_is_the_key_of_the_movie_it_describes() -> None:
+    for movie in (ROCKY, HEAT, AMELIE, Movie(id=-4, title="The", year=2000), Movie(id=5, title="...", year=2000)):
+        assert titled_movie_key(movie.id, movie.title, movie.year, movie.tmdb_id, movie.imdb_id) == movie_key(movie)
+    assert titled_movie_key(6, "Rocky", 1976, None, "79817").imdb_id == "tt0079817", "the id normalised"
+
+
+def test_match_title_is_match_one_for_a_release_of_one_title() -> None:
+    movies = index(movie_key(ROCKY), movie_key(HEAT), movie_key(AMELIE, ["Amelie"], secondary_year=2002))
+    releases = [("Rocky 2", 1979, None, None), ("Rocky II", 1980, None, None), ("Amelie", 2002, None, None),
+                ("Heat", 1995, "tt0079817", None), ("Heat", 1995, None, 949), ("Heat", 1995, "tt9999999", None),
+                ("Unknown", 1995, None, None), ("Unknown", 1995, "tt0113277", None), ("Unknown", 1995, None, 1),
+                ("Heat", None, None, None), ("", 1995, None, None)]
+    for title, year, imdb, tmdb in releases:
+        assert match_title(imdb, tmdb, title, year, movies) == match_one(ReleaseKey(imdb, tmdb, (title,), year),
+                                                                         movies), title

@@ -18,7 +18,13 @@ from datetime import datetime
 from pathlib import Path
 
 from radarr_pipeline.config import AppConfig
-from radarr_pipeline.decisions.matching import MovieIndex, ReleaseKey, alternatives_by_movie, match_one, movie_key
+from radarr_pipeline.decisions.matching import (
+    MovieIndex,
+    alternatives_by_movie,
+    match_title,
+    movie_key,
+    titled_movie_key,
+)
 from radarr_pipeline.importing.discovery import is_sample_relative
 from radarr_pipeline.importing.quality import import_quality
 from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
@@ -250,8 +256,8 @@ def _match_folders(root: str, found: list[_Found], facts: _Facts, verdicts: _Ver
         if identity is None or identity.year is None:
             verdicts.unmatched(item, "no title and year in the name", report)
             continue
-        key = ReleaseKey(normalize_imdb_id(identity.imdb_id), identity.tmdb_id, (identity.title,), identity.year)
-        matches = match_one(key, facts.index)
+        matches = match_title(normalize_imdb_id(identity.imdb_id), identity.tmdb_id, identity.title, identity.year,
+                              facts.index)
         movie: Movie | _NewMovie
         if matches:
             movie_id = matches[0][0]
@@ -264,7 +270,7 @@ def _match_folders(root: str, found: list[_Found], facts: _Facts, verdicts: _Ver
             movie = _NewMovie(identity.title, identity.year, identity.tmdb_id, identity.imdb_id)
             verdicts.new_movies.append(movie)
             pending_id = -len(verdicts.new_movies)  # a stand-in id until the new movies are written
-            facts.index.add(movie_key(Movie(pending_id, movie.title, movie.year, movie.tmdb_id, movie.imdb_id)))
+            facts.index.add(titled_movie_key(pending_id, movie.title, movie.year, movie.tmdb_id, movie.imdb_id))
             report.added += 1
         verdicts.matched.append((root, item, movie))
 
@@ -308,13 +314,16 @@ def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo
 
 
 #: Folders recorded by the first unit of work: each unit holds the file for a fraction of a second even at 50,000
-#: movies. The next units are sized from the ones before to hold it about :data:`UNIT_SECONDS` (a unit's fixed
-#: cost, opening and committing, 50 to 100 ms here, is then paid a few times per scan rather than once per
-#: thousand folders), never more than :data:`MAX_UNIT`. A unit's time over its folders overstates what a folder
-#: costs (the fixed cost is in it), so a unit sized by it holds the file less than :data:`UNIT_SECONDS`. Written as
-#: columns, 10,000 folders took a unit of 0.3 s here: the bound is twice that. A tail of less than half a
-#: unit goes with the unit before it (alone it would pay a unit's fixed cost for a few folders).
-FOLDERS_PER_UNIT = 2_000
+#: movies (5,000 new folders on top of 50,000 recorded held it 0.2 s here). A 20,000-folder cold scan then writes
+#: in two units (5,000 and 15,000, the longest hold 0.3 s) rather than three from a first unit of 2,000: one open
+#: and commit less (about 40 ms here). The next units are sized from the ones before to hold it about
+#: :data:`UNIT_SECONDS` (a unit's fixed cost, opening and committing, 50 to 100 ms here, is then paid a few times
+#: per scan rather than once per thousand folders), never more than :data:`MAX_UNIT`. A unit's time over its
+#: folders overstates what a folder costs (the fixed cost is in it), so a unit sized by it holds the file less than
+#: :data:`UNIT_SECONDS`. Written as columns, 10,000 folders took a unit of 0.3 s here: the bound is twice that. A
+#: tail of less than half a unit goes with the unit before it (alone it would pay a unit's fixed cost for a few
+#: folders).
+FOLDERS_PER_UNIT = 5_000
 UNIT_SECONDS = 0.5
 MAX_UNIT = 20_000
 UNIT_GROWTH = 4
