@@ -1,8 +1,9 @@
-"""Differential check of the compiled parser (run by hand, and by tests/parsing/test_native_build.py): every public
-parsing function's result, on a large corpus, from the mypyc build (radarr_pipeline/parsing/native.py) and from the
-plain modules, in two processes, must be equal.
+"""Differential check of the parser (run by hand, and by tests/parsing/test_native_build.py): every public parsing
+function's result, on a large corpus, in two processes, must be equal. By default the two are this checkout's mypyc
+build (radarr_pipeline/parsing/native.py) and its plain modules; with ``--oracle DIR`` they are this checkout and
+another one (e.g. a worktree of main: a parser change must not change a result it does not mean to).
 
-    .venv/bin/python bench/parser_differential.py [--titles 50000] [--seeds 7 11] [--mutations 20000]
+    .venv/bin/python bench/parser_differential.py [--titles 50000] [--seeds 7 11] [--mutations 20000] [--oracle DIR]
 
 The corpus: every title, path and input of Radarr's own test cases (tests/data/radarr), bench_parser's generated
 titles for each seed, and hostile mutations of them (separators swapped, brackets and unicode put in, words
@@ -104,20 +105,27 @@ def _readings(title: str) -> tuple[str, ...]:
     return tuple(readings)
 
 
-def _side(corpus_file: Path, out: Path) -> None:
-    """Child process: the readings of every title of the corpus, by this process's parser."""
+def _side(corpus_file: Path, out: Path, tree: Path) -> None:
+    """Child process: the readings of every title of the corpus, by the parser of the checkout ``tree``."""
+    sys.path.insert(0, str(tree))
     import radarr_pipeline.parsing as parsing
 
     titles = pickle.loads(corpus_file.read_bytes())
     results = [_readings(title) for title in titles]
-    out.write_bytes(pickle.dumps((parsing.native.IN_USE, results)))
+    native = getattr(parsing, "native", None)  # an oracle from before the compiled build has none
+    out.write_bytes(pickle.dumps((bool(native and native.IN_USE), results)))
 
 
-def _run_side(native: bool, corpus_file: Path, out: Path) -> tuple[bool, list[tuple[str, ...]]]:
+def _run_side(native: bool, corpus_file: Path, out: Path, tree: Path = ROOT) -> tuple[bool, list[tuple[str, ...]]]:
+    """The readings by ``tree``'s parser, compiled when ``native`` (and its build is current), else plain."""
     env = {**os.environ, "RADARR_PIPELINE_NATIVE": "1" if native else "0"}
-    subprocess.run([sys.executable, __file__, "--side", str(corpus_file), str(out)], env=env, check=True)
+    subprocess.run([sys.executable, __file__, "--side", str(corpus_file), str(out), str(tree)], env=env, check=True)
     in_use, results = pickle.loads(out.read_bytes())
     return in_use, results
+
+
+def _kind(native: bool) -> str:
+    return "compiled" if native else "plain"
 
 
 def main() -> int:
@@ -125,7 +133,9 @@ def main() -> int:
     parser.add_argument("--titles", type=int, default=50_000, help="generated titles per seed")
     parser.add_argument("--seeds", type=int, nargs="+", default=[7, 11])
     parser.add_argument("--mutations", type=int, default=20_000)
-    parser.add_argument("--side", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--oracle", type=Path, help="another checkout to compare this one with (both compiled"
+                        " when their builds are current)")
+    parser.add_argument("--side", nargs=3, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.side:
         _side(*args.side)
@@ -134,19 +144,26 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         corpus_file = Path(folder) / "corpus.pickle"
         corpus_file.write_bytes(pickle.dumps(titles))
-        native_in_use, compiled = _run_side(True, corpus_file, Path(folder) / "native.pickle")
-        _plain_in_use, plain = _run_side(False, corpus_file, Path(folder) / "plain.pickle")
-    if not native_in_use:
+        native_in_use, this = _run_side(True, corpus_file, Path(folder) / "this.pickle")
+        if args.oracle:
+            other_native, other = _run_side(True, corpus_file, Path(folder) / "other.pickle", args.oracle.resolve())
+            sides = f"this checkout ({_kind(native_in_use)}) against {args.oracle} ({_kind(other_native)})"
+        else:
+            _plain, other = _run_side(False, corpus_file, Path(folder) / "other.pickle")
+            sides = "compiled against plain"
+    if not native_in_use and not args.oracle:
         print("the compiled build is not in use (missing or older than the sources): run"
               " scripts/build_native_parser.py", file=sys.stderr)
         return 2
-    differences = [(title, a, b) for title, a, b in zip(titles, compiled, plain, strict=True) if a != b]
-    print(f"{len(titles):,} titles x {len(plain[0])} functions: {len(differences)} differences")
+    differences = [(title, a, b) for title, a, b in zip(titles, this, other, strict=True) if a != b]
+    print(f"{sides}: {len(titles):,} titles x {len(other[0])} functions: {len(differences)} differences")
     for title, a, b in differences[:20]:
         print(f"  {title!r}")
         for index, (x, y) in enumerate(zip(a, b, strict=True)):
-            if x != y:
-                print(f"    function {index}: compiled {x[:300]}\n    {'':>{len(str(index)) + 9}} plain    {y[:300]}")
+            if x != y:  # from a little before the first character that differs
+                start = max(0, len(os.path.commonprefix([x, y])) - 60)  # noqa: RUF071 - by character, as meant
+                print(f"    function {index}: this   ...{x[start:start + 240]}\n"
+                      f"    {'':>{len(str(index)) + 9}} other  ...{y[start:start + 240]}")
     return 1 if differences else 0
 
 
