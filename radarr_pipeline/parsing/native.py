@@ -41,8 +41,9 @@ GROUP_NAME = "radarr_pipeline.parsing.compiled"
 _PACKAGE = Path(__file__).resolve().parents[1]  # radarr_pipeline/
 BUILD_DIR = _PACKAGE.parent / "build" / "native"
 STAMP = BUILD_DIR / "STAMP"
-#: What the compiled modules may read: the parser and the layers below it (the import contract allows no more).
-DIGESTED = ("parsing", "quality", "values", "models.py", "reports.py")
+#: What the compiled modules may read: the parser, the layers below it (the import contract allows no more) and the
+#: root package's ``__init__``, which every import of the package runs.
+DIGESTED = ("__init__.py", "parsing", "quality", "values", "models.py", "reports.py")
 
 
 def sources_digest() -> str:

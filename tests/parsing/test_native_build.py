@@ -72,17 +72,34 @@ def test_a_stale_build_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_the_digest_follows_every_source_below_the_parser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The compiled modules read the layers below the parser too (constants, types): a change there is a change."""
     package = tmp_path / "radarr_pipeline"
-    for relative in ("parsing/a.py", "quality/q.py", "values/v.py", "models.py", "reports.py", "store/s.py"):
+    digested = ("__init__.py", "parsing/a.py", "quality/q.py", "values/v.py", "models.py", "reports.py")
+    for relative in (*digested, "store/s.py"):
         (package / relative).parent.mkdir(parents=True, exist_ok=True)
         (package / relative).write_text("X = 1\n")
     monkeypatch.setattr(native, "_PACKAGE", package)
     before = native.sources_digest()
-    for relative in ("parsing/a.py", "quality/q.py", "values/v.py", "models.py", "reports.py"):
+    for relative in digested:
         (package / relative).write_text("X = 2\n")
         assert native.sources_digest() != before, relative
         before = native.sources_digest()
     (package / "store/s.py").write_text("X = 2\n")  # above the parser: the compiled modules cannot read it
     assert native.sources_digest() == before
+
+
+def test_every_project_module_the_compiled_ones_load_is_digested() -> None:
+    """What the compiled modules import (the plain ones, in a fresh process) lies within DIGESTED: a source they
+    read but the digest missed could change under a build that is still taken as current."""
+    code = (
+        "import importlib, json, sys, radarr_pipeline.parsing as p\n"
+        "for m in p.native.COMPILED_MODULES: importlib.import_module('radarr_pipeline.parsing.' + m)\n"
+        "print(json.dumps([m.__file__ for n, m in sys.modules.items() if n.split('.')[0] == 'radarr_pipeline']))"
+    )
+    env = {**os.environ, native.NATIVE_ENV: "0"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True).stdout
+    package = ROOT / "radarr_pipeline"
+    for file in map(Path, json.loads(out)):
+        relative = file.relative_to(package)
+        assert relative.parts[0] in native.DIGESTED, f"{relative} is read by the compiled modules, not digested"
 
 
 @pytest.mark.slow
