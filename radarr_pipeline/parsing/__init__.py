@@ -8,8 +8,9 @@ Results are memoised in-process; ``radarr_pipeline.store.parse_cache`` persists 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TypeVar
 
 # First: importing `native` puts the compiled build of the modules below on the package's path when it is current.
 from radarr_pipeline.parsing import native
@@ -41,6 +42,7 @@ PARSER_VERSION = "2"
 MAX_TITLE_LENGTH = 1024
 
 _log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 def _sanitise(title: str) -> str:
@@ -72,28 +74,29 @@ def parse_many(titles: Iterable[str]) -> list[ParsedRelease | None]:
         return [_parse_cached(title, False) if isinstance(title, str) else None for title in titles]
 
 
+def _plex_fast_path(name: str, function: Callable[..., _T], *args: str) -> _T | None:
+    """``function(*args)``, a plex fast path's answer for ``name``; None when it fails (a parser bug must not stop a
+    scan: the caller asks the full parser), the failure logged."""
+    try:
+        return function(*args)
+    except Exception:
+        _log.exception("plex fast path failed on %r", name[:200])
+        return None
+
+
 def parse_library_name(name: str, *, is_dir: bool = False) -> ParsedRelease | None:
     """``parse_release_title`` for a library's folder and file names: Radarr's own naming ("Title (Year) ...")
     first goes through the plex fast path, whose templates a library's names share."""
     if not isinstance(name, str):
         return None
-    try:
-        parsed = parse_plex_title(_sanitise(name))
-    except Exception:  # a parser bug must not stop a scan: the full parser decides
-        _log.exception("plex fast path failed on %r", name[:200])
-        parsed = None
-    return parsed or parse_release_title(name, is_dir=is_dir)
+    return _plex_fast_path(name, parse_plex_title, _sanitise(name)) or parse_release_title(name, is_dir=is_dir)
 
 
 def library_group_and_edition(name: str) -> tuple[str | None, str | None]:
     """``(release_group, edition)`` of :func:`parse_library_name`'s result ((None, None) when it is None): a
     library scan reads only these of a file's name, and a Radarr-named file's come from its template's parse."""
     if isinstance(name, str):
-        try:
-            fields = plex_group_and_edition(_sanitise(name))
-        except Exception:  # a parser bug must not stop a scan: the full parser decides
-            _log.exception("plex fast path failed on %r", name[:200])
-            fields = None
+        fields = _plex_fast_path(name, plex_group_and_edition, _sanitise(name))
         if fields is not None:
             return fields
     parsed = parse_release_title(name)
@@ -103,11 +106,7 @@ def library_group_and_edition(name: str) -> tuple[str | None, str | None]:
 def library_file_template_and_fields(name: str, stem: str) -> tuple[str, tuple[str | None, str | None]]:
     """``(quality_template(name), library_group_and_edition(stem))`` for a library file's name and its stem (the
     name without its extension): a Radarr-named file's title words are read once for both."""
-    try:
-        template, fields = library_file_fields(name, stem)
-    except Exception:  # a parser bug must not stop a scan: the full parser decides
-        _log.exception("plex fast path failed on %r", name[:200])
-        template, fields = quality_template(name), None
+    template, fields = _plex_fast_path(name, library_file_fields, name, stem) or (quality_template(name), None)
     return template, fields if fields is not None else library_group_and_edition(stem)
 
 

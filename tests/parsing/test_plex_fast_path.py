@@ -13,6 +13,7 @@ import random
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,7 @@ from radarr_pipeline.parsing import (
     library_file_template_and_fields,
     library_group_and_edition,
     parse_library_name,
+    parse_release_title,
 )
 from radarr_pipeline.parsing.plex_fast_path import (
     _title_words,
@@ -176,3 +178,27 @@ def _library_names(draw: st.DrawFn) -> str:
 @given(_library_names())
 def test_random_library_names_agree(title: str) -> None:
     _assert_same(title)
+
+
+def test_a_failing_fast_path_leaves_the_name_to_the_full_parser(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A parser bug in a plex fast path must not stop a scan: each library entry point logs it and answers as the
+    full parser does."""
+    import radarr_pipeline.parsing as parsing
+
+    def broken(*_args: str) -> None:
+        raise RuntimeError("fast path bug")
+
+    name = "The Matrix (1999) Bluray-1080p-GRP.mkv"
+    stem = name.removesuffix(".mkv")
+    full = parse_release_title(name)
+    full_stem = parse_release_title(stem)
+    assert full is not None and full_stem is not None
+    for attribute in ("parse_plex_title", "plex_group_and_edition", "library_file_fields"):
+        monkeypatch.setattr(parsing, attribute, broken)
+    assert parsing.parse_library_name(name) == full
+    assert parsing.library_group_and_edition(stem) == (full_stem.release_group, full_stem.edition)
+    assert parsing.library_file_template_and_fields(name, stem) == (
+        quality_template(name), (full_stem.release_group, full_stem.edition))
+    # one each, and the last one's fallback (library_group_and_edition of the stem) fails once more
+    assert caplog.text.count("plex fast path failed on") == 4
