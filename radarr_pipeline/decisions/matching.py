@@ -112,12 +112,12 @@ class MovieIndex:
             self.by_title.setdefault(title, []).append(movie.movie_id)
 
 
-def _ids_contradict(release: ReleaseKey, movie: MovieKey) -> bool:
+def _ids_contradict(imdb_id: str | None, tmdb_id: int | None, movie: MovieKey) -> bool:
     """The release carries an id and the movie another one: the same title is then another film."""
-    if release.imdb_id and movie.imdb_id:
-        return release.imdb_id != movie.imdb_id
-    if release.tmdb_id and movie.tmdb_id:
-        return release.tmdb_id != movie.tmdb_id
+    if imdb_id and movie.imdb_id:
+        return imdb_id != movie.imdb_id
+    if tmdb_id and movie.tmdb_id:
+        return tmdb_id != movie.tmdb_id
     return False
 
 
@@ -128,27 +128,30 @@ def year_matches(year: int | None, movie: MovieKey) -> bool:
 
 def match_one(release: ReleaseKey, index: MovieIndex) -> list[tuple[int, str]]:
     """(movie id, how) pairs for one release: by IMDb id, else by TMDB id, else by clean title and year."""
-    if release.imdb_id and release.imdb_id in index.by_imdb:
-        return [(index.by_imdb[release.imdb_id], "imdb")]
-    if release.tmdb_id and release.tmdb_id in index.by_tmdb:
-        return [(index.by_tmdb[release.tmdb_id], "tmdb")]
-    found: dict[int, str] = {}
-    for title in release.titles:
-        for movie_id in index.by_title.get(clean_movie_title(title), ()):
-            movie = index.movies[movie_id]
-            if year_matches(release.year, movie) and not _ids_contradict(release, movie):
-                found.setdefault(movie_id, "title")
-    return list(found.items())
+    return _matches(release.imdb_id, release.tmdb_id, release.titles, release.year, index)
 
 
 def match_title(imdb_id: str | None, tmdb_id: int | None, title: str, year: int | None, index: MovieIndex
                 ) -> list[tuple[int, str]]:
-    """``match_one`` for a release of one title (a library folder's); the release's key is built only when the
-    index knows one of its ids or its clean title (a library scan's new movies, most of its folders, need none)."""
-    if not ((imdb_id and imdb_id in index.by_imdb) or (tmdb_id and tmdb_id in index.by_tmdb)
-            or clean_movie_title(title) in index.by_title):
-        return []
-    return match_one(ReleaseKey(imdb_id, tmdb_id, (title,), year), index)
+    """``match_one`` for a release of one title (a library folder's), without building its key (a library scan
+    matches every folder: tens of thousands)."""
+    return _matches(imdb_id, tmdb_id, (title,), year, index)
+
+
+def _matches(imdb_id: str | None, tmdb_id: int | None, titles: tuple[str, ...], year: int | None, index: MovieIndex
+             ) -> list[tuple[int, str]]:
+    """:func:`match_one` for the release of these ids, titles and year."""
+    if imdb_id and imdb_id in index.by_imdb:
+        return [(index.by_imdb[imdb_id], "imdb")]
+    if tmdb_id and tmdb_id in index.by_tmdb:
+        return [(index.by_tmdb[tmdb_id], "tmdb")]
+    found: dict[int, str] = {}
+    for title in titles:
+        for movie_id in index.by_title.get(clean_movie_title(title), ()):
+            movie = index.movies[movie_id]
+            if year_matches(year, movie) and not _ids_contradict(imdb_id, tmdb_id, movie):
+                found.setdefault(movie_id, "title")
+    return list(found.items())
 
 
 @dataclass(frozen=True)
