@@ -60,7 +60,7 @@ def build(*, force: bool) -> int:
         print(f"native parser: the build holds no module for {', '.join(missing)}", file=sys.stderr)
         return 1
     native.STAMP.write_text(digest + "\n")  # last: the stamp says the build is complete
-    print(f"native parser: {len(built) - 1} modules compiled into {native.BUILD_DIR.relative_to(ROOT)}")
+    print(f"native parser: {len(native.COMPILED_MODULES)} modules compiled into {native.BUILD_DIR.relative_to(ROOT)}")
     return 0
 
 

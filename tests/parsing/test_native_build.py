@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,16 +22,22 @@ def _build_is_current() -> bool:
     return native.STAMP.exists() and native.STAMP.read_text().strip() == native.sources_digest()
 
 
-def _loaded_files(env_value: str) -> dict[str, str]:
-    """The file each compiled-list module is loaded from, in a fresh process with RADARR_PIPELINE_NATIVE set."""
+def _after_loading_the_list(env_value: str, expression: str) -> Any:
+    """``expression`` (JSON) in a fresh process, RADARR_PIPELINE_NATIVE set to ``env_value``, once it has imported
+    every module of the compiled list (``modules``: name -> module)."""
     code = (
-        "import importlib, json, radarr_pipeline.parsing as p\n"
-        "print(json.dumps({m: importlib.import_module('radarr_pipeline.parsing.' + m).__file__"
-        " for m in p.native.COMPILED_MODULES}))"
+        "import importlib, json, sys, radarr_pipeline.parsing as p\n"
+        "modules = {m: importlib.import_module('radarr_pipeline.parsing.' + m) for m in p.native.COMPILED_MODULES}\n"
+        f"print(json.dumps({expression}))"
     )
     env = {**os.environ, native.NATIVE_ENV: env_value}
-    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True).stdout
-    loaded: dict[str, str] = json.loads(out)
+    return json.loads(subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True,
+                                     text=True).stdout)
+
+
+def _loaded_files(env_value: str) -> dict[str, str]:
+    """The file each module of the compiled list is loaded from."""
+    loaded: dict[str, str] = _after_loading_the_list(env_value, "{m: module.__file__ for m, module in modules.items()}")
     return loaded
 
 
@@ -89,15 +96,10 @@ def test_the_digest_follows_every_source_below_the_parser(tmp_path: Path, monkey
 def test_every_project_module_the_compiled_ones_load_is_digested() -> None:
     """What the compiled modules import (the plain ones, in a fresh process) lies within DIGESTED: a source they
     read but the digest missed could change under a build that is still taken as current."""
-    code = (
-        "import importlib, json, sys, radarr_pipeline.parsing as p\n"
-        "for m in p.native.COMPILED_MODULES: importlib.import_module('radarr_pipeline.parsing.' + m)\n"
-        "print(json.dumps([m.__file__ for n, m in sys.modules.items() if n.split('.')[0] == 'radarr_pipeline']))"
-    )
-    env = {**os.environ, native.NATIVE_ENV: "0"}
-    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True).stdout
+    project = "[m.__file__ for n, m in sys.modules.items() if n.split('.')[0] == 'radarr_pipeline']"
+    files = _after_loading_the_list("0", project)
     package = ROOT / "radarr_pipeline"
-    for file in map(Path, json.loads(out)):
+    for file in map(Path, files):
         relative = file.relative_to(package)
         assert relative.parts[0] in native.DIGESTED, f"{relative} is read by the compiled modules, not digested"
 
