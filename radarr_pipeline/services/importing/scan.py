@@ -313,7 +313,8 @@ def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo
     return rows
 
 
-#: Folders recorded by the first unit of work: each unit holds the file for a fraction of a second even at 50,000
+#: Folders recorded by the first unit of work, the fewest any later unit records, and the folders matched to no
+#: movie written per unit: each unit holds the file for a fraction of a second even at 50,000
 #: movies (5,000 new folders on top of 50,000 recorded held it 0.2 s here). A 20,000-folder cold scan then writes
 #: in two units (5,000 and 15,000, the longest hold 0.3 s) rather than three from a first unit of 2,000: one open
 #: and commit less (about 40 ms here). The next units are sized from the ones before to hold it about
