@@ -1,12 +1,14 @@
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from radarr_pipeline.models import DownloadState, HistoryEvent, IndexerRelease
-from radarr_pipeline.store import LibraryStore, StoreError
+from radarr_pipeline.store import LibraryStore, StoreError, schema
+from radarr_pipeline.store import library as store_library
 from radarr_pipeline.store.movies import DuplicateMovieError
-from radarr_pipeline.store.schema import available_migrations
+from radarr_pipeline.store.schema import Migration, available_migrations
 
 NOW = datetime(2026, 11, 28, tzinfo=UTC)
 
@@ -23,6 +25,29 @@ def test_migrations_are_recorded_once(store: LibraryStore) -> None:
         again = [r[0] for r in library.conn.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
     assert versions == again == [m.version for m in available_migrations()]
     assert 1 in versions
+
+
+def test_pending_migrations_apply_whole_or_not_at_all(store: LibraryStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two pending migrations, the second broken: the first is not left applied alone, and the error names the
+    broken one; once it is fixed, both apply."""
+    with store.open():
+        pass
+    current = available_migrations()
+    last = current[-1].version
+    added = Migration(last + 1, "add_a_table", "CREATE TABLE added_by_a_test (id INTEGER)")
+    broken = Migration(last + 2, "broken", "ALTER TABLE no_such_table ADD COLUMN x INTEGER")
+    monkeypatch.setattr(schema, "available_migrations", lambda: [*current, added, broken])
+    monkeypatch.setattr(store_library, "_CURRENT_SCHEMA", {})  # as a process started after the upgrade
+    with pytest.raises(StoreError, match=rf"migration {last + 2:04d}_broken: .*no_such_table"), store.open():
+        pass
+    with duckdb.connect(str(store.path), read_only=True) as conn:
+        assert conn.execute("SELECT max(version) FROM schema_migrations").fetchone() == (last,)
+        assert conn.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'added_by_a_test'"
+                            ).fetchone() == (0,), "the migration before the broken one was rolled back with it"
+    fixed = Migration(last + 2, "fixed", "ALTER TABLE added_by_a_test ADD COLUMN x INTEGER")
+    monkeypatch.setattr(schema, "available_migrations", lambda: [*current, added, fixed])
+    with store.open() as library:
+        assert library.conn.execute("SELECT max(version) FROM schema_migrations").fetchone() == (last + 2,)
 
 
 def test_movie_with_two_variants(store: LibraryStore) -> None:

@@ -1,8 +1,8 @@
 """Numbered SQL migrations, applied in order and recorded in the database.
 
 A migration is a file ``NNNN_name.sql`` in the ``migrations`` folder beside this module. Each one is applied
-once, inside a transaction, and recorded in ``schema_migrations``. Numbers may have gaps; any file whose number
-is not yet recorded is applied, lowest first.
+once and recorded in ``schema_migrations``, those pending together inside one transaction. Numbers may have gaps;
+any file whose number is not yet recorded is applied, lowest first.
 """
 
 from __future__ import annotations
@@ -57,22 +57,26 @@ def pending_migrations(conn: duckdb.DuckDBPyConnection) -> list[Migration]:
 
 
 def migrate(conn: duckdb.DuckDBPyConnection) -> list[Migration]:
-    """Apply every migration not yet recorded; return those applied now."""
+    """Apply every migration not yet recorded, all in one transaction, and return them: a library is brought up
+    to date whole or not at all (a migration that fails leaves it as it was, and the error names the migration),
+    and a new library's schema costs one commit, not one a migration."""
     done = applied_versions(conn)
-    applied: list[Migration] = []
-    for migration in available_migrations():
-        if migration.version in done:
-            continue
-        conn.execute("BEGIN TRANSACTION")
-        try:
-            conn.execute(migration.sql)
+    pending = [migration for migration in available_migrations() if migration.version not in done]
+    if not pending:
+        return []
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        for migration in pending:
+            try:
+                conn.execute(migration.sql)
+            except duckdb.Error as exc:
+                raise type(exc)(f"migration {migration.version:04d}_{migration.name}: {exc}") from exc
             conn.execute(
                 "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                 [migration.version, migration.name],
             )
-            conn.execute("COMMIT")
-        except Exception:
-            conn.execute("ROLLBACK")
-            raise
-        applied.append(migration)
-    return applied
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+    return pending
