@@ -15,6 +15,11 @@ from radarr_pipeline.store.bulk import bulk_select
 _COLUMNS = "id, variant_id, path, size, quality, import_mode, release_group, edition, scene_name, download_id, revision"
 
 
+# A file a library scan found, as a row: (path, size, quality, release group, edition, revision, MediaInfo JSON,
+# runtime seconds).
+ScannedFileRow = tuple[str, int, str, str | None, str | None, int, str | None, float | None]
+
+
 @dataclass
 class ScannedFiles:
     """Files a library scan found, as columns of one length (one row per file)."""
@@ -28,6 +33,16 @@ class ScannedFiles:
     revisions: list[int] = field(default_factory=list)
     media_infos: list[str | None] = field(default_factory=list)
     runtimes: list[float | None] = field(default_factory=list)
+
+    @classmethod
+    def from_rows(cls, variant_ids: list[int], rows: Sequence[ScannedFileRow]) -> ScannedFiles:
+        """The columns of ``rows``, each row's variant id given beside them."""
+        if len(variant_ids) != len(rows):
+            raise ValueError(f"{len(variant_ids)} variant ids for {len(rows)} files")
+        if not rows:
+            return cls()
+        columns = (list(column) for column in zip(*rows, strict=True))
+        return cls(list(variant_ids), *columns)
 
 
 def _last_of_each(variant_ids: list[int], paths: list[str]) -> list[int] | None:
