@@ -36,6 +36,7 @@ def _counts(home: Home) -> tuple[int, int, int, int]:
 
 def test_a_scan_stopped_between_units_resumes_without_duplicates(home: Home, monkeypatch: pytest.MonkeyPatch) -> None:
     _folders(home)
+    monkeypatch.setattr(scan, "MAX_UNIT", 2)
     monkeypatch.setattr(scan, "FOLDERS_PER_UNIT", 2)
     real = scan._record
     calls: list[int] = []
@@ -63,7 +64,7 @@ def test_units_grow_to_hold_the_file_about_half_a_second_within_bounds() -> None
     assert scan.next_unit_size(2_000, 0.2) == 5_000
     assert scan.next_unit_size(4_000, 0.25) == 8_000
     assert scan.next_unit_size(8_000, 0.01) == scan.MAX_UNIT
-    assert scan.next_unit_size(2_000, 3.0) == scan.FOLDERS_PER_UNIT, "never below the first unit's size"
+    assert scan.next_unit_size(20_000, 3.0) == scan.FOLDERS_PER_UNIT, "never below the floor"
     assert scan.next_unit_size(2_000, 0.0) == 8_000
 
 

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import ClassVar
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.matching import (
@@ -34,7 +35,7 @@ from radarr_pipeline.quality.qualities import QualityModel
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
-from radarr_pipeline.store.files import ScannedFiles
+from radarr_pipeline.store.files import ScannedFileRow, ScannedFiles
 from radarr_pipeline.store.movies import movie_from_row
 from radarr_pipeline.store.paging import PAGE_ROWS, read_pages
 from radarr_pipeline.values.collector import collector_paused
@@ -78,14 +79,16 @@ class ScanReport:
     added: int = 0
     recorded: int = 0
     unmatched: list[dict[str, object]] = field(default_factory=list)
-    rows: list[dict[str, object]] = field(default_factory=list)
+    rows: list[dict[str, object]] = field(default_factory=list)  # the first ROWS_SHOWN files recorded
+
+    ROWS_SHOWN: ClassVar[int] = 200
 
     def markdown(self) -> str:
         counts = (f"{self.folders} folders: {self.unchanged} unchanged, {self.matched} matched, "
                   f"{self.added} movies added, {self.recorded} files recorded")
-        parts = [counts, markdown_table(self.rows[:200], empty="_no new files_")]
+        parts = [counts, markdown_table(self.rows, empty="_no new files_")]
         if self.unmatched:
-            parts += ["**Not matched**", markdown_table(self.unmatched[:200])]
+            parts += ["**Not matched**", markdown_table(self.unmatched[:self.ROWS_SHOWN])]
         return "\n\n".join(parts)
 
 
@@ -281,12 +284,8 @@ def _stem(name: str) -> str:
     return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
-# A file row: (path, size, quality, release group, edition, revision, MediaInfo JSON, runtime seconds).
-_FileRow = tuple[str, int, str, str | None, str | None, int, str | None, float | None]
-
-
 def _file_row(item: _Found, info: RawMediaInfo | None, qualities: dict[tuple[int, str, str], QualityModel]
-              ) -> _FileRow:
+              ) -> ScannedFileRow:
     """A movie file found in the library: its quality from its name (and MediaInfo's resolution when cached);
     the variant id is the caller's to add. ``qualities`` keeps the quality of each (resolution, file name's
     template, folder name's template) seen: a library's names share a few templates."""
@@ -302,10 +301,10 @@ def _file_row(item: _Found, info: RawMediaInfo | None, qualities: dict[tuple[int
             info.to_json() if info else None, info.runtime_seconds if info else None)
 
 
-def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo]) -> dict[str, _FileRow]:
+def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo]) -> dict[str, ScannedFileRow]:
     """The file row of every matched video not recorded yet, by path (its name parsed: done with the library
     closed; the variant id is set when the row is written)."""
-    rows: dict[str, _FileRow] = {}
+    rows: dict[str, ScannedFileRow] = {}
     qualities: dict[tuple[int, str, str], QualityModel] = {}
     for _root, item, _movie in verdicts.matched:
         if item.video is not None and item.stat is not None and item.video not in facts.recorded_paths:
@@ -313,20 +312,18 @@ def _file_rows(facts: _Facts, verdicts: _Verdicts, infos: dict[str, RawMediaInfo
     return rows
 
 
-#: Folders recorded by the first unit of work, the fewest any later unit records, and the folders matched to no
-#: movie written per unit: each unit holds the file for a fraction of a second even at 50,000
-#: movies (5,000 new folders on top of 50,000 recorded held it 0.2 s here). A 20,000-folder cold scan then writes
-#: in two units (5,000 and 15,000, the longest hold 0.3 s) rather than three from a first unit of 2,000: one open
-#: and commit less (about 40 ms here). The next units are sized from the ones before to hold it about
-#: :data:`UNIT_SECONDS` (a unit's fixed cost, opening and committing, 50 to 100 ms here, is then paid a few times
-#: per scan rather than once per thousand folders), never more than :data:`MAX_UNIT`. A unit's time over its
-#: folders overstates what a folder costs (the fixed cost is in it), so a unit sized by it holds the file less than
-#: :data:`UNIT_SECONDS`. Written as columns, 10,000 folders took a unit of 0.3 s here: the bound is twice that. A
-#: tail of less than half a unit goes with the unit before it (alone it would pay a unit's fixed cost for a few
-#: folders).
+#: The folders the first unit of work records, and the most a later one records: a 20,000-folder cold scan writes
+#: in one unit (0.3 s here; one open and commit instead of two, 65 ms less), and at 50,000 movies (bench_scale: a
+#: folder each, 40,000 files to record) the longest of its units of 20,000 held the file 0.27 s (0.375 s when the
+#: first unit was 5,000 and the next grew from it). The next units are sized from the one before to hold the file
+#: about :data:`UNIT_SECONDS` (a unit's fixed cost, opening and committing, 50 to 100 ms here, is then paid a few
+#: times per scan rather than once per thousand folders). A unit's time over its folders overstates what a folder
+#: costs (the fixed cost is in it), so a unit sized by it holds the file less than :data:`UNIT_SECONDS`. A tail of
+#: less than half a unit goes with the unit before it (alone it would pay a unit's fixed cost for a few folders).
+MAX_UNIT = 20_000
+#: The fewest folders a unit records after a slow one, and the folders matched to no movie written per unit.
 FOLDERS_PER_UNIT = 5_000
 UNIT_SECONDS = 0.5
-MAX_UNIT = 20_000
 UNIT_GROWTH = 4
 
 
@@ -339,7 +336,7 @@ def next_unit_size(size: int, seconds: float) -> int:
 
 
 def _record(library: Library, facts: _Facts, chunk: list[tuple[str, _Found, Movie | _NewMovie]],
-            file_rows: dict[str, _FileRow], profile: str, report: ScanReport, now: datetime) -> None:
+            file_rows: dict[str, ScannedFileRow], profile: str, report: ScanReport, now: datetime) -> None:
     """One unit of work: these folders' new movies and versions, their files, and the folders themselves, so a
     scan stopped between units finds the folders it recorded unchanged and the movies it added known (no
     duplicates on the next run). A new movie matched by folders of several units is added by the first. Rows go
@@ -360,7 +357,8 @@ def _record(library: Library, facts: _Facts, chunk: list[tuple[str, _Found, Movi
     others = [(movie_id, profile, root) for movie_id, root in missing if movie_id not in added_here]
     for variant in library.movies.add_variants_many(others):
         facts.variants[(variant.movie_id, variant.root_folder)] = variant.id
-    files = ScannedFiles()
+    variant_ids: list[int] = []
+    rows: list[ScannedFileRow] = []
     folder_rows: list[tuple[str, int, int | None, str]] = []
     for root, item, movie, movie_id in resolved:
         variant_id = facts.variants[(movie_id, root)]
@@ -369,21 +367,15 @@ def _record(library: Library, facts: _Facts, chunk: list[tuple[str, _Found, Movi
             folder_rows.append((item.folder, item.mtime_ns, movie_id, "empty"))
             continue
         if variant_id not in facts.recorded_variants and video not in facts.recorded_paths:
-            path, size, quality, release_group, edition, revision, media_info, runtime = file_rows[video]
-            files.variant_ids.append(variant_id)
-            files.paths.append(path)
-            files.sizes.append(size)
-            files.qualities.append(quality)
-            files.release_groups.append(release_group)
-            files.editions.append(edition)
-            files.revisions.append(revision)
-            files.media_infos.append(media_info)
-            files.runtimes.append(runtime)
+            variant_ids.append(variant_id)
+            rows.append(file_rows[video])
             facts.recorded_variants.add(variant_id)
-            report.recorded += 1
-            report.rows.append({"movie": f"{movie.title} ({movie.year})", "file": video[video.rfind("/") + 1:],
-                                "quality": quality})
+            if len(report.rows) < ScanReport.ROWS_SHOWN:
+                report.rows.append({"movie": f"{movie.title} ({movie.year})", "file": video[video.rfind("/") + 1:],
+                                    "quality": file_rows[video][2]})
         folder_rows.append((item.folder, item.mtime_ns, movie_id, "recorded"))
+    report.recorded += len(rows)
+    files = ScannedFiles.from_rows(variant_ids, rows)
     library.files.record_existing(files, now)
     library.library_folders.save_many(folder_rows, now)
 
@@ -409,7 +401,7 @@ def _scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_
         with store.open(read_only=True) as library:
             infos = _cached_media_infos(library, [item for _root, found in walked for item in found], True)
     file_rows = _file_rows(facts, verdicts, infos)
-    start, size = 0, FOLDERS_PER_UNIT
+    start, size = 0, MAX_UNIT
     while start < len(verdicts.matched):
         end = start + size
         if len(verdicts.matched) - end < size // 2:
