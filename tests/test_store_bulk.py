@@ -11,6 +11,7 @@ from radarr_pipeline.store import LibraryStore, StoreError, bulk
 from radarr_pipeline.store import library as library_module
 from radarr_pipeline.store.bulk import bulk_rows, bulk_select, reserve_ids
 from radarr_pipeline.store.downloads import FollowedUpdate, NewDownload
+from radarr_pipeline.store.files import ScannedFiles
 from radarr_pipeline.store.indexer_status import StoredReleaseDetails
 from radarr_pipeline.store.library import recorded_holds
 from radarr_pipeline.store.paging import read_pages
@@ -287,3 +288,26 @@ def test_bulk_select_sends_a_column_of_one_repeated_value_once_and_keeps_the_row
     with bulk_select(conn, [("n", [7, 7], "BIGINT"), ("s", ["a", "a"], "VARCHAR")]) as selected:  # the last listed
         assert conn.execute(f"SELECT {', '.join(selected.items)} FROM {selected.rows.sql}",
                             [*selected.constants, *selected.rows.params]).fetchall() == [(7, "a"), (7, "a")]
+
+
+def test_recorded_files_replace_the_row_of_their_variant_or_their_path(store: LibraryStore) -> None:
+    """A file recorded (imported, or found by a scan) replaces the row of the same variant and the row at the same
+    path; the others stay. Both writers, both ways of passing the rows."""
+    with store.open() as library:
+        variants = [library.movies.add_variant(library.movies.add(title=f"Movie {n}", year=2000 + n).id,
+                                               quality_profile="HD", root_folder="/m").id for n in range(4)]
+        library.files.record_many([{"variant_id": v, "path": f"/m/{n}.mkv", "size": 1, "quality": "HDTV-720p",
+                                    "import_mode": "hardlink"} for n, v in enumerate(variants)], NOW)
+        library.files.record_existing(ScannedFiles.from_rows(
+            [variants[0], variants[3]],
+            [("/m/0-new.mkv", 2, "Bluray-1080p", "GRP", None, 2, None, None),  # variant 0: a new file
+             ("/m/1.mkv", 3, "Bluray-1080p", None, None, 1, None, None)]),      # variant 1's path, now variant 3's
+            NOW)
+        by_variant = {f.variant_id: (f.path, f.size, f.quality, f.import_mode) for f in library.files.all()}
+        library.files.record_many([{"variant_id": variants[2], "path": "/m/0-new.mkv", "size": 4,
+                                    "quality": "WEBDL-1080p", "import_mode": "move"}], NOW)
+        after_import = {f.variant_id: f.path for f in library.files.all()}
+    assert by_variant == {variants[0]: ("/m/0-new.mkv", 2, "Bluray-1080p", "existing"),
+                          variants[2]: ("/m/2.mkv", 1, "HDTV-720p", "hardlink"),
+                          variants[3]: ("/m/1.mkv", 3, "Bluray-1080p", "existing")}
+    assert after_import == {variants[2]: "/m/0-new.mkv", variants[3]: "/m/1.mkv"}
