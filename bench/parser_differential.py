@@ -81,7 +81,7 @@ def _readings(title: str) -> tuple[str, ...]:
         lambda: parsing.parse_release_title(title, is_dir=True),
         lambda: parsing.parse_library_name(title),
         lambda: parsing.library_group_and_edition(title),
-        lambda: parsing.library_file_template_and_fields(title, stem),
+        lambda: parsing.library_file_templates_and_fields(title, stem, title[: title.find(")") + 1]),
         lambda: parsing.parse_quality(title),
         lambda: parsing.parse_name_quality(title),
         lambda: parsing.quality_template(title),

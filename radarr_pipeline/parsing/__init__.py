@@ -103,11 +103,15 @@ def library_group_and_edition(name: str) -> tuple[str | None, str | None]:
     return (parsed.release_group, parsed.edition) if parsed else (None, None)
 
 
-def library_file_template_and_fields(name: str, stem: str) -> tuple[str, tuple[str | None, str | None]]:
-    """``(quality_template(name), library_group_and_edition(stem))`` for a library file's name and its stem (the
-    name without its extension): a Radarr-named file's title words are read once for both."""
-    template, fields = _plex_fast_path(name, library_file_fields, name, stem) or (quality_template(name), None)
-    return template, fields if fields is not None else library_group_and_edition(stem)
+def library_file_templates_and_fields(name: str, stem: str, folder: str
+                                      ) -> tuple[str, str, tuple[str | None, str | None]]:
+    """``(quality_template(name), quality_template(folder), library_group_and_edition(stem))`` for a library
+    file's name, its stem (the name without its extension) and its folder's name: a Radarr-named file's title
+    words are read once for the three."""
+    template, folder_template, fields = (_plex_fast_path(name, library_file_fields, name, stem, folder)
+                                         or (quality_template(name), None, None))
+    return (template, folder_template if folder_template is not None else quality_template(folder),
+            fields if fields is not None else library_group_and_edition(stem))
 
 
 def parse_release_title(title: str, *, is_dir: bool = False) -> ParsedRelease | None:
@@ -122,7 +126,7 @@ __all__ = [
     "ParsedRelease",
     "clean_movie_title",
     "iso_language_find",
-    "library_file_template_and_fields",
+    "library_file_templates_and_fields",
     "library_group_and_edition",
     "native",
     "normalize_imdb_id",

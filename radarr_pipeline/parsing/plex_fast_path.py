@@ -174,23 +174,36 @@ def quality_template(name: str) -> str:
     return name if words is None else PLACEHOLDER + stripped[len(words) :]
 
 
-def library_file_fields(name: str, stem: str) -> tuple[str, tuple[str | None, str | None] | None]:
-    """``(quality_template(name), plex_group_and_edition(stem))`` for a library file's name and its stem (the name
-    without its extension), the title words read once (a scan reads these two of every file): the second is None
-    when the fast path is not sure, or when the name is not plain (surrounding spaces, an unprintable character, a
-    stem that is not the start of the name or ends within the year: the caller then asks for it alone).
+def library_file_fields(name: str, stem: str, folder: str
+                        ) -> tuple[str, str | None, tuple[str | None, str | None] | None]:
+    """``(quality_template(name), quality_template(folder), plex_group_and_edition(stem))`` for a library file's
+    name, its stem (the name without its extension) and its folder's name, the title words read once (a scan
+    reads these three of every file). The second is None when the folder's name is not the start of the name (then
+    the caller asks for it alone); the third when the fast path is not sure, or when the name is not plain
+    (surrounding spaces, an unprintable character, a stem that is not the start of the name or ends within the
+    year: the caller then asks for it alone).
 
-    A plain name's stem has the name's title words: ``_PLEX_NAME`` matches the same first ``len(words) + 7``
-    characters (nothing past the ')' after the year is read before it matches), and the stem is ASCII and no
-    longer than the name."""
+    A plain name's stem, and a folder named as the name begins (Radarr's own layout, "Title (YEAR)/Title (YEAR)
+    Quality.mkv"), have the name's title words: ``_PLEX_NAME`` matches the same first ``len(words) + 7``
+    characters (nothing past the ')' after the year is read before it matches), and the start of an ASCII name
+    is ASCII and no longer than it."""
     stripped = name.strip()
     words = _title_words(stripped)
     if words is None:
-        return name, None
+        return name, None, None
     template = PLACEHOLDER + stripped[len(words) :]
-    if stripped != name or len(stem) < len(words) + 7 or not name.startswith(stem) or not name.isprintable():
-        return template, None
-    return template, _group_and_edition(stem, words)
+    if stripped != name:
+        return template, None, None
+    folder_template = (PLACEHOLDER + folder[len(words) :]
+                       if _starts_with_the_title(name, folder, words) and folder == folder.strip() else None)
+    if not _starts_with_the_title(name, stem, words) or not name.isprintable():
+        return template, folder_template, None
+    return template, folder_template, _group_and_edition(stem, words)
+
+
+def _starts_with_the_title(name: str, start: str, words: str) -> bool:
+    """Whether ``start`` begins ``name`` and holds its title words and the year after them."""
+    return len(start) >= len(words) + 7 and name.startswith(start)
 
 
 def parse_name_quality(name: str) -> QualityModel:

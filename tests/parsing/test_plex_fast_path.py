@@ -19,12 +19,13 @@ from hypothesis import strategies as st
 
 from radarr_pipeline.parsing import (
     _sanitise,
-    library_file_template_and_fields,
+    library_file_templates_and_fields,
     library_group_and_edition,
     parse_library_name,
     parse_release_title,
 )
 from radarr_pipeline.parsing.plex_fast_path import (
+    PLACEHOLDER,
     _title_words,
     library_file_fields,
     parse_name_quality,
@@ -70,13 +71,18 @@ def _stem(name: str) -> str:
 
 
 def _assert_file_fields(name: str) -> None:
-    """The scan's shortcut (the title words read once for the name's quality template and its stem's group and
-    edition) gives what the two functions give alone, for the stem and for stems that are not the name's."""
+    """The scan's shortcut (the title words read once for the name's quality template, its folder's and its stem's
+    group and edition) gives what the functions give alone, for the stem and for stems that are not the name's,
+    and for folders named as the name begins and others."""
+    start = name[: name.find(")") + 1]
+    others = {start, start + " ", " " + start, start[:-1], name, name[: len(name) // 2], "Other (2001)", ""}
     for stem in {_stem(name), name, name[: len(name) // 2], name.rstrip(".mkv"), "Other (2001) Bluray-720p-GRP"}:
-        expected = (quality_template(name), library_group_and_edition(stem))
-        assert library_file_template_and_fields(name, stem) == expected, (name, stem)
-        fields = library_file_fields(name, stem)[1]
-        assert fields is None or fields == plex_group_and_edition(_sanitise(stem)), (name, stem)
+        for folder in others:
+            expected = (quality_template(name), quality_template(folder), library_group_and_edition(stem))
+            assert library_file_templates_and_fields(name, stem, folder) == expected, (name, stem, folder)
+            _template, folder_template, fields = library_file_fields(name, stem, folder)
+            assert fields is None or fields == plex_group_and_edition(_sanitise(stem)), (name, stem)
+            assert folder_template is None or folder_template == quality_template(folder), (name, folder)
 
 
 def test_file_fields_read_the_stems_own_title_words() -> None:
@@ -95,8 +101,11 @@ def test_file_fields_read_the_stems_own_title_words() -> None:
         ("Heat (1995) Bluray-1080p-GR\tP.mkv", "Heat (1995) Bluray-1080p-GR\tP"),
     ):
         _assert_file_fields(name)
-        expected = (quality_template(name), library_group_and_edition(stem))
-        assert library_file_template_and_fields(name, stem) == expected, (name, stem)
+        expected = (quality_template(name), quality_template("Heat (1995)"), library_group_and_edition(stem))
+        assert library_file_templates_and_fields(name, stem, "Heat (1995)") == expected, (name, stem)
+    # Radarr's layout: the folder's template is read from the file name's title words, not parsed again
+    assert library_file_fields("Heat (1995) Bluray-1080p.mkv", "Heat (1995) Bluray-1080p", "Heat (1995)") == (
+        f"{PLACEHOLDER} (1995) Bluray-1080p.mkv", f"{PLACEHOLDER} (1995)", (None, None))
 
 
 def test_radarr_names_take_the_fast_path() -> None:
@@ -198,7 +207,7 @@ def test_a_failing_fast_path_leaves_the_name_to_the_full_parser(
         monkeypatch.setattr(parsing, attribute, broken)
     assert parsing.parse_library_name(name) == full
     assert parsing.library_group_and_edition(stem) == (full_stem.release_group, full_stem.edition)
-    assert parsing.library_file_template_and_fields(name, stem) == (
-        quality_template(name), (full_stem.release_group, full_stem.edition))
+    assert parsing.library_file_templates_and_fields(name, stem, "The Matrix (1999)") == (
+        quality_template(name), quality_template("The Matrix (1999)"), (full_stem.release_group, full_stem.edition))
     # one each, and the last one's fallback (library_group_and_edition of the stem) fails once more
     assert caplog.text.count("plex fast path failed on") == 4

@@ -30,7 +30,7 @@ from radarr_pipeline.importing.discovery import is_sample_relative
 from radarr_pipeline.importing.quality import import_quality
 from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
 from radarr_pipeline.models import Movie
-from radarr_pipeline.parsing import library_file_template_and_fields, parse_release_title, quality_template
+from radarr_pipeline.parsing import library_file_templates_and_fields, parse_release_title
 from radarr_pipeline.quality.qualities import QualityModel
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.media import cache_hit
@@ -292,8 +292,9 @@ def _file_row(item: _Found, info: RawMediaInfo | None, qualities: dict[tuple[int
     assert item.video is not None and item.stat is not None
     resolution = resolution_from_dimensions(info.width, info.height) if info else 0
     name = item.video[item.video.rfind("/") + 1:]
-    template, (release_group, edition) = library_file_template_and_fields(name, _stem(name))
-    key = (resolution, template, quality_template(item.name))
+    template, folder_template, (release_group, edition) = library_file_templates_and_fields(name, _stem(name),
+                                                                                           item.name)
+    key = (resolution, template, folder_template)
     quality = qualities.get(key)
     if quality is None:
         quality = qualities[key] = import_quality(resolution, name, item.name)
