@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from radarr_pipeline.config import AppConfig
 from radarr_pipeline.decisions.matching import (
@@ -46,8 +46,9 @@ _TMDB = re.compile(r"[{\[]tmdb(?:id)?-(?P<id>\d+)[}\]]", re.IGNORECASE)
 _IMDB = re.compile(r"[{\[]imdb(?:id)?-(?P<id>tt\d+)[}\]]", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class FolderIdentity:
+class FolderIdentity(NamedTuple):
+    """Who a folder says it is (a tuple: a scan makes one per folder, tens of thousands)."""
+
     title: str
     year: int | None
     tmdb_id: int | None = None
