@@ -32,9 +32,10 @@ def cached_media_info(library: Library, path: Path, now: datetime, stat: os.stat
     return info
 
 
-def cache_hit(cached: tuple[int, int, str] | None, stat: os.stat_result) -> RawMediaInfo | None:
-    """A cache row (size, mtime in ns, MediaInfo JSON) that still describes the file as it is now, read back."""
-    if cached is None or cached[0] != stat.st_size or cached[1] != stat.st_mtime_ns:
+def cache_hit(cached: tuple[int, int, str] | None, size: int, mtime_ns: int) -> RawMediaInfo | None:
+    """A cache row (size, mtime in ns, MediaInfo JSON) that still describes the file as it is now (of this size
+    and modification time), read back."""
+    if cached is None or cached[0] != size or cached[1] != mtime_ns:
         return None
     return RawMediaInfo.from_json(cached[2])
 
@@ -67,7 +68,7 @@ class MediaInfoBatch:
         cached = library.mediainfo_cache.get_many([str(p) for p in stats])
         missing: list[Path] = []
         for path, stat in stats.items():
-            hit = cache_hit(cached.get(str(path)), stat)
+            hit = cache_hit(cached.get(str(path)), stat.st_size, stat.st_mtime_ns)
             if hit is not None:
                 batch.results[path] = (hit, None)
             else:

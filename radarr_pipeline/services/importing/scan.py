@@ -10,12 +10,12 @@ measured resolution.
 
 from __future__ import annotations
 
-import os
+import logging
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import ClassVar, NamedTuple
 
 from radarr_pipeline.config import AppConfig
@@ -26,13 +26,19 @@ from radarr_pipeline.decisions.matching import (
     movie_key,
     titled_movie_key,
 )
-from radarr_pipeline.importing.discovery import is_sample_relative
 from radarr_pipeline.importing.quality import import_quality
 from radarr_pipeline.mediainfo import RawMediaInfo, resolution_from_dimensions
 from radarr_pipeline.models import Movie
 from radarr_pipeline.parsing import library_file_templates_and_fields, parse_release_title
 from radarr_pipeline.quality.qualities import QualityModel
 from radarr_pipeline.reports import markdown_table
+from radarr_pipeline.services.importing.library_walk import (
+    VideoStat,
+    WalkedFolder,
+    WalkInChild,
+    settled_mtimes,
+    walk_root,
+)
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
 from radarr_pipeline.store.files import ScannedFileRow, ScannedFiles
@@ -40,6 +46,8 @@ from radarr_pipeline.store.movies import movie_from_row
 from radarr_pipeline.store.paging import PAGE_ROWS, read_pages
 from radarr_pipeline.values.collector import collector_paused
 from radarr_pipeline.values.ids import normalize_imdb_id
+
+_log = logging.getLogger(__name__)
 
 _FOLDER = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<year>(?:18|19|20)\d{2})[)\]]")
 _TMDB = re.compile(r"[{\[]tmdb(?:id)?-(?P<id>\d+)[}\]]", re.IGNORECASE)
@@ -102,44 +110,7 @@ class _Found:
     mtime_ns: int
     identity: FolderIdentity | None
     video: str | None
-    stat: os.stat_result | None
-
-
-def _extension(name: str) -> str:
-    """``os.path.splitext(name)[1]`` for a name that does not start with a dot."""
-    dot = name.rfind(".")
-    return name[dot:] if dot > 0 else ""
-
-
-def _largest_video(folder: str, extensions: set[str]) -> tuple[str | None, os.stat_result | None]:
-    """The folder's largest video (below it at any depth, hidden files and samples left out), with its stat.
-    Names are read as text, each entry's type from the directory listing; only videos are stat'ed."""
-    best_path: str | None = None
-    best: os.stat_result | None = None
-    pending = [folder]
-    skip = len(folder) + 1
-    while pending:
-        try:
-            with os.scandir(pending.pop()) as listing:
-                entries = list(listing)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                pending.append(entry.path)
-                continue
-            name = entry.name
-            if name[0] == "." or _extension(name).lower() not in extensions:
-                continue
-            try:
-                if not entry.is_file() or is_sample_relative(entry.path[skip:]):
-                    continue
-                stat = entry.stat()
-            except OSError:
-                continue
-            if best is None or stat.st_size > best.st_size:
-                best_path, best = entry.path, stat
-    return best_path, best
+    stat: VideoStat | None
 
 
 def _cached_media_infos(library: Library, found: list[_Found], enabled: bool) -> dict[str, RawMediaInfo]:
@@ -152,35 +123,38 @@ def _cached_media_infos(library: Library, found: list[_Found], enabled: bool) ->
         return {}
     result: dict[str, RawMediaInfo] = {}
     for f in files:
-        hit = cache_hit(cached.get(f.video), f.stat) if f.video is not None and f.stat else None
+        hit = cache_hit(cached.get(f.video), *f.stat) if f.video is not None and f.stat else None
         if hit is not None and f.video is not None:
             result[f.video] = hit
     return result
 
 
-def _walk_root(root: Path, known: dict[str, tuple[int, str]], extensions: set[str], report: ScanReport) -> list[_Found]:
-    found: list[_Found] = []
+def _start_walk(root: str, extensions: set[str]) -> WalkInChild | None:
+    """The walk of a root folder started in a child process (None when no child can be started: the scan then
+    walks the root itself)."""
     try:
-        entries = list(os.scandir(root))
+        return WalkInChild(root, extensions)
     except OSError:
-        return found
-    folders = unchanged = 0
-    for entry in entries:
-        name = entry.name
-        if name[0] == "." or not entry.is_dir(follow_symlinks=False):
-            continue
-        folders += 1
-        path = entry.path
-        mtime = entry.stat(follow_symlinks=False).st_mtime_ns
-        previous = known.get(path)
-        if previous and previous[0] == mtime and previous[1] in ("recorded", "unmatched", "empty"):
-            unchanged += 1
-            continue
-        video, stat = _largest_video(path, extensions)
-        found.append(_Found(path, name, mtime, identify_folder(name), video, stat))
-    report.folders += folders
-    report.unchanged += unchanged
-    return found
+        _log.warning("cannot start a process to walk %s: walking it in this one", root, exc_info=True)
+        return None
+
+
+def _walked(root: str, walk: WalkInChild | None, known: dict[str, tuple[int, str]], extensions: set[str],
+            report: ScanReport) -> Iterator[list[_Found]]:
+    """The root's folders that changed since they were recorded, in batches, each with who its name says it is."""
+    settled = settled_mtimes(known, root)
+    if walk is None:
+        folders, totals = walk_root(root, settled, extensions)
+        batches: Iterator[list[WalkedFolder]] = iter([folders])
+    else:
+        batches = walk.folders(settled)
+    for batch in batches:
+        yield [_Found(path, name, mtime, identify_folder(name), video, stat)
+               for path, name, mtime, video, stat in batch]
+    if walk is not None:
+        totals = walk.totals
+    report.folders += totals.folders
+    report.unchanged += totals.unchanged
 
 
 def _variant_id(row: tuple) -> int:
@@ -251,11 +225,38 @@ class _Verdicts:
         self.folder_rows.append((item.folder, item.mtime_ns, None, "unmatched"))
 
 
+UNSTORABLE_FOLDER = "the folder's name is not valid UTF-8 (the library cannot record it): rename the folder"
+UNSTORABLE_VIDEO = "the video's name is not valid UTF-8 (the library cannot record it): rename the file"
+
+
+def _storable(path: str) -> bool:
+    """Whether the library can record the path: a name that is not valid UTF-8 comes from the disk with
+    surrogates standing for its bytes, which DuckDB refuses."""
+    if path.isascii():
+        return True
+    try:
+        path.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(name: str) -> str:
+    """A name as the report can show it: the bytes that are not UTF-8 as escapes."""
+    return name.encode(errors="surrogateescape").decode(errors="backslashreplace")
+
+
 def _match_folders(root: str, found: list[_Found], facts: _Facts, verdicts: _Verdicts, report: ScanReport, *,
                    add_unknown: bool) -> None:
     """Which movie each folder is, by the same rule releases are matched with (ids, then every clean title of
     the movie: original and alternative titles, numeral variants, with the year); an unknown one is added once."""
     for item in found:
+        if not _storable(item.folder):  # nothing can be recorded of it, not even that it matched nothing
+            report.unmatched.append({"folder": _shown(item.name), "reason": UNSTORABLE_FOLDER})
+            continue
+        if item.video is not None and not _storable(item.video):
+            verdicts.unmatched(item, f"{UNSTORABLE_VIDEO}: {_shown(item.video[len(item.folder) + 1:])}", report)
+            continue
         identity = item.identity
         if identity is None or identity.year is None:
             verdicts.unmatched(item, "no title and year in the name", report)
@@ -299,7 +300,7 @@ def _file_row(item: _Found, info: RawMediaInfo | None, qualities: dict[tuple[int
     quality = qualities.get(key)
     if quality is None:
         quality = qualities[key] = import_quality(resolution, name, item.name)
-    return (item.video, item.stat.st_size, quality.quality.name, release_group, edition, quality.revision.version,
+    return (item.video, item.stat[0], quality.quality.name, release_group, edition, quality.revision.version,
             info.to_json() if info else None, info.runtime_seconds if info else None)
 
 
@@ -393,15 +394,24 @@ def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_u
 def _scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_unknown: bool) -> ScanReport:
     report = ScanReport()
     extensions = {e.lower() for e in config.importing.video_extensions}
-    facts = _Facts.load(store)
-    walked = [(str(root), _walk_root(root, facts.known_folders, extensions, report)) for root in config.root_folders]
+    roots = [str(root) for root in config.root_folders]
+    walks = [_start_walk(root, extensions) for root in roots]  # listing the roots while the library is read
     verdicts = _Verdicts()
-    for root, found in walked:
-        _match_folders(root, found, facts, verdicts, report, add_unknown=add_unknown)
+    walked: list[_Found] = []
+    try:
+        facts = _Facts.load(store)
+        for root, walk in zip(roots, walks, strict=True):
+            for found in _walked(root, walk, facts.known_folders, extensions, report):
+                _match_folders(root, found, facts, verdicts, report, add_unknown=add_unknown)
+                walked += found
+    finally:
+        for walk in walks:
+            if walk is not None:
+                walk.close()
     infos: dict[str, RawMediaInfo] = {}
     if config.importing.read_media_info and facts.media_info_cached:  # an empty cache knows no file
         with store.open(read_only=True) as library:
-            infos = _cached_media_infos(library, [item for _root, found in walked for item in found], True)
+            infos = _cached_media_infos(library, walked, True)
     file_rows = _file_rows(facts, verdicts, infos)
     start, size = 0, MAX_UNIT
     while start < len(verdicts.matched):
