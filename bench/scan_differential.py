@@ -21,6 +21,7 @@ from pathlib import Path
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 KB = b"\0" * 1024
+REPORT_ROWS_SHOWN = 200
 
 # folder -> {relative file: size}
 ODD: dict[str, dict[str, int]] = {
@@ -116,7 +117,9 @@ def run_one(base: Path, roots: list[Path], database: Path) -> dict[str, object]:
         report = scan_root_folders(config, NOW)
         with duckdb.connect(str(database), read_only=True) as conn:
             tables = {name: [list(row) for row in conn.execute(sql).fetchall()] for name, sql in _TABLES.items()}
-        result[run] = {"report": {k: v for k, v in vars(report).items()}, "tables": tables}
+        # the rows a report shows, the first 200 (a report no longer keeps a row per file recorded)
+        shown = {**vars(report), "rows": report.rows[:REPORT_ROWS_SHOWN]}
+        result[run] = {"report": shown, "tables": tables}
     return result
 
 
