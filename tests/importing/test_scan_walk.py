@@ -13,10 +13,10 @@ from radarr_pipeline.services.importing import library_walk
 from radarr_pipeline.services.importing.library_walk import (
     FOLDERS_PER_BATCH,
     WalkError,
+    WalkHere,
     WalkInChild,
     _child_environment,
     movie_folders,
-    walk_root,
 )
 from radarr_pipeline.services.importing.library_walk import largest_video as _largest_video
 from radarr_pipeline.services.importing.scan import UNSTORABLE_FOLDER, UNSTORABLE_VIDEO, scan_root_folders
@@ -77,14 +77,15 @@ def test_the_walk_in_a_child_is_the_walk_in_this_process(tmp_path: Path) -> None
     assert len(folders) == 5, "hidden folders, loose files and symlinks are no movie folders"
     plain = next(f for f in folders if f[1] == "Plain (2000)")
     for known in ({}, {plain[0]: plain[2]}, {plain[0]: plain[2] + 1}):
-        here, totals = walk_root(str(root), known, EXTENSIONS)
+        walk_here = WalkHere(str(root), EXTENSIONS)
+        here = [folder for batch in walk_here.folders(known) for folder in batch]
         walk = WalkInChild(str(root), EXTENSIONS)
         try:
             there = [folder for batch in walk.folders(known) for folder in batch]
         finally:
             walk.close()
-        assert there == here and walk.totals == totals, known
-        assert totals == (5, 1 if known.get(plain[0]) == plain[2] else 0)
+        assert there == here and walk.totals == walk_here.totals, known
+        assert walk_here.totals == (5, 1 if known.get(plain[0]) == plain[2] else 0)
     videos = {name: (video and Path(video).name, stat and stat[0]) for _path, name, _mtime, video, stat in here}
     assert videos["Nested (2001)"] == ("Nested.mp4", 20) and videos["Only Samples (2002)"] == (None, None)
     assert videos["Empty (2003)"] == (None, None) and videos["Caf\udce9 (2005)"] == ("Caf\udce9 (2005).mkv", 40)

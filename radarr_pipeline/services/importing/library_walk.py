@@ -7,7 +7,7 @@ would not overlap the scan's own Python work: a thread coming back from a system
 lock while the other one computes (measured here: two threads took more time, not less). A child process walks
 on another core instead (:class:`WalkInChild`): it lists the root and stats its folders while the parent reads the
 library, is told which folders the library knows unchanged, then hands the others over in batches as it walks
-them. Where no child can be started, the same walk runs in the parent (:func:`walk_root`).
+them. Where no child can be started, the same walk runs in the parent (:class:`WalkHere`).
 
 The child is this module run with ``python -m``; it imports nothing of the project beyond the package itself.
 """
@@ -116,11 +116,26 @@ def walk_folders(folders: list[tuple[str, str, int]], known: dict[str, int], ext
         yield batch
 
 
-def walk_root(root: str, known: dict[str, int], extensions: set[str]) -> tuple[list[WalkedFolder], WalkTotals]:
-    """The walk of one root folder in this process: its changed folders, and its totals."""
-    folders = movie_folders(root)
-    walked = [folder for batch in walk_folders(folders, known, extensions) for folder in batch]
-    return walked, WalkTotals(len(folders), len(folders) - len(walked))
+class WalkHere:
+    """The walk of one root folder in this process, with :class:`WalkInChild`'s interface (where no child can be
+    started, and in the child itself): the root is listed at once, :meth:`folders` walks it."""
+
+    def __init__(self, root: str, extensions: set[str]) -> None:
+        self.root = root
+        self.totals = WalkTotals(0, 0)
+        self._extensions = extensions
+        self._folders = movie_folders(root)
+
+    def folders(self, known: dict[str, int]) -> Iterator[list[WalkedFolder]]:
+        """The changed folders, a batch at a time; :attr:`totals` is set once the last has been yielded."""
+        walked = 0
+        for batch in walk_folders(self._folders, known, self._extensions):
+            walked += len(batch)
+            yield batch
+        self.totals = WalkTotals(len(self._folders), len(self._folders) - walked)
+
+    def close(self) -> None:
+        """Nothing to release (the interface of :meth:`WalkInChild.close`)."""
 
 
 def settled_mtimes(known: dict[str, tuple[int, str]], root: str) -> dict[str, int]:
@@ -196,14 +211,12 @@ class WalkInChild:
 
 def _serve(root: str, extensions: set[str], stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """The child's side: list the root, read the settled folders' times, walk, hand the batches over."""
-    folders = movie_folders(root)
+    walk = WalkHere(root, extensions)
     known: dict[str, int] = pickle.load(stdin)
-    walked = 0
-    for batch in walk_folders(folders, known, extensions):
+    for batch in walk.folders(known):
         pickle.dump(batch, stdout, protocol=pickle.HIGHEST_PROTOCOL)
         stdout.flush()
-        walked += len(batch)
-    pickle.dump(WalkTotals(len(folders), len(folders) - walked), stdout, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(walk.totals, stdout, protocol=pickle.HIGHEST_PROTOCOL)
     stdout.flush()
 
 

@@ -34,10 +34,9 @@ from radarr_pipeline.quality.qualities import QualityModel
 from radarr_pipeline.reports import markdown_table
 from radarr_pipeline.services.importing.library_walk import (
     VideoStat,
-    WalkedFolder,
+    WalkHere,
     WalkInChild,
     settled_mtimes,
-    walk_root,
 )
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
@@ -129,32 +128,23 @@ def _cached_media_infos(library: Library, found: list[_Found], enabled: bool) ->
     return result
 
 
-def _start_walk(root: str, extensions: set[str]) -> WalkInChild | None:
-    """The walk of a root folder started in a child process (None when no child can be started: the scan then
-    walks the root itself)."""
+def _start_walk(root: str, extensions: set[str]) -> WalkInChild | WalkHere:
+    """The walk of a root folder, started in a child process (in this one when no child can be started)."""
     try:
         return WalkInChild(root, extensions)
     except OSError:
         _log.warning("cannot start a process to walk %s: walking it in this one", root, exc_info=True)
-        return None
+        return WalkHere(root, extensions)
 
 
-def _walked(root: str, walk: WalkInChild | None, known: dict[str, tuple[int, str]], extensions: set[str],
-            report: ScanReport) -> Iterator[list[_Found]]:
+def _walked(walk: WalkInChild | WalkHere, known: dict[str, tuple[int, str]], report: ScanReport
+            ) -> Iterator[list[_Found]]:
     """The root's folders that changed since they were recorded, in batches, each with who its name says it is."""
-    settled = settled_mtimes(known, root)
-    if walk is None:
-        folders, totals = walk_root(root, settled, extensions)
-        batches: Iterator[list[WalkedFolder]] = iter([folders])
-    else:
-        batches = walk.folders(settled)
-    for batch in batches:
+    for batch in walk.folders(settled_mtimes(known, walk.root)):
         yield [_Found(path, name, mtime, identify_folder(name), video, stat)
                for path, name, mtime, video, stat in batch]
-    if walk is not None:
-        totals = walk.totals
-    report.folders += totals.folders
-    report.unchanged += totals.unchanged
+    report.folders += walk.totals.folders
+    report.unchanged += walk.totals.unchanged
 
 
 def _variant_id(row: tuple) -> int:
@@ -394,20 +384,18 @@ def scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_u
 def _scan_library(store: LibraryStore, config: AppConfig, now: datetime, *, add_unknown: bool) -> ScanReport:
     report = ScanReport()
     extensions = {e.lower() for e in config.importing.video_extensions}
-    roots = [str(root) for root in config.root_folders]
-    walks = [_start_walk(root, extensions) for root in roots]  # listing the roots while the library is read
+    walks = [_start_walk(str(root), extensions) for root in config.root_folders]  # listing while the library is read
     verdicts = _Verdicts()
     walked: list[_Found] = []
     try:
         facts = _Facts.load(store)
-        for root, walk in zip(roots, walks, strict=True):
-            for found in _walked(root, walk, facts.known_folders, extensions, report):
-                _match_folders(root, found, facts, verdicts, report, add_unknown=add_unknown)
+        for walk in walks:
+            for found in _walked(walk, facts.known_folders, report):
+                _match_folders(walk.root, found, facts, verdicts, report, add_unknown=add_unknown)
                 walked += found
     finally:
         for walk in walks:
-            if walk is not None:
-                walk.close()
+            walk.close()
     infos: dict[str, RawMediaInfo] = {}
     if config.importing.read_media_info and facts.media_info_cached:  # an empty cache knows no file
         with store.open(read_only=True) as library:
