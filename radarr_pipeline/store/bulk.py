@@ -59,6 +59,18 @@ def bulk_rows(conn: duckdb.DuckDBPyConnection, columns: Mapping[str, Sequence[ob
         conn.unregister(name)
 
 
+def storable_text(text: str) -> bool:
+    """Whether DuckDB can store the text: valid UTF-8 only (a name read from the disk that is not comes with
+    surrogates standing for its bytes, which DuckDB refuses)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def reserve_ids(conn: duckdb.DuckDBPyConnection, sequence: str, count: int) -> int:
     """Take ``count`` consecutive ids from ``sequence`` and return the first (rows inserted in bulk then get ids
     in the order given, known without RETURNING). The store is the only writer, inside one transaction, so the

@@ -25,7 +25,7 @@ import pandas as pd
 
 from radarr_pipeline.models import LIST_SEPARATOR
 from radarr_pipeline.parsing import PARSER_VERSION, ParsedRelease
-from radarr_pipeline.store.bulk import bulk_rows
+from radarr_pipeline.store.bulk import bulk_rows, storable_text
 from radarr_pipeline.store.library import StoreError, connect_waiting, record_hold, transaction
 
 _BATCH = 20_000
@@ -142,14 +142,8 @@ def parse_columns(parsed: ParsedRelease) -> tuple[object, ...]:
 
 
 def _cacheable(title: str) -> bool:
-    """DuckDB stores valid UTF-8 only; titles with lone surrogates or NULs are parsed but not cached."""
-    if "\x00" in title:
-        return False
-    try:
-        title.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    """Titles DuckDB cannot store (lone surrogates) or with NULs are parsed but not cached."""
+    return "\x00" not in title and storable_text(title)
 
 
 def _batches(items: list[str]) -> Iterable[list[str]]:

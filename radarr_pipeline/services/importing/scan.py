@@ -40,6 +40,7 @@ from radarr_pipeline.services.importing.library_walk import (
 )
 from radarr_pipeline.services.importing.media import cache_hit
 from radarr_pipeline.store import Library, LibraryStore
+from radarr_pipeline.store.bulk import storable_text
 from radarr_pipeline.store.files import ScannedFileRow, ScannedFiles
 from radarr_pipeline.store.movies import movie_from_row
 from radarr_pipeline.store.paging import PAGE_ROWS, read_pages
@@ -219,18 +220,6 @@ UNSTORABLE_FOLDER = "the folder's name is not valid UTF-8 (the library cannot re
 UNSTORABLE_VIDEO = "the video's name is not valid UTF-8 (the library cannot record it): rename the file"
 
 
-def _storable(path: str) -> bool:
-    """Whether the library can record the path: a name that is not valid UTF-8 comes from the disk with
-    surrogates standing for its bytes, which DuckDB refuses."""
-    if path.isascii():
-        return True
-    try:
-        path.encode()
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _shown(name: str) -> str:
     """A name as the report can show it: the bytes that are not UTF-8 as escapes."""
     return name.encode(errors="surrogateescape").decode(errors="backslashreplace")
@@ -241,10 +230,10 @@ def _match_folders(root: str, found: list[_Found], facts: _Facts, verdicts: _Ver
     """Which movie each folder is, by the same rule releases are matched with (ids, then every clean title of
     the movie: original and alternative titles, numeral variants, with the year); an unknown one is added once."""
     for item in found:
-        if not _storable(item.folder):  # nothing can be recorded of it, not even that it matched nothing
+        if not storable_text(item.folder):  # nothing can be recorded of it, not even that it matched nothing
             report.unmatched.append({"folder": _shown(item.name), "reason": UNSTORABLE_FOLDER})
             continue
-        if item.video is not None and not _storable(item.video):
+        if item.video is not None and not storable_text(item.video):
             verdicts.unmatched(item, f"{UNSTORABLE_VIDEO}: {_shown(item.video[len(item.folder) + 1:])}", report)
             continue
         identity = item.identity
