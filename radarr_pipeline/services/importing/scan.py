@@ -349,12 +349,13 @@ def _record(library: Library, facts: _Facts, chunk: list[tuple[str, _Found, Movi
             folder_rows.append((item.folder, item.mtime_ns, movie_id, "empty"))
             continue
         if variant_id not in facts.recorded_variants and video not in facts.recorded_paths:
+            row = file_rows[video]
             variant_ids.append(variant_id)
-            rows.append(file_rows[video])
+            rows.append(row)
             facts.recorded_variants.add(variant_id)
             if len(report.rows) < ScanReport.ROWS_SHOWN:
                 report.rows.append({"movie": f"{movie.title} ({movie.year})", "file": video[video.rfind("/") + 1:],
-                                    "quality": file_rows[video][2]})
+                                    "quality": row[2]})
         folder_rows.append((item.folder, item.mtime_ns, movie_id, "recorded"))
     report.recorded += len(rows)
     files = ScannedFiles.from_rows(variant_ids, rows)
