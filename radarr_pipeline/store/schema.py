@@ -53,6 +53,11 @@ def pending_migrations(conn: duckdb.DuckDBPyConnection) -> list[Migration]:
     done: set[int] = set()
     if known and known[0]:
         done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations").fetchall()}
+    return _not_in(done)
+
+
+def _not_in(done: set[int]) -> list[Migration]:
+    """The available migrations whose versions are not among ``done``, lowest first."""
     return [m for m in available_migrations() if m.version not in done]
 
 
@@ -60,8 +65,7 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[Migration]:
     """Apply every migration not yet recorded, all in one transaction, and return them: a library is brought up
     to date whole or not at all (a migration that fails leaves it as it was, and the error names the migration),
     and a new library's schema costs one commit, not one a migration."""
-    done = applied_versions(conn)
-    pending = [migration for migration in available_migrations() if migration.version not in done]
+    pending = _not_in(applied_versions(conn))
     if not pending:
         return []
     conn.execute("BEGIN TRANSACTION")
