@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any
 
 from radarr_pipeline.quality.qualities import QualityModel
@@ -68,3 +69,27 @@ class ParsedRelease:
     @classmethod
     def from_json(cls, text: str) -> ParsedRelease:
         return cls.from_dict(json.loads(text))
+
+
+def _descriptor_init(cls: type) -> Callable[..., None]:
+    """An ``__init__`` for the frozen, slotted dataclass ``cls``, with the generated one's signature, that writes each
+    field through its slot's descriptor. The generated one calls ``object.__setattr__`` for each field (the class
+    refuses plain assignment), about twice the cost, and the parser builds a ParsedRelease for every title."""
+    namespace: dict[str, Any] = {}
+    parameters = []
+    for item in fields(cls):
+        assert item.default_factory is MISSING, "a default factory needs the generated __init__"
+        namespace[f"_set_{item.name}"] = getattr(cls, item.name).__set__
+        if item.default is MISSING:
+            parameters.append(item.name)
+        else:
+            namespace[f"_default_{item.name}"] = item.default
+            parameters.append(f"{item.name}=_default_{item.name}")
+    body = "".join(f"\n    _set_{item.name}(self, {item.name})" for item in fields(cls))
+    exec(f"def __init__(self, {', '.join(parameters)}):{body}", namespace)  # as dataclasses builds its own
+    init: Callable[..., None] = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
+
+
+ParsedRelease.__init__ = _descriptor_init(ParsedRelease)  # type: ignore[method-assign]

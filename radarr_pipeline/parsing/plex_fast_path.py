@@ -37,6 +37,7 @@ from radarr_pipeline.parsing.title_parser import (
     match_plex_shape,
     movie_titles_from,
     parse_movie_title,
+    title_words_may_mislead,
 )
 from radarr_pipeline.quality.qualities import QualityModel
 
@@ -92,7 +93,7 @@ def _words_may_mislead(words: str) -> bool:
     a letter or digit and are ASCII) or are ``_title_words``' own (the cross-word noise is in ``_QUALITY_REFUSED``);
     what is left reads the words: a year-like number (NORMAL's year could start there), German/TrueFrench
     (GERMAN_TRACKER), an edition word (EDITION_BEFORE_YEAR)."""
-    return bool(_YEAR_LIKE.search(words) or _GERMAN_TRACKER_WORDS.search(words.lower()) or _may_hold_edition(words))
+    return title_words_may_mislead(words)
 
 
 def _template_standing_for(title: str) -> tuple[str, ParsedRelease] | None:

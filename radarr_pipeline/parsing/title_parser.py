@@ -272,8 +272,19 @@ def _match_title(simple: str, is_dir: bool) -> _TitleMatch | None:
 # folders and files ("Movie Title (2010) {tmdb-123} [Bluray-1080p].mkv") and as many trackers do.
 _PLEX_SHAPE = re.compile(r"(?:[A-Za-z]+|\d{1,9})(?: (?:[A-Za-z]+|\d{1,9}))* \(((?:1[89]|20)\d\d)\)")
 # Title noise SIMPLE_TITLE_NOISE removes across a title's words ('Max 264', 'Add 5 1'): the plex shape refuses it.
-_PLEX_TITLE_NOISE = re.compile(r"[xh] 26[45]\b|dd 5 1\b")
+_PLEX_TITLE_NOISE = r"[xh] 26[45]\b|dd 5 1\b"
 _GERMAN_TRACKER_WORDS = re.compile(r"german|truefrench")
+# In lower-cased title words, what lets a pattern before NORMAL, or NORMAL itself, read them otherwise: a year-like
+# run (NORMAL's year could start there), German/TrueFrench (GERMAN_TRACKER), an edition key (EDITION_BEFORE_YEAR).
+_MISLEADING_TITLE_WORDS = _YEAR_LIKE.pattern + "|" + _GERMAN_TRACKER_WORDS.pattern + "|" + _EDITION_KEYS_PATTERN.pattern
+_MISLEADING_WORDS = re.compile(_MISLEADING_TITLE_WORDS)
+# The plex shape's refusals of its title words, in one search: the noise and the misleading words.
+_PLEX_TITLE_REFUSED = re.compile(_PLEX_TITLE_NOISE + "|" + _MISLEADING_TITLE_WORDS)
+
+
+def title_words_may_mislead(words: str) -> bool:
+    """Whether title words hold a year-like run, German/TrueFrench or an edition key (``_MISLEADING_TITLE_WORDS``)."""
+    return _MISLEADING_WORDS.search(words.lower()) is not None
 
 
 def match_plex_shape(release_title: str) -> _TitleMatch | None:
@@ -299,17 +310,14 @@ def match_plex_shape(release_title: str) -> _TitleMatch | None:
     end = match.end()
     title_end = match.start(1) - 2
     title = release_title[:title_end]
-    lowered_title = title.lower()
     rest = release_title[end:]
     if rest[:1].isdigit():
         return None  # NORMAL's year guard "\W(19|20)\d{2}" could refuse the year
-    if _PLEX_TITLE_NOISE.search(lowered_title) or _YEAR_LIKE.search(title):  # NORMAL's year could start there
+    if _PLEX_TITLE_REFUSED.search(title.lower()):  # noise, or words another pattern (or NORMAL's year) could read
         return None
-    if _GERMAN_TRACKER_WORDS.search(lowered_title) or (
-        year.startswith("18") and _GERMAN_TRACKER_WORDS.search(rest.lower())
-    ):
+    if year.startswith("18") and _GERMAN_TRACKER_WORDS.search(rest.lower()):
         return None
-    if _may_hold_edition(title) or (_may_hold_edition(rest) and _YEAR_LIKE.search(rest)):
+    if _may_hold_edition(rest) and _YEAR_LIKE.search(rest):
         return None
     return _TitleMatch(title=title, title_start=0, year=year, edition=None, subgroup=None, release_hash=None)
 
@@ -388,6 +396,28 @@ _EDITION_KEY_REACH = 12
 _EDITION_LOWER = lowercase_twin(re.compile(EDITION, _I))
 
 
+def _may_start_edition(lowered: str, position: int) -> bool:
+    r"""Whether an EDITION match can start at ``position``: its "\(?\b" then a word character (every edition
+    starts with a letter or a digit) needs a word start there, or a '(' before one."""
+    if lowered[position] == "(":
+        position += 1
+        if position == len(lowered):
+            return False
+    return lowered[position].isalnum() and not lowered[position - 1].isalnum()
+
+
+def _first_edition_match(lowered: str, key_start: int) -> re.Match[str] | None:
+    """``_EDITION_LOWER.search(lowered, max(1, key_start - 12))`` for a lower-cased single-line text whose first
+    edition key starts at ``key_start``: the pattern (a long alternation, costly at every position it is tried
+    from) is tried only where a match can start up to the key, then searched from after it."""
+    for position in range(max(1, key_start - _EDITION_KEY_REACH), key_start + 1):
+        if _may_start_edition(lowered, position):
+            match = _EDITION_LOWER.match(lowered, position)
+            if match is not None:
+                return match
+    return _EDITION_LOWER.search(lowered, key_start + 1)
+
+
 def parse_edition(text: str) -> str | None:
     """The edition named in ``text`` after its first character ('Directors Cut', 'IMAX'...), None if none."""
     lowered = text.lower()
@@ -396,8 +426,8 @@ def parse_edition(text: str) -> str | None:
         return None
     if len(lowered) == len(text) and "\n" not in text:
         # REPORT_EDITION ("^.+?" + EDITION) finds the first EDITION match after the first character;
-        # none can start more than 12 characters before the first key, so the search starts there.
-        match = _EDITION_LOWER.search(lowered, max(1, key.start() - _EDITION_KEY_REACH))
+        # none can start more than 12 characters before the first key.
+        match = _first_edition_match(lowered, key.start())
     else:
         match = REPORT_EDITION.search(text)
     edition = _group(match, text, "edition") if match else None

@@ -50,6 +50,9 @@ EDGE_CASES = (
     "Movie (2019) (Anime Time)",
     "Movie (2019) [tigole\n]",
     "Movie.2019.Directors.Cut.v2.1080p-GRP",
+    "Movie.2019.(Uncut).1080p", "Movie.2019._Uncut", "Movie(Extended)", "Movie.2019.(", "Movie.2019.Fanatic.Uncut",
+    "Movie.2019.Recut.Extended.Directors.Cut", "Movie.2019.10th.Anniversary", "Movie.2019.3in1", "Movie.ExtendedCut",
+    "Movie.2019.Ultimate.Signature.Cut", "M.Uncut", "Movie 2019 Special Edition 1080p", "Movie.2019.٣٤th.Anniversary",
     "[Group] Movie - 01v2 [ABCDEF12]",
     "Фильм 2019 日本語 1080p 简 繁 字幕",
     "Movie.2019.Multi.pt-BR.1080p",
@@ -120,10 +123,23 @@ def _check_title(title: str) -> None:
         assert qp.GERMAN_REMUX.search(title) is None, title
     if not tp._PASS_THE_POPCORN_YEAR.search(title):
         assert tp.PASS_THE_POPCORN.search(title) is None, title
+    _check_edition(title, lowered)
     remux_at = lowered.find("remux")
     if remux_at >= 0 and len(lowered) == len(title):
         windowed = qp._REMUX_LOWER.search(lowered, max(0, remux_at - qp._REMUX_REACH)) is not None
         assert windowed == (qp._REMUX_LOWER.search(lowered) is not None), title
+
+
+def _check_edition(title: str, lowered: str) -> None:
+    """parse_edition reads what REPORT_EDITION reads, and its positioned matching finds the whole search's match."""
+    report = tp.REPORT_EDITION.search(title)
+    plain = report.group("edition").replace(".", " ") if report and report.group("edition").strip() else None
+    assert tp.parse_edition(title) == plain, title
+    key = tp._EDITION_KEYS_PATTERN.search(lowered)
+    if key is not None and len(lowered) == len(title) and "\n" not in title:
+        found = tp._first_edition_match(lowered, key.start())
+        searched = tp._EDITION_LOWER.search(lowered, 1)
+        assert (found and found.span("edition")) == (searched and searched.span("edition")), title
 
 
 def test_shortcuts_agree_with_their_patterns() -> None:
