@@ -9,6 +9,7 @@ import re
 
 from radarr_pipeline.parsing.regex_tools import (
     PrunedAlternation,
+    ascii_words,
     literal_alternation,
     lowercase_pattern,
     lowercase_twin,
@@ -124,17 +125,11 @@ _ANY_NAME_WORD = literal_alternation({w for w, _ in _NAME_WORDS})
 _NAME_WORDS_PATTERN = re.compile("(?=(" + "|".join(sorted({w for w, _ in _NAME_WORDS}, key=len, reverse=True)) + "))")
 
 
-# ASCII bytes with every non-word character (\W: not a letter, digit or '_') written as a space.
-_ASCII_NON_WORD_TO_SPACE = bytes(
-    code if chr(code).isalnum() or code == ord("_") else ord(" ") for code in range(128)
-) + bytes(range(128, 256))
-
-
 def _words_of(title: str) -> set[str]:
     """The non-empty words of ``_NON_WORD.split(title)`` (the empty ones it gives at a non-word start or end
     name no language); an ASCII title is split by a byte translation, much faster than the pattern."""
     if title.isascii():
-        return set(title.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split())
+        return set(ascii_words(title))
     return set(_NON_WORD.split(title)) - {""}
 
 

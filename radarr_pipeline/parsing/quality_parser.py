@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import cache
 
 from radarr_pipeline.parsing.extensions import quality_for_extension
-from radarr_pipeline.parsing.regex_tools import PrunedAlternation, lowercase_pattern, lowercase_twin
+from radarr_pipeline.parsing.regex_tools import PrunedAlternation, ascii_words, lowercase_pattern, lowercase_twin
 from radarr_pipeline.quality.qualities import (
     DetectionSource,
     Quality,
@@ -279,10 +279,34 @@ def parse_resolution(normalized: str, lowered: str | None = None) -> int:
     return 0
 
 
+_GENERIC_HARDCODED_SUBS = "Generic Hardcoded Subs"
+_NOT_HARDCODED_BEFORE_SUB = ("soft", "multi", "horrible")
+
+
+def _hardcoded_subs_word(word: str) -> str | None:
+    """HARDCODED_SUBS's reading of one \\w-word of an ASCII title (its "\\b...\\b" matches whole words only): the
+    word when it is a tag ("KORSUB", "KORSUBS": something not ending SOFT, MULTI or HORRIBLE, then SUB or SUBS),
+    the generic name for HC or SUBBED, else None."""
+    lowered = word.lower()
+    if lowered in ("hc", "subbed"):
+        return _GENERIC_HARDCODED_SUBS
+    for ending in ("sub", "subs"):
+        prefix = lowered[: -len(ending)]
+        if lowered.endswith(ending) and prefix and not prefix.endswith(_NOT_HARDCODED_BEFORE_SUB):
+            return word
+    return None
+
+
 def parse_hardcoded_subs(title: str) -> str | None:
     """KORSUBS-style hardcoded subtitle tags, 'Generic Hardcoded Subs' for HC/SUBBED, None otherwise."""
     lowered = title.lower()
     if "sub" not in lowered and "hc" not in lowered:
+        return None
+    if title.isascii():  # the last word HARDCODED_SUBS reads, found without the pattern
+        for word in reversed(ascii_words(title)):
+            found = _hardcoded_subs_word(word)
+            if found is not None:
+                return found
         return None
     last = None
     for last in HARDCODED_SUBS.finditer(title):  # noqa: B007 - the last match wins, as in Radarr
@@ -291,7 +315,7 @@ def parse_hardcoded_subs(title: str) -> str | None:
         return None
     if last.group("hcsub"):
         return last.group("hcsub")
-    return "Generic Hardcoded Subs"
+    return _GENERIC_HARDCODED_SUBS
 
 
 def _last_source(normalized: str, lowered: str) -> str | None:

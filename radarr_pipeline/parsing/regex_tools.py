@@ -55,6 +55,18 @@ def literal_alternation(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(branches))
 
 
+# ASCII bytes with every non-word character (\W: not a letter, digit or '_') written as a space.
+_ASCII_NON_WORD_TO_SPACE = bytes(
+    code if chr(code).isalnum() or code == ord("_") else ord(" ") for code in range(128)
+) + bytes(range(128, 256))
+
+
+def ascii_words(title: str) -> list[str]:
+    """The words (runs of \\w: letters, digits, '_') of an ASCII ``title``, in order, split by a byte translation:
+    much faster than a pattern."""
+    return title.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split()
+
+
 # Above this many stems, one scan finds them faster than a substring test for each.
 _SCAN_FROM_STEMS = 20
 # Patterns kept per PrunedAlternation; real titles use a few hundred combinations.

@@ -66,6 +66,8 @@ WORDS = (
     "VC-1", "MPEG-2", "Hybrid", "UHD", "v2", "REPACK", "repack3", "RERIP2", "PROPER", "xpost", "NZBGeek", "Tigole",
     "Anime Time", "-ZR-", "Directors", "Cut", "Edition", "25th", "Anniversary", "Open", "Matte", "IMAX", "in1",
     "english", "hindi", "latino", "ger", "pl", "[CHS]", "ukr", "pt-BR", "mkv", "nzb", "par2", "tmdb-12", "tt1234567",
+    "KORSUB", "korSUBS", "SOFTSUBS", "MultiSub", "HORRIBLESUBS", "HC", "hc", "SUBBED", "Subs", "sub", "hcsub", "x_SUB",
+    "SUBSUB", "HCSUBS", "subbedsub",
 )
 SEPARATORS = (".", " ", "-", "_", "[", "]", "(", ")", "\n", "")
 
@@ -124,10 +126,21 @@ def _check_title(title: str) -> None:
     if not tp._PASS_THE_POPCORN_YEAR.search(title):
         assert tp.PASS_THE_POPCORN.search(title) is None, title
     _check_edition(title, lowered)
+    assert qp.parse_hardcoded_subs(title) == _plain_hardcoded_subs(title), title
     remux_at = lowered.find("remux")
     if remux_at >= 0 and len(lowered) == len(title):
         windowed = qp._REMUX_LOWER.search(lowered, max(0, remux_at - qp._REMUX_REACH)) is not None
         assert windowed == (qp._REMUX_LOWER.search(lowered) is not None), title
+
+
+def _plain_hardcoded_subs(title: str) -> str | None:
+    """Radarr's HardcodedSubsRegex scanned over the whole title, the last match kept."""
+    last = None
+    for last in qp.HARDCODED_SUBS.finditer(title):  # noqa: B007 - the last match wins
+        pass
+    if last is None:
+        return None
+    return last.group("hcsub") or "Generic Hardcoded Subs"
 
 
 def _check_edition(title: str, lowered: str) -> None:
