@@ -120,9 +120,8 @@ _CASE_SENSITIVE_WORDS = frozenset(word for _, word in _CASE_SENSITIVE_CODES)
 _NON_WORD = re.compile(r"\W+")
 _TOKENS_LOWER = lowercase_twin(_TOKENS)
 _TOKEN_SUBSTRINGS_PATTERN = literal_alternation(_TOKEN_SUBSTRINGS)
-# Every language name, found with a look-ahead so overlapping names are all seen.
+# Any language name (one search tells whether the title holds one).
 _ANY_NAME_WORD = literal_alternation({w for w, _ in _NAME_WORDS})
-_NAME_WORDS_PATTERN = re.compile("(?=(" + "|".join(sorted({w for w, _ in _NAME_WORDS}, key=len, reverse=True)) + "))")
 
 
 def _words_of(title: str) -> set[str]:
@@ -146,14 +145,17 @@ def _may_name_language(
     return case_sensitive, tokens
 
 
+def named_word_indexes(lowered: str) -> list[int]:
+    """Indexes into ``_NAME_WORDS`` of the names ``lowered`` holds anywhere (Radarr's ``Contains`` checks), in
+    its order; one search first tells whether it holds any (most titles hold none)."""
+    if _ANY_NAME_WORD.search(lowered) is None:
+        return []
+    return [index for index, (word, _) in enumerate(_NAME_WORDS) if word in lowered]
+
+
 def _named_languages(lowered: str) -> list[str]:
     """Languages whose English name appears anywhere, in Radarr's check order."""
-    if _ANY_NAME_WORD.search(lowered) is None:  # plain alternation: much faster than the look-ahead scan
-        return []
-    present = set(_NAME_WORDS_PATTERN.findall(lowered))
-    if not present:
-        return []
-    return [language for word, language in _NAME_WORDS if word in present]
+    return [_NAME_WORDS[index][1] for index in named_word_indexes(lowered)]
 
 
 # LanguageParser.GermanDualLanguageRegex "(?<!WEB[-_. ]?)\bDL\b" (a variable-width look-behind, two here)

@@ -185,9 +185,6 @@ def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[l
     return inside, seps
 
 
-def _name_indexes(lowered: str) -> tuple[int, ...]:
-    present = set(lang._NAME_WORDS_PATTERN.findall(lowered))
-    return tuple(index for index, (word, _) in enumerate(lang._NAME_WORDS) if word in present)
 
 
 def _version(match: re.Match[str]) -> int:
@@ -212,7 +209,7 @@ def _info_in(token: str, left: str, right: str) -> TokenInfo:
         proper=bool(_spans(qp.PROPER, text, start, end)[0]),
         repack=bool(_spans(qp.REPACK, text, start, end)[0]),
         real=len(_spans(qp.REAL, text, start, end)[0]),
-        named=_name_indexes(token_lower),
+        named=tuple(lang.named_word_indexes(token_lower)),
         case_sensitive=tuple(lang._group_language(m.lastgroup) for m in case_sensitive if m.lastgroup),
         case_sensitive_possible=not lang._CASE_SENSITIVE_WORDS.isdisjoint(lang._NON_WORD.split(token)),
         tokens=tuple(match.lastgroup for match in tokens if match.lastgroup),

@@ -50,6 +50,11 @@ def test_names_radarr_does_not_look_for(word: str) -> None:
     assert parse_languages(f"A.Movie.2001.{word}.720p.WEB-DL-RlsGrp") == ("unknown",)
 
 
+def test_contained_names_may_share_letters() -> None:
+    # Each Contains check reads the whole title: names that overlap ("english" and "hindi" share an 'h') both count.
+    assert parse_languages("A.Movie.2001.EnglisHindi.ThaiTamil.720p") == ("english", "hindi", "thai", "tamil")
+
+
 def test_contains_order_comes_first() -> None:
     # Contains names first (in the chain's order), then case-sensitive codes, then LanguageRegex.
     assert parse_languages("A.Movie.2001.FRENCH.DE.Thai.English-RlsGrp") == ("english", "thai", "german", "french")
