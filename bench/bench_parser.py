@@ -1,6 +1,7 @@
 """Parser throughput: this parser cold (no cache), cached, and guessit alone on a sample, side by side.
 
-    .venv/bin/python bench/bench_parser.py [--titles 100000] [--guessit-sample 2000] [--seed 7] [--rounds 3] [--slices 20]
+    .venv/bin/python bench/bench_parser.py [--titles 100000] [--guessit-sample 2000] [--seed 7] [--rounds 3]
+        [--slices 20]
 
 Generates its own varied titles (naming styles, qualities, groups, editions, languages, anime, folders,
 junk). Run by hand; not part of the test suite. The parser's hot modules run compiled when their build is
