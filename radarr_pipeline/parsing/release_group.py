@@ -21,6 +21,7 @@ CLEAN_TORRENT_SUFFIX = re.compile(r"\[(?:ettv|rartv|rarbg|cttv|publichd)\]$", _I
 _DASH_GROUP = re.compile(r"-(?P<group>[a-z0-9]+)(?P<part2>-[a-z0-9]+)?", _I)
 _BRACKET_GROUP_AT_END = re.compile(r"[-._ ]\[(?P<group>[a-z0-9]+)\]$", _I)
 _RESOLUTION_AHEAD = re.compile(r"480p|576p|720p|1080p|2160p", _I)
+_RESOLUTION_AHEAD_LOWER = lowercase_twin(_RESOLUTION_AHEAD)
 _GROUP_BOUNDARY = re.compile(r"\b|[-._ ]|$")
 # Endings that mean "-word" is a codec, audio, language or date part, not a group (Radarr's look-behind).
 _EXCLUDED_GROUP_ENDING = re.compile(
@@ -83,7 +84,15 @@ _EXACT_GROUP_KEYS_PATTERN = literal_alternation(_EXACT_GROUP_KEYS)
 
 
 def _may_name_exact_group(lowered: str) -> bool:
-    return _EXACT_GROUP_KEYS_PATTERN.search(lowered) is not None
+    """Whether ``lowered`` holds one of EXCEPTION_GROUP_EXACT's names, a necessary condition for a match. A 'tmd'
+    followed by 'b' does not count: TMd's "\\b...\\b" match cannot be followed by a letter, and every '{tmdb-N}' of
+    Radarr's own naming holds one."""
+    found = _EXACT_GROUP_KEYS_PATTERN.search(lowered)
+    while found is not None:
+        if found.group() != "tmd" or not lowered.startswith("b", found.end()):
+            return True
+        found = _EXACT_GROUP_KEYS_PATTERN.search(lowered, found.start() + 1)
+    return False
 
 
 _LISTED_GROUP_AT_END_LOWER = lowercase_twin(_LISTED_GROUP_AT_END)
@@ -138,6 +147,8 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 # Longest match of _EXCLUDED_GROUP_ENDING apart from "tmdb(id)-<digits>" ('tt' + 8 digits).
 _EXCLUDED_ENDING_SPAN = 10
+# _EXCLUDED_GROUP_ENDING's alternative whose match can be longer.
+_TMDB_ID_ENDING = re.compile(r"tmdb(?:id)?-\d+$", _I)
 _EXCLUDED_GROUP_ENDING_LOWER = lowercase_twin(_EXCLUDED_GROUP_ENDING)
 
 
@@ -157,7 +168,8 @@ def _excluded_ending(title: str, end: int) -> bool:
     window_start = max(0, end - 64)
     if "tmdb" not in title[window_start:end].lower():
         return False
-    return _EXCLUDED_GROUP_ENDING.search(title, window_start, end) is not None
+    # Every other alternative's match fits in the last 10 characters, searched above: only this one is left.
+    return _TMDB_ID_ENDING.search(title, window_start, end) is not None
 
 
 def _dash_group_at(title: str, pos: int) -> tuple[str, int] | None:
@@ -167,9 +179,11 @@ def _dash_group_at(title: str, pos: int) -> tuple[str, int] | None:
         return None
     group_end = match.end("group")
     options = [match.end()] if match.group("part2") is None else [match.end(), group_end]
+    lowered = title.lower()  # the twin reads the same spans when lowering keeps the length
+    ahead, text = (_RESOLUTION_AHEAD_LOWER, lowered) if len(lowered) == len(title) else (_RESOLUTION_AHEAD, title)
     for end in options:
         part2_len = end - group_end
-        if _RESOLUTION_AHEAD.search(title, end + 1):
+        if ahead.search(text, end + 1):
             continue
         if _excluded_ending(title, end):
             continue

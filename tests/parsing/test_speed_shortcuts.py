@@ -67,7 +67,8 @@ WORDS = (
     "Anime Time", "-ZR-", "Directors", "Cut", "Edition", "25th", "Anniversary", "Open", "Matte", "IMAX", "in1",
     "english", "hindi", "latino", "ger", "pl", "[CHS]", "ukr", "pt-BR", "mkv", "nzb", "par2", "tmdb-12", "tt1234567",
     "KORSUB", "korSUBS", "SOFTSUBS", "MultiSub", "HORRIBLESUBS", "HC", "hc", "SUBBED", "Subs", "sub", "hcsub", "x_SUB",
-    "SUBSUB", "HCSUBS", "subbedsub",
+    "SUBSUB", "HCSUBS", "subbedsub", "{tmdb-1234}", "TMDBID-5", "TMd", "tmdB", "TMD-", "480P", "1080p-GRP",
+    "tt12345678",
 )
 SEPARATORS = (".", " ", "-", "_", "[", "]", "(", ")", "\n", "")
 
@@ -127,6 +128,7 @@ def _check_title(title: str) -> None:
         assert tp.PASS_THE_POPCORN.search(title) is None, title
     _check_edition(title, lowered)
     assert qp.parse_hardcoded_subs(title) == _plain_hardcoded_subs(title), title
+    _check_group_rules(title, lowered)
     remux_at = lowered.find("remux")
     if remux_at >= 0 and len(lowered) == len(title):
         windowed = qp._REMUX_LOWER.search(lowered, max(0, remux_at - qp._REMUX_REACH)) is not None
@@ -141,6 +143,22 @@ def _plain_hardcoded_subs(title: str) -> str | None:
     if last is None:
         return None
     return last.group("hcsub") or "Generic Hardcoded Subs"
+
+
+def _check_group_rules(title: str, lowered: str) -> None:
+    """The release-group rules' shortcuts: the excluded endings at every end a group can have (after a letter or a
+    digit), the exact-group pre-check (necessary for a match), the resolution ahead through its lower-case twin."""
+    if rg.EXCEPTION_GROUP_EXACT.search(title):
+        assert rg._may_name_exact_group(lowered), title
+    for end in range(1, len(title) + 1):
+        if title[end - 1].isalnum():
+            plain = rg._EXCLUDED_GROUP_ENDING.search(title, max(0, end - 64), end) is not None
+            assert rg._excluded_ending(title, end) == plain, (title, end)
+    if len(lowered) == len(title):
+        for start in range(len(title) + 1):
+            twin = rg._RESOLUTION_AHEAD_LOWER.search(lowered, start)
+            plain_ahead = rg._RESOLUTION_AHEAD.search(title, start)
+            assert (twin and twin.span()) == (plain_ahead and plain_ahead.span()), (title, start)
 
 
 def _check_edition(title: str, lowered: str) -> None:
