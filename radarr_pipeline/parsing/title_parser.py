@@ -317,7 +317,7 @@ def match_plex_shape(release_title: str) -> _TitleMatch | None:
         return None
     if year.startswith("18") and _GERMAN_TRACKER_WORDS.search(rest.lower()):
         return None
-    if _may_hold_edition(rest) and _YEAR_LIKE.search(rest):
+    if _YEAR_LIKE.search(rest) and _may_hold_edition(rest):  # the year-like run first: most names have none
         return None
     return _TitleMatch(title=title, title_start=0, year=year, edition=None, subgroup=None, release_hash=None)
 
