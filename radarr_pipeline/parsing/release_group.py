@@ -23,10 +23,12 @@ _BRACKET_GROUP_AT_END = re.compile(r"[-._ ]\[(?P<group>[a-z0-9]+)\]$", _I)
 _RESOLUTION_AHEAD = re.compile(r"480p|576p|720p|1080p|2160p", _I)
 _RESOLUTION_AHEAD_LOWER = lowercase_twin(_RESOLUTION_AHEAD)
 _GROUP_BOUNDARY = re.compile(r"\b|[-._ ]|$")
+# The ending of a tmdb id ("tmdbid-12345"): the one excluded ending whose match can be longer than 10 characters.
+_TMDB_ID = r"tmdb(?:id)?-\d+"
 # Endings that mean "-word" is a codec, audio, language or date part, not a group (Radarr's look-behind).
 _EXCLUDED_GROUP_ENDING = re.compile(
     r"(?:WEB-(?:DL|Rip)|Blu-Ray|480p|576p|720p|1080p|2160p|DTS-HD|DTS-X|DTS-MA|DTS-ES|-ES|-EN|-CAT|-ENG|-JAP"
-    r"|-GER|-FRA|-FRE|-ITA|-HDRip|\d{1,2}-bit|[ ._]\d{4}-\d{2}|-\d{2}|tmdb(?:id)?-\d+|tt\d{7,8})$",
+    r"|-GER|-FRA|-FRE|-ITA|-HDRip|\d{1,2}-bit|[ ._]\d{4}-\d{2}|-\d{2}|" + _TMDB_ID + r"|tt\d{7,8})$",
     _I,
 )
 INVALID_GROUP = re.compile(r"^(?:[se]\d+|[0-9a-f]{8})$", _I)
@@ -147,8 +149,7 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 # Longest match of _EXCLUDED_GROUP_ENDING apart from "tmdb(id)-<digits>" ('tt' + 8 digits).
 _EXCLUDED_ENDING_SPAN = 10
-# _EXCLUDED_GROUP_ENDING's alternative whose match can be longer.
-_TMDB_ID_ENDING = re.compile(r"tmdb(?:id)?-\d+$", _I)
+_TMDB_ID_ENDING = re.compile(_TMDB_ID + "$", _I)
 _EXCLUDED_GROUP_ENDING_LOWER = lowercase_twin(_EXCLUDED_GROUP_ENDING)
 
 
@@ -172,14 +173,14 @@ def _excluded_ending(title: str, end: int) -> bool:
     return _TMDB_ID_ENDING.search(title, window_start, end) is not None
 
 
-def _dash_group_at(title: str, pos: int) -> tuple[str, int] | None:
-    """The ``-Group`` match starting at ``pos`` (the '-'), trying with then without a second part."""
+def _dash_group_at(title: str, lowered: str, pos: int) -> tuple[str, int] | None:
+    """The ``-Group`` match starting at ``pos`` (the '-'), trying with then without a second part; ``lowered`` is
+    ``title.lower()``, whose lower-case twin reads the same spans when lowering keeps the length."""
     match = _DASH_GROUP.match(title, pos)
     if match is None:
         return None
     group_end = match.end("group")
     options = [match.end()] if match.group("part2") is None else [match.end(), group_end]
-    lowered = title.lower()  # the twin reads the same spans when lowering keeps the length
     ahead, text = (_RESOLUTION_AHEAD_LOWER, lowered) if len(lowered) == len(title) else (_RESOLUTION_AHEAD, title)
     for end in options:
         part2_len = end - group_end
@@ -196,19 +197,28 @@ def _dash_group_at(title: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _group_candidates(title: str) -> list[str]:
-    """Every non-overlapping group candidate left to right, as Radarr's ReleaseGroupRegex.Matches finds them."""
-    found: list[str] = []
-    pos = title.find("-")
-    resume = 0
+def dash_groups(title: str, start: int = 0) -> list[tuple[str, int]]:
+    """The dash rule's non-overlapping group matches from ``start``, left to right, as Radarr's
+    ReleaseGroupRegex.Matches finds them: (group, the position the scan goes on from)."""
+    lowered = title.lower()
+    found: list[tuple[str, int]] = []
+    pos = title.find("-", start)
     while pos >= 0:
-        hit = _dash_group_at(title, pos)
+        hit = _dash_group_at(title, lowered, pos)
         if hit is not None:
-            found.append(hit[0])
             resume = max(hit[1], pos + 1)
+            found.append((hit[0], resume))
             pos = title.find("-", resume)
         else:
             pos = title.find("-", pos + 1)
+    return found
+
+
+def _group_candidates(title: str) -> list[str]:
+    """Every non-overlapping group candidate left to right, as Radarr's ReleaseGroupRegex.Matches finds them."""
+    hits = dash_groups(title)
+    found = [group for group, _ in hits]
+    resume = hits[-1][1] if hits else 0  # the bracket rule starts where the dash rule's scan went on
     if title.endswith("]"):
         bracket = _BRACKET_GROUP_AT_END.search(title, resume)
         if bracket is not None:

@@ -42,9 +42,9 @@ from radarr_pipeline.parsing.release_group import (
     _GROUP_SUFFIX_NOISE,
     EXCEPTION_GROUP_EXACT,
     INVALID_GROUP,
-    _dash_group_at,
     _last,
     _may_name_exact_group,
+    dash_groups,
     is_group_suffix_noise,
 )
 from radarr_pipeline.parsing.title_parser import (
@@ -135,16 +135,8 @@ def _split_group(name: str) -> tuple[str, str]:
 
 def _group_by_dash_rule(title: str, start: int) -> str | None:
     """The last group the release-group dash rule finds from ``start`` (the rule's own scan)."""
-    found: str | None = None
-    position = title.find("-", start)
-    while position >= 0:
-        hit = _dash_group_at(title, position)
-        if hit is not None:
-            found = hit[0]
-            position = title.find("-", max(hit[1], position + 1))
-        else:
-            position = title.find("-", position + 1)
-    return found
+    hits = dash_groups(title, start)
+    return hits[-1][0] if hits else None
 
 
 def _group_words_independent(group_lower: str) -> bool:

@@ -185,8 +185,6 @@ def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[l
     return inside, seps
 
 
-
-
 def _version(match: re.Match[str]) -> int:
     return int(next(value for value in match.groups() if value is not None))
 
