@@ -98,10 +98,11 @@ def _junk(rng: random.Random, serial: int) -> str:
 STYLES = ((_scene, 60), (_spaced, 15), (_plex, 8), (_anime, 7), (_junk, 10))
 
 
-def generate_titles(count: int, seed: int) -> list[str]:
-    """``count`` distinct titles in a realistic mix of naming styles."""
+def generate_titles(count: int, seed: int,
+                    styles: tuple[tuple[Callable[[random.Random, int], str], int], ...] = STYLES) -> list[str]:
+    """``count`` distinct titles in a realistic mix of naming styles (``styles``: each maker with its weight)."""
     rng = random.Random(seed)
-    makers = [maker for maker, weight in STYLES for _ in range(weight)]
+    makers = [maker for maker, weight in styles for _ in range(weight)]
     titles: dict[str, None] = {}
     serial = 0
     while len(titles) < count:
@@ -152,15 +153,18 @@ def _guessit_all(sample: list[str]) -> None:
 def alternating_ratios(titles: list[str], sample: list[str], rounds: int) -> list[tuple[float, float]]:
     """(bulk CPU seconds per title, guessit CPU seconds per title) for each round; each round parses every
     title cold with ``parse_many`` and then runs guessit on the sample, so both see the same load."""
+    return [_cold_then_guessit(titles, sample) for _ in range(rounds)]
+
+
+def _cold_then_guessit(titles: list[str], sample: list[str]) -> tuple[float, float]:
+    """(CPU seconds per title of a cold ``parse_many`` of ``titles``, CPU seconds per title of guessit on
+    ``sample``), one right after the other; the parse cache is left empty."""
     from radarr_pipeline.parsing import _parse_cached, parse_many
 
-    figures = []
-    for _ in range(rounds):
-        _parse_cached.cache_clear()
-        bulk = _cpu_seconds(lambda: parse_many(titles)) / len(titles)
-        figures.append((bulk, _cpu_seconds(lambda: _guessit_all(sample)) / len(sample)))
     _parse_cached.cache_clear()
-    return figures
+    ours = _cpu_seconds(lambda: parse_many(titles)) / len(titles)
+    _parse_cached.cache_clear()
+    return ours, _cpu_seconds(lambda: _guessit_all(sample)) / len(sample)
 
 
 def paired_slice_ratios(titles: list[str], sample: list[str], slices: int) -> list[float]:
@@ -168,17 +172,13 @@ def paired_slice_ratios(titles: list[str], sample: list[str], slices: int) -> li
     parsed cold with ``parse_many``, then guessit on the i-th slice of the sample, right after. Each pair runs
     within a second, so both sides see the same load: a slow spell of the shared machine moves one ratio, where
     it can move a whole round of the alternating figure."""
-    from radarr_pipeline.parsing import _parse_cached, parse_many
-
     ratios = []
     for index in range(slices):
-        titles_slice = titles[index * len(titles) // slices : (index + 1) * len(titles) // slices]
-        sample_slice = sample[index * len(sample) // slices : (index + 1) * len(sample) // slices]
-        _parse_cached.cache_clear()
-        ours = _cpu_seconds(lambda: parse_many(titles_slice)) / len(titles_slice)  # noqa: B023 - called at once
-        theirs = _cpu_seconds(lambda: _guessit_all(sample_slice)) / len(sample_slice)  # noqa: B023
+        ours, theirs = _cold_then_guessit(
+            titles[index * len(titles) // slices : (index + 1) * len(titles) // slices],
+            sample[index * len(sample) // slices : (index + 1) * len(sample) // slices],
+        )
         ratios.append(theirs / ours)
-    _parse_cached.cache_clear()
     return ratios
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import random
 import re
 import shutil
 import subprocess
@@ -36,23 +35,14 @@ def _child(tree: str, style: str, count: int, parse: bool) -> None:
 
     # Imported after the parser: importing bench_parser puts this checkout first on the path.
     bench_parser = importlib.import_module("bench_parser")
-    generate_titles = bench_parser.generate_titles
     if not Path(native.__file__).is_relative_to(tree):
         raise SystemExit(f"the parser came from {native.__file__}, not from {tree}")
     if not native.IN_USE:
         print(f"note: {tree} runs its plain modules (no current native build)", file=sys.stderr)
-    parse_many(generate_titles(20_000, seed=99))
+    parse_many(bench_parser.generate_titles(20_000, seed=99))
     _parse_cached.cache_clear()
-    if style == "all":
-        titles = generate_titles(count, seed=7)
-    else:
-        maker = dict((function.__name__.lstrip("_"), function) for function, _ in bench_parser.STYLES)[style]
-        rng, serial = random.Random(7), 0
-        found: dict[str, None] = {}
-        while len(found) < count:
-            serial += 1
-            found[maker(rng, serial)] = None
-        titles = list(found)
+    styles = tuple(item for item in bench_parser.STYLES if style in ("all", item[0].__name__.lstrip("_")))
+    titles = bench_parser.generate_titles(count, seed=7, styles=styles)
     if parse:
         parse_many(titles)
 
