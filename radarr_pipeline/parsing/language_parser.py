@@ -10,6 +10,7 @@ import re
 from radarr_pipeline.parsing.regex_tools import (
     PrunedAlternation,
     ascii_words,
+    first_char_guarded,
     literal_alternation,
     lowercase_pattern,
     lowercase_twin,
@@ -160,7 +161,7 @@ def _named_languages(lowered: str) -> list[str]:
 
 # LanguageParser.GermanDualLanguageRegex "(?<!WEB[-_. ]?)\bDL\b" (a variable-width look-behind, two here)
 # and GermanMultiLanguageRegex "\bML\b".
-GERMAN_DUAL_LANGUAGE = re.compile(r"(?<!WEB[-_. ])(?<!WEB)\bDL\b", _I)
+GERMAN_DUAL_LANGUAGE = first_char_guarded(re.compile(r"(?<!WEB[-_. ])(?<!WEB)\bDL\b", _I))
 GERMAN_MULTI_LANGUAGE = re.compile(r"\bML\b", _I)
 
 

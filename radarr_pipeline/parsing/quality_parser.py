@@ -11,7 +11,13 @@ from dataclasses import replace
 from functools import cache
 
 from radarr_pipeline.parsing.extensions import quality_for_extension
-from radarr_pipeline.parsing.regex_tools import PrunedAlternation, ascii_words, lowercase_pattern, lowercase_twin
+from radarr_pipeline.parsing.regex_tools import (
+    PrunedAlternation,
+    ascii_words,
+    first_char_guarded,
+    lowercase_pattern,
+    lowercase_twin,
+)
 from radarr_pipeline.quality.qualities import (
     DetectionSource,
     Quality,
@@ -74,13 +80,14 @@ _SOURCE_PRUNED = PrunedAlternation(
     suffix=_SOURCE_SUFFIX,
 )
 
-RESOLUTION = re.compile(
+# first_char_guarded: the same matches, found faster (its docstring says why).
+RESOLUTION = first_char_guarded(re.compile(
     r"\b(?:(?P<r360>360p)|(?P<r480>480p|480i|640x480|848x480)|(?P<r540>540p)|(?P<r576>576p)"
     r"|(?P<r720>720p|1280x720|960p)|(?P<r1080>1080p|1920x1080|1440p|FHD|1080i|4kto1080p)"
     r"|(?P<r2160>2160p|3840x2160|4k[-_. ](?:UHD|HEVC|BD|H\.?265)|(?:UHD|HEVC|BD|H\.?265)[-_. ]4k))\b",
     _I,
-)
-ALTERNATIVE_RESOLUTION = re.compile(r"\bUHD\b|\[4K\]", _I)
+))
+ALTERNATIVE_RESOLUTION = first_char_guarded(re.compile(r"\bUHD\b|\[4K\]", _I))
 _RESOLUTION_LOWER = lowercase_twin(RESOLUTION)
 # RESOLUTION on lower-cased text, pruned to the groups whose stems the text holds.
 _RESOLUTION_PRUNED = PrunedAlternation(
@@ -99,9 +106,9 @@ _RESOLUTION_PRUNED = PrunedAlternation(
 )
 _RESOLUTION_GROUPS = {"r360": 360, "r480": 480, "r540": 540, "r576": 576, "r720": 720, "r1080": 1080, "r2160": 2160}
 
-REMUX = re.compile(
+REMUX = first_char_guarded(re.compile(
     r"(?:[_. \[]|\d{4}p-|\bHybrid-)(?:(?:BD|UHD)[-_. ]?)?Remux\b|(?:(?:BD|UHD)[-_. ]?)?Remux[_. ]\d{4}p", _I
-)
+))
 BR_DISK = re.compile(
     r"^(?!.*\b((?<!HD[._ -])(?<!HD)DVD|BDRip|720p|MKV|XviD|WMV|d3g|(BD)?REMUX|^(?=.*1080p)(?=.*HEVC)"
     r"|[xh][-_. ]?26[45]|German.*[DM]L"
@@ -119,9 +126,11 @@ PROPER = re.compile(r"\bproper\b", _I)
 REPACK = re.compile(r"\b(?:repack\d?|rerip\d?)\b", _I)
 VERSION = re.compile(r"\d[-._ ]?v(?P<v1>\d)[-._ ]|\[v(?P<v2>\d)\]|repack(?P<v3>\d)|rerip(?P<v4>\d)", _I)
 REAL = re.compile(r"\bREAL\b")
-CODEC = re.compile(r"\b(?:(?P<x264>x264)|(?P<h264>h264)|(?P<xvidhd>XvidHD)|(?P<xvid>X-?vid)|(?P<divx>divx))\b", _I)
+CODEC = first_char_guarded(
+    re.compile(r"\b(?:(?P<x264>x264)|(?P<h264>h264)|(?P<xvidhd>XvidHD)|(?P<xvid>X-?vid)|(?P<divx>divx))\b", _I)
+)
 _CODEC_LOWER = lowercase_twin(CODEC)
-OTHER_SOURCE = re.compile(r"(?P<hdtv>HD[-_. ]TV)|(?P<sdtv>SD[-_. ]TV)", _I)
+OTHER_SOURCE = first_char_guarded(re.compile(r"(?P<hdtv>HD[-_. ]TV)|(?P<sdtv>SD[-_. ]TV)", _I))
 ANIME_BLURAY = re.compile(r"bd(?:720|1080|2160)|(?<=[-_. (\[])bd(?=[-_. )\]])", _I)
 ANIME_WEBDL = re.compile(r"\[WEB\]|[\[(]WEB[ .]", _I)
 # QualityParser.GermanRemuxRegex: a German Blu-ray release named with the disc's codec (AVC, HEVC, VC-1,
@@ -210,7 +219,9 @@ class _Traits:
 
 # Some of the words BR_DISK's leading "^(?!.*\b(...)\b)" refuses: any of them anywhere on the first line
 # (".*" stops at a newline) means the slow pattern cannot match.
-_BR_DISK_REFUSED_WORD = re.compile(r"\b(?:[xh][-_. ]?26[45]|720p|mkv|xvid|wmv|bdrip|d3g|(?:bd)?remux)\b")
+_BR_DISK_REFUSED_WORD = first_char_guarded(
+    re.compile(r"\b(?:[xh][-_. ]?26[45]|720p|mkv|xvid|wmv|bdrip|d3g|(?:bd)?remux)\b")
+)
 
 
 def _rules_out_br_disk(lowered: str) -> bool:

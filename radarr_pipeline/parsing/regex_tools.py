@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable
 from functools import reduce
 from operator import or_
+from typing import Any
+
+# re's own parser and its opcodes (typed Any: no stubs), to read the characters a pattern's match can start with.
+_sre_parser: Any = importlib.import_module("re._parser")
+_sre: Any = importlib.import_module("re._constants")
 
 
 def lowercase_pattern(pattern: str) -> str:
@@ -55,6 +61,89 @@ def literal_alternation(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(branches))
 
 
+class _NoFirstCharClass(Exception):
+    """The pattern starts with something the guard does not read (a negated class, '.', a back-reference...)."""
+
+
+_CATEGORY_CLASSES = {
+    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _literal_items(code: int, both_cases: bool) -> list[str]:
+    char = chr(code)
+    spellings = dict.fromkeys([char] + ([char.lower(), char.upper()] if both_cases else []))
+    return [re.escape(spelling) for spelling in spellings if len(spelling) == 1]
+
+
+def _class_items(items: Any, both_cases: bool) -> list[str]:
+    """The items of a character class (IN), as class syntax."""
+    out: list[str] = []
+    for op, value in items:
+        if op is _sre.LITERAL:
+            out += _literal_items(value, both_cases)
+        elif op is _sre.RANGE and not both_cases:
+            out.append(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+        elif op is _sre.CATEGORY and value in _CATEGORY_CLASSES:
+            out.append(_CATEGORY_CLASSES[value])
+        else:
+            raise _NoFirstCharClass(op)
+    return out
+
+
+def _first_chars(sequence: Any, both_cases: bool) -> tuple[list[str], bool]:
+    """(class items covering every character a match of ``sequence`` can start with, whether it can match empty).
+
+    Zero-width items (anchors, look-arounds) are passed over: the first character consumed comes after them.
+    ``both_cases`` when a local (?i:...) applies inside a case-sensitive pattern."""
+    out: list[str] = []
+    for op, value in sequence:
+        if op is _sre.LITERAL:
+            return out + _literal_items(value, both_cases), False
+        if op is _sre.IN:
+            return out + _class_items(value, both_cases), False
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        if op is _sre.SUBPATTERN:
+            found, empty = _first_chars(value[3].data, both_cases or bool(value[1] & re.IGNORECASE))
+        elif op is _sre.ATOMIC_GROUP:
+            found, empty = _first_chars(value.data, both_cases)
+        elif op is _sre.BRANCH:
+            branches = [_first_chars(branch.data, both_cases) for branch in value[1]]
+            found = [item for items, _ in branches for item in items]
+            empty = any(branch_empty for _, branch_empty in branches)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            found, empty = _first_chars(value[2].data, both_cases)
+            empty = empty or value[0] == 0
+        else:
+            raise _NoFirstCharClass(op)
+        out += found
+        if not empty:
+            return out, False
+    return out, True
+
+
+def first_char_guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for the characters its matches can start with: ``(?=[...])(?:pattern)``, the
+    same matches, or ``pattern`` itself when they cannot be listed (it can match empty, starts with '.'...).
+
+    ``re`` scans for a match by its first character only when the pattern starts with a literal, a class, or an
+    alternation of literals. Otherwise (an alternation of groups or classes, a '\\b' first, IGNORECASE letters) it
+    enters the whole pattern at every position; the look-ahead then fails at once where no match can start, which
+    halves the time of such a search on a release title. Patterns that start with a literal are faster as they are.
+    """
+    try:
+        items, empty = _first_chars(_sre_parser.parse(pattern.pattern, pattern.flags).data, False)
+        if empty or not items:
+            return pattern
+        guard = f"(?=[{''.join(dict.fromkeys(items))}])(?:"
+        end = "\n)" if pattern.flags & re.VERBOSE else ")"  # a VERBOSE pattern may end in a comment
+        return re.compile(guard + pattern.pattern + end, pattern.flags)
+    except (_NoFirstCharClass, re.error):  # re.error: inline global flags ("(?i)..."), which must come first
+        return pattern
+
+
 # ASCII bytes with every non-word character (\W: not a letter, digit or '_') written as a space.
 _ASCII_NON_WORD_TO_SPACE = bytes(
     code if chr(code).isalnum() or code == ord("_") else ord(" ") for code in range(128)
@@ -81,7 +170,8 @@ class PrunedAlternation:
     alternative (its text holds its named group) comes with stems: literal pieces every match of it
     contains (or a compiled pattern when literals are not enough). Alternatives whose stems are all
     absent cannot match anywhere, so leaving them out gives exactly the same matches. Patterns are
-    compiled once per set of alternatives.
+    compiled once per set of alternatives, behind :func:`first_char_guarded`'s look-ahead; ``full`` is the whole
+    alternation as written, the reference they stand for.
     """
 
     def __init__(
@@ -121,6 +211,10 @@ class PrunedAlternation:
         body = "|".join(self._alternatives[index][0] for index in present)
         return re.compile(f"{self._prefix}(?:{body}){self._suffix}", self._flags)
 
+    def _compile_guarded(self, present: tuple[int, ...]) -> re.Pattern[str] | None:
+        pattern = self._compile(present)
+        return None if pattern is None else first_char_guarded(pattern)
+
     def _present(self, text: str) -> int:
         """Bit i set when alternative i may match ``text`` (one of its stems is there)."""
         present = 0
@@ -148,7 +242,7 @@ class PrunedAlternation:
             if len(self._compiled) >= _MAX_COMPILED:
                 self._compiled.clear()
             indexes = tuple(index for index in range(len(self._alternatives)) if present >> index & 1)
-            pattern = self._compiled[present] = self._compile(indexes)
+            pattern = self._compiled[present] = self._compile_guarded(indexes)
             return pattern
 
     def finditer(self, text: str) -> list[re.Match[str]]:

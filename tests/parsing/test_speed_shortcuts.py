@@ -26,6 +26,7 @@ from radarr_pipeline.parsing import release_group as rg
 from radarr_pipeline.parsing import scene_fast_path as scene
 from radarr_pipeline.parsing import title_parser as tp
 from radarr_pipeline.parsing.regex_tools import PrunedAlternation, literal_alternation
+from tests.parsing.test_first_char_guard import unguarded
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFORMANCE = ROOT / "tests" / "data" / "radarr"
@@ -252,6 +253,29 @@ def test_pruned_alternations_find_every_stem_and_match_as_the_full_pattern() -> 
             full = alternation.full
             assert full is not None
             assert spans == [match.span() for match in full.finditer(text)], text
+
+
+# Patterns behind first_char_guarded's look-ahead, each with the text it runs on (True: the lower-cased title).
+GUARDED = (
+    (qp.RESOLUTION, False), (qp._RESOLUTION_LOWER, True), (qp.ALTERNATIVE_RESOLUTION, False), (qp.REMUX, False),
+    (qp._REMUX_LOWER, True), (qp.CODEC, False), (qp._CODEC_LOWER, True), (qp.OTHER_SOURCE, False),
+    (qp._BR_DISK_REFUSED_WORD, True), (tp.SIMPLE_TITLE_NOISE, False), (lang.GERMAN_DUAL_LANGUAGE, False),
+    (rg._EXCLUDED_GROUP_ENDING, False), (rg._EXCLUDED_GROUP_ENDING_LOWER, True), (rg.EXCEPTION_GROUP_EXACT, False),
+    (rg._EXCEPTION_GROUP_EXACT_LOWER, True),
+)
+
+
+def test_guarded_patterns_match_as_the_patterns_they_guard() -> None:
+    plain = [(guarded, unguarded(guarded), lowered) for guarded, lowered in GUARDED]
+    for guarded, pattern, _ in plain:
+        assert guarded is not pattern and guarded.pattern.endswith(pattern.pattern + ")"), pattern.pattern
+    for title, lowered_title in _texts():
+        for guarded, pattern, lowered in plain:
+            text = lowered_title if lowered else title
+            found = [(match.span(), match.lastgroup) for match in guarded.finditer(text)]
+            assert found == [(match.span(), match.lastgroup) for match in pattern.finditer(text)], (pattern, text)
+        noise = tp.SIMPLE_TITLE_NOISE
+        assert noise.sub("", title) == unguarded(noise).sub("", title), title
 
 
 def test_scene_movie_titles_agree_with_the_acronym_aware_join() -> None:
