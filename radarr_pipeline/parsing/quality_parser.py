@@ -120,18 +120,20 @@ BR_DISK = re.compile(
 )
 _REMUX_LOWER = lowercase_twin(REMUX)
 _BR_DISK_LOWER = lowercase_twin(BR_DISK)
-RAW_HD = re.compile(r"\b(?:RawHD|Raw[-_. ]HD)\b", _I)
-MPEG2 = re.compile(r"\bMPEG[-_. ]?2\b", _I)
-PROPER = re.compile(r"\bproper\b", _I)
-REPACK = re.compile(r"\b(?:repack\d?|rerip\d?)\b", _I)
-VERSION = re.compile(r"\d[-._ ]?v(?P<v1>\d)[-._ ]|\[v(?P<v2>\d)\]|repack(?P<v3>\d)|rerip(?P<v4>\d)", _I)
-REAL = re.compile(r"\bREAL\b")
+RAW_HD = first_char_guarded(re.compile(r"\b(?:RawHD|Raw[-_. ]HD)\b", _I))
+MPEG2 = first_char_guarded(re.compile(r"\bMPEG[-_. ]?2\b", _I))
+PROPER = first_char_guarded(re.compile(r"\bproper\b", _I))
+REPACK = first_char_guarded(re.compile(r"\b(?:repack\d?|rerip\d?)\b", _I))
+VERSION = first_char_guarded(
+    re.compile(r"\d[-._ ]?v(?P<v1>\d)[-._ ]|\[v(?P<v2>\d)\]|repack(?P<v3>\d)|rerip(?P<v4>\d)", _I)
+)
+REAL = first_char_guarded(re.compile(r"\bREAL\b"))
 CODEC = first_char_guarded(
     re.compile(r"\b(?:(?P<x264>x264)|(?P<h264>h264)|(?P<xvidhd>XvidHD)|(?P<xvid>X-?vid)|(?P<divx>divx))\b", _I)
 )
 _CODEC_LOWER = lowercase_twin(CODEC)
 OTHER_SOURCE = first_char_guarded(re.compile(r"(?P<hdtv>HD[-_. ]TV)|(?P<sdtv>SD[-_. ]TV)", _I))
-ANIME_BLURAY = re.compile(r"bd(?:720|1080|2160)|(?<=[-_. (\[])bd(?=[-_. )\]])", _I)
+ANIME_BLURAY = first_char_guarded(re.compile(r"bd(?:720|1080|2160)|(?<=[-_. (\[])bd(?=[-_. )\]])", _I))
 ANIME_WEBDL = re.compile(r"\[WEB\]|[\[(]WEB[ .]", _I)
 # QualityParser.GermanRemuxRegex: a German Blu-ray release named with the disc's codec (AVC, HEVC, VC-1,
 # MVC, MPEG-2) is an untouched stream, a remux. "German" after a 4-digit run (the year), then the codec

@@ -213,7 +213,7 @@ def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
     if simple.startswith("["):
         if has_year:
             patterns.append(ANIME_WITH_YEAR)
-        patterns += [ANIME_VERSIONED, ANIME_DOUBLE_BRACKETS, ANIME_BRACKETED_INFO]
+        patterns += _anime_patterns(simple)
     lowered = simple.lower()
     if "german" in lowered or "truefrench" in lowered:
         patterns.append(GERMAN_TRACKER)
@@ -225,6 +225,20 @@ def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
             patterns.append(FOLDER_YEAR_FIRST)
     else:
         patterns += passthepopcorn
+    return patterns
+
+
+_V_DIGIT = re.compile(r"[vV]\d")
+
+
+def _anime_patterns(simple: str) -> list[re.Pattern[str]]:
+    """The anime patterns without a year, in Radarr's order, but those that cannot match ``simple``: ANIME_VERSIONED
+    needs a 'v' and a digit ("v2 "), ANIME_DOUBLE_BRACKETS three '[' (its subgroup's, the one after the title and
+    the hash's, each after the one before)."""
+    patterns = [ANIME_VERSIONED] if _V_DIGIT.search(simple) else []
+    if simple.count("[") >= 3:
+        patterns.append(ANIME_DOUBLE_BRACKETS)
+    patterns.append(ANIME_BRACKETED_INFO)
     return patterns
 
 
@@ -393,7 +407,7 @@ def movie_titles_from(raw_title: str) -> tuple[str, tuple[str, ...]]:
 
 # Every EDITION match holds one of _EDITION_KEYS within its first 12 characters ("(Signature.Cut").
 _EDITION_KEY_REACH = 12
-_EDITION_LOWER = lowercase_twin(re.compile(EDITION, _I))
+_EDITION_LOWER = first_char_guarded(lowercase_twin(re.compile(EDITION, _I)))
 
 
 def _may_start_edition(lowered: str, position: int) -> bool:

@@ -61,6 +61,8 @@ EDGE_CASES = (
     "Movie.2019.Extended.Cut", "Movie.2019.Recut", "Movie.2019.Open-Matte", "Movie.2019.Ultimate.Edition",
     "Movie.2019.Signature.Edition", "Movie.2019.Special.Cut", "Movie.2019.Directors.Cut", "Movie.2019.25th.Anniversary",
     "[Group] Movie - 01v2 [ABCDEF12]",
+    "[Group] Movie - 01 V3 [ABCDEF12]", "[Group] Movie [1080p] [ABCDEF12]", "[Group] Movie [ABCDEF12]",
+    "[Gr[oup] Movie [ABCDEF12]", "[Group] Movie ٣v٣ [ABCDEF12]", "[Group] [Movie] [ABCDEF12].mkv",
     "Фильм 2019 日本語 1080p 简 繁 字幕",
     "Movie.2019.Multi.pt-BR.1080p",
     "ſpecial.2019.1080p-GRP",
@@ -133,6 +135,10 @@ def _check_title(title: str) -> None:
         assert qp.GERMAN_REMUX.search(title) is None, title
     if not tp._PASS_THE_POPCORN_YEAR.search(title):
         assert tp.PASS_THE_POPCORN.search(title) is None, title
+    anime = tp._anime_patterns(title)
+    for pattern in (tp.ANIME_VERSIONED, tp.ANIME_DOUBLE_BRACKETS, tp.ANIME_BRACKETED_INFO):
+        if pattern not in anime:
+            assert pattern.search(title) is None, (pattern.pattern, title)
     _check_edition(title, lowered)
     assert qp.parse_hardcoded_subs(title) == _plain_hardcoded_subs(title), title
     _check_group_rules(title, lowered)
@@ -261,7 +267,9 @@ GUARDED = (
     (qp._REMUX_LOWER, True), (qp.CODEC, False), (qp._CODEC_LOWER, True), (qp.OTHER_SOURCE, False),
     (qp._BR_DISK_REFUSED_WORD, True), (tp.SIMPLE_TITLE_NOISE, False), (lang.GERMAN_DUAL_LANGUAGE, False),
     (rg._EXCLUDED_GROUP_ENDING, False), (rg._EXCLUDED_GROUP_ENDING_LOWER, True), (rg.EXCEPTION_GROUP_EXACT, False),
-    (rg._EXCEPTION_GROUP_EXACT_LOWER, True),
+    (rg._EXCEPTION_GROUP_EXACT_LOWER, True), (tp._EDITION_LOWER, True), (qp.RAW_HD, False), (qp.MPEG2, False),
+    (qp.PROPER, False), (qp.REPACK, False), (qp.VERSION, False), (qp.REAL, False), (qp.ANIME_BLURAY, False),
+    (lang.GERMAN_MULTI_LANGUAGE, False),
 )
 
 
