@@ -183,17 +183,20 @@ def _title_words_end(pieces: list[str]) -> int:
     return -1
 
 
-class _TailReading(NamedTuple):
-    """What the tail tokens say together, read in one pass (``_read_tail`` builds it)."""
+class _TailReading:
+    """What the tail tokens say together, read in one pass (``_read_tail`` builds it, for every scene name: a plain
+    class, built natively once compiled, where a NamedTuple's ``__new__`` runs as interpreted Python)."""
 
-    source: str | None  # the last SOURCE reading
-    resolution: int | None  # the first RESOLUTION reading
-    version: int | None  # the first VERSION reading
-    real: int  # REAL counted
-    flags: int  # scene_tokens.UHD | PROPER | REPACK | EDITION_KEY of any token
-    named: set[int]  # language names found as words (indexes into the parser's name list)
-    case_sensitive: list[str] | None  # None when the language parser's pre-check fails
-    tokens: list[str] | None  # the same for the token pattern
+    def __init__(self, source: str | None, resolution: int | None, version: int | None, real: int, flags: int,
+                 named: set[int], case_sensitive: list[str] | None, tokens: list[str] | None) -> None:
+        self.source = source  # the last SOURCE reading
+        self.resolution = resolution  # the first RESOLUTION reading
+        self.version = version  # the first VERSION reading
+        self.real = real  # REAL counted
+        self.flags = flags  # scene_tokens.UHD | PROPER | REPACK | EDITION_KEY of any token
+        self.named = named  # language names found as words (indexes into the parser's name list)
+        self.case_sensitive = case_sensitive  # None when the language parser's pre-check fails
+        self.tokens = tokens  # the same for the token pattern
 
 
 def _read_tail(pieces: list[str], year: str, group_left_mask: int) -> _TailReading | None:
