@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from typing import TypeVar
 
 # First: importing `native` puts the compiled build of the modules below on the package's path when it is current.
 from radarr_pipeline.parsing import native
+from radarr_pipeline.parsing.cached_parse import MAX_TITLE_LENGTH, parse_cached, parse_titles, sanitise
 from radarr_pipeline.parsing.language_parser import parse_languages
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.normalize import clean_movie_title
@@ -26,43 +26,21 @@ from radarr_pipeline.parsing.plex_fast_path import (
 )
 from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality
 from radarr_pipeline.parsing.release_group import parse_release_group
-from radarr_pipeline.parsing.scene_fast_path import parse_scene_title
 from radarr_pipeline.parsing.title_parser import (
     normalize_imdb_id,
     parse_edition,
     parse_movie_path,
-    parse_movie_title,
 )
 from radarr_pipeline.values.collector import collector_paused
 from radarr_pipeline.values.languages import iso_language_find
 
 PARSER_VERSION = "2"
 
-# Longer titles are cut before parsing: no release name is this long, and it bounds the work per title.
-MAX_TITLE_LENGTH = 1024
-
 _log = logging.getLogger(__name__)
 _T = TypeVar("_T")
-
-
-def _sanitise(title: str) -> str:
-    """Control characters become spaces; absurd lengths are cut."""
-    if len(title) > MAX_TITLE_LENGTH:
-        title = title[:MAX_TITLE_LENGTH]
-    if not title.isprintable():
-        title = "".join(char if char.isprintable() else " " for char in title)
-    return title
-
-
-@lru_cache(maxsize=65536)
-def _parse_cached(title: str, is_dir: bool) -> ParsedRelease | None:
-    try:
-        title = _sanitise(title)
-        # Plain scene names take the fast path; it answers only when its result is the full parser's.
-        return parse_scene_title(title) or parse_movie_title(title, is_dir=is_dir)
-    except Exception:  # a parser bug must not stop a feed: treat the title as not a release
-        _log.exception("parser failed on %r", title[:200])
-        return None
+# The entry every parse goes through, under the names the package has always had.
+_sanitise = sanitise
+_parse_cached = parse_cached
 
 
 def parse_many(titles: Iterable[str]) -> list[ParsedRelease | None]:
@@ -70,8 +48,7 @@ def parse_many(titles: Iterable[str]) -> list[ParsedRelease | None]:
     parse results hold no reference cycles, and walking the growing heap of results again and again costs
     10-15% of a 100,000-title parse."""
     with collector_paused():
-        # parse_release_title without its own call frame (same check, same cache)
-        return [_parse_cached(title, False) if isinstance(title, str) else None for title in titles]
+        return parse_titles(titles)
 
 
 def _plex_fast_path(name: str, function: Callable[..., _T], *args: str) -> _T | None:
@@ -122,6 +99,7 @@ def parse_release_title(title: str, *, is_dir: bool = False) -> ParsedRelease | 
 
 
 __all__ = [
+    "MAX_TITLE_LENGTH",
     "PARSER_VERSION",
     "ParsedRelease",
     "clean_movie_title",

@@ -23,6 +23,7 @@ from pathlib import Path
 # Every function of these modules keeps its types exact at run time (mypyc checks them): the rest of the package
 # (the model, the conformance tools, subtitles) is not on the hot path and stays plain Python.
 COMPILED_MODULES = (
+    "cached_parse",
     "extensions",
     "language_parser",
     "normalize",
