@@ -7,13 +7,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Final
 
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.scene_fast_path import parse_scene_title
 from radarr_pipeline.parsing.title_parser import parse_movie_title
 
 # Longer titles are cut before parsing: no release name is this long, and it bounds the work per title.
-MAX_TITLE_LENGTH = 1024
+MAX_TITLE_LENGTH: Final = 1024
 
 _log = logging.getLogger(__name__)
 

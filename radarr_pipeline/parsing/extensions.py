@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from radarr_pipeline.quality.qualities import Quality, quality_by_name
 
-_SDTV_EXTENSIONS = (
+_SDTV_EXTENSIONS: Final = (
     ".m4v", ".3gp", ".nsv", ".ty", ".strm", ".rm", ".rmvb", ".m3u", ".ifo", ".mov", ".qt", ".divx", ".xvid",
     ".bivx", ".nrg", ".pva", ".wmv", ".asf", ".asx", ".ogm", ".ogv", ".m2v", ".avi", ".bin", ".dat",
     ".dvr-ms", ".mpg", ".mpeg", ".mp4", ".avc", ".vp3", ".svq3", ".nuv", ".viv", ".dv", ".fli", ".flv",
     ".wpl", ".ts", ".wtv",
 )
-_DVD_EXTENSIONS = (".img", ".iso", ".vob")
-_HD_EXTENSIONS = (".mkv", ".mk3d")
-_BLURAY_EXTENSIONS = (".m2ts",)
+_DVD_EXTENSIONS: Final = (".img", ".iso", ".vob")
+_HD_EXTENSIONS: Final = (".mkv", ".mk3d")
+_BLURAY_EXTENSIONS: Final = (".m2ts",)
 
-EXTENSION_QUALITY: dict[str, Quality] = {
+EXTENSION_QUALITY: Final[dict[str, Quality]] = {
     ".webm": quality_by_name("Unknown"),
     **{ext: quality_by_name("SDTV") for ext in _SDTV_EXTENSIONS},
     **{ext: quality_by_name("DVD") for ext in _DVD_EXTENSIONS},
@@ -24,11 +25,11 @@ EXTENSION_QUALITY: dict[str, Quality] = {
     **{ext: quality_by_name("Bluray-720p") for ext in _BLURAY_EXTENSIONS},
 }
 
-MEDIA_EXTENSIONS = frozenset(EXTENSION_QUALITY)
-_STRIPPABLE_EXTENSIONS = MEDIA_EXTENSIONS | {".par2", ".nzb"}
+MEDIA_EXTENSIONS: Final = frozenset(EXTENSION_QUALITY)
+_STRIPPABLE_EXTENSIONS: Final = MEDIA_EXTENSIONS | {".par2", ".nzb"}
 
-_FILE_EXTENSION = re.compile(r"\.[a-z0-9]{2,4}$", re.IGNORECASE)
-_PATH_EXTENSION = re.compile(r"\.[^./\\]*$")
+_FILE_EXTENSION: Final = re.compile(r"\.[a-z0-9]{2,4}$", re.IGNORECASE)
+_PATH_EXTENSION: Final = re.compile(r"\.[^./\\]*$")
 
 
 def remove_file_extension(title: str) -> str:

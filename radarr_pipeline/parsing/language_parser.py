@@ -6,6 +6,7 @@ Result: Radarr's lowercase identifiers in detection order, ``('unknown',)`` when
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from radarr_pipeline.parsing.regex_tools import (
     PrunedAlternation,
@@ -16,12 +17,12 @@ from radarr_pipeline.parsing.regex_tools import (
     lowercase_twin,
 )
 
-_I = re.IGNORECASE
+_I: Final = re.IGNORECASE
 
 # LanguageParser.ParseLanguages' chain of ``lowerTitle.Contains(...)`` checks, in its order: a whole
 # language name anywhere in the lower-cased title, even inside a word. Only these names: the other
 # languages are found by the patterns below or not at all (Radarr has no "croatian" check, for one).
-_NAME_WORDS: tuple[tuple[str, str], ...] = (
+_NAME_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("english", "english"), ("spanish", "spanish"), ("danish", "danish"), ("dutch", "dutch"),
     ("japanese", "japanese"), ("icelandic", "icelandic"), ("mandarin", "chinese"), ("cantonese", "chinese"),
     ("chinese", "chinese"), ("korean", "korean"), ("russian", "russian"), ("romanian", "romanian"),
@@ -40,7 +41,7 @@ _NAME_WORDS: tuple[tuple[str, str], ...] = (
 # "=", meaning it must equal one of the title's \W-separated words, not merely appear in it.
 # Radarr's group "brazilian" is our "portuguesebr". The "(?:\W|_|^)" prefix belongs to the english
 # alternative only (alternation binds looser than concatenation in Radarr's pattern too).
-_TOKEN_ALTERNATIVES: list[tuple[str, tuple[str, ...]]] = [
+_TOKEN_ALTERNATIVES: Final[list[tuple[str, tuple[str, ...]]]] = [
     (r"(?:\W|_|^)(?P<english>\beng\b)", ("=eng",)),
     (r"(?P<italian>\b(?:ita|italian)\b)", ("=ita", "=italian")),
     (r"(?P<german>(?:swiss)?german\b|videomann|ger[. ]dub|\bger\b)", ("ger", "videomann")),
@@ -72,15 +73,15 @@ _TOKEN_ALTERNATIVES: list[tuple[str, tuple[str, ...]]] = [
     (r"(?P<georgian>\b(?:georgian|geo|ka|kat)\b)", ("=georgian", "=geo", "=ka", "=kat")),
     (r"(?P<original>\b(?:orig|original)\b)", ("=orig", "=original")),
 ]
-_TOKENS = re.compile("|".join(alternative for alternative, _ in _TOKEN_ALTERNATIVES), _I)
+_TOKENS: Final = re.compile("|".join(alternative for alternative, _ in _TOKEN_ALTERNATIVES), _I)
 # Every \W-separated word a whole-word stem names, and every other stem (searched as a substring).
-_TOKEN_WORDS = frozenset(stem[1:] for _, stems in _TOKEN_ALTERNATIVES for stem in stems if stem.startswith("="))
-_TOKEN_SUBSTRINGS = tuple(
+_TOKEN_WORDS: Final = frozenset(stem[1:] for _, stems in _TOKEN_ALTERNATIVES for stem in stems if stem.startswith("="))
+_TOKEN_SUBSTRINGS: Final = tuple(
     dict.fromkeys(stem for _, stems in _TOKEN_ALTERNATIVES for stem in stems if not stem.startswith("="))
 )
 # The same on lower-cased text, compiled with only the alternatives whose stems the text holds (a
 # whole-word stem is looked for as a substring there: a superset, so no match is lost).
-_TOKENS_PRUNED = PrunedAlternation(
+_TOKENS_PRUNED: Final = PrunedAlternation(
     [
         (lowercase_pattern(alternative), tuple(stem.lstrip("=") for stem in stems))
         for alternative, stems in _TOKEN_ALTERNATIVES
@@ -90,11 +91,11 @@ _TOKENS_PRUNED = PrunedAlternation(
 # LanguageParser.CaseSensitiveLanguageRegex: short upper-case codes, only when not attached to SUB
 # ("PL-SUB", "SUB.DE" name subtitles, not audio); the SUB guards are case-insensitive, the codes are
 # not. "[\W|_|^]" in Radarr's guards is [\W_] ('|' and '^' are \W already).
-_NOT_AFTER_SUB = r"(?<![Ss][Uu][Bb][\W_])"
-_NOT_BEFORE_SUB = r"(?![\W_][Ss][Uu][Bb])"
+_NOT_AFTER_SUB: Final = r"(?<![Ss][Uu][Bb][\W_])"
+_NOT_BEFORE_SUB: Final = r"(?![\W_][Ss][Uu][Bb])"
 # The DTS guard "(?<!DTS[._ -])ES" keeps the audio codec DTS-ES from reading as Spanish.
-_DTS_GUARD = r"(?<!DTS[._ -])"
-_CASE_SENSITIVE_CODES: tuple[tuple[str, str], ...] = (
+_DTS_GUARD: Final = r"(?<!DTS[._ -])"
+_CASE_SENSITIVE_CODES: Final[tuple[tuple[str, str], ...]] = (
     (r"(?P<english>\bEN\b)", "EN"),
     (r"(?P<lithuanian>\bLT\b)", "LT"),
     (r"(?P<czech>\bCZ\b)", "CZ"),
@@ -104,7 +105,7 @@ _CASE_SENSITIVE_CODES: tuple[tuple[str, str], ...] = (
     (r"(?P<german>\bDE\b)", "DE"),
     (r"(?P<spanish>\b" + _DTS_GUARD + r"ES\b)", "ES"),
 )
-_CASE_SENSITIVE = re.compile(
+_CASE_SENSITIVE: Final = re.compile(
     _NOT_AFTER_SUB + "(?:" + "|".join(code for code, _ in _CASE_SENSITIVE_CODES) + ")" + _NOT_BEFORE_SUB
 )
 
@@ -116,13 +117,13 @@ def _sub_guarded(alternative: str) -> str:
 # The same, pruned to the codes a title holds (the SUB guards repeated around each code: the
 # look-arounds only depend on the position, so this matches exactly what the pattern above matches).
 _CASE_SENSITIVE_PRUNED = PrunedAlternation([(_sub_guarded(code), (word,)) for code, word in _CASE_SENSITIVE_CODES])
-_CASE_SENSITIVE_WORDS = frozenset(word for _, word in _CASE_SENSITIVE_CODES)
+_CASE_SENSITIVE_WORDS: Final = frozenset(word for _, word in _CASE_SENSITIVE_CODES)
 
-_NON_WORD = re.compile(r"\W+")
-_TOKENS_LOWER = lowercase_twin(_TOKENS)
-_TOKEN_SUBSTRINGS_PATTERN = literal_alternation(_TOKEN_SUBSTRINGS)
+_NON_WORD: Final = re.compile(r"\W+")
+_TOKENS_LOWER: Final = lowercase_twin(_TOKENS)
+_TOKEN_SUBSTRINGS_PATTERN: Final = literal_alternation(_TOKEN_SUBSTRINGS)
 # Any language name (one search tells whether the title holds one).
-_ANY_NAME_WORD = literal_alternation({w for w, _ in _NAME_WORDS})
+_ANY_NAME_WORD: Final = literal_alternation({w for w, _ in _NAME_WORDS})
 
 
 def _words_of(title: str) -> set[str]:
@@ -161,8 +162,8 @@ def _named_languages(lowered: str) -> list[str]:
 
 # LanguageParser.GermanDualLanguageRegex "(?<!WEB[-_. ]?)\bDL\b" (a variable-width look-behind, two here)
 # and GermanMultiLanguageRegex "\bML\b".
-GERMAN_DUAL_LANGUAGE = first_char_guarded(re.compile(r"(?<!WEB[-_. ])(?<!WEB)\bDL\b", _I))
-GERMAN_MULTI_LANGUAGE = first_char_guarded(re.compile(r"\bML\b", _I))
+GERMAN_DUAL_LANGUAGE: Final = first_char_guarded(re.compile(r"(?<!WEB[-_. ])(?<!WEB)\bDL\b", _I))
+GERMAN_MULTI_LANGUAGE: Final = first_char_guarded(re.compile(r"\bML\b", _I))
 
 
 def _group_language(group: str) -> str:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 # Common words are dropped except at the start or end, and a lone "a" inside an acronym (A.N.K.L.E) stays.
-_NORMALIZE = re.compile(
+_NORMALIZE: Final = re.compile(
     r"((?:\b|_)(?<!^)(?<![^a-zA-Z0-9_']\w[^a-zA-Z0-9_'])"
     r"(a(?!$|[^a-zA-Z0-9_']\w[^a-zA-Z0-9_'])|à|an|the|and|or|of)(?!$)(?:\b|_))|\W|_",
     re.IGNORECASE,
 )
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
-_LONG = re.compile(r"^[+-]?\d+$")
+_UMLAUTS: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+_LONG: Final = re.compile(r"^[+-]?\d+$")
 
 
 def remove_accent(text: str) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from typing import Final
 
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.quality_parser import parse_quality
@@ -41,9 +42,9 @@ from radarr_pipeline.parsing.title_parser import (
 )
 from radarr_pipeline.quality.qualities import QualityModel
 
-_WORD = r"(?:[A-Za-z]+|\d{1,9})"
-_PLEX_NAME = re.compile(_WORD + r"(?: " + _WORD + r")* \((?:1[89]|20)\d\d\)")
-PLACEHOLDER = "A Movie"
+_WORD: Final = r"(?:[A-Za-z]+|\d{1,9})"
+_PLEX_NAME: Final = re.compile(_WORD + r"(?: " + _WORD + r")* \((?:1[89]|20)\d\d\)")
+PLACEHOLDER: Final = "A Movie"
 
 # Substrings (lower-case) of the title words the quality patterns could read: the source, resolution,
 # revision, codec, remux, disc (BR-DISK's look-aheads), Raw-HD, MPEG-2, anime, German remux and
@@ -52,7 +53,7 @@ PLACEHOLDER = "A Movie"
 # 'v' word, the disc sizes a 'bd'/'uhd' word, the German remux look-behind's four digits are the year's
 # too); '264'/'265' after an 'x'/'h' word and '5 1' after a 'dd' word are title noise the title
 # patterns remove (left to the full parser).
-_QUALITY_REFUSED = re.compile(
+_QUALITY_REFUSED: Final = re.compile(
     r"blu|ray|hd|bd|br|dvd|disk|disc|dis|web|dl|rip|mux|amazon|itunes|maxdome|netflix|hbo|disney|amzn|nf|dp"
     r"|tv|dsr|ws|regional|scr|ts|tele|tc|cam|wp|workprint|sd|raw|uhd|fhd|remux|hybrid|complete|full|iso"
     r"|avc|hevc|vc|mpeg|german|proper|repack|rerip|real|xvid|divx|vid|sub|hc|mkv|wmv|hr|pdvd|uhd|light"

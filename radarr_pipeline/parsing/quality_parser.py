@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
+from typing import Final
 
 from radarr_pipeline.parsing.extensions import quality_for_extension
 from radarr_pipeline.parsing.regex_tools import (
@@ -27,11 +28,11 @@ from radarr_pipeline.quality.qualities import (
     quality_for,
 )
 
-_I = re.IGNORECASE
-_X = re.VERBOSE
+_I: Final = re.IGNORECASE
+_X: Final = re.VERBOSE
 
 # The source words: (named group, alternatives in VERBOSE syntax, stems every match contains, lower-case).
-_SOURCE_GROUPS: list[tuple[str, str, tuple[str, ...] | re.Pattern[str]]] = [
+_SOURCE_GROUPS: Final[list[tuple[str, str, tuple[str, ...] | re.Pattern[str]]]] = [
     ("bluray", r"M?Blu[-_.\ ]?Ray|HD[-_.\ ]?DVD|BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50|BR[-_.\ ]?DISK",
      ("blu", "hd", "bd", "br")),
     ("webdl", r"""WEB[-_.\ ]?DL(?:mux)?|AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD
@@ -56,9 +57,9 @@ _SOURCE_GROUPS: list[tuple[str, str, tuple[str, ...] | re.Pattern[str]]] = [
     ("sdtv", r"SDTV", ("sdtv",)),
     ("tvrip", r"TVRip", ("tvrip",)),
 ]
-_SOURCE_PREFIX = r"\b"
-_SOURCE_SUFFIX = r"(?:\b|$|[\ .])"
-SOURCE = re.compile(
+_SOURCE_PREFIX: Final = r"\b"
+_SOURCE_SUFFIX: Final = r"(?:\b|$|[\ .])"
+SOURCE: Final = re.compile(
     _SOURCE_PREFIX
     + "(?:\n"
     + "\n| ".join(f"(?P<{name}>{alternatives})" for name, alternatives, _ in _SOURCE_GROUPS)
@@ -68,9 +69,9 @@ SOURCE = re.compile(
 )
 # SOURCE for lower-cased text, without the one case-sensitive alternative ("[. ]WEB" at the very end):
 # whole (for the token table) and pruned to the groups whose stems the text holds (for titles).
-_CASE_SENSITIVE_WEB = r"|[.\ ](?-i:WEB)$"
-_SOURCE_LOWER = re.compile(lowercase_pattern(SOURCE.pattern.replace(_CASE_SENSITIVE_WEB, "")), _X)
-_SOURCE_PRUNED = PrunedAlternation(
+_CASE_SENSITIVE_WEB: Final = r"|[.\ ](?-i:WEB)$"
+_SOURCE_LOWER: Final = re.compile(lowercase_pattern(SOURCE.pattern.replace(_CASE_SENSITIVE_WEB, "")), _X)
+_SOURCE_PRUNED: Final = PrunedAlternation(
     [
         (f"(?P<{name}>{lowercase_pattern(alternatives.replace(_CASE_SENSITIVE_WEB, ''))})", stems)
         for name, alternatives, stems in _SOURCE_GROUPS
@@ -81,16 +82,16 @@ _SOURCE_PRUNED = PrunedAlternation(
 )
 
 # first_char_guarded: the same matches, found faster (its docstring says why).
-RESOLUTION = first_char_guarded(re.compile(
+RESOLUTION: Final = first_char_guarded(re.compile(
     r"\b(?:(?P<r360>360p)|(?P<r480>480p|480i|640x480|848x480)|(?P<r540>540p)|(?P<r576>576p)"
     r"|(?P<r720>720p|1280x720|960p)|(?P<r1080>1080p|1920x1080|1440p|FHD|1080i|4kto1080p)"
     r"|(?P<r2160>2160p|3840x2160|4k[-_. ](?:UHD|HEVC|BD|H\.?265)|(?:UHD|HEVC|BD|H\.?265)[-_. ]4k))\b",
     _I,
 ))
-ALTERNATIVE_RESOLUTION = first_char_guarded(re.compile(r"\bUHD\b|\[4K\]", _I))
-_RESOLUTION_LOWER = lowercase_twin(RESOLUTION)
+ALTERNATIVE_RESOLUTION: Final = first_char_guarded(re.compile(r"\bUHD\b|\[4K\]", _I))
+_RESOLUTION_LOWER: Final = lowercase_twin(RESOLUTION)
 # RESOLUTION on lower-cased text, pruned to the groups whose stems the text holds.
-_RESOLUTION_PRUNED = PrunedAlternation(
+_RESOLUTION_PRUNED: Final = PrunedAlternation(
     [
         (r"(?P<r360>360p)", ("360p",)),
         (r"(?P<r480>480p|480i|640x480|848x480)", ("480",)),
@@ -106,10 +107,10 @@ _RESOLUTION_PRUNED = PrunedAlternation(
 )
 _RESOLUTION_GROUPS = {"r360": 360, "r480": 480, "r540": 540, "r576": 576, "r720": 720, "r1080": 1080, "r2160": 2160}
 
-REMUX = first_char_guarded(re.compile(
+REMUX: Final = first_char_guarded(re.compile(
     r"(?:[_. \[]|\d{4}p-|\bHybrid-)(?:(?:BD|UHD)[-_. ]?)?Remux\b|(?:(?:BD|UHD)[-_. ]?)?Remux[_. ]\d{4}p", _I
 ))
-BR_DISK = re.compile(
+BR_DISK: Final = re.compile(
     r"^(?!.*\b((?<!HD[._ -])(?<!HD)DVD|BDRip|720p|MKV|XviD|WMV|d3g|(BD)?REMUX|^(?=.*1080p)(?=.*HEVC)"
     r"|[xh][-_. ]?26[45]|German.*[DM]L"
     r"|((?<=\d{4}).*German.*([DM]L)?)(?=.*\b(AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2)\b))\b)"
@@ -118,31 +119,31 @@ BR_DISK = re.compile(
     r"|Full[-_. ]?Blu[-_. ]?ray|^((?=.*((BD|UHD)[-_. ]?(25|50|66|100|ISO)))))))).*",
     _I,
 )
-_REMUX_LOWER = lowercase_twin(REMUX)
-_BR_DISK_LOWER = lowercase_twin(BR_DISK)
-RAW_HD = first_char_guarded(re.compile(r"\b(?:RawHD|Raw[-_. ]HD)\b", _I))
-MPEG2 = first_char_guarded(re.compile(r"\bMPEG[-_. ]?2\b", _I))
-PROPER = first_char_guarded(re.compile(r"\bproper\b", _I))
-REPACK = first_char_guarded(re.compile(r"\b(?:repack\d?|rerip\d?)\b", _I))
-VERSION = first_char_guarded(
+_REMUX_LOWER: Final = lowercase_twin(REMUX)
+_BR_DISK_LOWER: Final = lowercase_twin(BR_DISK)
+RAW_HD: Final = first_char_guarded(re.compile(r"\b(?:RawHD|Raw[-_. ]HD)\b", _I))
+MPEG2: Final = first_char_guarded(re.compile(r"\bMPEG[-_. ]?2\b", _I))
+PROPER: Final = first_char_guarded(re.compile(r"\bproper\b", _I))
+REPACK: Final = first_char_guarded(re.compile(r"\b(?:repack\d?|rerip\d?)\b", _I))
+VERSION: Final = first_char_guarded(
     re.compile(r"\d[-._ ]?v(?P<v1>\d)[-._ ]|\[v(?P<v2>\d)\]|repack(?P<v3>\d)|rerip(?P<v4>\d)", _I)
 )
-REAL = first_char_guarded(re.compile(r"\bREAL\b"))
-CODEC = first_char_guarded(
+REAL: Final = first_char_guarded(re.compile(r"\bREAL\b"))
+CODEC: Final = first_char_guarded(
     re.compile(r"\b(?:(?P<x264>x264)|(?P<h264>h264)|(?P<xvidhd>XvidHD)|(?P<xvid>X-?vid)|(?P<divx>divx))\b", _I)
 )
-_CODEC_LOWER = lowercase_twin(CODEC)
-OTHER_SOURCE = first_char_guarded(re.compile(r"(?P<hdtv>HD[-_. ]TV)|(?P<sdtv>SD[-_. ]TV)", _I))
-ANIME_BLURAY = first_char_guarded(re.compile(r"bd(?:720|1080|2160)|(?<=[-_. (\[])bd(?=[-_. )\]])", _I))
-ANIME_WEBDL = re.compile(r"\[WEB\]|[\[(]WEB[ .]", _I)
+_CODEC_LOWER: Final = lowercase_twin(CODEC)
+OTHER_SOURCE: Final = first_char_guarded(re.compile(r"(?P<hdtv>HD[-_. ]TV)|(?P<sdtv>SD[-_. ]TV)", _I))
+ANIME_BLURAY: Final = first_char_guarded(re.compile(r"bd(?:720|1080|2160)|(?<=[-_. (\[])bd(?=[-_. )\]])", _I))
+ANIME_WEBDL: Final = re.compile(r"\[WEB\]|[\[(]WEB[ .]", _I)
 # QualityParser.GermanRemuxRegex: a German Blu-ray release named with the disc's codec (AVC, HEVC, VC-1,
 # MVC, MPEG-2) is an untouched stream, a remux. "German" after a 4-digit run (the year), then the codec
 # word and "Blu-ray"/"Bluray" anywhere after it (two look-aheads, in either order); DL/ML is optional.
-GERMAN_REMUX = re.compile(
+GERMAN_REMUX: Final = re.compile(
     r"((?<=\d{4}).*German.*([DM]L)?)(?=.*\b(AVC|HEVC|VC[_. -]?1|MVC|MPEG[_. -]?2))(?=.*Blu-?ray)", _I
 )
 # Every REMUX match starts at most 11 characters before its "remux" ("hybrid-uhd.remux").
-_REMUX_REACH = 11
+_REMUX_REACH: Final = 11
 
 
 def _may_be_german_remux(lowered: str) -> bool:
@@ -152,16 +153,16 @@ def _may_be_german_remux(lowered: str) -> bool:
 
 
 # A fansub name: "[Group] Title ..." — their releases without a source word are web rips.
-FANSUB_PREFIX = re.compile(r"^\[[^\]]+\][ _.]*[^\[\s]")
-HIGH_DEF_PDTV = re.compile(r"hr[-_. ]ws", _I)
-HARDCODED_SUBS = re.compile(r"\b(?:(?P<hcsub>\w+(?<!SOFT)(?<!MULTI)(?<!HORRIBLE)SUBS?)|(?P<hc>HC|SUBBED))\b", _I)
-_INVALID_PATH_CHARS = re.compile(r'[\x00-\x1f"<>|]')
+FANSUB_PREFIX: Final = re.compile(r"^\[[^\]]+\][ _.]*[^\[\s]")
+HIGH_DEF_PDTV: Final = re.compile(r"hr[-_. ]ws", _I)
+HARDCODED_SUBS: Final = re.compile(r"\b(?:(?P<hcsub>\w+(?<!SOFT)(?<!MULTI)(?<!HORRIBLE)SUBS?)|(?P<hc>HC|SUBBED))\b", _I)
+_INVALID_PATH_CHARS: Final = re.compile(r'[\x00-\x1f"<>|]')
 
 # quality_by_name remembered per name: the rules name a few dozen qualities, for every title.
-_Q = cache(quality_by_name)
+_Q: Final = cache(quality_by_name)
 # The revision of most names (version 1, no REAL, no repack): one shared instance (Revision is frozen).
-NO_REVISION = Revision()
-UNKNOWN = _Q("Unknown")
+NO_REVISION: Final = Revision()
+UNKNOWN: Final = _Q("Unknown")
 
 
 class _Traits:
@@ -221,7 +222,7 @@ class _Traits:
 
 # Some of the words BR_DISK's leading "^(?!.*\b(...)\b)" refuses: any of them anywhere on the first line
 # (".*" stops at a newline) means the slow pattern cannot match.
-_BR_DISK_REFUSED_WORD = first_char_guarded(
+_BR_DISK_REFUSED_WORD: Final = first_char_guarded(
     re.compile(r"\b(?:[xh][-_. ]?26[45]|720p|mkv|xvid|wmv|bdrip|d3g|(?:bd)?remux)\b")
 )
 
@@ -246,7 +247,7 @@ def may_be_br_disk(lowered: str) -> bool:
 
 
 # Every VERSION match holds 'v' followed by a digit, 'repack' or 'rerip' (in the lower-cased text).
-_V_DIGIT = re.compile(r"v\d")
+_V_DIGIT: Final = re.compile(r"v\d")
 
 
 def _may_hold_version(lowered: str) -> bool:
@@ -292,8 +293,8 @@ def parse_resolution(normalized: str, lowered: str | None = None) -> int:
     return 0
 
 
-_GENERIC_HARDCODED_SUBS = "Generic Hardcoded Subs"
-_NOT_HARDCODED_BEFORE_SUB = ("soft", "multi", "horrible")
+_GENERIC_HARDCODED_SUBS: Final = "Generic Hardcoded Subs"
+_NOT_HARDCODED_BEFORE_SUB: Final = ("soft", "multi", "horrible")
 
 
 def _hardcoded_subs_word(word: str) -> str | None:
@@ -350,11 +351,11 @@ def _by_resolution(resolution: int, table: dict[int, str], default: str) -> Qual
     return _Q(table.get(resolution, default))
 
 
-_BLURAY = {2160: "Bluray-2160p", 1080: "Bluray-1080p", 720: "Bluray-720p", 576: "Bluray-576p",
+_BLURAY: Final = {2160: "Bluray-2160p", 1080: "Bluray-1080p", 720: "Bluray-720p", 576: "Bluray-576p",
            540: "Bluray-480p", 480: "Bluray-480p", 360: "Bluray-480p"}
-_WEBDL = {2160: "WEBDL-2160p", 1080: "WEBDL-1080p", 720: "WEBDL-720p"}
-_WEBRIP = {2160: "WEBRip-2160p", 1080: "WEBRip-1080p", 720: "WEBRip-720p"}
-_HDTV = {2160: "HDTV-2160p", 1080: "HDTV-1080p", 720: "HDTV-720p"}
+_WEBDL: Final = {2160: "WEBDL-2160p", 1080: "WEBDL-1080p", 720: "WEBDL-720p"}
+_WEBRIP: Final = {2160: "WEBRip-2160p", 1080: "WEBRip-1080p", 720: "WEBRip-720p"}
+_HDTV: Final = {2160: "HDTV-2160p", 1080: "HDTV-1080p", 720: "HDTV-720p"}
 
 
 def quality_from_bluray_source(t: _Traits) -> Quality:
@@ -385,7 +386,7 @@ def bluray_title_reading(normalized: str, lowered: str) -> int:
     return 3 if traits.remux else 0
 
 
-_SIMPLE_SOURCES = {"scr": "DVDSCR", "cam": "CAM", "tc": "TELECINE", "wp": "WORKPRINT",
+_SIMPLE_SOURCES: Final = {"scr": "DVDSCR", "cam": "CAM", "tc": "TELECINE", "wp": "WORKPRINT",
                    "regional": "REGIONAL", "dvdr": "DVD-R", "dvd": "DVD"}
 
 
@@ -445,12 +446,12 @@ def parse_quality_name(name: str) -> QualityModel:
 
 
 # Without a source word or a resolution, parse_quality_name only finds a quality through one of these.
-_KNOWN_WITHOUT_SOURCE = ("raw", "bd", "web", "x264", "848x480", "1280x720", "1920x1080", "bluray", "hd", "sd")
+_KNOWN_WITHOUT_SOURCE: Final = ("raw", "bd", "web", "x264", "848x480", "1280x720", "1920x1080", "bluray", "hd", "sd")
 
 
 # Equal QualityModels are shared (they are frozen values): far fewer objects kept per parsed title.
-_MODELS: dict[tuple[object, ...], QualityModel] = {}
-_MAX_MODELS = 4096
+_MODELS: Final[dict[tuple[object, ...], QualityModel]] = {}
+_MAX_MODELS: Final = 4096
 
 
 def _shared_model(
@@ -493,12 +494,12 @@ def quality_name_is_known(name: str) -> bool:
 
 
 # Marker for ``quality_name_model``: find the source with the SOURCE pattern.
-_FIND_SOURCE = object()
+_FIND_SOURCE: Final = object()
 
 
 _ModelOf = Callable[[Quality, DetectionSource, DetectionSource], QualityModel]
-_NAME = DetectionSource.NAME
-_NONE = DetectionSource.UNKNOWN
+_NAME: Final = DetectionSource.NAME
+_NONE: Final = DetectionSource.UNKNOWN
 
 
 def quality_name_model(
@@ -573,10 +574,10 @@ def _quality_from_anime_tags(traits: _Traits, model: _ModelOf) -> QualityModel |
 # What _quality_from_hints reads of a name without a source word or a resolution: frame sizes (marker, plain
 # quality, Blu-ray quality), then 'bluray720p'-like words; HINT_MARKERS lists every marker (the scene fast path's
 # quality memo must not stand for a name that holds one).
-_FRAME_SIZE_HINTS = (("848x480", "SDTV", "Bluray-480p"), ("1280x720", "HDTV-720p", "Bluray-720p"),
+_FRAME_SIZE_HINTS: Final = (("848x480", "SDTV", "Bluray-480p"), ("1280x720", "HDTV-720p", "Bluray-720p"),
                      ("1920x1080", "HDTV-1080p", "Bluray-1080p"))
 _BLURAY_WORD_HINTS = (("bluray720p", "Bluray-720p"), ("bluray1080p", "Bluray-1080p"), ("bluray2160p", "Bluray-2160p"))
-HINT_MARKERS = tuple(hint[0] for hint in _FRAME_SIZE_HINTS + _BLURAY_WORD_HINTS)
+HINT_MARKERS: Final = tuple(hint[0] for hint in _FRAME_SIZE_HINTS + _BLURAY_WORD_HINTS)
 
 
 def _quality_from_hints(traits: _Traits, model: _ModelOf) -> QualityModel:

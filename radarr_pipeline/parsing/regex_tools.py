@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import reduce
 from operator import or_
-from typing import Any
+from typing import Any, Final
 
 # re's own parser and its opcodes (typed Any: no stubs), to read the characters a pattern's match can start with.
 _sre_parser: Any = importlib.import_module("re._parser")
@@ -65,7 +65,7 @@ class _NoFirstCharClass(Exception):
     """The pattern starts with something the guard does not read (a negated class, '.', a back-reference...)."""
 
 
-_CATEGORY_CLASSES = {
+_CATEGORY_CLASSES: Final = {
     _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
     _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
 }
@@ -145,7 +145,7 @@ def first_char_guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # ASCII bytes with every non-word character (\W: not a letter, digit or '_') written as a space.
-_ASCII_NON_WORD_TO_SPACE = bytes(
+_ASCII_NON_WORD_TO_SPACE: Final = bytes(
     code if chr(code).isalnum() or code == ord("_") else ord(" ") for code in range(128)
 ) + bytes(range(128, 256))
 
@@ -158,9 +158,9 @@ def ascii_words(title: str) -> list[str]:
 
 # Above this many stems, one scan finds them faster than a substring test for each (compiled: the source words'
 # 30 stems are faster tested one by one, the language tokens' 61 by the scan).
-_SCAN_FROM_STEMS = 40
+_SCAN_FROM_STEMS: Final = 40
 # Patterns kept per PrunedAlternation; real titles use a few hundred combinations.
-_MAX_COMPILED = 4096
+_MAX_COMPILED: Final = 4096
 
 
 class PrunedAlternation:

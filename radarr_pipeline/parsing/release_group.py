@@ -3,59 +3,60 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from radarr_pipeline.parsing.extensions import remove_file_extension
 from radarr_pipeline.parsing.regex_tools import first_char_guarded, literal_alternation, lowercase_twin
 
-_I = re.IGNORECASE
+_I: Final = re.IGNORECASE
 
 # A leading "[site.tld]" / "www.site.tld - " prefix.
-WEBSITE_PREFIX = re.compile(
+WEBSITE_PREFIX: Final = re.compile(
     r"^(?:(?:\[|\()\s*)?(?:www\.)?[-a-z0-9-]{1,256}\.(?<!Naruto-Kun\.)"
     r"(?:[a-z]{2,6}\.[a-z]{2,6}|xn--[a-z0-9-]{4,}|[a-z]{2,})\b(?:\s*(?:\]|\))|[ -]{2,})[ -]*",
     _I,
 )
 WEBSITE_POSTFIX = re.compile(r"(?:\[\s*)?(?:www\.)?[-a-z0-9-]{1,256}\.(?:xn--[a-z0-9-]{4,}|[a-z]{2,6})\b(?:\s*\])$", _I)
-CLEAN_TORRENT_SUFFIX = re.compile(r"\[(?:ettv|rartv|rarbg|cttv|publichd)\]$", _I)
+CLEAN_TORRENT_SUFFIX: Final = re.compile(r"\[(?:ettv|rartv|rarbg|cttv|publichd)\]$", _I)
 
-_DASH_GROUP = re.compile(r"-(?P<group>[a-z0-9]+)(?P<part2>-[a-z0-9]+)?", _I)
-_BRACKET_GROUP_AT_END = re.compile(r"[-._ ]\[(?P<group>[a-z0-9]+)\]$", _I)
-_RESOLUTION_AHEAD = re.compile(r"480p|576p|720p|1080p|2160p", _I)
-_RESOLUTION_AHEAD_LOWER = lowercase_twin(_RESOLUTION_AHEAD)
-_GROUP_BOUNDARY = re.compile(r"\b|[-._ ]|$")
+_DASH_GROUP: Final = re.compile(r"-(?P<group>[a-z0-9]+)(?P<part2>-[a-z0-9]+)?", _I)
+_BRACKET_GROUP_AT_END: Final = re.compile(r"[-._ ]\[(?P<group>[a-z0-9]+)\]$", _I)
+_RESOLUTION_AHEAD: Final = re.compile(r"480p|576p|720p|1080p|2160p", _I)
+_RESOLUTION_AHEAD_LOWER: Final = lowercase_twin(_RESOLUTION_AHEAD)
+_GROUP_BOUNDARY: Final = re.compile(r"\b|[-._ ]|$")
 # The ending of a tmdb id ("tmdbid-12345"): the one excluded ending whose match can be longer than 10 characters.
-_TMDB_ID = r"tmdb(?:id)?-\d+"
+_TMDB_ID: Final = r"tmdb(?:id)?-\d+"
 # Endings that mean "-word" is a codec, audio, language or date part, not a group (Radarr's look-behind).
-_EXCLUDED_GROUP_ENDING = first_char_guarded(re.compile(
+_EXCLUDED_GROUP_ENDING: Final = first_char_guarded(re.compile(
     r"(?:WEB-(?:DL|Rip)|Blu-Ray|480p|576p|720p|1080p|2160p|DTS-HD|DTS-X|DTS-MA|DTS-ES|-ES|-EN|-CAT|-ENG|-JAP"
     r"|-GER|-FRA|-FRE|-ITA|-HDRip|\d{1,2}-bit|[ ._]\d{4}-\d{2}|-\d{2}|" + _TMDB_ID + r"|tt\d{7,8})$",
     _I,
 ))
-INVALID_GROUP = re.compile(r"^(?:[se]\d+|[0-9a-f]{8})$", _I)
-ANIME_GROUP = re.compile(r"^(?:\[(?P<subgroup>(?!\s).+?(?<!\s))\](?:_|-|\s|\.)?)", _I)
-EXCEPTION_GROUP_EXACT = first_char_guarded(re.compile(
+INVALID_GROUP: Final = re.compile(r"^(?:[se]\d+|[0-9a-f]{8})$", _I)
+ANIME_GROUP: Final = re.compile(r"^(?:\[(?P<subgroup>(?!\s).+?(?<!\s))\](?:_|-|\s|\.)?)", _I)
+EXCEPTION_GROUP_EXACT: Final = first_char_guarded(re.compile(
     r"\b(?P<group>KRaLiMaRKo|E\.N\.D|D\-Z0N3|Koten_Gars|BluDragon|ZØNEHD|HQMUX|VARYG|YIFY|YTS(?:.(?:MX|LT|AG))?"
     r"|TMd|Eml HDTeam|LMain|DarQ|BEN THE MEN|TAoE|QxR|126811)\b",
     _I,
 ))
 # ReleaseGroupParser.ExceptionReleaseGroupRegex's names (groups whose releases end "Group)" or "Group]"),
 # exactly Radarr's list at 1b9662d5.
-_LISTED_GROUPS = (
+_LISTED_GROUPS: Final = (
     "Silence|afm72|Panda|Ghost|MONOLITH|Tigole|Joy|ImE|UTR|t3nzin|Anime Time|Project Angel|Hakata Ramen|HONE"
     "|Vyndros|SEV|Garshasp|Kappa|Natty|RCVR|SAMPA|YOGI|r00t|EDGE2020|RZeroX|FreetheFish|Anna|Bandi|Qman"
     "|theincognito|HDO|DusIctv|DHD|CtrlHD|-ZR-|ADC|XZVN|RH|Kametsu"
 )
 # The same group just before the end of a short window (see _last_listed_group).
-_LISTED_GROUP_AT_END = re.compile(r"(?<=[._ \[])(?P<group>" + _LISTED_GROUPS + r")$", _I)
-_LISTED_GROUP_NAMES_LOWER = tuple(name.lower() for name in _LISTED_GROUPS.split("|"))
-_LONGEST_LISTED_GROUP = max(len(name) for name in _LISTED_GROUPS.split("|"))
+_LISTED_GROUP_AT_END: Final = re.compile(r"(?<=[._ \[])(?P<group>" + _LISTED_GROUPS + r")$", _I)
+_LISTED_GROUP_NAMES_LOWER: Final = tuple(name.lower() for name in _LISTED_GROUPS.split("|"))
+_LONGEST_LISTED_GROUP: Final = max(len(name) for name in _LISTED_GROUPS.split("|"))
 # Words after a last dash that are posting noise, not the group ("-NZBGeek", "-Obfuscated", "-postbot"...).
-_GROUP_SUFFIX_NOISE = (
+_GROUP_SUFFIX_NOISE: Final = (
     r"RP|1|NZBGeek|Obfuscated|Obfuscation|Scrambled|sample|Pre|postbot|xpost|Rakuv[a-z0-9]*|WhiteRev"
     r"|BUYMORE|AsRequested|AlternativeToRequested|GEROV|Z0iDS3N|Chamele0n|4P|4Planet|AlteZachen|RePACKPOST"
 )
-CLEAN_GROUP_SUFFIX = re.compile(r"(?:-(?:" + _GROUP_SUFFIX_NOISE + r"))+$", _I)
-_GROUP_SUFFIX_NOISE_WORD = re.compile(r"(?:" + _GROUP_SUFFIX_NOISE + r")", _I)
+CLEAN_GROUP_SUFFIX: Final = re.compile(r"(?:-(?:" + _GROUP_SUFFIX_NOISE + r"))+$", _I)
+_GROUP_SUFFIX_NOISE_WORD: Final = re.compile(r"(?:" + _GROUP_SUFFIX_NOISE + r")", _I)
 
 
 def is_group_suffix_noise(word: str) -> bool:
@@ -76,13 +77,13 @@ def strip_website_affixes(title: str) -> str:
     return CLEAN_TORRENT_SUFFIX.sub("", title, count=1) if title.endswith("]") else title
 
 
-_EXACT_GROUP_KEYS = (
+_EXACT_GROUP_KEYS: Final = (
     "kralimarko", "e.n.d", "d-z0n3", "koten_gars", "bludragon", "zønehd", "hqmux", "varyg", "yify", "yts",
     "tmd", "eml hdteam", "lmain", "darq", "ben the men", "taoe", "qxr", "126811",
 )
 
 
-_EXACT_GROUP_KEYS_PATTERN = literal_alternation(_EXACT_GROUP_KEYS)
+_EXACT_GROUP_KEYS_PATTERN: Final = literal_alternation(_EXACT_GROUP_KEYS)
 
 
 def _may_name_exact_group(lowered: str) -> bool:
@@ -97,8 +98,8 @@ def _may_name_exact_group(lowered: str) -> bool:
     return False
 
 
-_LISTED_GROUP_AT_END_LOWER = lowercase_twin(_LISTED_GROUP_AT_END)
-_EXCEPTION_GROUP_EXACT_LOWER = lowercase_twin(EXCEPTION_GROUP_EXACT)
+_LISTED_GROUP_AT_END_LOWER: Final = lowercase_twin(_LISTED_GROUP_AT_END)
+_EXCEPTION_GROUP_EXACT_LOWER: Final = lowercase_twin(EXCEPTION_GROUP_EXACT)
 
 
 def _last_exact_group(title: str) -> str | None:
@@ -148,9 +149,9 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 # Longest match of _EXCLUDED_GROUP_ENDING apart from "tmdb(id)-<digits>" ('tt' + 8 digits).
-_EXCLUDED_ENDING_SPAN = 10
-_TMDB_ID_ENDING = re.compile(_TMDB_ID + "$", _I)
-_EXCLUDED_GROUP_ENDING_LOWER = lowercase_twin(_EXCLUDED_GROUP_ENDING)
+_EXCLUDED_ENDING_SPAN: Final = 10
+_TMDB_ID_ENDING: Final = re.compile(_TMDB_ID + "$", _I)
+_EXCLUDED_GROUP_ENDING_LOWER: Final = lowercase_twin(_EXCLUDED_GROUP_ENDING)
 
 
 def _excluded_ending(title: str, end: int) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from radarr_pipeline.parsing import language_parser as lang
 from radarr_pipeline.parsing import scene_tokens
@@ -57,28 +57,28 @@ from radarr_pipeline.parsing.title_parser import (
 )
 from radarr_pipeline.quality.qualities import QualityModel, Revision
 
-_SCENE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*[A-Za-z0-9]")
+_SCENE_NAME: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*[A-Za-z0-9]")
 
 # Word beginnings some quality pattern can start a match with (SOURCE, RESOLUTION, UHD, VERSION,
 # PROPER, REPACK, REAL, RAW_HD all start their matches at a word boundary; a title word or group
 # beginning otherwise cannot take part in a match). "\b" where the pattern needs the word to end.
-_QUALITY_STARTS = (
+_QUALITY_STARTS: Final = (
     r"m?blu|hd|bd|uhd|br[-_. ]?disk|brrip|web|amazon|itunes|maxdome|netflix|hbomax|disney|amzn|nf|dp"
     r"|\d?x?m?dvd|xvidvd|ws|dsr|r\d|regional|scr\b|screener|ts(?:[-_. ]|rip|$)|telesync|telecine|pdvd|pdtv"
     r"|tc\b|cam\b|camrip|newcam|hqcam|workprint|wp\b|sdtv|tvrip|\d|fhd|hevc|h\.?2|4k"
     r"|proper|repack|rerip|real\b|raw"
 )
-_QUALITY_WORD = re.compile(r"(?:^|[.-])(?:" + _QUALITY_STARTS + ")")
+_QUALITY_WORD: Final = re.compile(r"(?:^|[.-])(?:" + _QUALITY_STARTS + ")")
 # A title word (lower-cased) the fast path leaves to the full parser: one a quality pattern can start
 # on; one holding an edition keyword (EDITION_BEFORE_YEAR could take a shorter title) or German/TrueFrench
 # (GERMAN_TRACKER could). Title words are letters only, so every match stays inside one word except
 # SOURCE's "br[-_. ]?disk": the word "br" is refused whatever follows it.
-_TITLE_WORD_REFUSED = re.compile(
+_TITLE_WORD_REFUSED: Final = re.compile(
     r"^(?:" + _QUALITY_STARTS + r"|br$)|" + _EDITION_KEYS_PATTERN.pattern + r"|german|truefrench"
 )
 # Groups (lower-cased) it leaves too: one a quality pattern can start on; VERSION's repack2 / rerip2 /
 # 1v2 inside it (no word boundary needed); a year-like number (the title patterns could take it).
-_GROUP_REFUSED = re.compile(r"^(?:" + _QUALITY_STARTS + r")|repack|rerip|\dv\d|(?:1[89]|20)\d\d")
+_GROUP_REFUSED: Final = re.compile(r"^(?:" + _QUALITY_STARTS + r")|repack|rerip|\dv\d|(?:1[89]|20)\d\d")
 
 
 @lru_cache(maxsize=65536)
@@ -305,7 +305,7 @@ def _languages(reading: _TailReading, simple_release_title: str, group: str) -> 
 # Groups whose final '-group' the release-group rules may refuse or strip, or whose dash match needs
 # the general scan: posting noise (CLEAN_GROUP_SUFFIX), INVALID_GROUP, all digits, and the endings of
 # _EXCLUDED_GROUP_ENDING a lone '-group' can complete (-ES, DTS-HD, 1080p, tt1234567, -12...).
-_GROUP_NEEDS_RULES = re.compile(
+_GROUP_NEEDS_RULES: Final = re.compile(
     r"(?:" + _GROUP_SUFFIX_NOISE + r")$|[se]\d+$|[0-9a-f]{8}$|\d+$"
     r"|(?:es|en|cat|eng|jap|ger|fra|fre|ita|hdrip|hd|x|ma|bit|ray|dl|rip)$"
     r"|.*(?:480p|576p|720p|1080p|2160p|tt\d{7,8})$",
@@ -412,16 +412,16 @@ def _words_refused(title: str, lowered: str, year: str, group: _GroupFacts) -> b
 # Sources whose quality, once the table gave the source, resolution and revision, reads nothing else of a
 # scene name but its hardcoded subtitles (``quality_from_source``: WEB-DL's "[WEBDL]" needs a bracket, which a
 # scene name cannot hold).
-_TITLE_FREE_SOURCES = frozenset({"webdl", "webrip", "ts", "scr", "cam", "tc", "wp", "regional", "dvdr", "dvd",
+_TITLE_FREE_SOURCES: Final = frozenset({"webdl", "webrip", "ts", "scr", "cam", "tc", "wp", "regional", "dvdr", "dvd",
                                  "bdrip", "brrip"})
 # Quality models by (table readings, hardcoded subtitles, ``_title_part``).
-_QUALITIES: dict[tuple[object, ...], QualityModel] = {}
-_MAX_QUALITIES = 4096
-_QUALITY_FLAGS = scene_tokens.UHD | scene_tokens.PROPER | scene_tokens.REPACK
+_QUALITIES: Final[dict[tuple[object, ...], QualityModel]] = {}
+_MAX_QUALITIES: Final = 4096
+_QUALITY_FLAGS: Final = scene_tokens.UHD | scene_tokens.PROPER | scene_tokens.REPACK
 # The sources whose branch of ``quality_from_source`` also tests the title for "1080p" and "720p".
-_PDTV_LIKE = frozenset({"pdtv", "sdtv", "dsr", "tvrip"})
+_PDTV_LIKE: Final = frozenset({"pdtv", "sdtv", "dsr", "tvrip"})
 # ``_title_part``'s answer when quality_name_model must read the title itself.
-_READS_TITLE = object()
+_READS_TITLE: Final = object()
 
 
 def _title_part(source: str | None, title: str, lowered: str, extension: str, resolution: int) -> object:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from radarr_pipeline.parsing import language_parser as lang
 from radarr_pipeline.parsing import quality_parser as qp
@@ -24,32 +24,32 @@ from radarr_pipeline.parsing.release_group import _may_name_exact_group
 from radarr_pipeline.parsing.title_parser import _EDITION_KEYS_PATTERN, _YEAR_LIKE, SIMPLE_TITLE_NOISE
 
 # Spellings of each token the table knows; upper, lower and capitalised variants are added.
-_RESOLUTIONS = "2160p 1440p 1080p 1080i 720p 576p 540p 480p 360p 4K UHD FHD"
-_SOURCES = (
+_RESOLUTIONS: Final = "2160p 1440p 1080p 1080i 720p 576p 540p 480p 360p 4K UHD FHD"
+_SOURCES: Final = (
     "BluRay Blu-Ray BDRip BRRip BDMux BD25 BD50 UHDBD HDDVD WEB-DL WEBDL WEBRip WEB-Rip WEBMux WEB-DLRip "
     "WEB HDTV PDTV SDTV DSR TVRip DVDRip DVD DVD5 DVD9 DVDR DVD-R HDRip CAM HDCAM CAMRip TS TELESYNC HDTS "
     "TSRip DVDSCR SCR SCREENER R5 R6 TC TELECINE HDTC WORKPRINT WP REMUX BDREMUX HYBRID"
 )
-_SERVICES = "AMZN NF DSNP HMAX ATVP HULU iT PCOK STAN CRAV MA"
-_SERVICE_SOURCES = "WEB-DL WEBDL WEBRip WEB-Rip"
+_SERVICES: Final = "AMZN NF DSNP HMAX ATVP HULU iT PCOK STAN CRAV MA"
+_SERVICE_SOURCES: Final = "WEB-DL WEBDL WEBRip WEB-Rip"
 # Two-piece tokens read as one: a pattern matches across their dot ('1080p.WEB-DL', 'AMZN.WEB-DL').
-_WEB_SOURCES = "WEB-DL WEBDL WEBRip WEB-Rip WEB-DLRip"
-_WEB_RESOLUTIONS = "2160p 1080p 720p 576p 480p"
+_WEB_SOURCES: Final = "WEB-DL WEBDL WEBRip WEB-Rip WEB-DLRip"
+_WEB_RESOLUTIONS: Final = "2160p 1080p 720p 576p 480p"
 _CODECS = "x264 x265 H264 H265 HEVC AVC XviD DivX AV1 VP9 MPEG2 VC1 10bit 8bit 10-bit HDR HDR10 HDR10Plus DV DoVi SDR"
-_AUDIO = (
+_AUDIO: Final = (
     "DTS DTS-HD DTS-X DTS-ES DTS-MA TrueHD Atmos DD DDP DD5 DDP5 DD2 DDP2 DD7 DDP7 AAC AAC2 AAC5 AC3 EAC3 FLAC "
     "LPCM PCM OPUS MP3 0 1 2 5 6 7 8 9"
 )
-_EDITIONS = (
+_EDITIONS: Final = (
     "EXTENDED Directors Cut UNRATED REMASTERED IMAX Theatrical Special Edition Ultimate Anniversary 10th 20th "
     "25th 30th 40th 50th Criterion Open Matte UNCUT Collectors Final Uncensored Restored Version DC Despecialized"
 )
-_LANGUAGES = (
+_LANGUAGES: Final = (
     "GERMAN German FRENCH TRUEFRENCH MULTi MULTI iTALiAN ITALIAN SPANISH DL ML ENG RUS POLISH Hindi Korean "
     "NORDiC DUBBED SUBBED KORSUB PL VOSTFR VOSTA SWESUB DANiSH DUTCH JAPANESE CHINESE HUN CZ Dual Audio "
     "ENGLiSH SWEDiSH NORWEGiAN FiNNiSH GER DE EN ES LT SK BG ITA FRA VFF VF KA GEO Urdu ORIG SUB"
 )
-_OTHER = "PROPER REPACK REPACK2 RERIP REAL iNTERNAL INTERNAL LIMITED READNFO HC SUBS COMPLETE RETAIL HQ WS"
+_OTHER: Final = "PROPER REPACK REPACK2 RERIP REAL iNTERNAL INTERNAL LIMITED READNFO HC SUBS COMPLETE RETAIL HQ WS"
 
 
 def _spellings() -> list[str]:
@@ -66,15 +66,15 @@ def _spellings() -> list[str]:
     return list(out)
 
 
-_DIGITS = tuple("0123456789")
+_DIGITS: Final = tuple("0123456789")
 
 # (how the left token ends, how the right token begins), both lower-cased, for every pattern that can
 # read two neighbours as one match across their separator. The left side is a regex anchored at the
 # token's end ("\\b" where the pattern needs a word start); the right side is a tuple of beginnings.
-_V_DIGITS = tuple(f"v{digit}" for digit in _DIGITS)
+_V_DIGITS: Final = tuple(f"v{digit}" for digit in _DIGITS)
 # The codes of LanguageParser.CaseSensitiveLanguageRegex, guarded against a SUB before or after them.
-_CS_AFTER = ("en", "lt", "cz", "pl", "bg", "sk", "de", "es")
-_PAIR_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+_CS_AFTER: Final = ("en", "lt", "cz", "pl", "bg", "sk", "de", "es")
+_PAIR_RULES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     (r"\bm?blu$", ("ray",)),  # SOURCE M?Blu[-_. ]?Ray
     (r"\bhd$", ("dvd", "ts", "tc", "cam")),  # SOURCE HD[-_. ]?DVD, HD-TS, HD-TC, HD-?CAM
     (r"[hs]d$", ("tv",)),  # OTHER_SOURCE (HD|SD)[-_. ]TV (no word start)
@@ -96,7 +96,7 @@ _PAIR_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"sub$", _CS_AFTER),  # case-sensitive language codes not after SUB[\W_]
     (r"\b(?:" + "|".join(_CS_AFTER) + r")$", ("sub",)),  # ... nor before [\W_]SUB
 )
-PAIR_RULES = tuple((re.compile(ending), beginnings) for ending, beginnings in _PAIR_RULES)
+PAIR_RULES: Final = tuple((re.compile(ending), beginnings) for ending, beginnings in _PAIR_RULES)
 
 
 def right_mask(lowered: str) -> int:
@@ -104,7 +104,7 @@ def right_mask(lowered: str) -> int:
     return sum(1 << index for index, (ending, _) in enumerate(PAIR_RULES) if ending.search(lowered))
 
 
-_ANY_BEGINNING = tuple({start for _, starts in PAIR_RULES for start in starts})
+_ANY_BEGINNING: Final = tuple({start for _, starts in PAIR_RULES for start in starts})
 
 
 def left_mask(lowered: str) -> int:
@@ -157,7 +157,7 @@ class TokenInfo:
 
 
 # Neutral surroundings: the token after a year or another word, before the group or another word.
-_CONTEXTS = (("A.2019.", "-Grp"), ("A.2019.Qq.", ".Qq-Grp"))
+_CONTEXTS: Final = (("A.2019.", "-Grp"), ("A.2019.Qq.", ".Qq-Grp"))
 
 
 class _Unsafe(Exception):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from radarr_pipeline.parsing.extensions import remove_file_extension
 from radarr_pipeline.parsing.language_parser import parse_languages
@@ -22,110 +23,110 @@ from radarr_pipeline.parsing.release_group import (
     parse_release_group,
 )
 
-_I = re.IGNORECASE
+_I: Final = re.IGNORECASE
 
-EDITION = (
+EDITION: Final = (
     r"\(?\b(?P<edition>(((Recut.|Extended.|Ultimate.)?(Director.?s|Collector.?s|Theatrical|Ultimate|Extended"
     r"|Despecialized|(Special|Rouge|Final|Assembly|Imperial|Diamond|Signature|Hunter|Rekall)"
     r"(?=(.(Cut|Edition|Version)))|\d{2,3}(th)?.Anniversary)(?:.(Cut|Edition|Version))?"
     r"(.(Extended|Uncensored|Remastered|Unrated|Uncut|Open.?Matte|IMAX|Fan.?Edit))?"
     r"|((Uncensored|Remastered|Unrated|Uncut|Open?.Matte|IMAX|Fan.?Edit|Restored|((2|3|4)in1))))))\b\)?"
 )
-REPORT_EDITION = re.compile(r"^.+?" + EDITION, _I)
+REPORT_EDITION: Final = re.compile(r"^.+?" + EDITION, _I)
 # Cheap pre-check: the edition patterns cannot match a title without one of these (lower-case) words.
-_EDITION_KEYS = (
+_EDITION_KEYS: Final = (
     "director", "collector", "theatrical", "ultimate", "extended", "despecialized", "anniversary",
     "uncensored", "remastered", "unrated", "uncut", "matte", "imax", "fan", "restored", "in1", "cut", "edition",
     "version",
 )
 
 
-_EDITION_KEYS_PATTERN = literal_alternation(_EDITION_KEYS)
+_EDITION_KEYS_PATTERN: Final = literal_alternation(_EDITION_KEYS)
 
 
 def _may_hold_edition(text: str) -> bool:
     return _EDITION_KEYS_PATTERN.search(text.lower()) is not None
 
-_YEAR = r"(?:1[89]|20)\d{2}"
-_SEPARATORS = r"(?:[-_\W](?<![)\[!]))*"
+_YEAR: Final = r"(?:1[89]|20)\d{2}"
+_SEPARATORS: Final = r"(?:[-_\W](?<![)\[!]))*"
 
-ANIME_WITH_YEAR = re.compile(
+ANIME_WITH_YEAR: Final = re.compile(
     r"^(?:\[(?P<subgroup>.+?)\][-_. ]?)(?P<title>(?![(\[]).+?)?(?:" + _SEPARATORS
     + r"(?P<year>" + _YEAR + r"(?!p|i|x|\d+|\]|\W\d+)))+.*?(?P<hash>\[\w{8}\])?(?:$|\.)",
     _I,
 )
-ANIME_VERSIONED = re.compile(
+ANIME_VERSIONED: Final = re.compile(
     r"^(?:\[(?P<subgroup>.+?)\][-_. ]?)(?P<title>(?![(\[]).+?)(?:v\d{1,2}[-_. ])(?:\[.*)?(?:[\[(][^\])])?.*?"
     r"(?P<hash>\[\w{8}\])(?:$|\.)",
     _I,
 )
-ANIME_DOUBLE_BRACKETS = re.compile(
+ANIME_DOUBLE_BRACKETS: Final = re.compile(
     r"^(?:\[(?P<subgroup>.+?)\][-_. ]?)(?P<title>(?![(\[]).+?)(?:\[.*).*?(?P<hash>\[\w{8}\])(?:$|\.)", _I
 )
-ANIME_BRACKETED_INFO = re.compile(
+ANIME_BRACKETED_INFO: Final = re.compile(
     r"^(?:\[(?P<subgroup>.+?)\][-_. ]?)(?P<title>(?![(\[]).+)(?:[\[(][^\])]).*?(?P<hash>\[\w{8}\])(?:$|\.)", _I
 )
 # German/TrueFrench tracker names, year optional. The title holds no year: Radarr's look-behind
 # "(?<!(19|20)\d{2}.*?)" forbids a year anywhere before the language word.
-GERMAN_TRACKER = re.compile(
+GERMAN_TRACKER: Final = re.compile(
     r"^(?P<title>(?![(\[])(?:(?!(?:19|20)\d{2}).)+?)(?:\W|_)(?:" + EDITION + r".{1,3})?"
     r"(?<!Good[_ .-])(?<!The[_ .-])(?:German|TrueFrench)(?:.+?)(?=(?:19|20)\d{2}|$)"
     r"(?P<year>(?:19|20)\d{2}(?!p|i|\d+|\]|\W\d+))?(?:\W+|_|$)(?!\\)",
     _I,
 )
-EDITION_BEFORE_YEAR = re.compile(
+EDITION_BEFORE_YEAR: Final = re.compile(
     r"^(?P<title>(?![(\[]).+?)?(?:" + _SEPARATORS + EDITION + r".{1,3}(?P<year>" + _YEAR
     + r"(?!p|i|\d+|\]|\W\d+)))+(?:\W+|_|$)(?!\\)",
     _I,
 )
-NORMAL = re.compile(
+NORMAL: Final = re.compile(
     r"^(?P<title>(?![(\[]).+?)?(?:" + _SEPARATORS + r"(?P<year>" + _YEAR
     + r"(?!p|i|" + _YEAR + r"|\]|\W" + _YEAR + r")))+(?:\W+|_|$)(?!\\)",
     _I,
 )
-PASS_THE_POPCORN = re.compile(
+PASS_THE_POPCORN: Final = re.compile(
     r"^(?P<title>.+?)?(?:(?:[-_\W](?<![()\[!]))*(?P<year>\[\w *\]))+(?:\W+|_|$)(?!\\)", _I
 )
 # What PASS_THE_POPCORN's "year" group needs somewhere in the title.
-_PASS_THE_POPCORN_YEAR = re.compile(r"\[\w *\]")
-BRACKETED_YEAR = re.compile(
+_PASS_THE_POPCORN_YEAR: Final = re.compile(r"\[\w *\]")
+BRACKETED_YEAR: Final = re.compile(
     r"^(?P<title>(?![(\[]).+?)?(?:(?:[-_\W](?<![)!]))*(?P<year>" + _YEAR + r"(?!p|i|\d+|\W\d+)))+(?:\W+|_|$)(?!\\)",
     _I,
 )
-LAST_RESORT = re.compile(
+LAST_RESORT: Final = re.compile(
     r"^(?P<title>.+?)?(?:" + _SEPARATORS + r"(?P<year>" + _YEAR + r"(?!p|i|\d+|\]|\W\d+)))+(?:\W+|_|$)(?!\\)",
     _I,
 )
-FOLDER_YEAR_FIRST = re.compile(
+FOLDER_YEAR_FIRST: Final = re.compile(
     r"^(?:(?:[-_\W](?<![)!]))*(?P<year>(?:19|20)\d{2}(?!p|i|\d+|\W\d+)))+(?:\W+|_|$)(?P<title>.+?)?$"
 )
 
 # Radarr's RejectHashedReleasesRegexes as one pattern (the same nine alternatives, each anchored at the start).
-_REJECT_HASHED_ANY = re.compile(
+_REJECT_HASHED_ANY: Final = re.compile(
     r"^(?:[0-9a-zA-Z]{32}|[a-z0-9]{24}$|[A-Z]{11}\d{3}$|[a-z]{12}\d{3}$|Backup_\d{5,}S\d{2}-\d{2}$|123$"
     r"|(?i:abc)$|(?i:abc[-_. ]xyz)|(?i:b00bs)$)"
 )
-REVERSED_TITLE = re.compile(r"(?:^|[-._ ])(?:p027|p0801)[-._ ]")
+REVERSED_TITLE: Final = re.compile(r"(?:^|[-._ ])(?:p027|p0801)[-._ ]")
 # Parser.AlternativeTitleRegex: the separators the title is split on.
-ALTERNATIVE_TITLE_SPLIT = re.compile(r"[ ]+(?:AKA|/)[ ]+", _I)
+ALTERNATIVE_TITLE_SPLIT: Final = re.compile(r"[ ]+(?:AKA|/)[ ]+", _I)
 # Parser.BracketedAlternativeTitleRegex: "(aka X)" becomes " AKA X" before splitting.
-BRACKETED_ALTERNATIVE_TITLE = re.compile(r"(.*) \([ ]*AKA[ ]+(.*)\)", _I)
+BRACKETED_ALTERNATIVE_TITLE: Final = re.compile(r"(.*) \([ ]*AKA[ ]+(.*)\)", _I)
 # Parser.NormalizeAlternativeTitleRegex: a spaced "A.K.A." (any case) is written "AKA" before the title's
 # dots are read as word separators, so "Sydney A.K.A. Hard Eight" splits like "Sydney AKA Hard Eight".
-NORMALIZE_ALTERNATIVE_TITLE = re.compile(r"[ ]+(?:A\.K\.A\.)[ ]+", _I)
-SIMPLE_TITLE_NOISE = first_char_guarded(re.compile(
+NORMALIZE_ALTERNATIVE_TITLE: Final = re.compile(r"[ ]+(?:A\.K\.A\.)[ ]+", _I)
+SIMPLE_TITLE_NOISE: Final = first_char_guarded(re.compile(
     r"(?:(?:480|540|576|720|1080|2160)[ip]|[xh][\W_]?26[45]|DD\W?5\W1|[<>?*]|848x480|1280x720|1920x1080"
     r"|3840x2160|4096x2160|(?:8|10)b(?:it)?|10-bit)\s*?(?![a-b0-9])",
     _I,
 ))
-SIMPLE_RELEASE_TITLE_NOISE = re.compile(r"\s*[<>?*|]")
-QUALITY_BRACKETS_AT_END = re.compile(r"\[[a-z0-9 ._-]+\]$", _I)
-REQUEST_INFO = re.compile(r"^(?:\[.+?\])+")
-IMDB_ID = re.compile(r"tt\d{7,8}", _I)
-TMDB_ID = re.compile(r"tmdb(?:id)?-(?P<tmdbid>\d+)", _I)
-NORMALIZE_IMDB = re.compile(r"^(?:\d{1,10}|tt\d{1,10})$")
+SIMPLE_RELEASE_TITLE_NOISE: Final = re.compile(r"\s*[<>?*|]")
+QUALITY_BRACKETS_AT_END: Final = re.compile(r"\[[a-z0-9 ._-]+\]$", _I)
+REQUEST_INFO: Final = re.compile(r"^(?:\[.+?\])+")
+IMDB_ID: Final = re.compile(r"tt\d{7,8}", _I)
+TMDB_ID: Final = re.compile(r"tmdb(?:id)?-(?P<tmdbid>\d+)", _I)
+NORMALIZE_IMDB: Final = re.compile(r"^(?:\d{1,10}|tt\d{1,10})$")
 
-_DIGITS = frozenset("0123456789")
+_DIGITS: Final = frozenset("0123456789")
 
 
 class _TitleMatch:
@@ -156,7 +157,7 @@ def _has_any(text: str, characters: str) -> bool:
     return any(char in text for char in characters)
 
 
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_LETTER_OR_DIGIT: Final = re.compile(r"[^\W_]")
 
 
 def _contains_word_char(title: str) -> bool:
@@ -191,7 +192,7 @@ def _strip_quality_brackets(text: str) -> str:
 
 # How every WEBSITE_POSTFIX match ends (".tld]"), searched first: it starts with a literal '.', which re
 # finds quickly, while the full pattern is tried from every position.
-_WEBSITE_POSTFIX_END = re.compile(r"\.(?:xn--[a-z0-9-]{4,}|[a-z]{2,6})\b\s*\]$", _I)
+_WEBSITE_POSTFIX_END: Final = re.compile(r"\.(?:xn--[a-z0-9-]{4,}|[a-z]{2,6})\b\s*\]$", _I)
 
 
 def simplify_title(release_title: str) -> str:
@@ -208,7 +209,7 @@ def simplify_title(release_title: str) -> str:
     return simple
 
 
-_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_LIKE: Final = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
@@ -239,7 +240,7 @@ def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
     return patterns
 
 
-_V_DIGIT = re.compile(r"[vV]\d")
+_V_DIGIT: Final = re.compile(r"[vV]\d")
 
 
 def _anime_patterns(simple: str) -> list[re.Pattern[str]]:
@@ -262,7 +263,7 @@ def _group(match: re.Match[str], text: str, name: str) -> str | None:
 
 
 # Case-sensitive twins of the title patterns, run on the lower-cased title (same spans, much faster).
-_LOWER_TWINS: dict[re.Pattern[str], re.Pattern[str]] = {}
+_LOWER_TWINS: Final[dict[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -295,16 +296,16 @@ def _match_title(simple: str, is_dir: bool) -> _TitleMatch | None:
 
 # The plex/Radarr shape: title words (ASCII letters, single spaces) then " (YYYY)", as Radarr names its own
 # folders and files ("Movie Title (2010) {tmdb-123} [Bluray-1080p].mkv") and as many trackers do.
-_PLEX_SHAPE = re.compile(r"(?:[A-Za-z]+|\d{1,9})(?: (?:[A-Za-z]+|\d{1,9}))* \(((?:1[89]|20)\d\d)\)")
+_PLEX_SHAPE: Final = re.compile(r"(?:[A-Za-z]+|\d{1,9})(?: (?:[A-Za-z]+|\d{1,9}))* \(((?:1[89]|20)\d\d)\)")
 # Title noise SIMPLE_TITLE_NOISE removes across a title's words ('Max 264', 'Add 5 1'): the plex shape refuses it.
-_PLEX_TITLE_NOISE = r"[xh] 26[45]\b|dd 5 1\b"
-_GERMAN_TRACKER_WORDS = re.compile(r"german|truefrench")
+_PLEX_TITLE_NOISE: Final = r"[xh] 26[45]\b|dd 5 1\b"
+_GERMAN_TRACKER_WORDS: Final = re.compile(r"german|truefrench")
 # In lower-cased title words, what lets a pattern before NORMAL, or NORMAL itself, read them otherwise: a year-like
 # run (NORMAL's year could start there), German/TrueFrench (GERMAN_TRACKER), an edition key (EDITION_BEFORE_YEAR).
 _MISLEADING_TITLE_WORDS = _YEAR_LIKE.pattern + "|" + _GERMAN_TRACKER_WORDS.pattern + "|" + _EDITION_KEYS_PATTERN.pattern
-_MISLEADING_WORDS = re.compile(_MISLEADING_TITLE_WORDS)
+_MISLEADING_WORDS: Final = re.compile(_MISLEADING_TITLE_WORDS)
 # The plex shape's refusals of its title words, in one search: the noise and the misleading words.
-_PLEX_TITLE_REFUSED = re.compile(_PLEX_TITLE_NOISE + "|" + _MISLEADING_TITLE_WORDS)
+_PLEX_TITLE_REFUSED: Final = re.compile(_PLEX_TITLE_NOISE + "|" + _MISLEADING_TITLE_WORDS)
 
 
 def title_words_may_mislead(words: str) -> bool:
@@ -417,8 +418,8 @@ def movie_titles_from(raw_title: str) -> tuple[str, tuple[str, ...]]:
 
 
 # Every EDITION match holds one of _EDITION_KEYS within its first 12 characters ("(Signature.Cut").
-_EDITION_KEY_REACH = 12
-_EDITION_LOWER = first_char_guarded(lowercase_twin(re.compile(EDITION, _I)))
+_EDITION_KEY_REACH: Final = 12
+_EDITION_LOWER: Final = first_char_guarded(lowercase_twin(re.compile(EDITION, _I)))
 
 
 def _may_start_edition(lowered: str, position: int) -> bool:
