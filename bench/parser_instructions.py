@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import re
 import shutil
 import subprocess
@@ -50,7 +51,10 @@ def _child(tree: str, style: str, count: int, parse: bool) -> None:
 def _instructions(tree: str, style: str, count: int, parse: bool) -> int:
     command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                sys.executable, __file__, "--child", tree, style, str(count), "1" if parse else "0"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    # A fixed hash seed: string hashes (dict and set layouts, the order of set iteration) otherwise change the counts
+    # by 1-2% from one run to the next.
+    environment = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
     found = _REFS.search(done.stderr)
     if done.returncode != 0 or found is None:
         raise SystemExit(f"valgrind run failed ({tree}, {style}): {done.stderr.strip()[-500:]}")
