@@ -14,7 +14,7 @@ from typing import Final
 from radarr_pipeline.parsing.extensions import remove_file_extension
 from radarr_pipeline.parsing.language_parser import parse_languages
 from radarr_pipeline.parsing.model import ParsedRelease
-from radarr_pipeline.parsing.quality_parser import parse_hardcoded_subs, parse_quality, quality_name_is_known
+from radarr_pipeline.parsing.quality_parser import _V_DIGIT, parse_hardcoded_subs, parse_quality, quality_name_is_known
 from radarr_pipeline.parsing.regex_tools import first_char_guarded, literal_alternation, lowercase_twin
 from radarr_pipeline.parsing.release_group import (
     CLEAN_TORRENT_SUFFIX,
@@ -222,11 +222,11 @@ def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
     has_year = _YEAR_LIKE.search(simple) is not None
     passthepopcorn = [PASS_THE_POPCORN] if _PASS_THE_POPCORN_YEAR.search(simple) else []
     patterns: list[re.Pattern[str]] = []
+    lowered = simple.lower()
     if simple.startswith("["):
         if has_year:
             patterns.append(ANIME_WITH_YEAR)
-        patterns += _anime_patterns(simple)
-    lowered = simple.lower()
+        patterns += _anime_patterns(simple, lowered)
     if "german" in lowered or "truefrench" in lowered:
         patterns.append(GERMAN_TRACKER)
     if has_year:
@@ -240,14 +240,11 @@ def _title_patterns(simple: str, is_dir: bool) -> list[re.Pattern[str]]:
     return patterns
 
 
-_V_DIGIT: Final = re.compile(r"[vV]\d")
-
-
-def _anime_patterns(simple: str) -> list[re.Pattern[str]]:
-    """The anime patterns without a year, in Radarr's order, but those that cannot match ``simple``: ANIME_VERSIONED
-    needs a 'v' and a digit ("v2 "), ANIME_DOUBLE_BRACKETS three '[' (its subgroup's, the one after the title and
-    the hash's, each after the one before)."""
-    patterns = [ANIME_VERSIONED] if _V_DIGIT.search(simple) else []
+def _anime_patterns(simple: str, lowered: str) -> list[re.Pattern[str]]:
+    """The anime patterns without a year, in Radarr's order, but those that cannot match ``simple`` (``lowered`` is
+    ``simple.lower()``): ANIME_VERSIONED needs a 'v' and a digit ("v2 "), ANIME_DOUBLE_BRACKETS three '[' (its
+    subgroup's, the one after the title and the hash's, each after the one before)."""
+    patterns = [ANIME_VERSIONED] if _V_DIGIT.search(lowered) else []
     if simple.count("[") >= 3:
         patterns.append(ANIME_DOUBLE_BRACKETS)
     patterns.append(ANIME_BRACKETED_INFO)

@@ -135,7 +135,7 @@ def _check_title(title: str) -> None:
         assert qp.GERMAN_REMUX.search(title) is None, title
     if not tp._PASS_THE_POPCORN_YEAR.search(title):
         assert tp.PASS_THE_POPCORN.search(title) is None, title
-    anime = tp._anime_patterns(title)
+    anime = tp._anime_patterns(title, lowered)
     for pattern in (tp.ANIME_VERSIONED, tp.ANIME_DOUBLE_BRACKETS, tp.ANIME_BRACKETED_INFO):
         if pattern not in anime:
             assert pattern.search(title) is None, (pattern.pattern, title)
