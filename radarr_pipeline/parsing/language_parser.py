@@ -162,8 +162,8 @@ def _named_languages(lowered: str) -> list[str]:
 
 # LanguageParser.GermanDualLanguageRegex "(?<!WEB[-_. ]?)\bDL\b" (a variable-width look-behind, two here)
 # and GermanMultiLanguageRegex "\bML\b".
-GERMAN_DUAL_LANGUAGE: Final = first_char_guarded(re.compile(r"(?<!WEB[-_. ])(?<!WEB)\bDL\b", _I))
-GERMAN_MULTI_LANGUAGE: Final = first_char_guarded(re.compile(r"\bML\b", _I))
+GERMAN_DUAL_LANGUAGE: Final = first_char_guarded(r"(?<!WEB[-_. ])(?<!WEB)\bDL\b", _I)
+GERMAN_MULTI_LANGUAGE: Final = first_char_guarded(r"\bML\b", _I)
 
 
 def _group_language(group: str) -> str:

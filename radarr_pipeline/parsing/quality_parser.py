@@ -82,13 +82,13 @@ _SOURCE_PRUNED: Final = PrunedAlternation(
 )
 
 # first_char_guarded: the same matches, found faster (its docstring says why).
-RESOLUTION: Final = first_char_guarded(re.compile(
+RESOLUTION: Final = first_char_guarded(
     r"\b(?:(?P<r360>360p)|(?P<r480>480p|480i|640x480|848x480)|(?P<r540>540p)|(?P<r576>576p)"
     r"|(?P<r720>720p|1280x720|960p)|(?P<r1080>1080p|1920x1080|1440p|FHD|1080i|4kto1080p)"
     r"|(?P<r2160>2160p|3840x2160|4k[-_. ](?:UHD|HEVC|BD|H\.?265)|(?:UHD|HEVC|BD|H\.?265)[-_. ]4k))\b",
     _I,
-))
-ALTERNATIVE_RESOLUTION: Final = first_char_guarded(re.compile(r"\bUHD\b|\[4K\]", _I))
+)
+ALTERNATIVE_RESOLUTION: Final = first_char_guarded(r"\bUHD\b|\[4K\]", _I)
 _RESOLUTION_LOWER: Final = lowercase_twin(RESOLUTION)
 # RESOLUTION on lower-cased text, pruned to the groups whose stems the text holds.
 _RESOLUTION_PRUNED: Final = PrunedAlternation(
@@ -107,9 +107,9 @@ _RESOLUTION_PRUNED: Final = PrunedAlternation(
 )
 _RESOLUTION_GROUPS = {"r360": 360, "r480": 480, "r540": 540, "r576": 576, "r720": 720, "r1080": 1080, "r2160": 2160}
 
-REMUX: Final = first_char_guarded(re.compile(
+REMUX: Final = first_char_guarded(
     r"(?:[_. \[]|\d{4}p-|\bHybrid-)(?:(?:BD|UHD)[-_. ]?)?Remux\b|(?:(?:BD|UHD)[-_. ]?)?Remux[_. ]\d{4}p", _I
-))
+)
 BR_DISK: Final = re.compile(
     r"^(?!.*\b((?<!HD[._ -])(?<!HD)DVD|BDRip|720p|MKV|XviD|WMV|d3g|(BD)?REMUX|^(?=.*1080p)(?=.*HEVC)"
     r"|[xh][-_. ]?26[45]|German.*[DM]L"
@@ -121,20 +121,20 @@ BR_DISK: Final = re.compile(
 )
 _REMUX_LOWER: Final = lowercase_twin(REMUX)
 _BR_DISK_LOWER: Final = lowercase_twin(BR_DISK)
-RAW_HD: Final = first_char_guarded(re.compile(r"\b(?:RawHD|Raw[-_. ]HD)\b", _I))
-MPEG2: Final = first_char_guarded(re.compile(r"\bMPEG[-_. ]?2\b", _I))
-PROPER: Final = first_char_guarded(re.compile(r"\bproper\b", _I))
-REPACK: Final = first_char_guarded(re.compile(r"\b(?:repack\d?|rerip\d?)\b", _I))
+RAW_HD: Final = first_char_guarded(r"\b(?:RawHD|Raw[-_. ]HD)\b", _I)
+MPEG2: Final = first_char_guarded(r"\bMPEG[-_. ]?2\b", _I)
+PROPER: Final = first_char_guarded(r"\bproper\b", _I)
+REPACK: Final = first_char_guarded(r"\b(?:repack\d?|rerip\d?)\b", _I)
 VERSION: Final = first_char_guarded(
-    re.compile(r"\d[-._ ]?v(?P<v1>\d)[-._ ]|\[v(?P<v2>\d)\]|repack(?P<v3>\d)|rerip(?P<v4>\d)", _I)
+    r"\d[-._ ]?v(?P<v1>\d)[-._ ]|\[v(?P<v2>\d)\]|repack(?P<v3>\d)|rerip(?P<v4>\d)", _I
 )
-REAL: Final = first_char_guarded(re.compile(r"\bREAL\b"))
+REAL: Final = first_char_guarded(r"\bREAL\b")
 CODEC: Final = first_char_guarded(
-    re.compile(r"\b(?:(?P<x264>x264)|(?P<h264>h264)|(?P<xvidhd>XvidHD)|(?P<xvid>X-?vid)|(?P<divx>divx))\b", _I)
+    r"\b(?:(?P<x264>x264)|(?P<h264>h264)|(?P<xvidhd>XvidHD)|(?P<xvid>X-?vid)|(?P<divx>divx))\b", _I
 )
 _CODEC_LOWER: Final = lowercase_twin(CODEC)
-OTHER_SOURCE: Final = first_char_guarded(re.compile(r"(?P<hdtv>HD[-_. ]TV)|(?P<sdtv>SD[-_. ]TV)", _I))
-ANIME_BLURAY: Final = first_char_guarded(re.compile(r"bd(?:720|1080|2160)|(?<=[-_. (\[])bd(?=[-_. )\]])", _I))
+OTHER_SOURCE: Final = first_char_guarded(r"(?P<hdtv>HD[-_. ]TV)|(?P<sdtv>SD[-_. ]TV)", _I)
+ANIME_BLURAY: Final = first_char_guarded(r"bd(?:720|1080|2160)|(?<=[-_. (\[])bd(?=[-_. )\]])", _I)
 ANIME_WEBDL: Final = re.compile(r"\[WEB\]|[\[(]WEB[ .]", _I)
 # QualityParser.GermanRemuxRegex: a German Blu-ray release named with the disc's codec (AVC, HEVC, VC-1,
 # MVC, MPEG-2) is an untouched stream, a remux. "German" after a 4-digit run (the year), then the codec
@@ -223,7 +223,7 @@ class _Traits:
 # Some of the words BR_DISK's leading "^(?!.*\b(...)\b)" refuses: any of them anywhere on the first line
 # (".*" stops at a newline) means the slow pattern cannot match.
 _BR_DISK_REFUSED_WORD: Final = first_char_guarded(
-    re.compile(r"\b(?:[xh][-_. ]?26[45]|720p|mkv|xvid|wmv|bdrip|d3g|(?:bd)?remux)\b")
+    r"\b(?:[xh][-_. ]?26[45]|720p|mkv|xvid|wmv|bdrip|d3g|(?:bd)?remux)\b"
 )
 
 

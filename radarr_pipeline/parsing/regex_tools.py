@@ -124,9 +124,10 @@ def _first_chars(sequence: Any, both_cases: bool) -> tuple[list[str], bool]:
     return out, True
 
 
-def first_char_guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` behind a look-ahead for the characters its matches can start with: ``(?=[...])(?:pattern)``, the
-    same matches, or ``pattern`` itself when they cannot be listed (it can match empty, starts with '.'...).
+def first_char_guarded(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)`` behind a look-ahead for the characters its matches can start with:
+    ``(?=[...])(?:source)``, the same matches; the pattern as written when they cannot be listed (it can match empty,
+    starts with '.'...).
 
     ``re`` scans for a match by its first character only when the pattern starts with a literal, a class, or an
     alternation of literals. Otherwise (an alternation of groups or classes, a '\\b' first, IGNORECASE letters) it
@@ -135,14 +136,14 @@ def first_char_guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     are.
     """
     try:
-        items, empty = _first_chars(_sre_parser.parse(pattern.pattern, pattern.flags).data, False)
-        if empty or not items:
-            return pattern
-        guard = f"(?=[{''.join(dict.fromkeys(items))}])(?:"
-        end = "\n)" if pattern.flags & re.VERBOSE else ")"  # a VERBOSE pattern may end in a comment
-        return re.compile(guard + pattern.pattern + end, pattern.flags)
+        items, empty = _first_chars(_sre_parser.parse(source, flags).data, False)
+        if items and not empty:
+            guard = f"(?=[{''.join(dict.fromkeys(items))}])(?:"
+            end = "\n)" if flags & re.VERBOSE else ")"  # a VERBOSE pattern may end in a comment
+            return re.compile(guard + source + end, flags)
     except (_NoFirstCharClass, re.error):  # re.error: inline global flags ("(?i)..."), which must come first
-        return pattern
+        pass
+    return re.compile(source, flags)
 
 
 # ASCII bytes with every non-word character (\W: not a letter, digit or '_') written as a space.
@@ -205,17 +206,14 @@ class PrunedAlternation:
         self._stem_patterns = [
             (stems, 1 << index) for index, (_, stems) in enumerate(alternatives) if not isinstance(stems, tuple)
         ]
-        self.full = self._compile(tuple(range(len(alternatives))))
+        self.full = re.compile(self._source(tuple(range(len(alternatives)))), flags)
 
-    def _compile(self, present: tuple[int, ...]) -> re.Pattern[str] | None:
-        if not present:
-            return None
+    def _source(self, present: tuple[int, ...]) -> str:
         body = "|".join(self._alternatives[index][0] for index in present)
-        return re.compile(f"{self._prefix}(?:{body}){self._suffix}", self._flags)
+        return f"{self._prefix}(?:{body}){self._suffix}"
 
     def _compile_guarded(self, present: tuple[int, ...]) -> re.Pattern[str] | None:
-        pattern = self._compile(present)
-        return None if pattern is None else first_char_guarded(pattern)
+        return first_char_guarded(self._source(present), self._flags) if present else None
 
     def _present(self, text: str) -> int:
         """Bit i set when alternative i may match ``text`` (one of its stems is there)."""

@@ -27,18 +27,18 @@ _GROUP_BOUNDARY: Final = re.compile(r"\b|[-._ ]|$")
 # The ending of a tmdb id ("tmdbid-12345"): the one excluded ending whose match can be longer than 10 characters.
 _TMDB_ID: Final = r"tmdb(?:id)?-\d+"
 # Endings that mean "-word" is a codec, audio, language or date part, not a group (Radarr's look-behind).
-_EXCLUDED_GROUP_ENDING: Final = first_char_guarded(re.compile(
+_EXCLUDED_GROUP_ENDING: Final = first_char_guarded(
     r"(?:WEB-(?:DL|Rip)|Blu-Ray|480p|576p|720p|1080p|2160p|DTS-HD|DTS-X|DTS-MA|DTS-ES|-ES|-EN|-CAT|-ENG|-JAP"
     r"|-GER|-FRA|-FRE|-ITA|-HDRip|\d{1,2}-bit|[ ._]\d{4}-\d{2}|-\d{2}|" + _TMDB_ID + r"|tt\d{7,8})$",
     _I,
-))
+)
 INVALID_GROUP: Final = re.compile(r"^(?:[se]\d+|[0-9a-f]{8})$", _I)
 ANIME_GROUP: Final = re.compile(r"^(?:\[(?P<subgroup>(?!\s).+?(?<!\s))\](?:_|-|\s|\.)?)", _I)
-EXCEPTION_GROUP_EXACT: Final = first_char_guarded(re.compile(
+EXCEPTION_GROUP_EXACT: Final = first_char_guarded(
     r"\b(?P<group>KRaLiMaRKo|E\.N\.D|D\-Z0N3|Koten_Gars|BluDragon|ZØNEHD|HQMUX|VARYG|YIFY|YTS(?:.(?:MX|LT|AG))?"
     r"|TMd|Eml HDTeam|LMain|DarQ|BEN THE MEN|TAoE|QxR|126811)\b",
     _I,
-))
+)
 # ReleaseGroupParser.ExceptionReleaseGroupRegex's names (groups whose releases end "Group)" or "Group]"),
 # exactly Radarr's list at 1b9662d5.
 _LISTED_GROUPS: Final = (

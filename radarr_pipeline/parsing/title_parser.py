@@ -15,7 +15,12 @@ from radarr_pipeline.parsing.extensions import remove_file_extension
 from radarr_pipeline.parsing.language_parser import parse_languages
 from radarr_pipeline.parsing.model import ParsedRelease
 from radarr_pipeline.parsing.quality_parser import _V_DIGIT, parse_hardcoded_subs, parse_quality, quality_name_is_known
-from radarr_pipeline.parsing.regex_tools import first_char_guarded, literal_alternation, lowercase_twin
+from radarr_pipeline.parsing.regex_tools import (
+    first_char_guarded,
+    literal_alternation,
+    lowercase_pattern,
+    lowercase_twin,
+)
 from radarr_pipeline.parsing.release_group import (
     CLEAN_TORRENT_SUFFIX,
     WEBSITE_POSTFIX,
@@ -114,11 +119,11 @@ BRACKETED_ALTERNATIVE_TITLE: Final = re.compile(r"(.*) \([ ]*AKA[ ]+(.*)\)", _I)
 # Parser.NormalizeAlternativeTitleRegex: a spaced "A.K.A." (any case) is written "AKA" before the title's
 # dots are read as word separators, so "Sydney A.K.A. Hard Eight" splits like "Sydney AKA Hard Eight".
 NORMALIZE_ALTERNATIVE_TITLE: Final = re.compile(r"[ ]+(?:A\.K\.A\.)[ ]+", _I)
-SIMPLE_TITLE_NOISE: Final = first_char_guarded(re.compile(
+SIMPLE_TITLE_NOISE: Final = first_char_guarded(
     r"(?:(?:480|540|576|720|1080|2160)[ip]|[xh][\W_]?26[45]|DD\W?5\W1|[<>?*]|848x480|1280x720|1920x1080"
     r"|3840x2160|4096x2160|(?:8|10)b(?:it)?|10-bit)\s*?(?![a-b0-9])",
     _I,
-))
+)
 SIMPLE_RELEASE_TITLE_NOISE: Final = re.compile(r"\s*[<>?*|]")
 QUALITY_BRACKETS_AT_END: Final = re.compile(r"\[[a-z0-9 ._-]+\]$", _I)
 REQUEST_INFO: Final = re.compile(r"^(?:\[.+?\])+")
@@ -416,7 +421,7 @@ def movie_titles_from(raw_title: str) -> tuple[str, tuple[str, ...]]:
 
 # Every EDITION match holds one of _EDITION_KEYS within its first 12 characters ("(Signature.Cut").
 _EDITION_KEY_REACH: Final = 12
-_EDITION_LOWER: Final = first_char_guarded(lowercase_twin(re.compile(EDITION, _I)))
+_EDITION_LOWER: Final = first_char_guarded(lowercase_pattern(EDITION))  # EDITION's lower-case twin
 
 
 def _may_start_edition(lowered: str, position: int) -> bool:
